@@ -1,0 +1,97 @@
+using Kechuang.Platform.Data;
+using Kechuang.Platform.Excel;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kechuang.Modules.Directory;
+
+public static class DirectoryApi
+{
+    public sealed record OrganizationBody(string? Name, string? Kind, string? CreditCode, string? RegionCode, string? Address, string? ContactName, string? ContactPhone)
+    {
+        public OrganizationInput ToInput() => new(Name, Kind, CreditCode, RegionCode, Address, ContactName, ContactPhone);
+    }
+
+    public sealed record PersonBody(string? Name, string? Kind, Guid? OrganizationId, string? Phone, string? IdNumber, string? Title, string? Fields, string? RegionCode)
+    {
+        public PersonInput ToInput() => new(Name, Kind, OrganizationId, Phone, IdNumber, Title, Fields, RegionCode);
+    }
+
+    public sealed record Created(Guid Id);
+
+    public sealed record ImportResult(int Imported);
+
+    public sealed record RegionDto(string Code, string Name, string? ParentCode, string Level);
+
+    public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("组织与人员");
+
+        api.MapGet("/regions", async (KechuangDb db, CancellationToken ct) =>
+        {
+            var regions = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.Set<Region>().OrderBy(r => r.Code).Select(r => new RegionDto(r.Code, r.Name, r.ParentCode, r.Level.ToString())), ct);
+            return TypedResults.Ok(new Paged<RegionDto>(regions, regions.Count));
+        });
+
+        api.MapPost("/organizations", async Task<Created<Created>> (OrganizationBody body, CreateOrganizationHandler handler, CancellationToken ct) =>
+        {
+            var id = await handler.HandleAsync(body.ToInput(), ct);
+            return TypedResults.Created($"/api/v1/organizations/{id}", new Created(id));
+        });
+        api.MapGet("/organizations", async (string? regionCode, string? kind, string? q, int? page, int? pageSize, ListOrganizationsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(new OrganizationQuery(regionCode, kind, q, page, pageSize), ct)));
+        api.MapGet("/organizations/export", async (string? regionCode, string? kind, string? q, ListOrganizationsHandler handler, KechuangDb db, CancellationToken ct) =>
+        {
+            var rows = await handler.AllAsync(new OrganizationQuery(regionCode, kind, q), ct);
+            db.AuditEvent("directory_organization", "export", "export", $"{{\"rows\":{rows.Count}}}");
+            await db.SaveChangesAsync(ct);
+            var bytes = await ExcelFile.WriteAsync(rows.Select(OrganizationSheet.Row), OrganizationSheet.Headers, ct);
+            return TypedResults.File(bytes, ExcelFile.ContentType, "组织名录.xlsx");
+        });
+        api.MapGet("/organizations/import-template", async (CancellationToken ct) =>
+            TypedResults.File(await ExcelFile.WriteAsync([], OrganizationSheet.Headers, ct), ExcelFile.ContentType, "组织导入模板.xlsx"));
+        api.MapPost("/organizations/import", async (IFormFile file, ImportOrganizationsHandler handler, CancellationToken ct) =>
+        {
+            await using var stream = file.OpenReadStream();
+            return TypedResults.Ok(new ImportResult(await handler.HandleAsync(stream, ct)));
+        }).DisableAntiforgery();
+        api.MapGet("/organizations/{id:guid}", async (Guid id, GetOrganizationHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)));
+        api.MapPut("/organizations/{id:guid}", async (Guid id, OrganizationBody body, UpdateOrganizationHandler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(id, body.ToInput(), ct);
+            return TypedResults.NoContent();
+        });
+
+        api.MapPost("/people", async Task<Created<Created>> (PersonBody body, PeopleHandler handler, CancellationToken ct) =>
+        {
+            var id = await handler.CreateAsync(body.ToInput(), ct);
+            return TypedResults.Created($"/api/v1/people/{id}", new Created(id));
+        });
+        api.MapGet("/people", async (string? regionCode, string? kind, string? q, Guid? organizationId, int? page, int? pageSize, PeopleHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.ListAsync(new PersonQuery(regionCode, kind, q, organizationId, page, pageSize), ct)));
+        api.MapGet("/people/export", async (string? regionCode, string? kind, string? q, Guid? organizationId, PeopleHandler handler, KechuangDb db, CancellationToken ct) =>
+        {
+            var rows = await handler.AllAsync(new PersonQuery(regionCode, kind, q, organizationId), ct);
+            db.AuditEvent("directory_person", "export", "export", $"{{\"rows\":{rows.Count}}}");
+            await db.SaveChangesAsync(ct);
+            var bytes = await ExcelFile.WriteAsync(rows.Select(PersonSheet.Row), PersonSheet.Headers, ct);
+            return TypedResults.File(bytes, ExcelFile.ContentType, "人员名录.xlsx");
+        });
+        api.MapGet("/people/import-template", async (CancellationToken ct) =>
+            TypedResults.File(await ExcelFile.WriteAsync([], PersonSheet.Headers, ct), ExcelFile.ContentType, "人员导入模板.xlsx"));
+        api.MapPost("/people/import", async (IFormFile file, PeopleHandler handler, CancellationToken ct) =>
+        {
+            await using var stream = file.OpenReadStream();
+            return TypedResults.Ok(new ImportResult(await handler.ImportAsync(stream, ct)));
+        }).DisableAntiforgery();
+        api.MapGet("/people/{id:guid}", async (Guid id, PeopleHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.GetAsync(id, ct)));
+        api.MapPut("/people/{id:guid}", async (Guid id, PersonBody body, PeopleHandler handler, CancellationToken ct) =>
+        {
+            await handler.UpdateAsync(id, body.ToInput(), ct);
+            return TypedResults.NoContent();
+        });
+        return app;
+    }
+}

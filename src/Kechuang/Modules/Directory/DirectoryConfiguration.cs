@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kechuang.Modules.Directory;
+
+public sealed class DirectoryConfiguration : IEntityTypeConfiguration<Region>, IEntityTypeConfiguration<Organization>, IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Region> builder)
+    {
+        builder.ToTable("directory_region");
+        builder.HasKey(r => r.Code);
+        builder.Property(r => r.Code).HasMaxLength(12);
+        builder.Property(r => r.Name).HasMaxLength(50);
+        builder.Property(r => r.ParentCode).HasMaxLength(12);
+        builder.Property(r => r.Level).HasConversion<string>().HasMaxLength(12);
+        builder.HasIndex(r => r.ParentCode);
+    }
+
+    public void Configure(EntityTypeBuilder<Organization> builder)
+    {
+        builder.ToTable("directory_organization");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Name).HasMaxLength(100);
+        builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.CreditCode).HasMaxLength(18);
+        builder.HasIndex(o => o.CreditCode).IsUnique();
+        builder.Property(o => o.RegionCode).HasMaxLength(12);
+        builder.HasIndex(o => o.RegionCode);
+        builder.Property(o => o.Address).HasMaxLength(200);
+        builder.Property(o => o.ContactName).HasMaxLength(50);
+        builder.Property(o => o.ContactPhone).HasMaxLength(20);
+        builder.HasIndex(o => o.Name);
+    }
+
+    public void Configure(EntityTypeBuilder<Person> builder)
+    {
+        builder.ToTable("directory_person");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Name).HasMaxLength(50);
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.RegionCode).HasMaxLength(12);
+        builder.HasIndex(p => p.RegionCode);
+        builder.Property(p => p.Title).HasMaxLength(50);
+        builder.Property(p => p.Fields).HasMaxLength(200);
+        builder.Property(p => p.Phone).HasMaxLength(20);
+        builder.Property(p => p.IdNumber).HasMaxLength(18);
+        builder.HasIndex(p => p.OrganizationId);
+    }
+}

@@ -1,0 +1,25 @@
+using Kechuang.Platform.Access;
+using Kechuang.Platform.Demo;
+using Kechuang.Platform.Ui;
+
+namespace Kechuang.Modules.Directory;
+
+public static class DirectoryModule
+{
+    public static IServiceCollection AddDirectory(this IServiceCollection services)
+    {
+        services.AddScoped<CreateOrganizationHandler>();
+        services.AddScoped<UpdateOrganizationHandler>();
+        services.AddScoped<ListOrganizationsHandler>();
+        services.AddScoped<GetOrganizationHandler>();
+        services.AddScoped<ImportOrganizationsHandler>();
+        services.AddScoped<PeopleHandler>();
+        services.AddScoped<IDirectoryLookup, DirectoryLookup>();
+        services.AddScoped<IDemoData, DirectoryDemoData>();
+        services.AddScoped<IDashboardCard, DirectoryDashboard>();
+        services.AddScoped<IReferenceData, RegionReferenceData>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDirectory(this IEndpointRouteBuilder app) => app.MapDirectoryApi();
+}

@@ -1,0 +1,191 @@
+using Kechuang.Platform.Data;
+using Kechuang.Platform.Excel;
+using Kechuang.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kechuang.Modules.Directory;
+
+public sealed record PersonQuery(string? RegionCode = null, string? Kind = null, string? Q = null, Guid? OrganizationId = null, int? Page = null, int? PageSize = null);
+
+/// <summary>Create, update, list, get, import and export of people; the page, API and command line share these.</summary>
+public sealed class PeopleHandler(KechuangDb db)
+{
+    public async Task<Guid> CreateAsync(PersonInput input, CancellationToken cancellationToken = default)
+    {
+        var valid = await ValidateAsync(input, cancellationToken);
+        var person = new Person(valid.Name, valid.Kind, valid.OrganizationId, valid.RegionCode, valid.Title, valid.Fields, valid.Phone, valid.IdNumber, db.UtcNow);
+        db.Add(person);
+        await db.SaveChangesAsync(cancellationToken);
+        return person.Id;
+    }
+
+    public async Task UpdateAsync(Guid id, PersonInput input, CancellationToken cancellationToken = default)
+    {
+        var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new NotFoundException("人员不存在或不在您的数据范围内");
+        var valid = await ValidateAsync(input, cancellationToken);
+        person.Update(valid.Name, valid.Kind, valid.OrganizationId, valid.RegionCode, valid.Title, valid.Fields, valid.Phone, valid.IdNumber, db.UtcNow);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<PersonDto> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var person = await db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new NotFoundException("人员不存在或不在您的数据范围内");
+        return (await ToDtosAsync([person], cancellationToken))[0];
+    }
+
+    public async Task<Paged<PersonDto>> ListAsync(PersonQuery query, CancellationToken cancellationToken = default)
+    {
+        var filtered = Filter(query);
+        var total = await filtered.CountAsync(cancellationToken);
+        var (skip, take) = Paging.Normalize(query.Page, query.PageSize);
+        var rows = await filtered.OrderBy(p => p.RegionCode).ThenBy(p => p.Name).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        return new Paged<PersonDto>(await ToDtosAsync(rows, cancellationToken), total);
+    }
+
+    public async Task<List<PersonDto>> AllAsync(PersonQuery query, CancellationToken cancellationToken = default) =>
+        await ToDtosAsync(await Filter(query).OrderBy(p => p.RegionCode).ThenBy(p => p.Name).ToListAsync(cancellationToken), cancellationToken);
+
+    public async Task<int> ImportAsync(Stream file, CancellationToken cancellationToken = default)
+    {
+        List<(int Row, IDictionary<string, object?> Cells)> rows;
+        try
+        {
+            rows = ExcelFile.Read(file).ToList();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException)
+        {
+            throw InputException.For("file", "无法读取文件，请上传 .xlsx 格式的 Excel 文件");
+        }
+        var organizations = await db.Set<Organization>().AsNoTracking().ToListAsync(cancellationToken);
+        var byName = organizations.GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.First());
+        var regions = await db.Set<Region>().AsNoTracking().Select(r => r.Code).ToHashSetAsync(cancellationToken);
+        var bad = new List<ImportRowError>();
+        var good = new List<Person>();
+        var scope = db.User.Scope;
+        foreach (var (row, cells) in rows)
+        {
+            var errors = new FieldErrors();
+            var orgName = ExcelFile.Text(cells, PersonSheet.Organization);
+            Organization? organization = null;
+            if (!string.IsNullOrWhiteSpace(orgName) && !byName.TryGetValue(orgName, out organization))
+            {
+                errors.Add("organizationId", $"所属组织“{orgName}”不存在或不在您的数据范围内");
+            }
+            var input = new PersonInput(ExcelFile.Text(cells, PersonSheet.Name), ExcelFile.Text(cells, PersonSheet.Kind), organization?.Id,
+                ExcelFile.Text(cells, PersonSheet.Phone), ExcelFile.Text(cells, PersonSheet.IdNumber), ExcelFile.Text(cells, PersonSheet.Title),
+                ExcelFile.Text(cells, PersonSheet.Fields), ExcelFile.Text(cells, PersonSheet.RegionCode));
+            var valid = PersonRules.Validate(input, organization, DefaultRegion(), regions.Contains, errors);
+            if (valid is not null && !scope.Covers(valid.RegionCode))
+            {
+                errors.Add("regionCode", "该人员所属行政区划不在您的数据范围内");
+            }
+            foreach (var (field, messages) in errors.ToDictionary())
+            {
+                bad.AddRange(messages.Select(m => new ImportRowError(row, PersonSheet.ColumnOfField.GetValueOrDefault(field, field), m)));
+            }
+            if (!errors.Any && valid is not null)
+            {
+                good.Add(new Person(valid.Name, valid.Kind, valid.OrganizationId, valid.RegionCode, valid.Title, valid.Fields, valid.Phone, valid.IdNumber, db.UtcNow));
+            }
+        }
+        if (bad.Count > 0)
+        {
+            throw new ImportRowsException(bad);
+        }
+        if (good.Count == 0)
+        {
+            throw InputException.For("file", "文件中没有可导入的数据行");
+        }
+        db.AddRange(good);
+        await db.SaveChangesAsync(cancellationToken);
+        return good.Count;
+    }
+
+    private string DefaultRegion() => db.User.RegionCode.Length > 0 ? db.User.RegionCode : "330700";
+
+    private async Task<ValidPerson> ValidateAsync(PersonInput input, CancellationToken cancellationToken)
+    {
+        Organization? organization = null;
+        if (input.OrganizationId is { } orgId)
+        {
+            organization = await db.Set<Organization>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId, cancellationToken);
+        }
+        var regions = await db.Set<Region>().AsNoTracking().Select(r => r.Code).ToHashSetAsync(cancellationToken);
+        var errors = new FieldErrors();
+        var valid = PersonRules.Validate(input, organization, DefaultRegion(), regions.Contains, errors);
+        errors.ThrowIfAny();
+        return valid!;
+    }
+
+    private IQueryable<Person> Filter(PersonQuery query)
+    {
+        var people = db.Set<Person>().AsNoTracking().UnderRegion(query.RegionCode);
+        if (!string.IsNullOrWhiteSpace(query.Kind))
+        {
+            var errors = new FieldErrors();
+            var kind = errors.Enum("kind", "人员类别", query.Kind, PersonKinds.Names);
+            errors.ThrowIfAny();
+            people = people.Where(p => p.Kind == kind);
+        }
+        if (query.OrganizationId is { } org)
+        {
+            people = people.Where(p => p.OrganizationId == org);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var q = query.Q.Trim();
+            people = people.Where(p => p.Name.Contains(q) || (p.Fields != null && p.Fields.Contains(q)) || (p.Title != null && p.Title.Contains(q)));
+        }
+        return people;
+    }
+
+    private async Task<List<PersonDto>> ToDtosAsync(List<Person> people, CancellationToken cancellationToken)
+    {
+        var orgIds = people.Where(p => p.OrganizationId is not null).Select(p => p.OrganizationId!.Value).Distinct().ToList();
+        // Names of organisations the viewer cannot see otherwise are still shown beside their people.
+        var organizations = await db.Set<Organization>().IgnoreQueryFilters().AsNoTracking()
+            .Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        var regions = await DirectoryQueries.RegionNamesAsync(db, cancellationToken);
+        return people.Select(p => PersonDto.From(p, organizations, regions, db.User.SeesPersonalNumbers)).ToList();
+    }
+}
+
+public static class PersonSheet
+{
+    public const string Name = "姓名";
+    public const string Kind = "人员类别";
+    public const string Organization = "所属组织";
+    public const string RegionCode = "行政区划代码";
+    public const string Title = "职称/职务";
+    public const string Fields = "专业领域";
+    public const string Phone = "联系电话";
+    public const string IdNumber = "身份证号码";
+
+    public static readonly string[] Headers = [Name, Kind, Organization, RegionCode, Title, Fields, Phone, IdNumber];
+
+    public static readonly IReadOnlyDictionary<string, string> ColumnOfField = new Dictionary<string, string>
+    {
+        ["name"] = Name,
+        ["kind"] = Kind,
+        ["organizationId"] = Organization,
+        ["regionCode"] = RegionCode,
+        ["title"] = Title,
+        ["fields"] = Fields,
+        ["phone"] = Phone,
+        ["idNumber"] = IdNumber,
+    };
+
+    public static IDictionary<string, object?> Row(PersonDto p) => new Dictionary<string, object?>
+    {
+        [Name] = p.Name,
+        [Kind] = p.KindName,
+        [Organization] = p.OrganizationName,
+        [RegionCode] = p.RegionCode,
+        [Title] = p.Title,
+        [Fields] = p.Fields,
+        [Phone] = p.Phone,
+        [IdNumber] = p.IdNumber,
+    };
+}

@@ -1,0 +1,96 @@
+using Kechuang.Platform.Data;
+using Kechuang.Platform.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kechuang.Platform.Access;
+
+public static class AccessApi
+{
+    public sealed record TokenRequest(string? UserName, string? Password);
+
+    public sealed record TokenResponse(string AccessToken, DateTime ExpiresAt);
+
+    public sealed record ChangePasswordRequest(string? UserName, string? CurrentPassword, string? NewPassword);
+
+    public sealed record Created(Guid Id);
+
+    public sealed record ResetResponse(string Password);
+
+    public sealed record MeResponse(Guid? Id, string UserName, string DisplayName, string? Role, string RegionCode, Guid? OrganizationId);
+
+    public static IEndpointRouteBuilder MapAccessApi(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/v1/auth").WithTags("账号与认证");
+        auth.MapPost("/token", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (TokenRequest request, SignInHandler signIn, CancellationToken ct) =>
+        {
+            var result = await signIn.HandleAsync(request.UserName, request.Password, ct);
+            switch (result.Outcome)
+            {
+                case SignInOutcome.Success:
+                    var (token, expires) = await signIn.IssueTokenAsync(result.Account!, ct);
+                    return TypedResults.Ok(new TokenResponse(token, expires));
+                case SignInOutcome.Locked:
+                    return Problem(423, "账号已锁定，请30分钟后再试或联系管理员解锁", "auth.locked");
+                case SignInOutcome.PasswordChangeRequired:
+                    return Problem(403, "首次登录或密码已过期，请先修改密码", "auth.password-change-required");
+                default:
+                    return Problem(401, "用户名或密码错误", "auth.bad-credentials");
+            }
+        }).AllowAnonymous();
+
+        auth.MapPost("/change-password", async Task<Results<NoContent, ProblemHttpResult>> (ChangePasswordRequest request, SignInHandler signIn, CancellationToken ct) =>
+        {
+            // Accounts that must change their password cannot get a token, so this endpoint re-checks the credentials itself.
+            var result = await signIn.HandleAsync(request.UserName, request.CurrentPassword, ct);
+            if (result.Outcome == SignInOutcome.Locked)
+            {
+                return Problem(423, "账号已锁定，请30分钟后再试或联系管理员解锁", "auth.locked");
+            }
+            if (result.Account is null)
+            {
+                return Problem(401, "用户名或密码错误", "auth.bad-credentials");
+            }
+            await signIn.ChangePasswordAsync(result.Account.Id, request.CurrentPassword, request.NewPassword, ct);
+            return TypedResults.NoContent();
+        }).AllowAnonymous();
+
+        app.MapGet("/api/v1/me", (CurrentUser user) =>
+            TypedResults.Ok(new MeResponse(user.AccountId, user.UserName, user.DisplayName, user.Role is { } r ? Kebab.From(r) : null, user.RegionCode, user.OrganizationId)))
+            .RequireAuthorization().WithTags("账号与认证");
+
+        var admin = app.MapGroup("/api/v1/admin/users").RequireAuthorization(Roles.Admin).WithTags("账号管理");
+        admin.MapPost("", async Task<Created<Created>> (AccountInput input, AccountAdminHandler handler, CancellationToken ct) =>
+        {
+            var id = await handler.CreateAsync(input, ct);
+            return TypedResults.Created($"/api/v1/admin/users/{id}", new Created(id));
+        });
+        admin.MapGet("", async (string? q, string? role, int? page, int? pageSize, AccountAdminHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.ListAsync(new AccountQuery(q, role, page, pageSize), ct)));
+        admin.MapPut("/{id:guid}", async (Guid id, AccountInput input, AccountAdminHandler handler, CancellationToken ct) =>
+        {
+            await handler.UpdateAsync(id, input, ct);
+            return TypedResults.NoContent();
+        });
+        admin.MapPost("/{id:guid}/disable", async (Guid id, AccountAdminHandler handler, CancellationToken ct) =>
+        {
+            await handler.SetDisabledAsync(id, true, ct);
+            return TypedResults.NoContent();
+        });
+        admin.MapPost("/{id:guid}/enable", async (Guid id, AccountAdminHandler handler, CancellationToken ct) =>
+        {
+            await handler.SetDisabledAsync(id, false, ct);
+            return TypedResults.NoContent();
+        });
+        admin.MapPost("/{id:guid}/unlock", async (Guid id, AccountAdminHandler handler, CancellationToken ct) =>
+        {
+            await handler.UnlockAsync(id, ct);
+            return TypedResults.NoContent();
+        });
+        admin.MapPost("/{id:guid}/reset-password", async (Guid id, AccountAdminHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(new ResetResponse(await handler.ResetPasswordAsync(id, ct))));
+        return app;
+    }
+
+    private static ProblemHttpResult Problem(int status, string title, string code) =>
+        TypedResults.Problem(title: title, statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = code });
+}

@@ -1,0 +1,68 @@
+using Kechuang.Platform.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+
+namespace Kechuang.Platform.Access;
+
+public static class AccessModule
+{
+    public const string SmartScheme = "Kechuang";
+
+    public static IServiceCollection AddAccess(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AccessOptions>(configuration.GetSection("Access"));
+        var idle = TimeSpan.FromMinutes(configuration.GetValue("Access:IdleMinutes", 30));
+        services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        services.AddScoped<SignInHandler>();
+        services.AddScoped<AccountAdminHandler>();
+        services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+        services.AddHttpContextAccessor();
+
+        services.AddAuthentication(SmartScheme)
+            .AddPolicyScheme(SmartScheme, "Cookie or bearer", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? TokenAuthenticationHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "kechuang.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = idle;
+                o.SlidingExpiration = true;
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.AccessDeniedPath = "/account/denied";
+                o.Events.OnRedirectToLogin = context => ApiStatus(context, 401);
+                o.Events.OnRedirectToAccessDenied = context => ApiStatus(context, 403);
+            })
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Admin, p => p.RequireRole(nameof(Role.CityAdmin)))
+            .AddPolicy(Roles.Staff, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.CityStaff), nameof(Role.CountyStaff)));
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+
+    private static Task ApiStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static IEndpointRouteBuilder MapAccess(this IEndpointRouteBuilder app)
+    {
+        app.MapAccessApi();
+        app.MapAccountForms();
+        return app;
+    }
+}

@@ -1,0 +1,150 @@
+using Kechuang.Platform.Data;
+using Kechuang.Platform.Problems;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kechuang.Platform.Access;
+
+public sealed record AccountInput(string? UserName, string? Password, string? DisplayName, string? Role, string? RegionCode, Guid? OrganizationId, bool? MustChangePassword);
+
+public sealed record AccountDto(Guid Id, string UserName, string DisplayName, string Role, string RoleName, string RegionCode, Guid? OrganizationId,
+    bool Disabled, bool Locked, bool MustChangePassword, DateTime? LastSignInAt, DateTime CreatedAt);
+
+public sealed record AccountQuery(string? Q = null, string? Role = null, int? Page = null, int? PageSize = null);
+
+/// <summary>City administrators create accounts, set role, region and organisation, disable, unlock and reset.</summary>
+public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> hasher, IDirectoryLookup directory)
+{
+    public async Task<Guid> CreateAsync(AccountInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = new FieldErrors();
+        var userName = errors.Text("userName", "用户名", input.UserName, 64).ToLowerInvariant();
+        if (userName.Length > 0 && !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
+        {
+            errors.Add("userName", "用户名只能包含字母、数字和 . - _");
+        }
+        if (PasswordPolicy.Problem(input.Password) is { } problem)
+        {
+            errors.Add("password", problem);
+        }
+        var (displayName, role, region) = ValidateProfile(input, errors);
+        errors.ThrowIfAny();
+        await CheckProfileAsync(role!.Value, region, input.OrganizationId, cancellationToken);
+        if (await db.Accounts.AnyAsync(a => a.UserName == userName, cancellationToken))
+        {
+            throw new RuleException("access.duplicate-user-name", $"用户名 {userName} 已存在");
+        }
+        var account = new Account(userName, displayName, role.Value, region, input.OrganizationId, "", input.MustChangePassword ?? true, db.UtcNow);
+        account.SetPassword(hasher.HashPassword(account, input.Password!), input.MustChangePassword ?? true, db.UtcNow);
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync(cancellationToken);
+        return account.Id;
+    }
+
+    public async Task UpdateAsync(Guid id, AccountInput input, CancellationToken cancellationToken = default)
+    {
+        var account = await FindAsync(id, cancellationToken);
+        var errors = new FieldErrors();
+        var (displayName, role, region) = ValidateProfile(input, errors);
+        errors.ThrowIfAny();
+        await CheckProfileAsync(role!.Value, region, input.OrganizationId, cancellationToken);
+        account.Update(displayName, role.Value, region, input.OrganizationId);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<Paged<AccountDto>> ListAsync(AccountQuery query, CancellationToken cancellationToken = default)
+    {
+        var accounts = db.Accounts.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var q = query.Q.Trim();
+            var lower = q.ToLowerInvariant(); // user names are stored lower-case
+            accounts = accounts.Where(a => a.UserName.Contains(lower) || a.DisplayName.Contains(q));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Role))
+        {
+            var errors = new FieldErrors();
+            var role = errors.Enum("role", "角色", query.Role, Roles.Names);
+            errors.ThrowIfAny();
+            accounts = accounts.Where(a => a.Role == role);
+        }
+        var total = await accounts.CountAsync(cancellationToken);
+        var (skip, take) = Paging.Normalize(query.Page, query.PageSize);
+        var rows = await accounts.OrderBy(a => a.UserName).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var now = db.UtcNow;
+        return new Paged<AccountDto>(rows.Select(a => new AccountDto(a.Id, a.UserName, a.DisplayName, Kebab.From(a.Role), Roles.Names[a.Role],
+            a.RegionCode, a.OrganizationId, a.Disabled, a.IsLocked(now), a.MustChangePassword, a.LastSignInAt, a.CreatedAt)).ToList(), total);
+    }
+
+    public async Task SetDisabledAsync(Guid id, bool disabled, CancellationToken cancellationToken = default)
+    {
+        var account = await FindAsync(id, cancellationToken);
+        if (disabled && account.Id == db.User.AccountId)
+        {
+            throw new RuleException("access.cannot-disable-self", "不能停用当前登录的账号");
+        }
+        account.SetDisabled(disabled);
+        if (disabled)
+        {
+            await db.AccessTokens.Where(t => t.AccountId == id).ExecuteDeleteAsync(cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task UnlockAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var account = await FindAsync(id, cancellationToken);
+        account.Unlock();
+        db.AuditEvent("access_account", id.ToString(), "unlock");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Sets a new generated password that must be changed at the next sign-in; returns it once.</summary>
+    public async Task<string> ResetPasswordAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var account = await FindAsync(id, cancellationToken);
+        var password = PasswordPolicy.Generate();
+        account.SetPassword(hasher.HashPassword(account, password), mustChange: true, db.UtcNow);
+        account.Unlock();
+        await db.AccessTokens.Where(t => t.AccountId == id).ExecuteDeleteAsync(cancellationToken);
+        db.AuditEvent("access_account", id.ToString(), "password-reset");
+        await db.SaveChangesAsync(cancellationToken);
+        return password;
+    }
+
+    private async Task<Account> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw new NotFoundException("账号不存在");
+
+    private static (string DisplayName, Role? Role, string Region) ValidateProfile(AccountInput input, FieldErrors errors)
+    {
+        var displayName = errors.Text("displayName", "姓名", input.DisplayName, 100);
+        var role = errors.Enum("role", "角色", input.Role, Roles.Names);
+        var region = errors.Text("regionCode", "行政区划", input.RegionCode, 12);
+        if (role is Role.Enterprise or Role.Institution && input.OrganizationId is null)
+        {
+            errors.Add("organizationId", "企业和高校院所账号必须选择所属组织");
+        }
+        return (displayName, role, region);
+    }
+
+    private async Task CheckProfileAsync(Role role, string region, Guid? organizationId, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (!await directory.RegionExistsAsync(region, cancellationToken))
+        {
+            errors.Add("regionCode", $"行政区划代码“{region}”不存在");
+        }
+        else if (role is Role.CityAdmin or Role.CityStaff && region.Length != 6)
+        {
+            errors.Add("regionCode", "市局账号的行政区划应为市级代码（如 330700）");
+        }
+        if (organizationId is { } org)
+        {
+            if (!await directory.OrganizationExistsAsync(org, cancellationToken))
+            {
+                errors.Add("organizationId", "所属组织不存在");
+            }
+        }
+        errors.ThrowIfAny();
+    }
+}

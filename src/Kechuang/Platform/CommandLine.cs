@@ -1,0 +1,59 @@
+using Kechuang.Platform.Access;
+using Kechuang.Platform.Audit;
+using Kechuang.Platform.Data;
+using Kechuang.Platform.Demo;
+
+namespace Kechuang.Platform;
+
+public sealed record Command(string Name, string[] Arguments, string[] HostArgs);
+
+/// <summary>
+/// <c>kechuang [serve]</c> runs the web server; <c>kechuang audit verify</c> checks the audit chain;
+/// <c>kechuang migrate</c> applies migrations and loads reference and demo data without serving.
+/// Options after the command (<c>--Database:Provider=Postgres</c>) configure the host as usual.
+/// </summary>
+public static class CommandLine
+{
+    public static Command Parse(string[] args)
+    {
+        var words = args.TakeWhile(a => !a.StartsWith('-')).ToArray();
+        var rest = args.Skip(words.Length).ToArray();
+        return words switch
+        {
+            [] or ["serve"] => new Command("serve", [], rest),
+            ["audit", "verify"] => new Command("audit-verify", [], rest),
+            ["migrate"] => new Command("migrate", [], rest),
+            _ => new Command("unknown", words, rest),
+        };
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, Command command)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
+        switch (command.Name)
+        {
+            case "audit-verify":
+            {
+                user.UseSystemScope("audit-verify");
+                var report = await scope.ServiceProvider.GetRequiredService<AuditChain>().VerifyAsync();
+                if (report.BrokenAt is { } broken)
+                {
+                    Console.Error.WriteLine($"审计链在第 {broken} 条断开：{report.Reason}（此前已核对 {report.Checked} 条）");
+                    return 1;
+                }
+                Console.WriteLine($"审计链完整：已核对 {report.Checked} 条");
+                return 0;
+            }
+            case "migrate":
+            {
+                await Startup.PrepareDatabaseAsync(app);
+                return 0;
+            }
+            default:
+                Console.Error.WriteLine($"未知命令：{string.Join(' ', command.Arguments)}");
+                Console.Error.WriteLine("用法: kechuang [serve] | audit verify | migrate  [--配置项=值 ...]");
+                return 2;
+        }
+    }
+}

@@ -1,0 +1,195 @@
+using System.Linq.Expressions;
+using Kechuang.Platform.Access;
+using Kechuang.Platform.Audit;
+using Kechuang.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kechuang.Platform.Data;
+
+/// <summary>
+/// The one DbContext. It applies every module's mapping, limits every query to the caller's
+/// <see cref="DataScope"/>, refuses writes outside it, and appends a hash-chained audit entry for
+/// every change in the same transaction as the change.
+/// </summary>
+public abstract class KechuangDb : DbContext
+{
+    private static readonly SemaphoreSlim SqliteAuditGate = new(1, 1);
+    private readonly CurrentUser _user;
+    private readonly TimeProvider _clock;
+    private readonly List<AuditEntry> _events = [];
+
+    protected KechuangDb(DbContextOptions options, CurrentUser user, TimeProvider clock)
+        : base(options)
+    {
+        _user = user;
+        _clock = clock;
+    }
+
+    // Read by the global query filters when each query runs (EF makes them parameters), so a context
+    // created before sign-in completes still filters by the caller known at query time.
+    internal bool ScopeAll => _user.Scope.All;
+    internal bool ScopeSignedIn => _user.Scope.SignedIn;
+    internal string ScopeRegionPrefix => _user.Scope.RegionPrefix;
+    internal Guid? ScopeOrganizationId => _user.Scope.OrganizationId;
+
+    public CurrentUser User => _user;
+
+    public DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
+
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public bool IsSqlite => Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
+
+    /// <summary>Queues an event that is not a record change (sign-in, sign-out, export) for the next save.</summary>
+    public void AuditEvent(string entity, string key, string action, string? details = null, string? account = null) =>
+        _events.Add(new AuditEntry { Entity = entity, EntityKey = key, Action = action, After = details, Account = account ?? "" });
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(KechuangDb).Assembly);
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
+        {
+            if (entityType.BaseType is null && typeof(IRegionScoped).IsAssignableFrom(entityType.ClrType))
+            {
+                var method = typeof(KechuangDb).GetMethod(nameof(ScopeFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                    .MakeGenericMethod(entityType.ClrType);
+                entityType.SetQueryFilter((LambdaExpression)method.Invoke(this, null)!);
+            }
+        }
+    }
+
+    private Expression<Func<T, bool>> ScopeFilter<T>() where T : class, IRegionScoped
+    {
+        if (typeof(IOrganizationRoot).IsAssignableFrom(typeof(T)))
+        {
+            return e => ScopeAll
+                || (ScopeSignedIn && ((IOrganizationRoot)e).IsSharedWithAll)
+                || (ScopeSignedIn && e.RegionCode.StartsWith(ScopeRegionPrefix)
+                    && (ScopeOrganizationId == null || ((IOrganizationRoot)e).Id == ScopeOrganizationId));
+        }
+        if (typeof(IOrganizationScoped).IsAssignableFrom(typeof(T)))
+        {
+            return e => ScopeAll
+                || (ScopeSignedIn && e.RegionCode.StartsWith(ScopeRegionPrefix)
+                    && (ScopeOrganizationId == null || ((IOrganizationScoped)e).OrganizationId == ScopeOrganizationId));
+        }
+        return e => ScopeAll || (ScopeSignedIn && e.RegionCode.StartsWith(ScopeRegionPrefix));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: every save writes the audit chain asynchronously.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        EnforceScope();
+        var pending = AuditRecorder.Collect(ChangeTracker);
+        pending.AddRange(_events);
+        _events.Clear();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null;
+        var sqliteGate = IsSqlite;
+        if (sqliteGate)
+        {
+            // SQLite is one writer per file: serialise the chain head in this process (single node).
+            await SqliteAuditGate.WaitAsync(cancellationToken);
+        }
+        try
+        {
+            await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            if (!sqliteGate)
+            {
+                // Several nodes share PostgreSQL: one transaction at a time extends the chain.
+                await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7300723)", cancellationToken);
+            }
+            var head = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Seq)
+                .Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var seq = head?.Seq ?? 0;
+            var prev = head?.Hash ?? AuditEntry.GenesisHash;
+            var at = AuditEntry.Truncate(UtcNow);
+            foreach (var entry in pending)
+            {
+                entry.Seq = ++seq;
+                entry.At = at;
+                entry.Account = entry.Account.Length > 0 ? entry.Account : _user.UserName;
+                entry.ClientAddress = _user.ClientAddress;
+                entry.PrevHash = prev;
+                entry.Hash = entry.ComputeHash();
+                prev = entry.Hash;
+                AuditEntries.Add(entry);
+            }
+            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            return result;
+        }
+        catch
+        {
+            foreach (var entry in pending)
+            {
+                Entry(entry).State = EntityState.Detached;
+            }
+            throw;
+        }
+        finally
+        {
+            if (sqliteGate)
+            {
+                SqliteAuditGate.Release();
+            }
+        }
+    }
+
+    private void EnforceScope()
+    {
+        var scope = _user.Scope;
+        if (scope.All)
+        {
+            return;
+        }
+        foreach (var entry in ChangeTracker.Entries<IRegionScoped>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+            var allowed = scope.Covers(entry.Entity.RegionCode)
+                && (entry.State != EntityState.Modified || scope.Covers((string)entry.Property(nameof(IRegionScoped.RegionCode)).OriginalValue!));
+            if (allowed && scope.OrganizationId is { } org)
+            {
+                allowed = entry.Entity switch
+                {
+                    IOrganizationRoot root => root.Id == org,
+                    IOrganizationScoped owned => owned.OrganizationId == org,
+                    _ => true,
+                };
+            }
+            if (!allowed)
+            {
+                throw new ForbiddenException("无权修改本数据范围以外的记录");
+            }
+        }
+    }
+}
+
+/// <summary>An organisation: its own Id is the organisation that enterprise/institution accounts are limited to.</summary>
+public interface IOrganizationRoot : IRegionScoped
+{
+    Guid Id { get; }
+
+    /// <summary>Institutions and government units serve many counties and are visible to every signed-in account.</summary>
+    bool IsSharedWithAll { get; }
+}

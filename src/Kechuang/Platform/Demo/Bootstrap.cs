@@ -1,0 +1,60 @@
+using Kechuang.Platform.Access;
+using Kechuang.Platform.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kechuang.Platform.Demo;
+
+public sealed record BootstrapResult(bool Created, string? AdminPassword, bool PasswordFromConfiguration, IReadOnlyList<string> DemoAccounts);
+
+/// <summary>
+/// Start-up work: applies migrations, loads reference data, and on an empty database creates the
+/// administrator (password from <c>Admin:Password</c> or generated) and, when asked, the demo dataset.
+/// </summary>
+public sealed class Bootstrap(KechuangDb db, CurrentUser user, IConfiguration configuration, IPasswordHasher<Account> hasher,
+    IEnumerable<IReferenceData> referenceData, IEnumerable<IDemoData> demoData, ILogger<Bootstrap> logger)
+{
+    public const string AdminUserName = "admin";
+
+    public async Task<BootstrapResult> RunAsync(bool newDatabaseFile, CancellationToken cancellationToken = default)
+    {
+        user.UseSystemScope("startup");
+        var empty = await DataSetup.MigrateAsync(db, cancellationToken);
+        foreach (var data in referenceData.OrderBy(d => d.Order))
+        {
+            await data.LoadAsync(db, cancellationToken);
+        }
+        if (!empty)
+        {
+            return new BootstrapResult(false, null, false, []);
+        }
+        var configured = configuration["Admin:Password"];
+        if (configured is not null && PasswordPolicy.Problem(configured) is { } problem)
+        {
+            throw new InvalidOperationException($"Admin:Password 不符合密码策略：{problem}");
+        }
+        var password = configured ?? PasswordPolicy.Generate();
+        // A password set by configuration was chosen by the operator; a generated one must be changed.
+        var mustChange = configured is null;
+        var admin = new Account(AdminUserName, "系统管理员", Role.CityAdmin, "330700", null, "", mustChange, db.UtcNow);
+        admin.SetPassword(hasher.HashPassword(admin, password), mustChange, db.UtcNow);
+        db.Accounts.Add(admin);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var seed = configuration.GetValue<bool?>("Demo:Seed") ?? newDatabaseFile;
+        var demoAccounts = new List<string>();
+        if (seed)
+        {
+            logger.LogInformation("Loading the demo dataset");
+            var context = new DemoContext(db, password, mustChange);
+            foreach (var data in demoData.OrderBy(d => d.Order))
+            {
+                await data.LoadAsync(context, cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+            demoAccounts.AddRange(await db.Accounts.Where(a => a.UserName != AdminUserName).OrderBy(a => a.UserName)
+                .Select(a => a.UserName + "（" + a.DisplayName + "）").ToListAsync(cancellationToken));
+        }
+        return new BootstrapResult(true, password, !mustChange, demoAccounts);
+    }
+}

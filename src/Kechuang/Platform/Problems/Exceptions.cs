@@ -1,0 +1,34 @@
+namespace Kechuang.Platform.Problems;
+
+/// <summary>Invalid input: answered 400 with one Chinese message per field. Nothing was changed.</summary>
+public sealed class InputException(IReadOnlyDictionary<string, string[]> errors) : Exception("输入有误")
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    public static InputException For(string field, string message) =>
+        new(new Dictionary<string, string[]> { [field] = [message] });
+}
+
+/// <summary>A broken business rule: answered 409 with a stable dotted code and a Chinese message.</summary>
+public sealed class RuleException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}
+
+/// <summary>The caller may not see or change this record: answered 403.</summary>
+public sealed class ForbiddenException(string message = "无权访问该记录") : Exception(message);
+
+/// <summary>No such record within the caller's data scope: answered 404.</summary>
+public sealed class NotFoundException(string message = "记录不存在") : Exception(message);
+
+/// <summary>The account is locked: answered 423.</summary>
+public sealed class LockedException(string message) : Exception(message);
+
+/// <summary>An all-or-nothing import found bad rows: answered 400 listing every one. Nothing was imported.</summary>
+public sealed class ImportRowsException(IReadOnlyList<ImportRowError> rows) : Exception("导入文件有错误，未导入任何记录")
+{
+    public IReadOnlyList<ImportRowError> Rows { get; } = rows;
+}
+
+/// <summary>One bad cell of an import: the Excel row number (header is row 1), the column's Chinese header and the reason.</summary>
+public sealed record ImportRowError(int Row, string Column, string Message);

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kechuang.Platform.Problems;
+
+/// <summary>
+/// The one place where exceptions become answers. Mapping: <see cref="InputException"/> → 400 with
+/// field errors; <see cref="RuleException"/> → 409 with its code; <see cref="ForbiddenException"/> →
+/// 403; <see cref="NotFoundException"/> → 404; <see cref="LockedException"/> → 423; a malformed
+/// request → 400; anything else → 500 with a trace id and never the exception text.
+/// </summary>
+public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<ProblemHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Map(exception);
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
+        }
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? httpContext.TraceIdentifier;
+        httpContext.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    public static ProblemDetails Map(Exception exception) => exception switch
+    {
+        InputException input => new ValidationProblemDetails(input.Errors.ToDictionary(e => e.Key, e => e.Value))
+        {
+            Status = 400,
+            Title = "输入有误，请按提示修改",
+        },
+        ImportRowsException import => WithRows(new ProblemDetails { Status = 400, Title = import.Message }, import.Rows),
+        RuleException rule => WithCode(new ProblemDetails { Status = 409, Title = rule.Message }, rule.Code),
+        ForbiddenException forbidden => new ProblemDetails { Status = 403, Title = forbidden.Message },
+        NotFoundException notFound => new ProblemDetails { Status = 404, Title = notFound.Message },
+        LockedException locked => WithCode(new ProblemDetails { Status = 423, Title = locked.Message }, "auth.locked"),
+        BadHttpRequestException bad => new ProblemDetails
+        {
+            Status = bad.StatusCode == 413 ? 413 : 400,
+            Title = bad.StatusCode == 413 ? "上传的文件过大" : "请求格式不正确，请检查 JSON 字段与类型",
+        },
+        _ => new ProblemDetails { Status = 500, Title = "系统内部错误，请将追踪号提供给管理员" },
+    };
+
+    private static ProblemDetails WithRows(ProblemDetails problem, IReadOnlyList<ImportRowError> rows)
+    {
+        problem.Extensions["code"] = "import.bad-rows";
+        problem.Extensions["rows"] = rows.Select(r => new { row = r.Row, column = r.Column, message = r.Message }).ToList();
+        return problem;
+    }
+
+    private static ProblemDetails WithCode(ProblemDetails problem, string code)
+    {
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+}

@@ -1,0 +1,56 @@
+using Kechuang.Modules.Directory;
+using Kechuang.Platform;
+using Kechuang.Platform.Access;
+using Kechuang.Platform.Audit;
+using Kechuang.Platform.Data;
+using Kechuang.Platform.Demo;
+using Kechuang.Platform.Problems;
+using Kechuang.Platform.Ui;
+
+var command = CommandLine.Parse(args);
+var builder = WebApplication.CreateBuilder(command.HostArgs);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+}
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddKechuangData(builder.Configuration);
+builder.Services.AddAccess(builder.Configuration);
+builder.Services.AddAudit();
+builder.Services.AddProblems();
+builder.Services.AddUi();
+builder.Services.AddApiDocs();
+builder.Services.AddScoped<Bootstrap>();
+
+builder.Services.AddDirectory();
+
+var app = builder.Build();
+
+if (command.Name != "serve")
+{
+    return await CommandLine.RunAsync(app, command);
+}
+
+await Startup.PrepareDatabaseAsync(app);
+
+app.UseProblems();
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseMiddleware<CurrentUserMiddleware>();
+app.UseMustChangePassword();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealth();
+app.MapApiDocs();
+app.MapAccess();
+app.MapAudit();
+app.MapDirectory();
+app.MapUi();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -34,22 +34,22 @@ public static class CommandLine
         switch (command.Name)
         {
             case "audit-verify":
-            {
-                user.UseSystemScope("audit-verify");
-                var report = await scope.ServiceProvider.GetRequiredService<AuditChain>().VerifyAsync();
-                if (report.BrokenAt is { } broken)
                 {
-                    Console.Error.WriteLine($"审计链在第 {broken} 条断开：{report.Reason}（此前已核对 {report.Checked} 条）");
-                    return 1;
+                    user.UseSystemScope("audit-verify");
+                    var report = await scope.ServiceProvider.GetRequiredService<AuditChain>().VerifyAsync();
+                    if (report.BrokenAt is { } broken)
+                    {
+                        Console.Error.WriteLine($"审计链在第 {broken} 条断开：{report.Reason}（此前已核对 {report.Checked} 条）");
+                        return 1;
+                    }
+                    Console.WriteLine($"审计链完整：已核对 {report.Checked} 条");
+                    return 0;
                 }
-                Console.WriteLine($"审计链完整：已核对 {report.Checked} 条");
-                return 0;
-            }
             case "migrate":
-            {
-                await Startup.PrepareDatabaseAsync(app);
-                return 0;
-            }
+                {
+                    await Startup.PrepareDatabaseAsync(app);
+                    return 0;
+                }
             default:
                 Console.Error.WriteLine($"未知命令：{string.Join(' ', command.Arguments)}");
                 Console.Error.WriteLine("用法: kechuang [serve] | audit verify | migrate  [--配置项=值 ...]");

@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using Kechuang.Platform.Data;
+using Kechuang.Platform.Problems;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
-using Kechuang.Platform.Data;
-using Kechuang.Platform.Problems;
 
 namespace Kechuang.Platform.Access;
 

@@ -19,13 +19,13 @@ public static class DataSetup
             {
                 throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Kechuang.");
             }
-            services.AddDbContextFactory<PostgresKechuangDb>(o => o.UseNpgsql(connection), ServiceLifetime.Scoped);
+            services.AddDbContextFactory<PostgresKechuangDb>(o => o.UseNpgsql(connection).UseSnakeCaseNamingConvention(), ServiceLifetime.Scoped);
             services.AddScoped<IDbContextFactory<KechuangDb>, KechuangDbFactory<PostgresKechuangDb>>();
         }
         else
         {
             connection ??= $"Data Source={Path.Combine("data", "kechuang.db")}";
-            services.AddDbContextFactory<SqliteKechuangDb>(o => o.UseSqlite(connection), ServiceLifetime.Scoped);
+            services.AddDbContextFactory<SqliteKechuangDb>(o => o.UseSqlite(connection).UseSnakeCaseNamingConvention(), ServiceLifetime.Scoped);
             services.AddScoped<IDbContextFactory<KechuangDb>, KechuangDbFactory<SqliteKechuangDb>>();
         }
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KechuangDb>>().CreateDbContext());

@@ -15,13 +15,13 @@ public sealed class PostgresKechuangDb(DbContextOptions<PostgresKechuangDb> opti
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteKechuangDb>
 {
     public SqliteKechuangDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteKechuangDb>().UseSqlite("Data Source=design.db").Options, new CurrentUser(), TimeProvider.System);
+        new(new DbContextOptionsBuilder<SqliteKechuangDb>().UseSqlite("Data Source=design.db").UseSnakeCaseNamingConvention().Options, new CurrentUser(), TimeProvider.System);
 }
 
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresKechuangDb>
 {
     public PostgresKechuangDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresKechuangDb>().UseNpgsql("Host=127.0.0.1;Database=design").Options, new CurrentUser(), TimeProvider.System);
+        new(new DbContextOptionsBuilder<PostgresKechuangDb>().UseNpgsql("Host=127.0.0.1;Database=design").UseSnakeCaseNamingConvention().Options, new CurrentUser(), TimeProvider.System);
 }
 
 /// <summary>Hands out the provider's context as <see cref="KechuangDb"/> to modules and pages.</summary>

@@ -11,7 +11,8 @@ public static class UiSetup
 
     public static IEndpointRouteBuilder MapUi(this WebApplication app)
     {
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our own CSP (UseSecurityHeaders) already forbids framing; Blazor's second header would duplicate it.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

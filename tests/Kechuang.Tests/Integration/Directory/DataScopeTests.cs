@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using Kechuang.Tests.Support;
+using MiniExcelLibs;
+
+namespace Kechuang.Tests.Integration.Directory;
+
+/// <summary>A 磐安县 account sees no 武义县 enterprise or person through list, detail, export and API.</summary>
+public abstract class DataScopeTests(KechuangApp app)
+{
+    private async Task<(Guid Enterprise, Guid Person, string Code)> WuyiRecordsAsync()
+    {
+        var wuyi = await app.ClientAsync("wuyi.staff");
+        var code = KechuangApp.NewCreditCode();
+        var enterprise = await (await wuyi.PostJsonAsync("/api/v1/organizations",
+            new { name = "武义范围测试企业", kind = "enterprise", creditCode = code, regionCode = "330723101" })).CreatedIdAsync();
+        var person = await (await wuyi.PostJsonAsync("/api/v1/people",
+            new { name = "范围测试联系人", kind = "contact", organizationId = enterprise, phone = "13800001111", idNumber = "11010519491231002X" })).CreatedIdAsync();
+        return (enterprise, person, code);
+    }
+
+    [Fact]
+    public async Task PananStaff_SeesNoWuyiEnterpriseOrPerson_AnyWay()
+    {
+        var (enterprise, person, code) = await WuyiRecordsAsync();
+        var panan = await app.ClientAsync("panan.staff");
+
+        var orgList = await (await panan.GetAsync($"/api/v1/organizations?q={code}")).ReadJsonAsync();
+        var orgAll = await (await panan.GetAsync("/api/v1/organizations?kind=enterprise&pageSize=200")).ReadJsonAsync();
+        var orgDetail = await panan.GetAsync($"/api/v1/organizations/{enterprise}");
+        var orgByRegion = await (await panan.GetAsync("/api/v1/organizations?regionCode=330723")).ReadJsonAsync();
+        var personList = await (await panan.GetAsync("/api/v1/people?q=范围测试联系人")).ReadJsonAsync();
+        var personDetail = await panan.GetAsync($"/api/v1/people/{person}");
+        var export = await panan.GetAsync("/api/v1/organizations/export?kind=enterprise");
+        var peopleExport = await panan.GetAsync("/api/v1/people/export");
+
+        Assert.Equal(0, orgList.GetProperty("total").GetInt32());
+        Assert.All(orgAll.GetProperty("items").EnumerateArray(), o => Assert.StartsWith("330727", o.GetProperty("regionCode").GetString()));
+        Assert.True(orgAll.GetProperty("total").GetInt32() > 0);
+        Assert.Equal(HttpStatusCode.NotFound, orgDetail.StatusCode);
+        Assert.Equal(0, orgByRegion.GetProperty("items").EnumerateArray().Count(o => o.GetProperty("kind").GetString() == "enterprise"));
+        Assert.Equal(0, personList.GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, personDetail.StatusCode);
+        var exported = (await export.Content.ReadAsStreamAsync()).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.DoesNotContain(exported, r => (r["行政区划代码"]?.ToString() ?? "").StartsWith("330723", StringComparison.Ordinal));
+        Assert.Contains(exported, r => (r["行政区划代码"]?.ToString() ?? "").StartsWith("330727", StringComparison.Ordinal));
+        var exportedPeople = (await peopleExport.Content.ReadAsStreamAsync()).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.DoesNotContain(exportedPeople, r => Equals(r["姓名"], "范围测试联系人"));
+    }
+
+    [Fact]
+    public async Task WuyiStaff_SeesItsRecords_AndCityStaffSeesBoth()
+    {
+        var (enterprise, person, _) = await WuyiRecordsAsync();
+        var wuyi = await app.ClientAsync("wuyi.staff");
+        var city = await app.ClientAsync("city.staff");
+
+        Assert.Equal(HttpStatusCode.OK, (await wuyi.GetAsync($"/api/v1/organizations/{enterprise}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await city.GetAsync($"/api/v1/people/{person}")).StatusCode);
+        var cityList = await (await city.GetAsync("/api/v1/organizations?kind=enterprise&pageSize=200")).ReadJsonAsync();
+        var regions = cityList.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("regionCode").GetString()![..6]).ToHashSet();
+        Assert.Contains("330723", regions);
+        Assert.Contains("330727", regions);
+    }
+
+    [Fact]
+    public async Task PananStaff_CannotChangeWuyiEnterprise()
+    {
+        var (enterprise, _, code) = await WuyiRecordsAsync();
+        var panan = await app.ClientAsync("panan.staff");
+
+        var response = await panan.PutAsJsonAsync($"/api/v1/organizations/{enterprise}",
+            new { name = "被改名", kind = "enterprise", creditCode = code, regionCode = "330727101" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task EnterpriseAccount_SeesOnlyItsOwnEnterprise_AndSharedInstitutions()
+    {
+        var shouxiangu = await app.ClientAsync("shouxiangu");
+
+        var enterprises = await (await shouxiangu.GetAsync("/api/v1/organizations?kind=enterprise")).ReadJsonAsync();
+        var institutions = await (await shouxiangu.GetAsync("/api/v1/organizations?kind=institution")).ReadJsonAsync();
+
+        Assert.Equal(1, enterprises.GetProperty("total").GetInt32());
+        Assert.Equal("浙江寿仙谷医药股份有限公司", enterprises.GetProperty("items")[0].GetProperty("name").GetString());
+        Assert.True(institutions.GetProperty("total").GetInt32() >= 5);
+    }
+
+    [Fact]
+    public async Task PhoneAndIdNumber_AreMaskedForExpertButNotForStaff()
+    {
+        var (_, person, _) = await WuyiRecordsAsync();
+        var staff = await app.ClientAsync("wuyi.staff");
+        var expert = await app.ClientAsync("expert.chen");
+
+        var full = await (await staff.GetAsync($"/api/v1/people/{person}")).ReadJsonAsync();
+        var masked = await (await expert.GetAsync($"/api/v1/people/{person}")).ReadJsonAsync();
+
+        Assert.Equal("13800001111", full.GetProperty("phone").GetString());
+        Assert.Equal("138****1111", masked.GetProperty("phone").GetString());
+        Assert.Equal("110105********002X", masked.GetProperty("idNumber").GetString());
+    }
+
+    public sealed class OnSqlite(SqliteApp app) : DataScopeTests(app), IClassFixture<SqliteApp>;
+
+    public sealed class OnPostgres(PostgresApp app) : DataScopeTests(app), IClassFixture<PostgresApp>;
+}

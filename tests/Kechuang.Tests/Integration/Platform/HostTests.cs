@@ -1,0 +1,57 @@
+using System.Net;
+using Kechuang.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kechuang.Tests.Integration.Platform;
+
+public abstract class HostTests(KechuangApp app)
+{
+    [Fact]
+    public async Task Health_AnswersOnceDatabaseAnswers()
+    {
+        using var client = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheApi_AndReferencePageIsServedLocally()
+    {
+        using var client = app.CreateClient();
+
+        var spec = await client.GetStringAsync("/openapi/v1.json");
+        var page = await client.GetAsync("/scalar/v1");
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Contains("/api/v1/organizations", spec);
+        Assert.Contains("/api/v1/auth/token", spec);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.DoesNotContain("https://", html.Replace("https://github.com/scalar", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pages_CarrySecurityHeaders_WithoutExternalSources()
+    {
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync("/account/login");
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.DoesNotContain("http", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("用户名", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Model_HasNoChangesWithoutMigration()
+    {
+        var pending = await app.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges()));
+
+        Assert.False(pending, "The model changed without a migration: run scripts/add-migration.sh <Name>.");
+    }
+
+    public sealed class OnSqlite(SqliteApp app) : HostTests(app), IClassFixture<SqliteApp>;
+
+    public sealed class OnPostgres(PostgresApp app) : HostTests(app), IClassFixture<PostgresApp>;
+}

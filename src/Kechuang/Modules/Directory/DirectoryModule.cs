@@ -1,3 +1,4 @@
+using Kechuang.Modules.Directory.Public;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Demo;
 using Kechuang.Platform.Ui;
@@ -15,6 +16,7 @@ public static class DirectoryModule
         services.AddScoped<ImportOrganizationsHandler>();
         services.AddScoped<PeopleHandler>();
         services.AddScoped<IDirectoryLookup, DirectoryLookup>();
+        services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         services.AddScoped<IDemoData, DirectoryDemoData>();
         services.AddScoped<IDashboardCard, DirectoryDashboard>();
         services.AddScoped<IReferenceData, RegionReferenceData>();

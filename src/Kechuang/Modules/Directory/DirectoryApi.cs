@@ -1,3 +1,4 @@
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Excel;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,6 +23,9 @@ public static class DirectoryApi
 
     public sealed record RegionDto(string Code, string Name, string? ParentCode, string Level);
 
+    /// <summary>Staff, and enterprise or institution accounts for their own organisation's entry and people.</summary>
+    public const string EditorsPolicy = Roles.Editors;
+
     public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("组织与人员");
@@ -33,11 +37,12 @@ public static class DirectoryApi
             return TypedResults.Ok(new Paged<RegionDto>(regions, regions.Count));
         });
 
+        // Bureau staff keep the directory; enterprises and institutions may correct their own entry (data scope limits them to it).
         api.MapPost("/organizations", async Task<Created<Created>> (OrganizationBody body, CreateOrganizationHandler handler, CancellationToken ct) =>
         {
             var id = await handler.HandleAsync(body.ToInput(), ct);
             return TypedResults.Created($"/api/v1/organizations/{id}", new Created(id));
-        });
+        }).RequireAuthorization(Roles.Staff);
         api.MapGet("/organizations", async (string? regionCode, string? kind, string? q, int? page, int? pageSize, ListOrganizationsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(new OrganizationQuery(regionCode, kind, q, page, pageSize), ct)));
         api.MapGet("/organizations/export", async (string? regionCode, string? kind, string? q, ListOrganizationsHandler handler, KechuangDb db, CancellationToken ct) =>
@@ -54,20 +59,20 @@ public static class DirectoryApi
         {
             await using var stream = file.OpenReadStream();
             return TypedResults.Ok(new ImportResult(await handler.HandleAsync(stream, ct)));
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().RequireAuthorization(Roles.Staff);
         api.MapGet("/organizations/{id:guid}", async (Guid id, GetOrganizationHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, ct)));
         api.MapPut("/organizations/{id:guid}", async (Guid id, OrganizationBody body, UpdateOrganizationHandler handler, CancellationToken ct) =>
         {
             await handler.HandleAsync(id, body.ToInput(), ct);
             return TypedResults.NoContent();
-        });
+        }).RequireAuthorization(EditorsPolicy);
 
         api.MapPost("/people", async Task<Created<Created>> (PersonBody body, PeopleHandler handler, CancellationToken ct) =>
         {
             var id = await handler.CreateAsync(body.ToInput(), ct);
             return TypedResults.Created($"/api/v1/people/{id}", new Created(id));
-        });
+        }).RequireAuthorization(EditorsPolicy);
         api.MapGet("/people", async (string? regionCode, string? kind, string? q, Guid? organizationId, int? page, int? pageSize, PeopleHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.ListAsync(new PersonQuery(regionCode, kind, q, organizationId, page, pageSize), ct)));
         api.MapGet("/people/export", async (string? regionCode, string? kind, string? q, Guid? organizationId, PeopleHandler handler, KechuangDb db, CancellationToken ct) =>
@@ -84,14 +89,14 @@ public static class DirectoryApi
         {
             await using var stream = file.OpenReadStream();
             return TypedResults.Ok(new ImportResult(await handler.ImportAsync(stream, ct)));
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().RequireAuthorization(Roles.Staff);
         api.MapGet("/people/{id:guid}", async (Guid id, PeopleHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.GetAsync(id, ct)));
         api.MapPut("/people/{id:guid}", async (Guid id, PersonBody body, PeopleHandler handler, CancellationToken ct) =>
         {
             await handler.UpdateAsync(id, body.ToInput(), ct);
             return TypedResults.NoContent();
-        });
+        }).RequireAuthorization(EditorsPolicy);
         return app;
     }
 }

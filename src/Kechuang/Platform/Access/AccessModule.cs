@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using Kechuang.Platform.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Platform.Access;
 
@@ -36,6 +38,7 @@ public static class AccessModule
                 o.LoginPath = "/account/login";
                 o.LogoutPath = "/account/logout";
                 o.AccessDeniedPath = "/account/denied";
+                o.Events.OnValidatePrincipal = ValidateSessionAsync;
                 o.Events.OnRedirectToLogin = context => ApiStatus(context, 401);
                 o.Events.OnRedirectToAccessDenied = context => ApiStatus(context, 403);
             })
@@ -43,9 +46,35 @@ public static class AccessModule
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Admin, p => p.RequireRole(nameof(Role.CityAdmin)))
-            .AddPolicy(Roles.Staff, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.CityStaff), nameof(Role.CountyStaff)));
+            .AddPolicy(Roles.Staff, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.CityStaff), nameof(Role.CountyStaff)))
+            .AddPolicy(Roles.Editors, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.CityStaff), nameof(Role.CountyStaff), nameof(Role.Enterprise), nameof(Role.Institution)));
         services.AddCascadingAuthenticationState();
         return services;
+    }
+
+    /// <summary>
+    /// A page session ends when its account is disabled, or its password was reset or changed since
+    /// sign-in — checked in the database on every request, so it holds across nodes.
+    /// </summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        if (principal is null || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
+        {
+            context.RejectPrincipal();
+            return;
+        }
+        var contexts = context.HttpContext.RequestServices.GetRequiredService<IDbContextFactory<KechuangDb>>();
+        await using var db = await contexts.CreateDbContextAsync(context.HttpContext.RequestAborted);
+        var account = await db.Accounts.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new { a.Disabled, a.PasswordChangedAt }).FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+        var stamp = principal.FindFirstValue(SignInHandler.PasswordStampClaim);
+        if (account is null || account.Disabled
+            || stamp != account.PasswordChangedAt.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
     }
 
     private static Task ApiStatus(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -22,7 +22,7 @@ public sealed class Account
         OrganizationId = organizationId;
         PasswordHash = passwordHash;
         MustChangePassword = mustChangePassword;
-        PasswordChangedAt = now;
+        PasswordChangedAt = Whole(now);
         CreatedAt = now;
     }
 
@@ -40,6 +40,10 @@ public sealed class Account
     public bool Disabled { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime? LastSignInAt { get; private set; }
+
+    // Whole seconds: the stamp goes into the session cookie and must compare equal after a round trip
+    // through either database (PostgreSQL keeps microseconds, .NET ticks are 100 ns).
+    private static DateTime Whole(DateTime time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 
     public bool IsLocked(DateTime now) => LockedUntil is { } until && until > now;
 
@@ -77,7 +81,7 @@ public sealed class Account
     {
         PasswordHash = hash;
         MustChangePassword = mustChange;
-        PasswordChangedAt = now;
+        PasswordChangedAt = Whole(now);
     }
 
     public void Update(string displayName, Role role, string regionCode, Guid? organizationId)

@@ -86,13 +86,21 @@ public static class AccountForms
     public static IApplicationBuilder UseMustChangePassword(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var path = context.Request.Path;
-        if (context.User.HasClaim(MustChangeClaim, "true")
-            && !path.StartsWithSegments("/account") && !path.StartsWithSegments("/_content") && !path.StartsWithSegments("/_framework")
-            && !path.StartsWithSegments("/api") && !path.StartsWithSegments("/css") && !path.StartsWithSegments("/health")
-            && HttpMethods.IsGet(context.Request.Method))
+        if (context.User.HasClaim(MustChangeClaim, "true"))
         {
-            context.Response.Redirect("/account/change-password");
-            return;
+            if (path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/v1/auth"))
+            {
+                await Results.Problem(title: "首次登录或密码已过期，请先修改密码", statusCode: 403,
+                    extensions: new Dictionary<string, object?> { ["code"] = "auth.password-change-required" }).ExecuteAsync(context);
+                return;
+            }
+            if (HttpMethods.IsGet(context.Request.Method) && !path.StartsWithSegments("/api")
+                && !path.StartsWithSegments("/account") && !path.StartsWithSegments("/_content") && !path.StartsWithSegments("/_framework")
+                && !path.StartsWithSegments("/css") && !path.StartsWithSegments("/js") && !path.StartsWithSegments("/health"))
+            {
+                context.Response.Redirect("/account/change-password");
+                return;
+            }
         }
         await next(context);
     });

@@ -31,4 +31,7 @@ public static class Roles
     /// <summary>Policy names used by endpoints and pages.</summary>
     public const string Admin = "city-admin";
     public const string Staff = "staff";
+
+    /// <summary>Staff plus enterprise and institution accounts (who may edit only their own records, by data scope).</summary>
+    public const string Editors = "editors";
 }

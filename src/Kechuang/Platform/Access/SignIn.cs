@@ -70,6 +70,9 @@ public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher
         return new SignInResult(mustChange ? SignInOutcome.PasswordChangeRequired : SignInOutcome.Success, account);
     }
 
+    /// <summary>When the password last changed: a session from before a reset or change is ended.</summary>
+    public const string PasswordStampClaim = "kechuang:pwd";
+
     public static ClaimsPrincipal Principal(Account account, string scheme)
     {
         var identity = new ClaimsIdentity(
@@ -79,6 +82,7 @@ public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher
             new Claim(ClaimTypes.Role, account.Role.ToString()),
             new Claim(CurrentUser.RegionClaim, account.RegionCode),
             new Claim(CurrentUser.DisplayNameClaim, account.DisplayName),
+            new Claim(PasswordStampClaim, account.PasswordChangedAt.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             .. account.OrganizationId is { } org ? new[] { new Claim(CurrentUser.OrganizationClaim, org.ToString()) } : [],
         ], scheme, ClaimTypes.Name, ClaimTypes.Role);
         return new ClaimsPrincipal(identity);

@@ -103,6 +103,39 @@ public abstract class DataScopeTests(KechuangApp app)
         Assert.Equal("110105********002X", masked.GetProperty("idNumber").GetString());
     }
 
+    [Fact]
+    public async Task EnterpriseAndExpert_CannotCreateOrganizations()
+    {
+        var enterprise = await app.ClientAsync("shouxiangu");
+        var expert = await app.ClientAsync("expert.chen");
+        var body = new { name = "越权新建企业", kind = "enterprise", creditCode = KechuangApp.NewCreditCode(), regionCode = "330723" };
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.PostJsonAsync("/api/v1/organizations", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await expert.PostJsonAsync("/api/v1/organizations", body)).StatusCode);
+    }
+
+    [Fact]
+    public async Task EnterpriseAccount_MayCorrectItsOwnEntry_ButNoOther()
+    {
+        var enterprise = await app.ClientAsync("shouxiangu");
+        var own = (await (await enterprise.GetAsync("/api/v1/organizations?kind=enterprise")).ReadJsonAsync()).GetProperty("items")[0];
+        var (other, _, otherCode) = await WuyiRecordsAsync();
+
+        var ownUpdate = await enterprise.PutAsJsonAsync($"/api/v1/organizations/{own.GetProperty("id").GetGuid()}", new
+        {
+            name = own.GetProperty("name").GetString(),
+            kind = "enterprise",
+            creditCode = own.GetProperty("creditCode").GetString(),
+            regionCode = own.GetProperty("regionCode").GetString(),
+            address = "武义县壶山街道商城路10号（已更正）",
+        });
+        var otherUpdate = await enterprise.PutAsJsonAsync($"/api/v1/organizations/{other}",
+            new { name = "改别家", kind = "enterprise", creditCode = otherCode, regionCode = "330723101" });
+
+        Assert.Equal(HttpStatusCode.NoContent, ownUpdate.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherUpdate.StatusCode);
+    }
+
     public sealed class OnSqlite(SqliteApp app) : DataScopeTests(app), IClassFixture<SqliteApp>;
 
     public sealed class OnPostgres(PostgresApp app) : DataScopeTests(app), IClassFixture<PostgresApp>;

@@ -56,6 +56,11 @@ public abstract class AuditTamperTests(KechuangApp app)
     public async Task Verify_ChangedEntry_ReportsThatEntry()
     {
         var target = await app.WithDbAsync(db => db.AuditEntries.OrderBy(e => e.Seq).Skip(5).Select(e => e.Seq).FirstAsync());
+        // Someone with the database owner's rights first removes the append-only guard, then edits.
+        var unguard = app.Provider == Provider.Sqlite
+            ? "DROP TRIGGER audit_entry_no_update"
+            : "ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_guard";
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(unguard));
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE audit_entry SET account = 'intruder' WHERE seq = {0}", target));
 
         await using var scope = app.Services.CreateAsyncScope();
@@ -69,4 +74,39 @@ public abstract class AuditTamperTests(KechuangApp app)
     public sealed class OnSqlite(SqliteApp app) : AuditTamperTests(app), IClassFixture<SqliteApp>;
 
     public sealed class OnPostgres(PostgresApp app) : AuditTamperTests(app), IClassFixture<PostgresApp>;
+}
+
+/// <summary>The append-only guard, on its own database because its clock is set to real time.</summary>
+public abstract class AuditGuardTests(KechuangApp app)
+{
+    private async Task<ChainReport> VerifyAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Kechuang.Platform.Access.CurrentUser>().UseSystemScope("test");
+        return await scope.ServiceProvider.GetRequiredService<AuditChain>().VerifyAsync();
+    }
+
+    [Fact]
+    public async Task Database_RefusesToChangeOrDeleteRecentEntries()
+    {
+        // The database's own clock decides the 180 days, so this fixture's entry is written at real time.
+        app.Clock.SetUtcNow(DateTimeOffset.UtcNow);
+        var seq = await app.WithDbAsync(async db =>
+        {
+            db.AuditEvent("test", "guard", "probe");
+            await db.SaveChangesAsync();
+            return await db.AuditEntries.OrderByDescending(e => e.Seq).Select(e => e.Seq).FirstAsync();
+        });
+
+        var update = await Record.ExceptionAsync(() => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE audit_entry SET account = 'x' WHERE seq = {0}", seq)));
+        var delete = await Record.ExceptionAsync(() => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entry WHERE seq = {0}", seq)));
+
+        Assert.NotNull(update);
+        Assert.NotNull(delete);
+        Assert.Null((await VerifyAsync()).BrokenAt);
+    }
+
+    public sealed class OnSqlite(SqliteApp app) : AuditGuardTests(app), IClassFixture<SqliteApp>;
+
+    public sealed class OnPostgres(PostgresApp app) : AuditGuardTests(app), IClassFixture<PostgresApp>;
 }

@@ -1,0 +1,26 @@
+using System.Diagnostics;
+using Kechuang.Bench;
+
+// Each benchmark prints its figure and a baseline measured in the same run, and their ratio, so a
+// slower or faster machine does not change the verdict. Usage: scripts/bench.sh <name>
+var benchmarks = new Dictionary<string, Func<Task<BenchResult>>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["audit-write"] = AuditWriteBench.RunAsync,
+    ["scope-filter"] = ScopeFilterBench.RunAsync,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: scripts/bench.sh <{string.Join("|", benchmarks.Keys)}>");
+    return 2;
+}
+var stopwatch = Stopwatch.StartNew();
+var result = await run();
+Console.WriteLine($"{args[0]}: {result.Figure:0.###} {result.Unit} (baseline {result.Baseline:0.###} {result.Unit}: {result.BaselineName})");
+Console.WriteLine($"ratio: {result.Figure / result.Baseline:0.00}x  [{stopwatch.Elapsed.TotalSeconds:0.0} s]");
+return 0;
+
+namespace Kechuang.Bench
+{
+    public sealed record BenchResult(double Figure, double Baseline, string Unit, string BaselineName);
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs one benchmark in Release and prints its figure, the baseline measured in the same run, and
+# the ratio. Usage: scripts/bench.sh <audit-write|scope-filter>
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet run -c Release --project bench/Kechuang.Bench -- "$@"

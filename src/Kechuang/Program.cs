@@ -1,9 +1,11 @@
+using Kechuang.Modules.Contracts;
 using Kechuang.Modules.Directory;
 using Kechuang.Platform;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Audit;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Demo;
+using Kechuang.Platform.Indicators;
 using Kechuang.Platform.Problems;
 using Kechuang.Platform.Ui;
 
@@ -24,6 +26,8 @@ builder.Services.AddApiDocs();
 builder.Services.AddScoped<Bootstrap>();
 
 builder.Services.AddDirectory();
+builder.Services.AddIndicators();
+builder.Services.AddContracts();
 
 var app = builder.Build();
 
@@ -48,6 +52,8 @@ app.MapApiDocs();
 app.MapAccess();
 app.MapAudit();
 app.MapDirectory();
+app.MapIndicators();
+app.MapContracts();
 app.MapUi();
 
 await app.RunAsync();

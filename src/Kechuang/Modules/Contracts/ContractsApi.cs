@@ -1,0 +1,93 @@
+using Kechuang.Modules.Contracts.Public;
+using Kechuang.Modules.Directory.Public;
+using Kechuang.Platform.Data;
+using Kechuang.Platform.Excel;
+using Kechuang.Platform.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kechuang.Modules.Contracts;
+
+public static class ContractsApi
+{
+    public sealed record ContractBody(string? Title, string? Type, string? TransferKind, Guid? SellerId, Guid? BuyerId, DateOnly? SignDate, decimal? Amount, decimal? TransactionAmount)
+    {
+        public ContractInput ToInput() => new(Title, Type, TransferKind, SellerId, BuyerId, SignDate, Amount, TransactionAmount);
+    }
+
+    public sealed record Created(Guid Id);
+
+    public sealed record ImportResult(int Imported);
+
+    public sealed record Option(string Value, string Name);
+
+    public sealed record Reference(IReadOnlyList<Option> Types, IReadOnlyList<Option> TransferKinds, IReadOnlyList<Option> Statuses, IReadOnlyList<Option> RefusalReasons);
+
+    public static IEndpointRouteBuilder MapContractsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/contracts").RequireAuthorization().WithTags("技术合同登记");
+
+        api.MapPost("", async Task<Created<Created>> (ContractBody body, CreateContractHandler handler, CancellationToken ct) =>
+        {
+            var id = await handler.HandleAsync(body.ToInput(), ct);
+            return TypedResults.Created($"/api/v1/contracts/{id}", new Created(id));
+        });
+        api.MapGet("", async ([AsParameters] ListParameters p, ListContractsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(p.ToQuery(), ct)));
+        api.MapGet("/reference", () => TypedResults.Ok(new Reference(
+            Options(ContractsRules.TypeNames), Options(ContractsRules.TransferKindNames), Options(ContractsRules.StatusNames), Options(ContractsRules.RefusalReasonNames))));
+        api.MapGet("/export", async ([AsParameters] ListParameters p, ListContractsHandler handler, KechuangDb db, CancellationToken ct) =>
+        {
+            var rows = await handler.AllAsync(p.ToQuery(), ct);
+            var codes = await CreditCodesAsync(db, rows, ct);
+            db.AuditEvent("contracts_contract", "export", "export", $"{{\"rows\":{rows.Count}}}");
+            await db.SaveChangesAsync(ct);
+            var bytes = await ExcelFile.WriteAsync(rows.Select(r => ContractSheet.Row(r, codes)), ContractSheet.Headers, ct);
+            return TypedResults.File(bytes, ExcelFile.ContentType, "技术合同.xlsx");
+        });
+        api.MapGet("/import-template", async (CancellationToken ct) =>
+            TypedResults.File(await ExcelFile.WriteAsync([], ContractSheet.Headers, ct), ExcelFile.ContentType, "技术合同导入模板.xlsx"));
+        api.MapPost("/import", async (IFormFile file, ImportContractsHandler handler, CancellationToken ct) =>
+        {
+            if (file.Length > ExcelFile.MaxUploadBytes)
+            {
+                throw InputException.For("file", "文件不能超过20MB");
+            }
+            await using var stream = file.OpenReadStream();
+            return TypedResults.Ok(new ImportResult(await handler.HandleAsync(stream, ct)));
+        }).DisableAntiforgery();
+        api.MapGet("/{id:guid}", async (Guid id, GetContractHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)));
+        api.MapPut("/{id:guid}", async (Guid id, ContractBody body, UpdateContractHandler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(id, body.ToInput(), ct);
+            return TypedResults.NoContent();
+        });
+        api.MapPost("/{id:guid}/submit", async Task<Ok<ContractState>> (Guid id, ContractWorkflow workflow, CancellationToken ct) =>
+            TypedResults.Ok(await workflow.SubmitAsync(id, ct)));
+        api.MapPost("/{id:guid}/review", async Task<Ok<ContractState>> (Guid id, ContractWorkflow workflow, CancellationToken ct) =>
+            TypedResults.Ok(await workflow.ReviewAsync(id, ct)));
+        api.MapPost("/{id:guid}/register", async Task<Ok<RegisterResult>> (Guid id, RegisterContractHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)));
+        api.MapPost("/{id:guid}/return", async Task<Ok<ContractState>> (Guid id, ReturnInput body, ContractWorkflow workflow, CancellationToken ct) =>
+            TypedResults.Ok(await workflow.ReturnAsync(id, body, ct)));
+        api.MapPost("/{id:guid}/refuse", async Task<Ok<ContractState>> (Guid id, RefuseInput body, ContractWorkflow workflow, CancellationToken ct) =>
+            TypedResults.Ok(await workflow.RefuseAsync(id, body, ct)));
+        return app;
+    }
+
+    public sealed record ListParameters(int? Year, string? RegionCode, string? Status, string? Type, string? Q, int? Page, int? PageSize, Guid? SellerId,
+        DateOnly? RegisteredFrom, DateOnly? RegisteredTo)
+    {
+        public ContractQuery ToQuery() => new(Year, RegionCode, Status, Type, Q, Page, PageSize, SellerId, RegisteredFrom, RegisteredTo);
+    }
+
+    internal static async Task<IReadOnlyDictionary<Guid, string>> CreditCodesAsync(KechuangDb db, IReadOnlyList<ContractItem> rows, CancellationToken ct)
+    {
+        var ids = rows.SelectMany(r => new[] { r.SellerId, r.BuyerId }).ToHashSet();
+        var all = await OrganizationCounterparts.AllAsync(db, ct);
+        return all.Where(o => ids.Contains(o.Id)).ToDictionary(o => o.Id, o => o.CreditCode);
+    }
+
+    private static List<Option> Options<TEnum>(IReadOnlyDictionary<TEnum, string> names) where TEnum : struct, Enum =>
+        names.Select(n => new Option(Kebab.From(n.Key), n.Value)).ToList();
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kechuang.Modules.Contracts;
+
+public sealed class ContractsConfiguration : IEntityTypeConfiguration<TechContract>, IEntityTypeConfiguration<ContractTransition>
+{
+    public void Configure(EntityTypeBuilder<TechContract> builder)
+    {
+        builder.ToTable("contracts_contract");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Title).HasMaxLength(ContractsRules.TitleMax);
+        builder.Property(c => c.Type).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.TransferKind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.RefusalReason).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.RegionCode).HasMaxLength(12);
+        builder.Property(c => c.RegistrationNumber).HasMaxLength(ContractsRules.RegistrationNumberMax);
+        builder.Property(c => c.ReviewNote).HasMaxLength(ContractsRules.NoteMax);
+        builder.Property(c => c.Source).HasMaxLength(200);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Ignore(c => c.NonTechnicalFen);
+        builder.Ignore(c => c.IsEditable);
+
+        // One registration number, once, across every region (NULLs are distinct on both providers).
+        builder.HasIndex(c => c.RegistrationNumber).IsUnique();
+        builder.HasIndex(c => new { c.SellerId, c.BuyerId, c.SignDate, c.Title });
+        builder.HasIndex(c => new { c.RegionCode, c.Status, c.RegisteredOn });
+        builder.HasIndex(c => c.SignDate);
+        builder.HasIndex(c => c.OrganizationId);
+    }
+
+    public void Configure(EntityTypeBuilder<ContractTransition> builder)
+    {
+        builder.ToTable("contracts_transition");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.From).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.To).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.Account).HasMaxLength(100);
+        builder.Property(t => t.Note).HasMaxLength(ContractsRules.NoteMax + 100);
+        builder.HasIndex(t => new { t.ContractId, t.At });
+        builder.HasOne<TechContract>().WithMany().HasForeignKey(t => t.ContractId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,28 @@
+using Kechuang.Modules.Contracts.Public;
+using Kechuang.Platform.Demo;
+using Kechuang.Platform.Indicators;
+using Kechuang.Platform.Ui;
+
+namespace Kechuang.Modules.Contracts;
+
+public static class ContractsModule
+{
+    public static IServiceCollection AddContracts(this IServiceCollection services)
+    {
+        services.AddScoped<CreateContractHandler>();
+        services.AddScoped<UpdateContractHandler>();
+        services.AddScoped<ListContractsHandler>();
+        services.AddScoped<GetContractHandler>();
+        services.AddScoped<ContractWorkflow>();
+        services.AddScoped<RegisterContractHandler>();
+        services.AddScoped<ImportContractsHandler>();
+        services.AddScoped<ITechContracts, TechContracts>();
+        services.AddSingleton<IIndicator, TransactionAmountIndicator>();
+        services.AddSingleton<IIndicator, RegisteredCountIndicator>();
+        services.AddScoped<IDemoData, ContractsDemoData>();
+        services.AddScoped<IDashboardCard, ContractsDashboard>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapContracts(this IEndpointRouteBuilder app) => app.MapContractsApi();
+}

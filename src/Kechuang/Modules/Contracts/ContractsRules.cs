@@ -1,0 +1,218 @@
+using Kechuang.Platform.Data;
+using Kechuang.Platform.Problems;
+
+namespace Kechuang.Modules.Contracts;
+
+/// <summary>技术合同类型 (技术合同认定规则 2001 第四条; 民法典 第862–863条 adds 技术许可).</summary>
+public enum ContractType
+{
+    DevelopmentCommissioned = 1,
+    DevelopmentCooperative = 2,
+    Transfer = 3,
+    License = 4,
+    Consulting = 5,
+    Service = 6,
+    ServiceTraining = 7,
+    ServiceIntermediary = 8,
+}
+
+/// <summary>技术转让的类别: 专利权 / 专利申请权 / 技术秘密 / 其他 (布图设计、植物新品种、软件著作权、技术入股 …).</summary>
+public enum TransferKind
+{
+    Patent = 1,
+    PatentApplication = 2,
+    TechnicalSecret = 3,
+    Other = 4,
+}
+
+/// <summary>认定登记流程状态.</summary>
+public enum ContractStatus
+{
+    Draft = 1,
+    Submitted = 2,
+    UnderReview = 3,
+    Registered = 4,
+    Returned = 5,
+    Refused = 6,
+}
+
+/// <summary>不予登记的法定情形 (火炬中心 技术合同认定登记工作指引 FAQ, 2021-01-13; RULES.md §3).</summary>
+public enum RefusalReason
+{
+    InvalidOrNotEffective = 1,
+    NotTechnologyContract = 2,
+    UnclearTerms = 3,
+    MissingApproval = 4,
+    NameInconsistent = 5,
+    IllegalMonopoly = 6,
+    InvalidProof = 7,
+    IncompleteSeal = 8,
+    Other = 9,
+}
+
+/// <summary>Names, limits and validation of technology contracts; pure functions, unit-tested without a database.</summary>
+public static class ContractsRules
+{
+    public const int TitleMax = 200;
+    public const int NoteMax = 500;
+    public const int RegistrationNumberMax = 32;
+
+    /// <summary>The registry completes its review within 30 days (技术合同认定登记管理办法).</summary>
+    public const int ReviewDays = 30;
+
+    /// <summary>Upper bound of one contract's amount (一万亿元), far above any real contract, keeps fen inside <c>long</c>.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000m;
+
+    public static readonly IReadOnlyDictionary<ContractType, string> TypeNames = new Dictionary<ContractType, string>
+    {
+        [ContractType.DevelopmentCommissioned] = "委托开发",
+        [ContractType.DevelopmentCooperative] = "合作开发",
+        [ContractType.Transfer] = "技术转让",
+        [ContractType.License] = "技术许可",
+        [ContractType.Consulting] = "技术咨询",
+        [ContractType.Service] = "技术服务",
+        [ContractType.ServiceTraining] = "技术培训",
+        [ContractType.ServiceIntermediary] = "技术中介",
+    };
+
+    public static readonly IReadOnlyDictionary<TransferKind, string> TransferKindNames = new Dictionary<TransferKind, string>
+    {
+        [TransferKind.Patent] = "专利权转让",
+        [TransferKind.PatentApplication] = "专利申请权转让",
+        [TransferKind.TechnicalSecret] = "技术秘密转让",
+        [TransferKind.Other] = "其他技术转让",
+    };
+
+    public static readonly IReadOnlyDictionary<ContractStatus, string> StatusNames = new Dictionary<ContractStatus, string>
+    {
+        [ContractStatus.Draft] = "草稿",
+        [ContractStatus.Submitted] = "已提交",
+        [ContractStatus.UnderReview] = "审核中",
+        [ContractStatus.Registered] = "已登记",
+        [ContractStatus.Returned] = "已退回补正",
+        [ContractStatus.Refused] = "不予登记",
+    };
+
+    public static readonly IReadOnlyDictionary<RefusalReason, string> RefusalReasonNames = new Dictionary<RefusalReason, string>
+    {
+        [RefusalReason.InvalidOrNotEffective] = "合同无效或者尚未生效",
+        [RefusalReason.NotTechnologyContract] = "不属于技术合同",
+        [RefusalReason.UnclearTerms] = "当事人、标的、价款、报酬或者使用费约定不明确",
+        [RefusalReason.MissingApproval] = "依法应经有关部门审批而未取得批准文件",
+        [RefusalReason.NameInconsistent] = "合同名称与内容不符且未按要求更正",
+        [RefusalReason.IllegalMonopoly] = "含有非法垄断技术或者妨碍技术进步等不合理限制条款",
+        [RefusalReason.InvalidProof] = "未提交证明文件或证明文件无效",
+        [RefusalReason.IncompleteSeal] = "签章不全或者印章与合同当事人名称不符",
+        [RefusalReason.Other] = "其他不予登记的情形",
+    };
+
+    /// <summary>The enum member of an API spelling (<c>development-commissioned</c> → <see cref="ContractType.DevelopmentCommissioned"/>).</summary>
+    public static TEnum FromKebab<TEnum>(string kebab) where TEnum : struct, Enum =>
+        Enum.Parse<TEnum>(kebab.Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
+
+    public static string TypeName(ContractType type, TransferKind? kind) =>
+        type == ContractType.Transfer && kind is { } k ? TransferKindNames[k] : TypeNames[type];
+
+    /// <summary>
+    /// Checks the two amounts in yuan: both positive/non-negative with at most two decimals, and the
+    /// 技术交易额 (成交额 minus non-technical costs: equipment, instruments, parts, materials) not above
+    /// the 成交额 (技术合同认定规则 第七章). Returns fen, or null when invalid.
+    /// </summary>
+    public static (long AmountFen, long TransactionFen)? Amounts(decimal? amount, decimal? transactionAmount, FieldErrors errors)
+    {
+        var ok = true;
+        if (amount is null)
+        {
+            errors.Add("amount", "请填写合同成交额");
+            ok = false;
+        }
+        else if (amount <= 0m || amount > MaxAmount)
+        {
+            errors.Add("amount", "合同成交额须大于0元且不超过一万亿元");
+            ok = false;
+        }
+        else if (!Money.HasAtMostTwoDecimals(amount.Value))
+        {
+            errors.Add("amount", "合同成交额最多保留两位小数（精确到分）");
+            ok = false;
+        }
+        if (transactionAmount is null)
+        {
+            errors.Add("transactionAmount", "请填写技术交易额");
+            ok = false;
+        }
+        else if (transactionAmount < 0m || transactionAmount > MaxAmount)
+        {
+            errors.Add("transactionAmount", "技术交易额不能小于0元");
+            ok = false;
+        }
+        else if (!Money.HasAtMostTwoDecimals(transactionAmount.Value))
+        {
+            errors.Add("transactionAmount", "技术交易额最多保留两位小数（精确到分）");
+            ok = false;
+        }
+        if (ok && transactionAmount > amount)
+        {
+            errors.Add("transactionAmount", "技术交易额不能超过合同成交额（技术交易额 = 成交额 − 非技术性费用）");
+            ok = false;
+        }
+        return ok ? (Money.ToFen(amount!.Value), Money.ToFen(transactionAmount!.Value)) : null;
+    }
+
+    /// <summary>The sign date: required, not before 1990 and not after today (a contract not yet signed is not registered).</summary>
+    public static DateOnly? SignDate(DateOnly? value, DateOnly today, FieldErrors errors)
+    {
+        if (value is null)
+        {
+            errors.Add("signDate", "请填写签订日期");
+            return null;
+        }
+        if (value < new DateOnly(1990, 1, 1) || value > today)
+        {
+            errors.Add("signDate", "签订日期须在1990年1月1日至今天之间");
+            return null;
+        }
+        return value;
+    }
+
+    /// <summary>
+    /// 登记号: county code (6 digits) + year (4 digits) + sequence within that county and year (4 digits),
+    /// e.g. <c>33072320220001</c>. See docs/adr/ for why this format (the national format was not found).
+    /// </summary>
+    public static string RegistrationNumber(string regionCode, int year, int sequence)
+    {
+        if (sequence is < 1 or > 9999)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sequence), "登记号序号为1–9999");
+        }
+        return $"{RegistrationPrefix(regionCode, year)}{sequence:D4}";
+    }
+
+    public static string RegistrationPrefix(string regionCode, int year) => $"{CountyCode(regionCode)}{year:D4}";
+
+    /// <summary>The registering county: the first six digits of the seller's region (towns extend the county code).</summary>
+    public static string CountyCode(string regionCode) => regionCode.Length >= 6 ? regionCode[..6] : regionCode.PadRight(6, '0');
+
+    /// <summary>The sequence of a number this system issued under <paramref name="prefix"/>, or 0 for a foreign number.</summary>
+    public static int SequenceOf(string number, string prefix) =>
+        number.Length == prefix.Length + 4 && number.StartsWith(prefix, StringComparison.Ordinal)
+            && int.TryParse(number.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? n : 0;
+
+    /// <summary>A registration number typed in (import of historical records): digits and capital letters, 6–32 characters.</summary>
+    public static bool IsWellFormedNumber(string number) =>
+        number.Length is >= 6 and <= RegistrationNumberMax && number.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c) || c == '-');
+
+    /// <summary>Today's date at the bureau (Asia/Shanghai), which dates registrations and sets the number's year.</summary>
+    public static DateOnly LocalDate(DateTime utcNow)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utcNow, DateTimeKind.Utc), ChinaTime.Zone);
+        return DateOnly.FromDateTime(local);
+    }
+}
+
+/// <summary>Asia/Shanghai without depending on the host's tz database name (fixed UTC+8, no DST since 1991).</summary>
+internal static class ChinaTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.CreateCustomTimeZone("China Standard Time (Kechuang)", TimeSpan.FromHours(8), "中国标准时间", "中国标准时间");
+}

@@ -1,0 +1,191 @@
+using Kechuang.Modules.Directory.Public;
+using Kechuang.Platform.Data;
+using Kechuang.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kechuang.Modules.Contracts;
+
+/// <summary>
+/// Filters of the list, the export and an indicator's provenance link. <c>year</c> is the statistical
+/// year: the registration date's year for registered contracts (what the indicators count), the sign
+/// date's year for the others.
+/// </summary>
+public sealed record ContractQuery(int? Year = null, string? RegionCode = null, string? Status = null, string? Type = null, string? Q = null,
+    int? Page = null, int? PageSize = null, Guid? SellerId = null, DateOnly? RegisteredFrom = null, DateOnly? RegisteredTo = null);
+
+public record ContractItem(Guid Id, string Title, string Type, string TypeName, string? TransferKind, Guid SellerId, string SellerName,
+    Guid BuyerId, string BuyerName, DateOnly SignDate, decimal Amount, decimal TransactionAmount, decimal NonTechnicalAmount,
+    string RegionCode, string RegionName, string Status, string StatusName, string? RegistrationNumber, DateOnly? RegisteredOn, DateOnly? SubmittedOn);
+
+public sealed record ContractPage(IReadOnlyList<ContractItem> Items, int Total, decimal SumAmount, decimal SumTransactionAmount);
+
+public sealed record TimelineStep(string? From, string To, string ToName, string Account, DateTime At, string? Note);
+
+/// <summary>GET /contracts/{id}: the list item's fields plus the review details, the actions the caller may take and the timeline.</summary>
+public sealed record ContractDetail : ContractItem
+{
+    public ContractDetail(ContractItem item)
+        : base(item)
+    {
+    }
+
+    public string? TransferKindName { get; init; }
+    public string? RefusalReason { get; init; }
+    public string? RefusalReasonName { get; init; }
+    public string? ReviewNote { get; init; }
+    public string? Source { get; init; }
+
+    /// <summary>The registry answers within 30 days of submission.</summary>
+    public DateOnly? ReviewDueOn { get; init; }
+
+    public bool Editable { get; init; }
+    public IReadOnlyList<string> Actions { get; init; } = [];
+    public IReadOnlyList<TimelineStep> Timeline { get; init; } = [];
+}
+
+/// <summary>Lists contracts in the caller's data scope; the page, the API, the export and the indicators' links share it.</summary>
+public sealed class ListContractsHandler(KechuangDb db)
+{
+    public async Task<ContractPage> HandleAsync(ContractQuery query, CancellationToken cancellationToken = default)
+    {
+        var filtered = Filter(query);
+        var total = await filtered.CountAsync(cancellationToken);
+        // Summed in fen as long: exact on SQLite and PostgreSQL (no decimal or double in SQL).
+        var sumAmount = await filtered.SumAsync(c => c.AmountFen, cancellationToken);
+        var sumTransaction = await filtered.SumAsync(c => c.TransactionAmountFen, cancellationToken);
+        var (skip, take) = Paging.Normalize(query.Page, query.PageSize);
+        var rows = await Ordered(filtered).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var items = await ItemsAsync(db, rows, cancellationToken);
+        return new ContractPage(items, total, Money.ToYuan(sumAmount), Money.ToYuan(sumTransaction));
+    }
+
+    public async Task<IReadOnlyList<ContractItem>> AllAsync(ContractQuery query, CancellationToken cancellationToken = default)
+    {
+        var rows = await Ordered(Filter(query)).ToListAsync(cancellationToken);
+        return await ItemsAsync(db, rows, cancellationToken);
+    }
+
+    internal IQueryable<TechContract> Filter(ContractQuery query)
+    {
+        ContractAccess.EnsureMayRead(db.User);
+        var errors = new FieldErrors();
+        var status = errors.Enum("status", "状态", query.Status, ContractsRules.StatusNames, required: false);
+        var type = errors.Enum("type", "合同类型", query.Type, ContractsRules.TypeNames, required: false);
+        if (query.Year is < 1990 or > 2100)
+        {
+            errors.Add("year", "年度须在1990至2100之间");
+        }
+        errors.ThrowIfAny();
+        var contracts = db.Set<TechContract>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.RegionCode))
+        {
+            var prefix = Platform.Access.DataScope.Prefix(query.RegionCode);
+            contracts = contracts.Where(c => c.RegionCode.StartsWith(prefix));
+        }
+        if (status is { } s)
+        {
+            contracts = contracts.Where(c => c.Status == s);
+        }
+        if (type is { } t)
+        {
+            contracts = contracts.Where(c => c.Type == t);
+        }
+        if (query.SellerId is { } seller)
+        {
+            contracts = contracts.Where(c => c.SellerId == seller);
+        }
+        if (query.Year is { } year)
+        {
+            var from = new DateOnly(year, 1, 1);
+            var to = from.AddYears(1);
+            contracts = contracts.Where(c => c.RegisteredOn != null
+                ? c.RegisteredOn >= from && c.RegisteredOn < to
+                : c.SignDate >= from && c.SignDate < to);
+        }
+        if (query.RegisteredFrom is { } registeredFrom)
+        {
+            contracts = contracts.Where(c => c.RegisteredOn >= registeredFrom);
+        }
+        if (query.RegisteredTo is { } registeredTo)
+        {
+            contracts = contracts.Where(c => c.RegisteredOn <= registeredTo);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var q = query.Q.Trim();
+            contracts = contracts.Where(c => c.Title.Contains(q) || (c.RegistrationNumber != null && c.RegistrationNumber.Contains(q)));
+        }
+        return contracts;
+    }
+
+    private static IQueryable<TechContract> Ordered(IQueryable<TechContract> contracts) =>
+        contracts.OrderByDescending(c => c.SignDate).ThenBy(c => c.Id);
+
+    internal static async Task<IReadOnlyList<ContractItem>> ItemsAsync(KechuangDb db, IReadOnlyList<TechContract> rows, CancellationToken cancellationToken)
+    {
+        var names = await OrganizationCounterparts.NamesAsync(db, rows.SelectMany(c => new[] { c.SellerId, c.BuyerId }), cancellationToken);
+        var regions = await RegionNames.AllAsync(db, cancellationToken);
+        return rows.Select(c => Item(c, names, regions)).ToList();
+    }
+
+    internal static ContractItem Item(TechContract c, IReadOnlyDictionary<Guid, string> names, IReadOnlyDictionary<string, string> regions) => new(
+        c.Id, c.Title, Kebab.From(c.Type), ContractsRules.TypeName(c.Type, c.TransferKind), c.TransferKind is { } k ? Kebab.From(k) : null,
+        c.SellerId, names.GetValueOrDefault(c.SellerId, ""), c.BuyerId, names.GetValueOrDefault(c.BuyerId, ""), c.SignDate,
+        Money.ToYuan(c.AmountFen), Money.ToYuan(c.TransactionAmountFen), Money.ToYuan(c.NonTechnicalFen),
+        c.RegionCode, regions.GetValueOrDefault(c.RegionCode, c.RegionCode), Kebab.From(c.Status), ContractsRules.StatusNames[c.Status],
+        c.RegistrationNumber, c.RegisteredOn, c.SubmittedOn);
+}
+
+/// <summary>One contract with its timeline and the actions the caller may take now.</summary>
+public sealed class GetContractHandler(KechuangDb db)
+{
+    public async Task<ContractDetail> HandleAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        ContractAccess.EnsureMayRead(db.User);
+        var contract = await db.Set<TechContract>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new NotFoundException("合同不存在或不在您的数据范围内");
+        var item = (await ListContractsHandler.ItemsAsync(db, [contract], cancellationToken))[0];
+        // The timeline is read only after the contract was found within the caller's scope.
+        var steps = await db.Set<ContractTransition>().AsNoTracking().Where(t => t.ContractId == id)
+            .OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(cancellationToken);
+        var timeline = steps.Select(t => new TimelineStep(t.From is { } f ? Kebab.From(f) : null, Kebab.From(t.To), ContractsRules.StatusNames[t.To], t.Account,
+            t.At, t.Note)).ToList();
+        var dueOn = contract.Status is ContractStatus.Submitted or ContractStatus.UnderReview && contract.SubmittedOn is { } submitted
+            ? submitted.AddDays(ContractsRules.ReviewDays) : (DateOnly?)null;
+        return new ContractDetail(item)
+        {
+            TransferKindName = contract.TransferKind is { } k ? ContractsRules.TransferKindNames[k] : null,
+            RefusalReason = contract.RefusalReason is { } r ? Kebab.From(r) : null,
+            RefusalReasonName = contract.RefusalReason is { } r2 ? ContractsRules.RefusalReasonNames[r2] : null,
+            ReviewNote = contract.ReviewNote,
+            Source = contract.Source,
+            ReviewDueOn = dueOn,
+            Editable = contract.IsEditable,
+            Actions = Actions(contract),
+            Timeline = timeline,
+        };
+    }
+
+    private List<string> Actions(TechContract c)
+    {
+        var staff = ContractAccess.IsStaff(db.User);
+        var actions = new List<string>();
+        if (c.IsEditable)
+        {
+            actions.AddRange(["edit", "submit"]);
+        }
+        if (staff && c.Status == ContractStatus.Submitted)
+        {
+            actions.Add("review");
+        }
+        if (staff && c.Status == ContractStatus.UnderReview)
+        {
+            actions.Add("register");
+        }
+        if (staff && c.Status is ContractStatus.Submitted or ContractStatus.UnderReview)
+        {
+            actions.AddRange(["return", "refuse"]);
+        }
+        return actions;
+    }
+}

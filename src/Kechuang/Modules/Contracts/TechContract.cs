@@ -1,0 +1,203 @@
+using Kechuang.Platform.Data;
+using Kechuang.Platform.Problems;
+
+namespace Kechuang.Modules.Contracts;
+
+/// <summary>
+/// 技术合同: registered where the seller is (the seller side applies: 研究开发人, 让与人, 受托人, 培训人, 中介人),
+/// so the region and the owning organisation are the seller's. The workflow lives in its methods; each
+/// transition returns the row the timeline shows.
+/// </summary>
+public sealed class TechContract : IOrganizationScoped
+{
+    private TechContract()
+    {
+    }
+
+    public TechContract(ContractFields fields, string regionCode, string? source, DateTime now)
+    {
+        Id = Guid.CreateVersion7();
+        Status = ContractStatus.Draft;
+        Source = source;
+        CreatedAt = now;
+        Apply(fields, regionCode, now);
+    }
+
+    public Guid Id { get; private set; }
+    public string Title { get; private set; } = "";
+    public ContractType Type { get; private set; }
+    public TransferKind? TransferKind { get; private set; }
+    public Guid SellerId { get; private set; }
+    public Guid BuyerId { get; private set; }
+    public DateOnly SignDate { get; private set; }
+
+    /// <summary>合同成交额, fen.</summary>
+    public long AmountFen { get; private set; }
+
+    /// <summary>技术交易额 (技术性收入), fen; at most <see cref="AmountFen"/>.</summary>
+    public long TransactionAmountFen { get; private set; }
+
+    /// <summary>The seller's region (GB/T 2260, towns extend the county code).</summary>
+    public string RegionCode { get; private set; } = "";
+
+    public ContractStatus Status { get; private set; }
+    public string? RegistrationNumber { get; private set; }
+    public DateOnly? RegisteredOn { get; private set; }
+    public DateOnly? SubmittedOn { get; private set; }
+    public RefusalReason? RefusalReason { get; private set; }
+
+    /// <summary>The reviewer's note on the latest return or refusal.</summary>
+    public string? ReviewNote { get; private set; }
+
+    /// <summary>Where the record came from when another module or an import created it.</summary>
+    public string? Source { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>Concurrency token: every transition increments it, so two reviewers acting at once cannot both succeed.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>The seller: the data scope of enterprise and institution accounts (always equal to <see cref="SellerId"/>).</summary>
+    public Guid? OrganizationId { get; private set; }
+
+    /// <summary>非技术性费用 (设备、仪器、零部件、原材料) that the 技术交易额 excludes.</summary>
+    public long NonTechnicalFen => AmountFen - TransactionAmountFen;
+
+    public bool IsEditable => Status is ContractStatus.Draft or ContractStatus.Returned;
+
+    /// <summary>Edits a draft or a contract returned for correction.</summary>
+    public void Update(ContractFields fields, string regionCode, DateTime now)
+    {
+        if (!IsEditable)
+        {
+            throw new RuleException("contracts.not-editable", $"合同当前状态为“{ContractsRules.StatusNames[Status]}”，只有草稿或退回补正的合同可以修改");
+        }
+        Apply(fields, regionCode, now);
+        Version++;
+    }
+
+    public ContractTransition Submit(string account, DateTime now)
+    {
+        if (Type == ContractType.Transfer && TransferKind is null)
+        {
+            throw InputException.For("transferKind", "技术转让合同请选择转让类别（专利权、专利申请权、技术秘密或其他）");
+        }
+        var from = Require("提交", ContractStatus.Draft, ContractStatus.Returned);
+        SubmittedOn = ContractsRules.LocalDate(now);
+        return Move(from, ContractStatus.Submitted, account, now, null);
+    }
+
+    public ContractTransition Review(string account, DateTime now) =>
+        Move(Require("受理审核", ContractStatus.Submitted), ContractStatus.UnderReview, account, now, null);
+
+    /// <summary>Assigns the registration number; only a contract under review can be registered.</summary>
+    public ContractTransition Register(string number, TimeProvider clock, string account)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var from = Require("登记", ContractStatus.UnderReview);
+        RegistrationNumber = number;
+        RegisteredOn = ContractsRules.LocalDate(now);
+        RefusalReason = null;
+        ReviewNote = null;
+        return Move(from, ContractStatus.Registered, account, now, $"登记号 {number}");
+    }
+
+    /// <summary>Back to the seller for correction; it becomes editable and can be submitted again.</summary>
+    public ContractTransition Return(string note, string account, DateTime now)
+    {
+        var from = Require("退回补正", ContractStatus.Submitted, ContractStatus.UnderReview);
+        ReviewNote = note;
+        return Move(from, ContractStatus.Returned, account, now, note);
+    }
+
+    /// <summary>不予登记 with one of the official reasons; final.</summary>
+    public ContractTransition Refuse(RefusalReason reason, string? note, string account, DateTime now)
+    {
+        var from = Require("不予登记", ContractStatus.Submitted, ContractStatus.UnderReview);
+        RefusalReason = reason;
+        ReviewNote = note;
+        var text = ContractsRules.RefusalReasonNames[reason] + (string.IsNullOrEmpty(note) ? "" : "：" + note);
+        return Move(from, ContractStatus.Refused, account, now, text);
+    }
+
+    /// <summary>A historical contract already registered in the national system (import): enters as registered.</summary>
+    public ContractTransition RecordRegistered(string number, DateOnly registeredOn, string account, DateTime now)
+    {
+        var from = Require("登记", ContractStatus.Draft);
+        RegistrationNumber = number;
+        RegisteredOn = registeredOn;
+        SubmittedOn ??= registeredOn;
+        return Move(from, ContractStatus.Registered, account, now, $"导入已登记合同，登记号 {number}");
+    }
+
+    public ContractTransition Created(string account, DateTime now) =>
+        new(Id, null, ContractStatus.Draft, account, now, Source);
+
+    private void Apply(ContractFields fields, string regionCode, DateTime now)
+    {
+        Title = fields.Title;
+        Type = fields.Type;
+        TransferKind = fields.Type == ContractType.Transfer ? fields.TransferKind : null;
+        SellerId = fields.SellerId;
+        OrganizationId = fields.SellerId;
+        BuyerId = fields.BuyerId;
+        SignDate = fields.SignDate;
+        AmountFen = fields.AmountFen;
+        TransactionAmountFen = fields.TransactionAmountFen;
+        RegionCode = regionCode;
+        UpdatedAt = now;
+    }
+
+    private ContractStatus Require(string action, params ContractStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new RuleException("contracts.invalid-transition",
+                $"合同当前状态为“{ContractsRules.StatusNames[Status]}”，不能{action}");
+        }
+        return Status;
+    }
+
+    private ContractTransition Move(ContractStatus from, ContractStatus to, string account, DateTime now, string? note)
+    {
+        Status = to;
+        UpdatedAt = now;
+        Version++;
+        return new ContractTransition(Id, from, to, account, now, note);
+    }
+}
+
+/// <summary>The editable fields of a contract, already validated (amounts in fen).</summary>
+public sealed record ContractFields(string Title, ContractType Type, TransferKind? TransferKind, Guid SellerId, Guid BuyerId,
+    DateOnly SignDate, long AmountFen, long TransactionAmountFen);
+
+/// <summary>
+/// One step of a contract's workflow (a row, so the timeline is a query rather than parsing audit JSON).
+/// Not scoped by itself: it is read only through its contract, which is.
+/// </summary>
+public sealed class ContractTransition
+{
+    private ContractTransition()
+    {
+    }
+
+    public ContractTransition(Guid contractId, ContractStatus? from, ContractStatus to, string account, DateTime at, string? note)
+    {
+        Id = Guid.CreateVersion7();
+        ContractId = contractId;
+        From = from;
+        To = to;
+        Account = account;
+        At = at;
+        Note = note;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ContractId { get; private set; }
+    public ContractStatus? From { get; private set; }
+    public ContractStatus To { get; private set; }
+    public string Account { get; private set; } = "";
+    public DateTime At { get; private set; }
+    public string? Note { get; private set; }
+}

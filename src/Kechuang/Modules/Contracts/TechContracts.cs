@@ -1,0 +1,55 @@
+using Kechuang.Modules.Contracts.Public;
+using Kechuang.Modules.Directory.Public;
+using Kechuang.Platform.Data;
+using Kechuang.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kechuang.Modules.Contracts;
+
+/// <summary>
+/// What other modules may do with contracts. A draft from a sold auction lot is validated like any
+/// contract (amount, parties, duplicate); its 技术交易额 starts equal to the hammer price and the
+/// seller corrects it (and the transfer category) before submitting. The caller's data scope applies.
+/// </summary>
+internal sealed class TechContracts(KechuangDb db) : ITechContracts
+{
+    public async Task<Guid> CreateDraftAsync(DraftContract draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var errors = new FieldErrors();
+        var valid = ContractValidation.Fields(new ContractInput(draft.Title, draft.Type, null, draft.SellerId, draft.BuyerId, draft.SignDate, draft.Amount, draft.Amount),
+            ContractsRules.LocalDate(db.UtcNow), errors, transferKindRequired: false);
+        var seller = await OrganizationCounterparts.FindAsync(db, draft.SellerId, cancellationToken);
+        var buyer = await OrganizationCounterparts.FindAsync(db, draft.BuyerId, cancellationToken);
+        if (seller is null)
+        {
+            errors.Add("sellerId", "卖方单位不存在");
+        }
+        if (buyer is null)
+        {
+            errors.Add("buyerId", "买方单位不存在");
+        }
+        errors.ThrowIfAny();
+        var fields = new ContractFields(valid!.Value.Title, valid.Value.Type, null, seller!.Id, buyer!.Id, valid.Value.SignDate,
+            valid.Value.AmountFen, valid.Value.TransactionFen);
+        await CreateContractHandler.EnsureNotDuplicateAsync(db, fields, null, cancellationToken);
+        var source = draft.Source.Trim();
+        var contract = new TechContract(fields, seller.RegionCode, source.Length > 200 ? source[..200] : source, db.UtcNow);
+        db.Add(contract);
+        db.Add(contract.Created(db.User.UserName, db.UtcNow));
+        await db.SaveChangesAsync(cancellationToken);
+        return contract.Id;
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, ContractState>> StatesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        var list = ids.Distinct().ToList();
+        if (list.Count == 0)
+        {
+            return new Dictionary<Guid, ContractState>();
+        }
+        var rows = await db.Set<TechContract>().AsNoTracking().Where(c => list.Contains(c.Id))
+            .Select(c => new { c.Id, c.Status, c.RegistrationNumber }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => new ContractState(r.Id, Kebab.From(r.Status), ContractsRules.StatusNames[r.Status], r.RegistrationNumber));
+    }
+}

@@ -1,0 +1,37 @@
+using Kechuang.Platform.Access;
+using Kechuang.Platform.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kechuang.Platform.Indicators;
+
+public static class IndicatorsApi
+{
+    public sealed record Created(Guid Id);
+
+    public sealed record Monthly(string Code, string RegionCode, int Year, IReadOnlyList<decimal> Values);
+
+    public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Roles.Staff).WithTags("指标与目标");
+
+        api.MapGet("/indicators", (IndicatorCatalogue catalogue) =>
+            TypedResults.Ok(new Paged<IndicatorInfo>(catalogue.All, catalogue.All.Count)));
+        api.MapGet("/indicators/{code}/value", async (string code, string? regionCode, int? year, IndicatorCatalogue catalogue, KechuangDb db, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Ok(await catalogue.ValueAsync(db, code, regionCode, year ?? clock.GetUtcNow().Year, ct)));
+        api.MapGet("/indicators/{code}/monthly", async (string code, string? regionCode, int? year, IndicatorCatalogue catalogue, KechuangDb db, TimeProvider clock, CancellationToken ct) =>
+        {
+            var y = year ?? clock.GetUtcNow().Year;
+            var region = IndicatorCatalogue.CheckRegion(db.User, regionCode);
+            return TypedResults.Ok(new Monthly(code, region, y, await catalogue.MonthlyAsync(db, code, region, y, ct)));
+        });
+
+        api.MapGet("/targets", async (string? regionCode, int? year, string? indicatorCode, TargetsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.ListAsync(regionCode, year, indicatorCode, ct)));
+        api.MapPost("/targets", async Task<Results<Created<Created>, Ok<Created>>> (TargetInput body, TargetsHandler handler, CancellationToken ct) =>
+        {
+            var (id, created) = await handler.SetAsync(body, ct);
+            return created ? TypedResults.Created($"/api/v1/targets?year={body.Year}&regionCode={body.RegionCode}", new Created(id)) : TypedResults.Ok(new Created(id));
+        });
+        return app;
+    }
+}

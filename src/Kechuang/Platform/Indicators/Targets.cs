@@ -1,0 +1,106 @@
+using Kechuang.Platform.Access;
+using Kechuang.Platform.Data;
+using Kechuang.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kechuang.Platform.Indicators;
+
+/// <summary>POST /targets body: value in the indicator's unit (yuan for amounts).</summary>
+public sealed record TargetInput(string? RegionCode, int? Year, string? IndicatorCode, string? Comparator, decimal? Target);
+
+/// <summary>A target beside its actual value: completion as a fraction (1.119) and as text (111.9%).</summary>
+public sealed record TargetProgress(Guid Id, string RegionCode, int Year, string IndicatorCode, string IndicatorName, string Unit, string Comparator,
+    decimal Target, decimal Actual, decimal? CompletionRate, string CompletionText, bool Met, string RecordsUrl, string RecordsApiUrl);
+
+/// <summary>Targets in the caller's scope, each with its actual computed now from records.</summary>
+public sealed class TargetsHandler(KechuangDb db, IndicatorCatalogue catalogue, IDirectoryLookup directory)
+{
+    public async Task<Paged<TargetProgress>> ListAsync(string? regionCode, int? year, string? indicatorCode = null, CancellationToken cancellationToken = default)
+    {
+        var targets = db.Set<Target>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(regionCode))
+        {
+            var prefix = DataScope.Prefix(regionCode);
+            targets = targets.Where(t => t.RegionCode.StartsWith(prefix));
+        }
+        if (year is { } y)
+        {
+            targets = targets.Where(t => t.Year == y);
+        }
+        if (!string.IsNullOrWhiteSpace(indicatorCode))
+        {
+            targets = targets.Where(t => t.IndicatorCode == indicatorCode);
+        }
+        var rows = await targets.OrderBy(t => t.RegionCode).ThenBy(t => t.Year).ThenBy(t => t.IndicatorCode).ToListAsync(cancellationToken);
+        var items = new List<TargetProgress>();
+        foreach (var t in rows)
+        {
+            if (catalogue.Find(t.IndicatorCode) is not { } indicator)
+            {
+                continue; // a module that was removed: its targets stay stored but have nothing to compare with
+            }
+            var period = Period.Year(t.Year);
+            var actual = await indicator.ComputeAsync(db, t.RegionCode, period, cancellationToken);
+            var url = indicator.RecordsUrl(t.RegionCode, period);
+            items.Add(new TargetProgress(t.Id, t.RegionCode, t.Year, t.IndicatorCode, indicator.Name, indicator.Unit, t.Comparator, t.Value, actual,
+                Target.CompletionRate(actual, t.Value), Target.CompletionText(actual, t.Value), Target.IsMet(t.Comparator, actual, t.Value), url, IndicatorCatalogue.ApiUrl(url)));
+        }
+        return new Paged<TargetProgress>(items, items.Count);
+    }
+
+    /// <summary>Sets (creates or replaces) the target of a region, year and indicator. City bureau staff set targets.</summary>
+    public async Task<(Guid Id, bool Created)> SetAsync(TargetInput input, CancellationToken cancellationToken = default)
+    {
+        if (!db.User.Scope.All && db.User.Role is not (Role.CityAdmin or Role.CityStaff))
+        {
+            throw new ForbiddenException("年度目标由市科技局设定");
+        }
+        var errors = new FieldErrors();
+        var region = errors.Text("regionCode", "行政区划代码", input.RegionCode, 12);
+        if (region.Length > 0 && !await directory.RegionExistsAsync(region, cancellationToken))
+        {
+            errors.Add("regionCode", "行政区划代码不存在");
+        }
+        if (input.Year is not (>= 2000 and <= 2100))
+        {
+            errors.Add("year", "请填写2000至2100之间的年度");
+        }
+        var code = errors.Text("indicatorCode", "指标", input.IndicatorCode, 80);
+        if (code.Length > 0 && catalogue.Find(code) is null)
+        {
+            errors.Add("indicatorCode", $"指标 {code} 不存在，可选：{string.Join("、", catalogue.All.Select(i => $"{i.Code}（{i.Name}）"))}");
+        }
+        var comparator = string.IsNullOrWhiteSpace(input.Comparator) ? ">=" : input.Comparator.Trim();
+        if (comparator is not (">=" or "<="))
+        {
+            errors.Add("comparator", "比较方式只能是 >=（力争…以上）或 <=（不超过）");
+        }
+        if (input.Target is not { } value || value <= 0)
+        {
+            errors.Add("target", "请填写大于0的目标值");
+        }
+        else if (decimal.Round(value, 4) != value || value >= 900_000_000_000_000m)
+        {
+            errors.Add("target", "目标值最多保留四位小数");
+        }
+        errors.ThrowIfAny();
+        var existing = await db.Set<Target>().FirstOrDefaultAsync(t => t.RegionCode == region && t.Year == input.Year && t.IndicatorCode == code, cancellationToken);
+        if (existing is not null)
+        {
+            existing.Change(comparator, input.Target!.Value, db.UtcNow);
+            await db.SaveChangesAsync(cancellationToken);
+            return (existing.Id, false);
+        }
+        var target = new Target(region, input.Year!.Value, code, comparator, input.Target!.Value, db.UtcNow);
+        db.Add(target);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            throw new RuleException("indicators.target-exists", "该地区该年度的此项目标已由他人同时设定，请刷新后修改");
+        }
+        return (target.Id, true);
+    }
+}

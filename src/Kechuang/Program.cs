@@ -1,5 +1,6 @@
 using Kechuang.Modules.Contracts;
 using Kechuang.Modules.Directory;
+using Kechuang.Modules.Enterprises;
 using Kechuang.Platform;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Audit;
@@ -28,6 +29,7 @@ builder.Services.AddScoped<Bootstrap>();
 builder.Services.AddDirectory();
 builder.Services.AddIndicators();
 builder.Services.AddContracts();
+builder.Services.AddEnterprises();
 
 var app = builder.Build();
 
@@ -54,6 +56,7 @@ app.MapAudit();
 app.MapDirectory();
 app.MapIndicators();
 app.MapContracts();
+app.MapEnterprises();
 app.MapUi();
 
 await app.RunAsync();

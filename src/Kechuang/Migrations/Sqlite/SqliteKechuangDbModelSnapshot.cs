@@ -362,6 +362,497 @@ namespace Kechuang.Migrations.Sqlite
                     b.ToTable("directory_region", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Enterprises.AwardNomination", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Award")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("award");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Project")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprises_award_nomination");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_enterprises_award_nomination_organization_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_enterprises_award_nomination_region_code");
+
+                    b.ToTable("enterprises_award_nomination", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Enterprises.EnterpriseProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("InSupportedField")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_supported_field");
+
+                    b.Property<string>("IndustryCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("industry_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly>("RegistrationDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registration_date");
+
+                    b.Property<bool>("ResidentEnterprise")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resident_enterprise");
+
+                    b.Property<bool>("RestrictedOrEliminated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("restricted_or_eliminated");
+
+                    b.Property<string>("TaxCollection")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_collection");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprises_profile");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprises_profile_organization_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_enterprises_profile_region_code");
+
+                    b.ToTable("enterprises_profile", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Enterprises.EnterpriseYearRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Employees")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("employees");
+
+                    b.Property<long>("HighTechRevenueFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("high_tech_revenue_fen");
+
+                    b.Property<long>("LiabilitiesFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("liabilities_fen");
+
+                    b.Property<long>("NonTaxableIncomeFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("non_taxable_income_fen");
+
+                    b.Property<bool>("OnCreditBlacklist")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_credit_blacklist");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long>("RdCommissionedDomesticFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rd_commissioned_domestic_fen");
+
+                    b.Property<long>("RdCommissionedOverseasFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rd_commissioned_overseas_fen");
+
+                    b.Property<long>("RdInHouseDomesticFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rd_in_house_domestic_fen");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<long>("SalesRevenueFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sales_revenue_fen");
+
+                    b.Property<bool>("SeriousIncidents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("serious_incidents");
+
+                    b.Property<int>("TechStaff")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tech_staff");
+
+                    b.Property<long>("TotalAssetsFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_assets_fen");
+
+                    b.Property<long>("TotalCostsAndExpensesFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_costs_and_expenses_fen");
+
+                    b.Property<long>("TotalIncomeFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_income_fen");
+
+                    b.Property<int>("Transformations")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("transformations");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprises_year_record");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprises_year_record_organization_id_year");
+
+                    b.HasIndex("RegionCode", "Year")
+                        .HasDatabaseName("ix_enterprises_year_record_region_code_year");
+
+                    b.ToTable("enterprises_year_record", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Enterprises.IntellectualPropertyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("GrantedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("granted_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<bool>("SelfDeveloped")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("self_developed");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprises_intellectual_property");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_enterprises_intellectual_property_organization_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_enterprises_intellectual_property_region_code");
+
+                    b.HasIndex("Kind", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprises_intellectual_property_kind_number");
+
+                    b.ToTable("enterprises_intellectual_property", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Enterprises.PatentIndustrializationFiling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpectedSalesFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expected_sales_fen");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filed_on");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid?>("PatentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patent_id");
+
+                    b.Property<string>("PatentNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patent_number");
+
+                    b.Property<string>("ProjectName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprises_industrialization_filing");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_enterprises_industrialization_filing_organization_id");
+
+                    b.HasIndex("RegionCode", "FiledOn")
+                        .HasDatabaseName("ix_enterprises_industrialization_filing_region_code_filed_on");
+
+                    b.ToTable("enterprises_industrialization_filing", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Enterprises.Qualification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_until");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprises_qualification");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_enterprises_qualification_organization_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_enterprises_qualification_region_code");
+
+                    b.HasIndex("Kind", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprises_qualification_kind_number");
+
+                    b.ToTable("enterprises_qualification", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Enterprises.RdInstitution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprises_rd_institution");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_enterprises_rd_institution_organization_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_enterprises_rd_institution_region_code");
+
+                    b.ToTable("enterprises_rd_institution", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Platform.Access.AccessToken", b =>
                 {
                     b.Property<Guid>("Id")

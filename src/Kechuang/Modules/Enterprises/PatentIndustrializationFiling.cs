@@ -1,0 +1,39 @@
+using Kechuang.Platform.Data;
+
+namespace Kechuang.Modules.Enterprises;
+
+/// <summary>发明专利产业化备案: an enterprise files the industrialisation of an invention patent (expected sales in fen).</summary>
+public sealed class PatentIndustrializationFiling : IOrganizationScoped
+{
+    private PatentIndustrializationFiling()
+    {
+    }
+
+    public PatentIndustrializationFiling(Guid organizationId, string regionCode, string projectName, string patentNumber, Guid? patentId,
+        long expectedSalesFen, int year, DateOnly filedOn, DateTime now)
+    {
+        Id = Guid.CreateVersion7();
+        OrganizationId = organizationId;
+        RegionCode = regionCode;
+        ProjectName = projectName;
+        PatentNumber = patentNumber;
+        PatentId = patentId;
+        ExpectedSalesFen = expectedSalesFen;
+        Year = year;
+        FiledOn = filedOn;
+        CreatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid? OrganizationId { get; private set; }
+    public string RegionCode { get; private set; } = "";
+    public string ProjectName { get; private set; } = "";
+    public string PatentNumber { get; private set; } = "";
+
+    /// <summary>The enterprise's <see cref="IntellectualPropertyRecord"/> when the patent is recorded here.</summary>
+    public Guid? PatentId { get; private set; }
+    public long ExpectedSalesFen { get; private set; }
+    public int Year { get; private set; }
+    public DateOnly FiledOn { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+}

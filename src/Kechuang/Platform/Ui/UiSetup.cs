@@ -6,6 +6,7 @@ public static class UiSetup
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddAntDesign();
+        services.AddScoped<ScopedRunner>();
         return services;
     }
 

@@ -26,6 +26,18 @@ public static class Journey
         await WaitInteractiveAsync(page);
     }
 
+    /// <summary>Picks an option of an AntDesign select, typing into its search box first when given.</summary>
+    public static async Task ChooseAsync(IPage page, string selectSelector, string optionText, string? typeFirst = null)
+    {
+        await page.Locator(selectSelector).ClickAsync();
+        if (typeFirst is not null)
+        {
+            await page.Keyboard.TypeAsync(typeFirst);
+        }
+        await page.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", new PageLocatorOptions { HasText = optionText })
+            .First.ClickAsync();
+    }
+
     public static async Task SignOutAsync(IPage page)
     {
         await page.Locator("#sign-out").ClickAsync();

@@ -9,9 +9,10 @@ namespace Kechuang.Modules.Directory;
 /// <summary>Regions and organisations for pick lists on the platform's pages and the directory's own forms.</summary>
 internal sealed class DirectoryOptions(KechuangDb db) : IDirectoryOptions
 {
+    // Level is stored as text: read the rows, then number the level in memory (a SQL cast of the text gives 0).
     public async Task<IReadOnlyList<RegionOption>> RegionsAsync(CancellationToken cancellationToken = default) =>
-        await db.Set<Region>().AsNoTracking().OrderBy(r => r.Code)
-            .Select(r => new RegionOption(r.Code, r.Name, r.ParentCode, (int)r.Level)).ToListAsync(cancellationToken);
+        (await db.Set<Region>().AsNoTracking().OrderBy(r => r.Code).ToListAsync(cancellationToken))
+            .Select(r => new RegionOption(r.Code, r.Name, r.ParentCode, (int)r.Level)).ToList();
 
     public async Task<IReadOnlyList<OrganizationOption>> OrganizationsAsync(string? kind = null, CancellationToken cancellationToken = default)
     {

@@ -46,7 +46,9 @@ public sealed class CreateOrganizationJourney(BrowserApp app)
         await page.Locator("#save").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal));
         await page.Locator("#saved").WaitForAsync();
-        Assert.Contains(goodCode, await page.Locator(".ant-descriptions").InnerTextAsync(), StringComparison.Ordinal);
+        // The descriptions lay out their columns after a measurement in the browser: wait for the code to show.
+        await page.Locator(".ant-descriptions", new PageLocatorOptions { HasText = goodCode }).WaitForAsync();
+        Assert.Contains("桐琴镇工业园区8号", await page.Locator(".ant-descriptions").InnerTextAsync(), StringComparison.Ordinal);
         await Journey.ScreenshotAsync(page, "05-organization-saved");
 
         await Journey.GoInteractiveAsync(page, "/directory/organizations");

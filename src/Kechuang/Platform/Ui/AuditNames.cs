@@ -30,6 +30,51 @@ public static class AuditNames
         ["directory_region"] = "行政区划",
     };
 
+    /// <summary>Chinese names of the recorded fields that the platform and the directory write.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Id"] = "标识",
+        ["Name"] = "名称",
+        ["Kind"] = "类型",
+        ["CreditCode"] = "统一社会信用代码",
+        ["RegionCode"] = "行政区划代码",
+        ["Address"] = "地址",
+        ["ContactName"] = "联系人",
+        ["ContactPhone"] = "联系电话",
+        ["IsSharedWithAll"] = "全市可见",
+        ["OrganizationId"] = "所属组织",
+        ["Title"] = "职称/职务",
+        ["Fields"] = "专业领域",
+        ["Phone"] = "联系电话",
+        ["IdNumber"] = "身份证号码",
+        ["UserName"] = "用户名",
+        ["DisplayName"] = "姓名",
+        ["Role"] = "角色",
+        ["Disabled"] = "已停用",
+        ["FailedSignIns"] = "连续失败次数",
+        ["LockedUntil"] = "锁定截止",
+        ["MustChangePassword"] = "须修改密码",
+        ["PasswordChangedAt"] = "密码修改时间",
+        ["PasswordHash"] = "密码（哈希）",
+        ["LastSignInAt"] = "最近登录时间",
+        ["CreatedAt"] = "创建时间",
+        ["UpdatedAt"] = "更新时间",
+        ["reason"] = "原因",
+        ["rows"] = "行数",
+        ["failures"] = "失败次数",
+        ["until"] = "截至",
+    };
+
+    public static string Field(string field) => Fields.GetValueOrDefault(field, field);
+
+    /// <summary>Who acted: sign-in steps run before the session exists, start-up loads run as the system.</summary>
+    public static string Account(string account) => account switch
+    {
+        "anonymous" => "（登录过程）",
+        _ when account.StartsWith("system:", StringComparison.Ordinal) => $"系统（{(account == "system:startup" ? "启动初始化" : account[7..])}）",
+        _ => account,
+    };
+
     public static string Action(string action) => Actions.GetValueOrDefault(action, action);
 
     public static string Entity(string entity) => Entities.GetValueOrDefault(entity, entity);

@@ -113,6 +113,8 @@ public static class AuditNames
                 {
                     JsonValueKind.Null => null,
                     JsonValueKind.String => p.Value.GetString(),
+                    JsonValueKind.True => "是",
+                    JsonValueKind.False => "否",
                     _ => p.Value.GetRawText(),
                 });
         }

@@ -13,6 +13,8 @@ public static class UiSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddAntDesign();
         services.AddLocalization();
+        // Chinese text from resources is written as characters, not as &#x...; entities, in server-rendered pages.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<ScopedRunner>();
         // AntDesign's own texts (pagination, date pickers, empty tables) follow the UI culture; Chinese unless switched.
         AntDesign.LocaleProvider.DefaultLanguage = "zh-CN";

@@ -43,6 +43,7 @@ await Startup.PrepareDatabaseAsync(app);
 app.UseProblems();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
+app.UseUi();
 app.UseAuthentication();
 app.UseMiddleware<CurrentUserMiddleware>();
 app.UseMustChangePassword();

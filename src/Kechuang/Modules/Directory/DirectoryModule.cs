@@ -16,6 +16,7 @@ public static class DirectoryModule
         services.AddScoped<ImportOrganizationsHandler>();
         services.AddScoped<PeopleHandler>();
         services.AddScoped<IDirectoryLookup, DirectoryLookup>();
+        services.AddScoped<IDirectoryOptions, DirectoryOptions>();
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         services.AddScoped<IDemoData, DirectoryDemoData>();
         services.AddScoped<IDashboardCard, DirectoryDashboard>();

@@ -64,15 +64,17 @@ public static class AccountForms
             return Results.LocalRedirect("/?passwordChanged=1");
         });
 
-        account.MapPost("/logout", async (HttpContext http, KechuangDb db, CurrentUser user, CancellationToken ct) =>
+        // reason=idle comes from wwwroot/js/idle.js after the idle time without activity on an open page.
+        account.MapPost("/logout", async ([FromForm] string? reason, HttpContext http, KechuangDb db, CurrentUser user, CancellationToken ct) =>
         {
+            var idle = reason == "idle";
             if (user.IsSignedIn)
             {
-                db.AuditEvent("access_account", user.AccountId?.ToString() ?? "", "sign-out");
+                db.AuditEvent("access_account", user.AccountId?.ToString() ?? "", "sign-out", idle ? "{\"reason\":\"idle\"}" : null);
                 await db.SaveChangesAsync(ct);
             }
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.LocalRedirect("/account/login?signedOut=1");
+            return Results.LocalRedirect(idle ? "/account/login?signedOut=idle" : "/account/login?signedOut=1");
         });
         return app;
     }

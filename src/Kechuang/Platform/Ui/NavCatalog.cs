@@ -1,0 +1,42 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Components;
+
+namespace Kechuang.Platform.Ui;
+
+/// <summary>A menu entry: its link, the Shell.resx key of its title, and the policy that may see it (null: any signed-in account).</summary>
+public sealed record NavItem(string Key, string Link, string TitleKey, string? Policy = null);
+
+/// <summary>A menu group of one module.</summary>
+public sealed record NavSection(string Key, string Icon, string TitleKey, string? Policy, IReadOnlyList<NavItem> Items);
+
+/// <summary>
+/// The left menu. Modules that have pages are listed here; an entry whose page does not exist in this
+/// build (a module not merged yet) is left out, so the menu shows only modules that exist.
+/// </summary>
+public static class NavCatalog
+{
+    public static readonly IReadOnlyList<NavSection> Sections =
+    [
+        new("directory", "team", "Menu_Directory", null,
+        [
+            new("organizations", "/directory/organizations", "Menu_Organizations"),
+            new("people", "/directory/people", "Menu_People"),
+        ]),
+        new("system", "setting", "Menu_System", Access.Roles.Admin,
+        [
+            new("accounts", "/admin/accounts", "Menu_Accounts"),
+            new("audit", "/admin/audit", "Menu_Audit"),
+        ]),
+    ];
+
+    private static readonly HashSet<string> Routes = typeof(NavCatalog).Assembly.GetTypes()
+        .SelectMany(t => t.GetCustomAttributes<RouteAttribute>())
+        .Select(r => "/" + r.Template.Trim('/'))
+        .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>True when a page answers this link (its path without the query string).</summary>
+    public static bool Exists(string link) => Routes.Contains(link.Split('?')[0].TrimEnd('/') is { Length: > 0 } path ? path : "/");
+
+    public static IEnumerable<NavSection> Existing() =>
+        Sections.Select(s => s with { Items = s.Items.Where(i => Exists(i.Link)).ToList() }).Where(s => s.Items.Count > 0);
+}

@@ -1,0 +1,44 @@
+using Kechuang.BrowserTests.Support;
+using Kechuang.Modules.Directory.Public;
+using Kechuang.Platform.Access;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Kechuang.BrowserTests;
+
+/// <summary>A 磐安县 clerk sees Pan'an's organisations and the shared institutions, never a 武义县 enterprise.</summary>
+[Collection(BrowserJourneys.Name)]
+public sealed class CountyScopeJourney(BrowserApp app)
+{
+    private const string WuyiEnterprise = "浙江寿仙谷医药股份有限公司";
+
+    [Fact]
+    public async Task PananStaff_ListsAndOpensOrganizations_NeverSeesWuyiEnterprise()
+    {
+        Guid wuyiId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().UseSystemScope("browser-test");
+            wuyiId = (await scope.ServiceProvider.GetRequiredService<IOrganizationDirectory>().FindByNameAsync(WuyiEnterprise))!.Id;
+        }
+        var page = await app.NewPageAsync();
+
+        await Journey.SignInAsync(page, "panan.staff");
+        await Journey.GoInteractiveAsync(page, "/directory/organizations");
+        await page.Locator(".ant-table-tbody tr", new PageLocatorOptions { HasText = "磐安县本草中药饮片有限公司" }).WaitForAsync();
+        var list = await page.Locator(".ant-table-tbody").InnerTextAsync();
+        Assert.DoesNotContain(WuyiEnterprise, list, StringComparison.Ordinal);
+        Assert.DoesNotContain("武义县恒达电动工具有限公司", list, StringComparison.Ordinal);
+        Assert.Contains("浙江大学", list, StringComparison.Ordinal);
+        await Journey.ScreenshotAsync(page, "20-panan-organizations");
+
+        await page.Locator("#organization-search").FillAsync("寿仙谷");
+        await page.Locator("#organization-search").PressAsync("Enter");
+        await page.Locator(".kc-total", new PageLocatorOptions { HasText = "共 0 个组织" }).WaitForAsync();
+
+        await Journey.GoInteractiveAsync(page, $"/directory/organizations/{wuyiId}");
+        await page.Locator(".ant-result-title", new PageLocatorOptions { HasText = "不在您的数据范围内" }).WaitForAsync();
+        await Journey.ScreenshotAsync(page, "21-panan-wuyi-detail-refused");
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,4 +1,5 @@
 using Kechuang.Modules.Directory;
+using Kechuang.Modules.Market;
 using Kechuang.Platform;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Audit;
@@ -24,6 +25,7 @@ builder.Services.AddApiDocs();
 builder.Services.AddScoped<Bootstrap>();
 
 builder.Services.AddDirectory();
+builder.Services.AddMarket(builder.Configuration);
 
 var app = builder.Build();
 
@@ -48,6 +50,7 @@ app.MapApiDocs();
 app.MapAccess();
 app.MapAudit();
 app.MapDirectory();
+app.MapMarket();
 app.MapUi();
 
 await app.RunAsync();

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Threading.Channels;
 using Kechuang.Modules.Market;
 using Kechuang.Tests.Support;
@@ -44,9 +45,10 @@ public abstract class LiveTests(KechuangApp app)
     {
         var session = await SessionAsync(app, bidders: 1);
 
-        var page = await app.CreateClient().GetStringAsync($"/market/lots/{session.LotId}");
-        var calendar = await app.CreateClient().GetStringAsync("/market/auctions");
-        var achievements = await app.CreateClient().GetStringAsync("/market/achievements?q=灵芝");
+        // Blazor encodes CJK characters as character references in the prerendered HTML.
+        var page = WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync($"/market/lots/{session.LotId}"));
+        var calendar = WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync("/market/auctions"));
+        var achievements = WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync($"/market/achievements?q={Uri.EscapeDataString("灵芝")}"));
 
         Assert.Contains("测试成果", page, StringComparison.Ordinal);
         Assert.Contains("起拍价", page, StringComparison.Ordinal);

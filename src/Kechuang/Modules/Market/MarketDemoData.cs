@@ -81,7 +81,8 @@ public sealed class MarketDemoData(IOrganizationDirectory directory, LotCloser c
                     // Bids two minutes apart from 09:05 (lot k starting k×5 minutes later); lot 3's last bid comes
                     // at 10:58, inside the five-minute soft-close window, and moves its end to 11:03.
                     var at = k == 2 && n == amounts.Count - 1 ? EndsAt.AddMinutes(-2) : StartsAt.AddMinutes(5 + (k * 5) + (n * 2));
-                    var bidder = bidders[(k + n) % bidders.Count];
+                    // Bidders take turns; the last bid of lot k is the (k mod 4)-th bidder's.
+                    var bidder = bidders[(((k + n - (amounts.Count - 1)) % bidders.Count) + bidders.Count) % bidders.Count];
                     var state = new LotState(lot.Status, lot.StartingPriceFen, lot.IncrementFen, lot.CurrentPriceFen, lot.Seq, lot.EndsAt);
                     var decision = MarketRules.Decide(state, auction.StartsAt, auction.SoftCloseSeconds, amounts[n], at);
                     var bid = new Bid(lot.Id, decision.Seq, decision.PriceFen, bidder, "demo", $"demo-{k + 1}-{decision.Seq}", at, decision.EndsAt);

@@ -56,6 +56,21 @@ public abstract class LiveTests(KechuangApp app)
         Assert.Contains("灵芝孢子粉破壁及有效成分提取工艺", achievements, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ResultsPage_OfTheDemoAuction_Shows12Lots6Institutions9Sold1981Point2WanAnd16Point06Percent()
+    {
+        var auctions = await (await app.CreateClient().GetAsync("/api/v1/auctions?year=2022&regionCode=330723")).ReadJsonAsync();
+        var auctionId = auctions.GetProperty("items")[0].GetProperty("id").GetGuid();
+
+        var page = WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync($"/market/auctions/{auctionId}/results"));
+
+        Assert.Contains("id=\"lot-count\">12 项", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"institution-count\">6 家", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"sold-count\">9 项", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"hammer-total\">1981.2万元", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"premium-rate\">16.06%", page, StringComparison.Ordinal);
+    }
+
     public sealed class OnSqlite(SqliteApp app) : LiveTests(app), IClassFixture<SqliteApp>;
 
     public sealed class OnPostgres(PostgresApp app) : LiveTests(app), IClassFixture<PostgresApp>;

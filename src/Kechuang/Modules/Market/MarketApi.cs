@@ -1,5 +1,6 @@
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
+using Kechuang.Platform.Excel;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kechuang.Modules.Market;
@@ -15,6 +16,8 @@ public static class MarketApi
 
     public sealed record ClosedLots(int Closed);
 
+    public sealed record Imported(int Count);
+
     public sealed record AchievementBody(string? Title, Guid? OwnerOrganizationId, string? Field, IReadOnlyList<string>? Keywords, string? Maturity,
         string? LinkedIp, string? Description, decimal? ExpectedPrice, string? ContactName, string? ContactPhone)
     {
@@ -27,6 +30,25 @@ public static class MarketApi
 
         api.MapGet("/achievements", async (string? q, string? field, Guid? ownerOrganizationId, string? status, int? page, int? pageSize, AchievementsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.ListAsync(new AchievementQuery(q, field, ownerOrganizationId, status, page, pageSize), ct))).AllowAnonymous();
+        api.MapGet("/achievements/export", async (string? q, string? field, Guid? ownerOrganizationId, string? status, AchievementsHandler handler, KechuangDb db, CancellationToken ct) =>
+        {
+            var rows = (await handler.ListAsync(new AchievementQuery(q, field, ownerOrganizationId, status, 1, Paging.MaxPageSize), ct)).Items.ToList();
+            for (var page = 2; rows.Count == (page - 1) * Paging.MaxPageSize; page++)
+            {
+                rows.AddRange((await handler.ListAsync(new AchievementQuery(q, field, ownerOrganizationId, status, page, Paging.MaxPageSize), ct)).Items);
+            }
+            db.AuditEvent("market_achievement", "export", "export", $"{{\"rows\":{rows.Count}}}");
+            await db.SaveChangesAsync(ct);
+            var bytes = await ExcelFile.WriteAsync(rows.Select(AchievementSheet.Row), AchievementSheet.Headers, ct);
+            return TypedResults.File(bytes, ExcelFile.ContentType, "科技成果.xlsx");
+        }).RequireAuthorization();
+        api.MapGet("/achievements/import-template", async (CancellationToken ct) =>
+            TypedResults.File(await ExcelFile.WriteAsync([], AchievementSheet.Headers, ct), ExcelFile.ContentType, "科技成果导入模板.xlsx")).AllowAnonymous();
+        api.MapPost("/achievements/import", async (IFormFile file, ImportAchievementsHandler handler, CancellationToken ct) =>
+        {
+            await using var stream = file.OpenReadStream();
+            return TypedResults.Ok(new Imported(await handler.HandleAsync(stream, ct)));
+        }).RequireAuthorization().DisableAntiforgery();
         api.MapGet("/achievements/{id:guid}", async (Guid id, AchievementsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.GetAsync(id, ct))).AllowAnonymous();
         api.MapPost("/achievements", async Task<Created<Created>> (AchievementBody body, AchievementsHandler handler, CancellationToken ct) =>

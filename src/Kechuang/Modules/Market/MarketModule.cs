@@ -9,6 +9,7 @@ public static class MarketModule
     public static IServiceCollection AddMarket(this IServiceCollection services, IConfiguration? configuration = null)
     {
         services.AddScoped<AchievementsHandler>();
+        services.AddScoped<ImportAchievementsHandler>();
         services.AddScoped<AuctionsHandler>();
         services.AddScoped<PlaceBidHandler>();
         services.AddScoped<LotsHandler>();

@@ -20,6 +20,7 @@ public static class MarketModule
         services.AddSingleton<LiveHubAddress>();
         services.AddHostedService<LotCloseSweep>();
         services.AddScoped<IDemoData, MarketDemoData>();
+        services.AddScoped<Platform.Ui.IDashboardCard, MarketDashboard>();
         services.AddSingleton<IIndicator, AuctionLotsIndicator>();
         services.AddSingleton<IIndicator, AuctionInstitutionsIndicator>();
         services.AddSingleton<IIndicator, SoldLotsIndicator>();

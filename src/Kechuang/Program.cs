@@ -1,6 +1,7 @@
 using Kechuang.Modules.Contracts;
 using Kechuang.Modules.Directory;
 using Kechuang.Modules.Enterprises;
+using Kechuang.Modules.Market;
 using Kechuang.Platform;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Audit;
@@ -30,6 +31,7 @@ builder.Services.AddDirectory();
 builder.Services.AddIndicators();
 builder.Services.AddContracts();
 builder.Services.AddEnterprises();
+builder.Services.AddMarket(builder.Configuration);
 
 var app = builder.Build();
 
@@ -58,6 +60,7 @@ app.MapDirectory();
 app.MapIndicators();
 app.MapContracts();
 app.MapEnterprises();
+app.MapMarket();
 app.MapUi();
 
 await app.RunAsync();

@@ -858,6 +858,392 @@ namespace Kechuang.Migrations.Postgres
                     b.ToTable("enterprises_rd_institution", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Market.Achievement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<long?>("ExpectedPriceFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expected_price_fen");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("field");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("keywords");
+
+                    b.Property<string>("LinkedIp")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("linked_ip");
+
+                    b.Property<string>("Maturity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("maturity");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("owner_name");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_organization_id");
+
+                    b.Property<string>("OwnerRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("owner_region_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_achievement");
+
+                    b.HasIndex("Field")
+                        .HasDatabaseName("ix_market_achievement_field");
+
+                    b.HasIndex("OwnerOrganizationId")
+                        .HasDatabaseName("ix_market_achievement_owner_organization_id");
+
+                    b.ToTable("market_achievement", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Market.Auction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DepositFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deposit_fen");
+
+                    b.Property<bool>("DepositRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deposit_required");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Organizer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("organizer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime?>("ResultsPublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("results_published_at");
+
+                    b.Property<int>("SoftCloseSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("soft_close_seconds");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_auction");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_market_auction_region_code");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_market_auction_starts_at");
+
+                    b.ToTable("market_auction", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Market.Bid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("account");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("BidderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bidder_id");
+
+                    b.Property<string>("BidderNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("bidder_number");
+
+                    b.Property<Guid>("BidderOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bidder_organization_id");
+
+                    b.Property<DateTime>("EndsAtAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at_after");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_bid");
+
+                    b.HasIndex("BidderOrganizationId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_market_bid_bidder_organization_id_idempotency_key");
+
+                    b.HasIndex("LotId", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_market_bid_lot_id_seq");
+
+                    b.ToTable("market_bid", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Market.Bidder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuctionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("auction_id");
+
+                    b.Property<DateTime?>("DepositConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deposit_confirmed_at");
+
+                    b.Property<string>("DepositConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("deposit_confirmed_by");
+
+                    b.Property<bool>("DepositPaid")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deposit_paid");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("OrganizationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("organization_name");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_bidder");
+
+                    b.HasIndex("AuctionId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_market_bidder_auction_id_number");
+
+                    b.HasIndex("AuctionId", "OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_market_bidder_auction_id_organization_id");
+
+                    b.ToTable("market_bidder", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Market.Lot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AchievementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("achievement_id");
+
+                    b.Property<Guid>("AuctionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("auction_id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<string>("ContractType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("contract_type");
+
+                    b.Property<long>("CurrentPriceFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("current_price_fen");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<long?>("HammerPriceFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hammer_price_fen");
+
+                    b.Property<long>("IncrementFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("increment_fen");
+
+                    b.Property<Guid?>("LeaderBidderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leader_bidder_id");
+
+                    b.Property<string>("LeaderNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("leader_number");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<long?>("ReservePriceFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reserve_price_fen");
+
+                    b.Property<int>("Seq")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
+                    b.Property<long>("StartingPriceFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("starting_price_fen");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("WinnerOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("winner_organization_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_lot");
+
+                    b.HasIndex("AchievementId")
+                        .HasDatabaseName("ix_market_lot_achievement_id");
+
+                    b.HasIndex("AuctionId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_market_lot_auction_id_number");
+
+                    b.HasIndex("Status", "EndsAt")
+                        .HasDatabaseName("ix_market_lot_status_ends_at");
+
+                    b.ToTable("market_lot", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Platform.Access.AccessToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1102,6 +1488,43 @@ namespace Kechuang.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_contracts_transition_contracts_contract_contract_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Market.Bid", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Market.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_market_bid_market_lot_lot_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Market.Bidder", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Market.Auction", null)
+                        .WithMany()
+                        .HasForeignKey("AuctionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_market_bidder_market_auction_auction_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Market.Lot", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Market.Achievement", null)
+                        .WithMany()
+                        .HasForeignKey("AchievementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_market_lot_market_achievement_achievement_id");
+
+                    b.HasOne("Kechuang.Modules.Market.Auction", null)
+                        .WithMany()
+                        .HasForeignKey("AuctionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_market_lot_market_auction_auction_id");
                 });
 #pragma warning restore 612, 618
         }

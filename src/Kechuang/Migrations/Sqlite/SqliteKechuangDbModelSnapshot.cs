@@ -853,6 +853,392 @@ namespace Kechuang.Migrations.Sqlite
                     b.ToTable("enterprises_rd_institution", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Market.Achievement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<long?>("ExpectedPriceFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expected_price_fen");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("field");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("keywords");
+
+                    b.Property<string>("LinkedIp")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("linked_ip");
+
+                    b.Property<string>("Maturity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("maturity");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_name");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_organization_id");
+
+                    b.Property<string>("OwnerRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_region_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_achievement");
+
+                    b.HasIndex("Field")
+                        .HasDatabaseName("ix_market_achievement_field");
+
+                    b.HasIndex("OwnerOrganizationId")
+                        .HasDatabaseName("ix_market_achievement_owner_organization_id");
+
+                    b.ToTable("market_achievement", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Market.Auction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DepositFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deposit_fen");
+
+                    b.Property<bool>("DepositRequired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deposit_required");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Organizer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organizer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime?>("ResultsPublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("results_published_at");
+
+                    b.Property<int>("SoftCloseSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("soft_close_seconds");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_auction");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_market_auction_region_code");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_market_auction_starts_at");
+
+                    b.ToTable("market_auction", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Market.Bid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("BidderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bidder_id");
+
+                    b.Property<string>("BidderNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bidder_number");
+
+                    b.Property<Guid>("BidderOrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bidder_organization_id");
+
+                    b.Property<DateTime>("EndsAtAfter")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_at_after");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot_id");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_bid");
+
+                    b.HasIndex("BidderOrganizationId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_market_bid_bidder_organization_id_idempotency_key");
+
+                    b.HasIndex("LotId", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_market_bid_lot_id_seq");
+
+                    b.ToTable("market_bid", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Market.Bidder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuctionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("auction_id");
+
+                    b.Property<DateTime?>("DepositConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deposit_confirmed_at");
+
+                    b.Property<string>("DepositConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deposit_confirmed_by");
+
+                    b.Property<bool>("DepositPaid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deposit_paid");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("OrganizationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_name");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_bidder");
+
+                    b.HasIndex("AuctionId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_market_bidder_auction_id_number");
+
+                    b.HasIndex("AuctionId", "OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_market_bidder_auction_id_organization_id");
+
+                    b.ToTable("market_bidder", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Market.Lot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AchievementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("achievement_id");
+
+                    b.Property<Guid>("AuctionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("auction_id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_id");
+
+                    b.Property<string>("ContractType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_type");
+
+                    b.Property<long>("CurrentPriceFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("current_price_fen");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_at");
+
+                    b.Property<long?>("HammerPriceFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hammer_price_fen");
+
+                    b.Property<long>("IncrementFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("increment_fen");
+
+                    b.Property<Guid?>("LeaderBidderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leader_bidder_id");
+
+                    b.Property<string>("LeaderNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leader_number");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<long?>("ReservePriceFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reserve_price_fen");
+
+                    b.Property<int>("Seq")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.Property<long>("StartingPriceFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starting_price_fen");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("WinnerOrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("winner_organization_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_lot");
+
+                    b.HasIndex("AchievementId")
+                        .HasDatabaseName("ix_market_lot_achievement_id");
+
+                    b.HasIndex("AuctionId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_market_lot_auction_id_number");
+
+                    b.HasIndex("Status", "EndsAt")
+                        .HasDatabaseName("ix_market_lot_status_ends_at");
+
+                    b.ToTable("market_lot", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Platform.Access.AccessToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1097,6 +1483,43 @@ namespace Kechuang.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_contracts_transition_contracts_contract_contract_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Market.Bid", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Market.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_market_bid_market_lot_lot_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Market.Bidder", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Market.Auction", null)
+                        .WithMany()
+                        .HasForeignKey("AuctionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_market_bidder_market_auction_auction_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Market.Lot", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Market.Achievement", null)
+                        .WithMany()
+                        .HasForeignKey("AchievementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_market_lot_market_achievement_achievement_id");
+
+                    b.HasOne("Kechuang.Modules.Market.Auction", null)
+                        .WithMany()
+                        .HasForeignKey("AuctionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_market_lot_market_auction_auction_id");
                 });
 #pragma warning restore 612, 618
         }

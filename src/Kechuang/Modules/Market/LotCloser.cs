@@ -1,0 +1,133 @@
+using Kechuang.Modules.Contracts.Public;
+using Kechuang.Platform.Access;
+using Kechuang.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kechuang.Modules.Market;
+
+/// <summary>
+/// 落槌: records the outcome of every open lot whose end has passed (sold to the leader at the hammer
+/// price when at or above the reserve, otherwise 流拍) and turns each sale into a draft technology
+/// contract. Safe to run on several nodes at once: the lot's <c>seq</c> and <c>status</c> are concurrency
+/// tokens, so a lot is closed once and a bid that raced the close either came first or is refused.
+/// </summary>
+public sealed class LotCloser(KechuangDb db, MarketContracts contracts, ILogger<LotCloser> logger)
+{
+    public async Task<int> CloseDueAsync(Guid? auctionId, CancellationToken cancellationToken = default)
+    {
+        var now = db.UtcNow;
+        var query = db.Set<Lot>().Where(l => l.Status == LotStatus.Open && l.EndsAt <= now);
+        if (auctionId is { } id)
+        {
+            query = query.Where(l => l.AuctionId == id);
+        }
+        var due = await query.OrderBy(l => l.EndsAt).Take(500).ToListAsync(cancellationToken);
+        var closed = 0;
+        foreach (var lot in due)
+        {
+            var outcome = MarketRules.Outcome(lot.Seq, lot.CurrentPriceFen, lot.ReservePriceFen);
+            var winner = lot.LeaderBidderId is { } leader
+                ? await db.Set<Bidder>().Where(b => b.Id == leader).Select(b => (Guid?)b.OrganizationId).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            lot.Close(outcome, winner, now);
+            var achievement = await db.Set<Achievement>().FirstAsync(a => a.Id == lot.AchievementId, cancellationToken);
+            if (outcome.Status == LotStatus.Sold)
+            {
+                achievement.MarkSold();
+            }
+            else
+            {
+                achievement.ReturnToListing();
+            }
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                closed++;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A last-moment bid or another node's closer got there first; the next pass sees the new state.
+                logger.LogInformation("Lot {LotId} changed while closing; left for the next pass", lot.Id);
+            }
+            db.ChangeTracker.Clear();
+        }
+        await CreatePendingContractsAsync(auctionId, cancellationToken);
+        return closed;
+    }
+
+    /// <summary>Creates the draft contract of every sold lot that has none yet (none while the contracts module is absent).</summary>
+    public async Task<int> CreatePendingContractsAsync(Guid? auctionId, CancellationToken cancellationToken = default)
+    {
+        var query = from l in db.Set<Lot>()
+                    join a in db.Set<Achievement>() on l.AchievementId equals a.Id
+                    join s in db.Set<Auction>() on l.AuctionId equals s.Id
+                    where l.Status == LotStatus.Sold && l.ContractId == null
+                    select new { Lot = l, a.Title, a.OwnerOrganizationId, Auction = s.Title, s.Id };
+        if (auctionId is { } id)
+        {
+            query = query.Where(x => x.Id == id);
+        }
+        var pending = await query.Take(500).ToListAsync(cancellationToken);
+        var created = 0;
+        foreach (var x in pending)
+        {
+            var lot = x.Lot;
+            var draft = new DraftContract(x.Title, lot.ContractType, x.OwnerOrganizationId, lot.WinnerOrganizationId!.Value,
+                DateOnly.FromDateTime(MarketTime.ToChina(lot.ClosedAt ?? db.UtcNow)), Money.ToYuan(lot.HammerPriceFen!.Value),
+                $"拍卖会：{x.Auction} 第{lot.Number}号标的");
+            Guid? contractId;
+            try
+            {
+                contractId = await contracts.CreateDraftAsync(draft, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Draft contract for lot {LotId} could not be created; retried on the next pass", lot.Id);
+                continue;
+            }
+            if (contractId is null)
+            {
+                return created; // no contracts module: every sale stays pending
+            }
+            lot.LinkContract(contractId.Value);
+            await db.SaveChangesAsync(cancellationToken);
+            created++;
+        }
+        db.ChangeTracker.Clear();
+        return created;
+    }
+}
+
+/// <summary>
+/// Closes due lots every <c>Market:SweepSeconds</c> (default 5; 0 turns it off) on the injected clock,
+/// with an explicit system scope (<c>system:market-sweep</c>) as background jobs must.
+/// </summary>
+internal sealed class LotCloseSweep(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<LotCloseSweep> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seconds = configuration.GetValue("Market:SweepSeconds", 5);
+        if (seconds <= 0)
+        {
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(seconds), clock, stoppingToken);
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentUser>().UseSystemScope("market-sweep");
+                await scope.ServiceProvider.GetRequiredService<LotCloser>().CloseDueAsync(null, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Closing due auction lots failed; retrying on the next pass");
+            }
+        }
+    }
+}

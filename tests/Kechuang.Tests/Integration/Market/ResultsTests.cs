@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Kechuang.Modules.Contracts.Public;
+using Kechuang.Platform.Indicators;
+using Kechuang.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using static Kechuang.Tests.Integration.Market.MarketScenario;
+
+namespace Kechuang.Tests.Integration.Market;
+
+public abstract class ResultsTests(KechuangApp app)
+{
+    [Fact]
+    public async Task DemoAuction_Results_ShowTheLettersFigures()
+    {
+        var auctions = await (await app.CreateClient().GetAsync("/api/v1/auctions?year=2022&regionCode=330723")).ReadJsonAsync();
+        var auctionId = auctions.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("title").GetString() == "武义县首场科技成果竞价拍卖会").GetProperty("id").GetGuid();
+
+        var results = await (await app.CreateClient().GetAsync($"/api/v1/auctions/{auctionId}/results")).ReadJsonAsync();
+
+        Assert.Equal(12, results.GetProperty("lots").GetArrayLength());
+        Assert.Equal(6, results.GetProperty("institutionCount").GetInt32());
+        Assert.Equal(9, results.GetProperty("soldCount").GetInt32());
+        Assert.Equal(19_812_000.00m, results.GetProperty("totalHammer").GetDecimal());
+        Assert.Equal(0.1606m, results.GetProperty("premiumRate").GetDecimal());
+        Assert.Equal("1981.2万元", results.GetProperty("totalHammerText").GetString());
+        Assert.Equal("16.06%", results.GetProperty("premiumRateText").GetString());
+        Assert.Equal(3, results.GetProperty("lots").EnumerateArray().Count(l => l.GetProperty("status").GetString() == "unsold"));
+        var sold = results.GetProperty("lots").EnumerateArray().Where(l => l.GetProperty("status").GetString() == "sold").ToList();
+        Assert.All(sold, l => Assert.NotEqual(System.Text.Json.JsonValueKind.Null, l.GetProperty("winnerOrganizationId").ValueKind));
+        Assert.Equal(17_070_000m, sold.Sum(l => l.GetProperty("startingPrice").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task DemoAuction_Indicators_Are12Lots6Institutions9Sold1981Point2WanAnd16Point06Percent()
+    {
+        var indicators = app.Services.GetServices<IIndicator>().Where(i => i.Module == "market").ToDictionary(i => i.Code);
+
+        var values = await app.WithDbAsync(async db =>
+        {
+            var result = new Dictionary<string, decimal>();
+            foreach (var (code, indicator) in indicators)
+            {
+                result[code] = await indicator.ComputeAsync(db, "330723", Period.Year(2022), CancellationToken.None);
+            }
+            return result;
+        });
+        var city = await app.WithDbAsync(db => indicators["market.sold-lots"].ComputeAsync(db, "330700", Period.Year(2022), CancellationToken.None));
+        var otherCounty = await app.WithDbAsync(db => indicators["market.sold-lots"].ComputeAsync(db, "330727", Period.Year(2022), CancellationToken.None));
+
+        Assert.Equal(12m, values["market.auction-lots"]);
+        Assert.Equal(6m, values["market.auction-institutions"]);
+        Assert.Equal(9m, values["market.sold-lots"]);
+        Assert.Equal(19_812_000m, values["market.hammer-total"]);
+        Assert.Equal("1981.2万元", Kechuang.Platform.Data.Money.Format(Kechuang.Platform.Data.Money.ToFen(values["market.hammer-total"])));
+        Assert.Equal(16.06m, decimal.Round(values["market.premium-rate"], 2));
+        Assert.Equal(9m, city);
+        Assert.Equal(0m, otherCounty);
+    }
+
+    [Fact]
+    public async Task Close_AfterTheEnd_SellsToTheHighestBidderAboveTheReserve_AndReportsThePremium()
+    {
+        var sold = await SessionAsync(app, bidders: 2, reservePrice: 1_010_000m, softCloseSeconds: 0);
+        var unsold = await SessionAsync(app, bidders: 1, reservePrice: 1_010_000m, softCloseSeconds: 0);
+        AdvanceTo(app, sold.StartsAt);
+        await sold.Bidders[0].PostJsonAsync($"/api/v1/lots/{sold.LotId}/bids", new { amount = 1_000_000m, idempotencyKey = "1" });
+        await sold.Bidders[1].PostJsonAsync($"/api/v1/lots/{sold.LotId}/bids", new { amount = 1_010_000m, idempotencyKey = "2" });
+        await unsold.Bidders[0].PostJsonAsync($"/api/v1/lots/{unsold.LotId}/bids", new { amount = 1_009_999.99m, idempotencyKey = "3" });
+        await unsold.Bidders[0].PostJsonAsync($"/api/v1/lots/{unsold.LotId}/bids", new { amount = 1_009_999m, idempotencyKey = "4" });
+        var staff = await app.ClientAsync("wuyi.staff");
+        var early = await staff.PostAsync($"/api/v1/auctions/{sold.AuctionId}/publish-results", null);
+        AdvanceTo(app, sold.EndsAt);
+
+        var publish = await staff.PostAsync($"/api/v1/auctions/{sold.AuctionId}/publish-results", null);
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsync($"/api/v1/auctions/{unsold.AuctionId}/publish-results", null)).StatusCode);
+
+        await BiddingTests.AssertCodeAsync(early, "auction.not-ended");
+        Assert.Equal(HttpStatusCode.NoContent, publish.StatusCode);
+        var results = await (await app.CreateClient().GetAsync($"/api/v1/auctions/{sold.AuctionId}/results")).ReadJsonAsync();
+        var lot = results.GetProperty("lots")[0];
+        Assert.Equal("sold", lot.GetProperty("status").GetString());
+        Assert.Equal(1_010_000m, lot.GetProperty("hammerPrice").GetDecimal());
+        Assert.Equal(sold.BidderOrganizations[1], lot.GetProperty("winnerOrganizationId").GetGuid());
+        Assert.Equal(0.01m, results.GetProperty("premiumRate").GetDecimal());
+        var other = (await (await app.CreateClient().GetAsync($"/api/v1/auctions/{unsold.AuctionId}/results")).ReadJsonAsync()).GetProperty("lots")[0];
+        Assert.Equal("unsold", other.GetProperty("status").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, other.GetProperty("hammerPrice").ValueKind);
+        Assert.Equal("sold", (await LotAsync(staff, sold.LotId)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Results_BeforePublishing_AreNotPublic()
+    {
+        var session = await SessionAsync(app, bidders: 0);
+
+        var anonymous = await app.CreateClient().GetAsync($"/api/v1/auctions/{session.AuctionId}/results");
+        var staff = await (await app.ClientAsync("wuyi.staff")).GetAsync($"/api/v1/auctions/{session.AuctionId}/results");
+
+        await BiddingTests.AssertCodeAsync(anonymous, "auction.results-not-published");
+        Assert.Equal(HttpStatusCode.OK, staff.StatusCode);
+    }
+
+    /// <summary>
+    /// With the contracts module present (after merge), a sale becomes a draft contract seller = institution,
+    /// buyer = winner, amount = hammer; without it the sale is shown as pending.
+    /// </summary>
+    [Fact]
+    public async Task Close_SoldLot_CreatesADraftContractWhenTheContractsModuleIsPresent()
+    {
+        var session = await SessionAsync(app, bidders: 1, softCloseSeconds: 0);
+        AdvanceTo(app, session.StartsAt);
+        await session.Bidders[0].PostJsonAsync($"/api/v1/lots/{session.LotId}/bids", new { amount = 1_230_000m, idempotencyKey = "c" });
+        AdvanceTo(app, session.EndsAt);
+        var staff = await app.ClientAsync("wuyi.staff");
+
+        await staff.PostAsync($"/api/v1/auctions/{session.AuctionId}/close", null);
+
+        var lot = (await (await staff.GetAsync($"/api/v1/auctions/{session.AuctionId}/results")).ReadJsonAsync()).GetProperty("lots")[0];
+        using var scope = app.Services.CreateScope();
+        var contracts = scope.ServiceProvider.GetService<ITechContracts>();
+        if (contracts is null)
+        {
+            Assert.Equal("pending", lot.GetProperty("contractStatus").GetString());
+            return;
+        }
+        var contractId = lot.GetProperty("contractId").GetGuid();
+        Assert.Equal("draft", lot.GetProperty("contractStatus").GetString());
+        var states = await app.WithDbAsync(_ => contracts.StatesAsync([contractId]));
+        Assert.Equal("draft", states[contractId].Status);
+    }
+
+    /// <summary>Our side of the contract: a fake contracts module records what the market asks of it.</summary>
+    [Fact]
+    public async Task Close_SoldLot_CallsTheContractsModuleWithSellerBuyerAndHammerPrice()
+    {
+        var fake = new FakeContracts();
+        using var withContracts = app.WithWebHostBuilder(b => b.ConfigureServices(s =>
+        {
+            s.RemoveAll<ITechContracts>();
+            s.AddSingleton<ITechContracts>(fake);
+        }));
+        var session = await SessionAsync(app, bidders: 1, softCloseSeconds: 0);
+        AdvanceTo(app, session.StartsAt);
+        await session.Bidders[0].PostJsonAsync($"/api/v1/lots/{session.LotId}/bids", new { amount = 1_240_000m, idempotencyKey = "f" });
+        AdvanceTo(app, session.EndsAt);
+        var token = (await (await withContracts.CreateClient().PostJsonAsync("/api/v1/auth/token", new { userName = "wuyi.staff", password = KechuangApp.Password })).ReadJsonAsync())
+            .GetProperty("accessToken").GetString();
+        var staff = withContracts.CreateClient();
+        staff.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        var close = await staff.PostAsync($"/api/v1/auctions/{session.AuctionId}/close", null);
+
+        Assert.Equal(HttpStatusCode.OK, close.StatusCode);
+        var lot = (await (await staff.GetAsync($"/api/v1/auctions/{session.AuctionId}/results")).ReadJsonAsync()).GetProperty("lots")[0];
+        var draft = Assert.Single(fake.Drafts.Values, d => d.Amount == 1_240_000m && d.Source.Contains("第1号标的", StringComparison.Ordinal));
+        Assert.Equal(session.BidderOrganizations[0], draft.BuyerId);
+        Assert.Equal(await InstitutionAsync(staff, "浙江工业大学"), draft.SellerId);
+        Assert.Equal("transfer", draft.Type);
+        Assert.Equal(fake.Drafts.Single(d => d.Value == draft).Key, lot.GetProperty("contractId").GetGuid());
+        Assert.Equal("draft", lot.GetProperty("contractStatus").GetString());
+    }
+
+    private sealed class FakeContracts : ITechContracts
+    {
+        public ConcurrentDictionary<Guid, DraftContract> Drafts { get; } = new();
+
+        public Task<Guid> CreateDraftAsync(DraftContract draft, CancellationToken cancellationToken = default)
+        {
+            var id = Guid.NewGuid();
+            Drafts[id] = draft;
+            return Task.FromResult(id);
+        }
+
+        public Task<IReadOnlyDictionary<Guid, ContractState>> StatesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyDictionary<Guid, ContractState>>(ids.Where(Drafts.ContainsKey).ToDictionary(id => id, id => new ContractState(id, "draft", "草稿", null)));
+    }
+
+    public sealed class OnSqlite(SqliteApp app) : ResultsTests(app), IClassFixture<SqliteApp>;
+
+    public sealed class OnPostgres(PostgresApp app) : ResultsTests(app), IClassFixture<PostgresApp>;
+}

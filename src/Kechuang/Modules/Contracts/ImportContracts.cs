@@ -258,7 +258,7 @@ public sealed class ImportContractsHandler(KechuangDb db)
             throw InputException.For("file", "无法读取文件，请上传 .xlsx 格式的 Excel 文件");
         }
 
-        await CheckAgainstDatabaseAsync(good, bad, cancellationToken);
+        await CheckAgainstDatabaseAsync(good, numbersInFile, bad, cancellationToken);
         if (bad.Count > 0)
         {
             throw new ImportRowsException(bad.OrderBy(b => b.Row).ToList());
@@ -285,9 +285,10 @@ public sealed class ImportContractsHandler(KechuangDb db)
     }
 
     /// <summary>Registration numbers already present and contracts already entered (across every region) are bad rows.</summary>
-    private async Task CheckAgainstDatabaseAsync(List<(int Row, TechContract Contract, string? Number, DateOnly? RegisteredOn)> good, List<ImportRowError> bad, CancellationToken cancellationToken)
+    private async Task CheckAgainstDatabaseAsync(List<(int Row, TechContract Contract, string? Number, DateOnly? RegisteredOn)> good,
+        Dictionary<string, int> numbersInFile, List<ImportRowError> bad, CancellationToken cancellationToken)
     {
-        var numbers = good.Where(g => g.Number is not null).Select(g => g.Number!).ToList();
+        var numbers = numbersInFile.Keys.ToList();
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in numbers.Chunk(500))
         {
@@ -303,12 +304,12 @@ public sealed class ImportContractsHandler(KechuangDb db)
                 .Select(c => new { c.SellerId, c.BuyerId, c.SignDate, c.Title }).ToListAsync(cancellationToken);
             existing.UnionWith(rows.Select(r => (r.SellerId, r.BuyerId, r.SignDate, r.Title)));
         }
-        foreach (var (row, contract, number, _) in good)
+        foreach (var number in numbers.Where(taken.Contains))
         {
-            if (number is not null && taken.Contains(number))
-            {
-                bad.Add(new ImportRowError(row, ContractSheet.RegistrationNumber, $"登记号 {number} 已存在"));
-            }
+            bad.Add(new ImportRowError(numbersInFile[number], ContractSheet.RegistrationNumber, $"登记号 {number} 已存在"));
+        }
+        foreach (var (row, contract, _, _) in good)
+        {
             if (existing.Contains((contract.SellerId, contract.BuyerId, contract.SignDate, contract.Title)))
             {
                 bad.Add(new ImportRowError(row, ContractSheet.Title, "已存在卖方、买方、合同名称和签订日期均相同的合同"));

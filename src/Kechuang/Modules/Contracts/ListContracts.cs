@@ -128,11 +128,18 @@ public sealed class ListContractsHandler(KechuangDb db)
         return rows.Select(c => Item(c, names, regions)).ToList();
     }
 
+    /// <summary>武义县 or 武义县桐琴镇: the county always shows, so a town's contract reads where it is registered.</summary>
+    internal static string RegionName(string code, IReadOnlyDictionary<string, string> regions)
+    {
+        var county = code.Length > 6 ? regions.GetValueOrDefault(code[..6], "") : "";
+        return county + regions.GetValueOrDefault(code, code);
+    }
+
     internal static ContractItem Item(TechContract c, IReadOnlyDictionary<Guid, string> names, IReadOnlyDictionary<string, string> regions) => new(
         c.Id, c.Title, Kebab.From(c.Type), ContractsRules.TypeName(c.Type, c.TransferKind), c.TransferKind is { } k ? Kebab.From(k) : null,
         c.SellerId, names.GetValueOrDefault(c.SellerId, ""), c.BuyerId, names.GetValueOrDefault(c.BuyerId, ""), c.SignDate,
         Money.ToYuan(c.AmountFen), Money.ToYuan(c.TransactionAmountFen), Money.ToYuan(c.NonTechnicalFen),
-        c.RegionCode, regions.GetValueOrDefault(c.RegionCode, c.RegionCode), Kebab.From(c.Status), ContractsRules.StatusNames[c.Status],
+        c.RegionCode, RegionName(c.RegionCode, regions), Kebab.From(c.Status), ContractsRules.StatusNames[c.Status],
         c.RegistrationNumber, c.RegisteredOn, c.SubmittedOn);
 }
 

@@ -22,9 +22,9 @@ public sealed record ContractPage(IReadOnlyList<ContractItem> Items, int Total, 
 public sealed record TimelineStep(string? From, string To, string ToName, string Account, DateTime At, string? Note);
 
 /// <summary>GET /contracts/{id}: the list item's fields plus the review details, the actions the caller may take and the timeline.</summary>
-public sealed record ContractDetail : ContractItem
+public sealed record ContractWithTimeline : ContractItem
 {
-    public ContractDetail(ContractItem item)
+    public ContractWithTimeline(ContractItem item)
         : base(item)
     {
     }
@@ -146,7 +146,7 @@ public sealed class ListContractsHandler(KechuangDb db)
 /// <summary>One contract with its timeline and the actions the caller may take now.</summary>
 public sealed class GetContractHandler(KechuangDb db)
 {
-    public async Task<ContractDetail> HandleAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<ContractWithTimeline> HandleAsync(Guid id, CancellationToken cancellationToken = default)
     {
         ContractAccess.EnsureMayRead(db.User);
         var contract = await db.Set<TechContract>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
@@ -159,7 +159,7 @@ public sealed class GetContractHandler(KechuangDb db)
             t.At, t.Note)).ToList();
         var dueOn = contract.Status is ContractStatus.Submitted or ContractStatus.UnderReview && contract.SubmittedOn is { } submitted
             ? submitted.AddDays(ContractsRules.ReviewDays) : (DateOnly?)null;
-        return new ContractDetail(item)
+        return new ContractWithTimeline(item)
         {
             TransferKindName = contract.TransferKind is { } k ? ContractsRules.TransferKindNames[k] : null,
             RefusalReason = contract.RefusalReason is { } r ? Kebab.From(r) : null,

@@ -128,6 +128,8 @@ public static class ContractSheet
 /// <summary>Imports contracts from .xlsx, all or nothing: every row is validated, every bad cell reported, and nothing saved if any.</summary>
 public sealed class ImportContractsHandler(KechuangDb db)
 {
+    private const int ChunkSize = 2000;
+
     public async Task<int> HandleAsync(Stream file, CancellationToken cancellationToken = default)
     {
         ContractAccess.EnsureMayRead(db.User);
@@ -257,7 +259,6 @@ public sealed class ImportContractsHandler(KechuangDb db)
         {
             throw InputException.For("file", "无法读取文件，请上传 .xlsx 格式的 Excel 文件");
         }
-
         await CheckAgainstDatabaseAsync(good, numbersInFile, bad, cancellationToken);
         if (bad.Count > 0)
         {
@@ -267,15 +268,26 @@ public sealed class ImportContractsHandler(KechuangDb db)
         {
             throw InputException.For("file", "文件中没有可导入的数据行");
         }
-        foreach (var (_, contract, number, registeredOn) in good)
-        {
-            db.Add(contract);
-            db.Add(contract.Created(account, now));
-            db.Add(number is null ? contract.Submit(account, now) : contract.RecordRegistered(number, registeredOn!.Value, account, now));
-        }
+        // One transaction for the whole file (all or nothing), saved in chunks so that the change
+        // tracker and the audit entries of a large file never sit in memory at once.
+        var ownTransaction = db.Database.CurrentTransaction is null;
+        await using var dbTransaction = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            foreach (var chunk in good.Chunk(ChunkSize))
+            {
+                foreach (var (_, contract, number, registeredOn) in chunk)
+                {
+                    db.Add(contract);
+                    db.Add(number is null ? contract.Imported(account, now) : contract.RecordRegistered(number, registeredOn!.Value, account, now));
+                }
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+            if (dbTransaction is not null)
+            {
+                await dbTransaction.CommitAsync(cancellationToken);
+            }
         }
         catch (DbUpdateException)
         {

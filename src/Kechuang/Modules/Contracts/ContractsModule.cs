@@ -14,6 +14,7 @@ public static class ContractsModule
         services.AddScoped<ListContractsHandler>();
         services.AddScoped<GetContractHandler>();
         services.AddScoped<ContractWorkflow>();
+        services.AddScoped<ContractsPageScope>();
         services.AddScoped<RegisterContractHandler>();
         services.AddScoped<ImportContractsHandler>();
         services.AddScoped<ITechContracts, TechContracts>();

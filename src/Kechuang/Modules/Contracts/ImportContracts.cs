@@ -128,6 +128,8 @@ public static class ContractSheet
 /// <summary>Imports contracts from .xlsx, all or nothing: every row is validated, every bad cell reported, and nothing saved if any.</summary>
 public sealed class ImportContractsHandler(KechuangDb db)
 {
+    private const int ChunkSize = 2000;
+
     public async Task<int> HandleAsync(Stream file, CancellationToken cancellationToken = default)
     {
         ContractAccess.EnsureMayRead(db.User);
@@ -257,8 +259,7 @@ public sealed class ImportContractsHandler(KechuangDb db)
         {
             throw InputException.For("file", "无法读取文件，请上传 .xlsx 格式的 Excel 文件");
         }
-
-        await CheckAgainstDatabaseAsync(good, bad, cancellationToken);
+        await CheckAgainstDatabaseAsync(good, numbersInFile, bad, cancellationToken);
         if (bad.Count > 0)
         {
             throw new ImportRowsException(bad.OrderBy(b => b.Row).ToList());
@@ -267,15 +268,26 @@ public sealed class ImportContractsHandler(KechuangDb db)
         {
             throw InputException.For("file", "文件中没有可导入的数据行");
         }
-        foreach (var (_, contract, number, registeredOn) in good)
-        {
-            db.Add(contract);
-            db.Add(contract.Created(account, now));
-            db.Add(number is null ? contract.Submit(account, now) : contract.RecordRegistered(number, registeredOn!.Value, account, now));
-        }
+        // One transaction for the whole file (all or nothing), saved in chunks so that the change
+        // tracker and the audit entries of a large file never sit in memory at once.
+        var ownTransaction = db.Database.CurrentTransaction is null;
+        await using var dbTransaction = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            foreach (var chunk in good.Chunk(ChunkSize))
+            {
+                foreach (var (_, contract, number, registeredOn) in chunk)
+                {
+                    db.Add(contract);
+                    db.Add(number is null ? contract.Imported(account, now) : contract.RecordRegistered(number, registeredOn!.Value, account, now));
+                }
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+            if (dbTransaction is not null)
+            {
+                await dbTransaction.CommitAsync(cancellationToken);
+            }
         }
         catch (DbUpdateException)
         {
@@ -285,9 +297,10 @@ public sealed class ImportContractsHandler(KechuangDb db)
     }
 
     /// <summary>Registration numbers already present and contracts already entered (across every region) are bad rows.</summary>
-    private async Task CheckAgainstDatabaseAsync(List<(int Row, TechContract Contract, string? Number, DateOnly? RegisteredOn)> good, List<ImportRowError> bad, CancellationToken cancellationToken)
+    private async Task CheckAgainstDatabaseAsync(List<(int Row, TechContract Contract, string? Number, DateOnly? RegisteredOn)> good,
+        Dictionary<string, int> numbersInFile, List<ImportRowError> bad, CancellationToken cancellationToken)
     {
-        var numbers = good.Where(g => g.Number is not null).Select(g => g.Number!).ToList();
+        var numbers = numbersInFile.Keys.ToList();
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in numbers.Chunk(500))
         {
@@ -303,12 +316,12 @@ public sealed class ImportContractsHandler(KechuangDb db)
                 .Select(c => new { c.SellerId, c.BuyerId, c.SignDate, c.Title }).ToListAsync(cancellationToken);
             existing.UnionWith(rows.Select(r => (r.SellerId, r.BuyerId, r.SignDate, r.Title)));
         }
-        foreach (var (row, contract, number, _) in good)
+        foreach (var number in numbers.Where(taken.Contains))
         {
-            if (number is not null && taken.Contains(number))
-            {
-                bad.Add(new ImportRowError(row, ContractSheet.RegistrationNumber, $"登记号 {number} 已存在"));
-            }
+            bad.Add(new ImportRowError(numbersInFile[number], ContractSheet.RegistrationNumber, $"登记号 {number} 已存在"));
+        }
+        foreach (var (row, contract, _, _) in good)
+        {
             if (existing.Contains((contract.SellerId, contract.BuyerId, contract.SignDate, contract.Title)))
             {
                 bad.Add(new ImportRowError(row, ContractSheet.Title, "已存在卖方、买方、合同名称和签订日期均相同的合同"));

@@ -22,9 +22,9 @@ public sealed record ContractPage(IReadOnlyList<ContractItem> Items, int Total, 
 public sealed record TimelineStep(string? From, string To, string ToName, string Account, DateTime At, string? Note);
 
 /// <summary>GET /contracts/{id}: the list item's fields plus the review details, the actions the caller may take and the timeline.</summary>
-public sealed record ContractDetail : ContractItem
+public sealed record ContractWithTimeline : ContractItem
 {
-    public ContractDetail(ContractItem item)
+    public ContractWithTimeline(ContractItem item)
         : base(item)
     {
     }
@@ -128,18 +128,25 @@ public sealed class ListContractsHandler(KechuangDb db)
         return rows.Select(c => Item(c, names, regions)).ToList();
     }
 
+    /// <summary>武义县 or 武义县桐琴镇: the county always shows, so a town's contract reads where it is registered.</summary>
+    internal static string RegionName(string code, IReadOnlyDictionary<string, string> regions)
+    {
+        var county = code.Length > 6 ? regions.GetValueOrDefault(code[..6], "") : "";
+        return county + regions.GetValueOrDefault(code, code);
+    }
+
     internal static ContractItem Item(TechContract c, IReadOnlyDictionary<Guid, string> names, IReadOnlyDictionary<string, string> regions) => new(
         c.Id, c.Title, Kebab.From(c.Type), ContractsRules.TypeName(c.Type, c.TransferKind), c.TransferKind is { } k ? Kebab.From(k) : null,
         c.SellerId, names.GetValueOrDefault(c.SellerId, ""), c.BuyerId, names.GetValueOrDefault(c.BuyerId, ""), c.SignDate,
         Money.ToYuan(c.AmountFen), Money.ToYuan(c.TransactionAmountFen), Money.ToYuan(c.NonTechnicalFen),
-        c.RegionCode, regions.GetValueOrDefault(c.RegionCode, c.RegionCode), Kebab.From(c.Status), ContractsRules.StatusNames[c.Status],
+        c.RegionCode, RegionName(c.RegionCode, regions), Kebab.From(c.Status), ContractsRules.StatusNames[c.Status],
         c.RegistrationNumber, c.RegisteredOn, c.SubmittedOn);
 }
 
 /// <summary>One contract with its timeline and the actions the caller may take now.</summary>
 public sealed class GetContractHandler(KechuangDb db)
 {
-    public async Task<ContractDetail> HandleAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<ContractWithTimeline> HandleAsync(Guid id, CancellationToken cancellationToken = default)
     {
         ContractAccess.EnsureMayRead(db.User);
         var contract = await db.Set<TechContract>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
@@ -152,7 +159,7 @@ public sealed class GetContractHandler(KechuangDb db)
             t.At, t.Note)).ToList();
         var dueOn = contract.Status is ContractStatus.Submitted or ContractStatus.UnderReview && contract.SubmittedOn is { } submitted
             ? submitted.AddDays(ContractsRules.ReviewDays) : (DateOnly?)null;
-        return new ContractDetail(item)
+        return new ContractWithTimeline(item)
         {
             TransferKindName = contract.TransferKind is { } k ? ContractsRules.TransferKindNames[k] : null,
             RefusalReason = contract.RefusalReason is { } r ? Kebab.From(r) : null,

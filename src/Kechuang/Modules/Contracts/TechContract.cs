@@ -121,14 +121,26 @@ public sealed class TechContract : IOrganizationScoped
         return Move(from, ContractStatus.Refused, account, now, text);
     }
 
+    /// <summary>A contract imported from a sheet enters the registry's queue as submitted (one timeline step).</summary>
+    public ContractTransition Imported(string account, DateTime now)
+    {
+        Require("导入", ContractStatus.Draft);
+        SubmittedOn = ContractsRules.LocalDate(now);
+        Status = ContractStatus.Submitted;
+        UpdatedAt = now;
+        return new ContractTransition(Id, null, ContractStatus.Submitted, account, now, Source);
+    }
+
     /// <summary>A historical contract already registered in the national system (import): enters as registered.</summary>
     public ContractTransition RecordRegistered(string number, DateOnly registeredOn, string account, DateTime now)
     {
-        var from = Require("登记", ContractStatus.Draft);
+        Require("登记", ContractStatus.Draft);
         RegistrationNumber = number;
         RegisteredOn = registeredOn;
         SubmittedOn ??= registeredOn;
-        return Move(from, ContractStatus.Registered, account, now, $"导入已登记合同，登记号 {number}");
+        Status = ContractStatus.Registered;
+        UpdatedAt = now;
+        return new ContractTransition(Id, null, ContractStatus.Registered, account, now, $"导入已登记合同，登记号 {number}");
     }
 
     public ContractTransition Created(string account, DateTime now) =>

@@ -13,10 +13,10 @@ public static class OrganizationCounterparts
 {
     /// <summary>Every organisation (id, name, kind, credit code, region), for matching imported rows by credit code or name.</summary>
     public static Task<List<OrganizationInfo>> AllAsync(KechuangDb db, CancellationToken cancellationToken = default) =>
-        Query(db).ToListAsync(cancellationToken);
+        Project(db.Set<Organization>().IgnoreQueryFilters().AsNoTracking()).ToListAsync(cancellationToken);
 
     public static Task<OrganizationInfo?> FindAsync(KechuangDb db, Guid id, CancellationToken cancellationToken = default) =>
-        Query(db).Where(o => o.Id == id).Cast<OrganizationInfo?>().FirstOrDefaultAsync(cancellationToken);
+        Project(db.Set<Organization>().IgnoreQueryFilters().AsNoTracking().Where(o => o.Id == id)).Cast<OrganizationInfo?>().FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Organisations whose name contains <paramref name="text"/> (for a counterpart picker), at most <paramref name="take"/>.</summary>
     public static Task<List<OrganizationInfo>> SearchAsync(KechuangDb db, string? text, int take, CancellationToken cancellationToken = default)
@@ -27,8 +27,7 @@ public static class OrganizationCounterparts
             var q = text.Trim();
             query = query.Where(o => o.Name.Contains(q));
         }
-        return query.OrderBy(o => o.Name).Take(take)
-            .Select(o => new OrganizationInfo(o.Id, o.Name, o.Kind, o.CreditCode, o.RegionCode)).ToListAsync(cancellationToken);
+        return Project(query.OrderBy(o => o.Name).Take(take)).ToListAsync(cancellationToken);
     }
 
     /// <summary>Names of the given organisations wherever they are (a counterpart's name is shown beside a record).</summary>
@@ -43,7 +42,6 @@ public static class OrganizationCounterparts
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
     }
 
-    private static IQueryable<OrganizationInfo> Query(KechuangDb db) =>
-        db.Set<Organization>().IgnoreQueryFilters().AsNoTracking()
-            .Select(o => new OrganizationInfo(o.Id, o.Name, o.Kind, o.CreditCode, o.RegionCode));
+    private static IQueryable<OrganizationInfo> Project(IQueryable<Organization> organizations) =>
+        organizations.Select(o => new OrganizationInfo(o.Id, o.Name, o.Kind, o.CreditCode, o.RegionCode));
 }

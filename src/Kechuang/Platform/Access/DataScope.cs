@@ -33,7 +33,8 @@ public sealed class DataScope
     public static DataScope System(string reason) => new(true, true, "", null, $"system:{reason}");
 
     /// <summary>Anonymous visitors: no scoped record is visible.</summary>
-    public static DataScope Anonymous { get; } = new(false, false, "\u0000none", null, "anonymous");
+    // Region codes are digits, so this prefix matches nothing (and, unlike a NUL, PostgreSQL accepts it as text).
+    public static DataScope Anonymous { get; } = new(false, false, "~none~", null, "anonymous");
 
     public static DataScope ForAccount(Role role, string regionCode, Guid? organizationId)
     {

@@ -24,6 +24,8 @@ public sealed class ImportOrganizationsJourney(BrowserApp app)
 
         await Journey.SignInAsync(page, "wuyi.staff");
         await Journey.GoInteractiveAsync(page, "/directory/organizations");
+        // The list has loaded in the interactive page (so the file input is wired to the circuit) once its rows show.
+        await page.Locator(".ant-table-tbody tr.ant-table-row").First.WaitForAsync();
         var before = await page.Locator(".kc-total").InnerTextAsync();
         await page.Locator("#import-organizations input[type=file]").SetInputFilesAsync(file);
 

@@ -12,6 +12,16 @@ public static class CultivationApi
         var api = app.MapGroup("/api/v1/cultivation").RequireAuthorization().WithTags("梯次培育");
         api.MapGet("/screening", async (string? regionCode, int? year, string? pool, ScreenEnterprisesHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(regionCode, Validate(year, pool), pool, ct)));
+        api.MapPost("/screening/run", async (string? regionCode, int? year, ScreenEnterprisesHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(new { screened = await handler.RunAsync(regionCode, Validate(year, null), ct) }))
+            .RequireAuthorization(Platform.Access.Roles.Staff);
+        api.MapGet("/funnel", async (string? regionCode, int? fromYear, int? toYear, ScreenEnterprisesHandler handler, CancellationToken ct) =>
+        {
+            var to = Validate(toYear, null);
+            var from = Math.Clamp(fromYear ?? to - 3, to - 20, to);
+            var years = await handler.FunnelAsync(regionCode, from, to, ct);
+            return TypedResults.Ok(new Paged<FunnelYear>(years, years.Count));
+        });
         api.MapGet("/screening/export", async (string? regionCode, int? year, string? pool, ScreenEnterprisesHandler handler, KechuangDb db, CancellationToken ct) =>
         {
             var result = await handler.HandleAsync(regionCode, Validate(year, pool), pool, ct);

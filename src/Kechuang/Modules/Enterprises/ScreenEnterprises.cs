@@ -41,6 +41,8 @@ public sealed record ScreeningRow(
     HighTechScreening? HighTech,
     IReadOnlyList<string> Pools);
 
+public sealed record FunnelYear(int Year, int TechSme, int HighTech, int AboveScale, int WithRdInstitution);
+
 public sealed record ScreeningResult(int Year, int FiscalYear, string RegionCode, IReadOnlyList<ScreeningRow> Items, int Total, IReadOnlyDictionary<string, int> Pools);
 
 /// <summary>
@@ -76,6 +78,50 @@ public sealed class ScreenEnterprisesHandler(KechuangDb db)
             rows = rows.Where(r => r.Pools.Contains(pool)).ToList();
         }
         return new ScreeningResult(year, fiscal, regionCode ?? "", rows, rows.Count, counts);
+    }
+
+    /// <summary>Screens and stores one result per enterprise and year (replacing an earlier run of the year); returns how many.</summary>
+    public async Task<int> RunAsync(string? regionCode, int year, CancellationToken ct)
+    {
+        var result = await HandleAsync(regionCode, year, null, ct);
+        var ids = result.Items.Select(r => (Guid?)r.EnterpriseId).ToList();
+        var stored = await db.Set<ScreeningRecord>().Where(r => r.Year == year && ids.Contains(r.OrganizationId)).ToDictionaryAsync(r => r.OrganizationId!.Value, ct);
+        foreach (var row in result.Items)
+        {
+            if (!stored.TryGetValue(row.EnterpriseId, out var record))
+            {
+                record = new ScreeningRecord(row.EnterpriseId, row.RegionCode, year, db.UtcNow);
+                db.Add(record);
+            }
+            record.Record(row, db.UtcNow);
+        }
+        await db.SaveChangesAsync(ct);
+        return result.Items.Count;
+    }
+
+    /// <summary>梯次培育漏斗 by year from the records: 科小 entries, valid 高企 certificates, 规上 industrial enterprises, enterprises with an R&amp;D institution.</summary>
+    public async Task<IReadOnlyList<FunnelYear>> FunnelAsync(string? regionCode, int fromYear, int toYear, CancellationToken ct)
+    {
+        var region = string.IsNullOrWhiteSpace(regionCode) ? "" : Platform.Access.DataScope.Prefix(regionCode);
+        var qualifications = await db.Set<Qualification>().AsNoTracking().Where(q => q.RegionCode.StartsWith(region)).ToListAsync(ct);
+        var industrial = (await db.Set<EnterpriseProfile>().AsNoTracking().Where(p => p.RegionCode.StartsWith(region)).Select(p => new { p.OrganizationId, p.IndustryCode }).ToListAsync(ct))
+            .Where(p => EnterpriseRules.IsIndustrial(p.IndustryCode)).Select(p => p.OrganizationId).ToHashSet();
+        var threshold = Money.ToFen(EnterpriseRules.AboveScaleRevenue);
+        var large = await db.Set<EnterpriseYearRecord>().AsNoTracking()
+            .Where(r => r.RegionCode.StartsWith(region) && r.Year >= fromYear && r.Year <= toYear && r.SalesRevenueFen >= threshold)
+            .Select(r => new { r.OrganizationId, r.Year }).ToListAsync(ct);
+        var institutions = await db.Set<RdInstitution>().AsNoTracking().Where(i => i.RegionCode.StartsWith(region)).Select(i => new { i.OrganizationId, i.Year }).ToListAsync(ct);
+        var funnel = new List<FunnelYear>();
+        for (var year = fromYear; year <= toYear; year++)
+        {
+            var end = new DateOnly(year, 12, 31);
+            funnel.Add(new FunnelYear(year,
+                qualifications.Where(q => q.Kind == QualificationKind.TechSme && q.Year == year).Select(q => q.OrganizationId).Distinct().Count(),
+                qualifications.Where(q => q.Kind == QualificationKind.HighTechEnterprise && q.ValidFrom <= end && q.ValidUntil >= new DateOnly(year, 1, 1)).Select(q => q.OrganizationId).Distinct().Count(),
+                large.Where(r => r.Year == year && industrial.Contains(r.OrganizationId)).Select(r => r.OrganizationId).Distinct().Count(),
+                institutions.Where(i => i.Year <= year).Select(i => i.OrganizationId).Distinct().Count()));
+        }
+        return funnel;
     }
 
     public static ScreeningRow Screen(EnterpriseProfile profile, int year, DateOnly day, IReadOnlyList<EnterpriseYearRecord> records,

@@ -101,6 +101,40 @@ public abstract class ScreeningTests(KechuangApp app)
     }
 
     [Fact]
+    public async Task Run_StoresOneResultPerEnterpriseAndYear_AndRerunReplaces()
+    {
+        var staff = await app.ClientAsync("panan.staff");
+
+        var first = await (await staff.PostAsync("/api/v1/cultivation/screening/run?regionCode=330727&year=2024", null)).ReadJsonAsync();
+        await staff.PostAsync("/api/v1/cultivation/screening/run?regionCode=330727&year=2024", null);
+
+        Assert.Equal(1, first.GetProperty("screened").GetInt32());
+        var stored = await app.WithDbAsync(db => Task.FromResult(db.Set<Kechuang.Modules.Enterprises.ScreeningRecord>().Where(r => r.RegionCode.StartsWith("330727") && r.Year == 2024).ToList()));
+        var record = Assert.Single(stored);
+        Assert.True(record.HasData);
+        // 本草: 9 tech staff of 125 is 7.2%, below 10%: the 科技人员 sub-score is 0, so not a tech SME whatever the rest.
+        Assert.False(record.TechSmeEligible);
+        Assert.Contains("低于10%", record.Gaps, StringComparison.Ordinal);
+        var enterprise = await app.ClientAsync("shouxiangu");
+        Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.PostAsync("/api/v1/cultivation/screening/run?regionCode=330723&year=2024", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Funnel_CountsEachStageByYear()
+    {
+        var staff = await app.ClientAsync("city.staff");
+
+        var funnel = await (await staff.GetAsync("/api/v1/cultivation/funnel?regionCode=330700&fromYear=2022&toYear=2023")).ReadJsonAsync();
+
+        var y2023 = funnel.GetProperty("items").EnumerateArray().Single(y => y.GetProperty("year").GetInt32() == 2023);
+        Assert.Equal(3, y2023.GetProperty("techSme").GetInt32());
+        Assert.Equal(2, y2023.GetProperty("highTech").GetInt32());
+        // 寿仙谷 and 恒达 (industrial, ≥ 2000万) and 本草 (磐安, 4800万).
+        Assert.Equal(3, y2023.GetProperty("aboveScale").GetInt32());
+        Assert.Equal(2, y2023.GetProperty("withRdInstitution").GetInt32());
+    }
+
+    [Fact]
     public async Task AwardNomination_OfShouxiangu_IsListed()
     {
         var staff = await app.ClientAsync("wuyi.staff");

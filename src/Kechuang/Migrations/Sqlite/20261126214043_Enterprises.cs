@@ -132,6 +132,29 @@ namespace Kechuang.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "enterprises_screening_result",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organization_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    year = table.Column<int>(type: "INTEGER", nullable: false),
+                    has_data = table.Column<bool>(type: "INTEGER", nullable: false),
+                    tech_sme_eligible = table.Column<bool>(type: "INTEGER", nullable: false),
+                    tech_sme_score = table.Column<int>(type: "INTEGER", nullable: false),
+                    high_tech_hard_conditions_met = table.Column<bool>(type: "INTEGER", nullable: false),
+                    high_tech_min_score = table.Column<int>(type: "INTEGER", nullable: false),
+                    high_tech_max_score = table.Column<int>(type: "INTEGER", nullable: false),
+                    pools = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    gaps = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    screened_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_enterprises_screening_result", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "enterprises_year_record",
                 columns: table => new
                 {
@@ -236,6 +259,17 @@ namespace Kechuang.Migrations.Sqlite
                 column: "region_code");
 
             migrationBuilder.CreateIndex(
+                name: "ix_enterprises_screening_result_organization_id_year",
+                table: "enterprises_screening_result",
+                columns: new[] { "organization_id", "year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprises_screening_result_region_code_year",
+                table: "enterprises_screening_result",
+                columns: new[] { "region_code", "year" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_enterprises_year_record_organization_id_year",
                 table: "enterprises_year_record",
                 columns: new[] { "organization_id", "year" },
@@ -267,6 +301,9 @@ namespace Kechuang.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "enterprises_rd_institution");
+
+            migrationBuilder.DropTable(
+                name: "enterprises_screening_result");
 
             migrationBuilder.DropTable(
                 name: "enterprises_year_record");

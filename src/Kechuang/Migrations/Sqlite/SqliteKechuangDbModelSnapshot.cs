@@ -853,6 +853,80 @@ namespace Kechuang.Migrations.Sqlite
                     b.ToTable("enterprises_rd_institution", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Enterprises.ScreeningRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Gaps")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gaps");
+
+                    b.Property<bool>("HasData")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_data");
+
+                    b.Property<bool>("HighTechHardConditionsMet")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("high_tech_hard_conditions_met");
+
+                    b.Property<int>("HighTechMaxScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("high_tech_max_score");
+
+                    b.Property<int>("HighTechMinScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("high_tech_min_score");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Pools")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pools");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime>("ScreenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("screened_at");
+
+                    b.Property<bool>("TechSmeEligible")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tech_sme_eligible");
+
+                    b.Property<int>("TechSmeScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tech_sme_score");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprises_screening_result");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprises_screening_result_organization_id_year");
+
+                    b.HasIndex("RegionCode", "Year")
+                        .HasDatabaseName("ix_enterprises_screening_result_region_code_year");
+
+                    b.ToTable("enterprises_screening_result", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Market.Achievement", b =>
                 {
                     b.Property<Guid>("Id")

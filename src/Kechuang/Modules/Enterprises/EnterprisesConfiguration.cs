@@ -6,7 +6,8 @@ namespace Kechuang.Modules.Enterprises;
 public sealed class EnterprisesConfiguration :
     IEntityTypeConfiguration<EnterpriseProfile>, IEntityTypeConfiguration<EnterpriseYearRecord>, IEntityTypeConfiguration<Qualification>,
     IEntityTypeConfiguration<RdInstitution>, IEntityTypeConfiguration<IntellectualPropertyRecord>,
-    IEntityTypeConfiguration<PatentIndustrializationFiling>, IEntityTypeConfiguration<AwardNomination>
+    IEntityTypeConfiguration<PatentIndustrializationFiling>, IEntityTypeConfiguration<AwardNomination>,
+    IEntityTypeConfiguration<ScreeningRecord>
 {
     public void Configure(EntityTypeBuilder<EnterpriseProfile> builder)
     {
@@ -94,5 +95,16 @@ public sealed class EnterprisesConfiguration :
         builder.Property(a => a.Grade).HasMaxLength(20);
         builder.Property(a => a.Project).HasMaxLength(200);
         builder.Property(a => a.Result).HasConversion<string>().HasMaxLength(20);
+    }
+
+    public void Configure(EntityTypeBuilder<ScreeningRecord> builder)
+    {
+        builder.ToTable("enterprises_screening_result");
+        builder.HasKey(r => r.Id);
+        builder.HasIndex(r => new { r.OrganizationId, r.Year }).IsUnique();
+        builder.Property(r => r.RegionCode).HasMaxLength(12);
+        builder.HasIndex(r => new { r.RegionCode, r.Year });
+        builder.Property(r => r.Pools).HasMaxLength(200);
+        builder.Property(r => r.Gaps).HasMaxLength(4000);
     }
 }

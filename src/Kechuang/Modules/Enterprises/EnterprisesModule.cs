@@ -1,3 +1,6 @@
+using Kechuang.Platform.Demo;
+using Kechuang.Platform.Indicators;
+
 namespace Kechuang.Modules.Enterprises;
 
 public static class EnterprisesModule
@@ -6,6 +9,17 @@ public static class EnterprisesModule
     {
         services.AddScoped<EnterpriseRecordsHandler>();
         services.AddScoped<ImportYearRecordsHandler>();
+        services.AddScoped<ScreenEnterprisesHandler>();
+        services.AddSingleton<IIndicator, TechSmeCountIndicator>();
+        services.AddSingleton<IIndicator, HighTechCountIndicator>();
+        services.AddSingleton<IIndicator, RdInstitutionCountIndicator>();
+        services.AddSingleton<IIndicator, KeyInstituteCountIndicator>();
+        services.AddSingleton<IIndicator, RdCoverageIndicator>();
+        services.AddSingleton<IIndicator>(new PatentApplicationsIndicator(inventionOnly: false));
+        services.AddSingleton<IIndicator>(new PatentApplicationsIndicator(inventionOnly: true));
+        services.AddSingleton<IIndicator, IndustrializationFilingsIndicator>();
+        services.AddScoped<IDemoData, EnterprisesDemoData>();
+        services.AddScoped<Platform.Ui.IDashboardCard, EnterprisesDashboard>();
         return services;
     }
 
@@ -13,6 +27,7 @@ public static class EnterprisesModule
     {
         app.MapEvaluationApi();
         app.MapEnterprisesApi();
+        app.MapCultivationApi();
         return app;
     }
 }

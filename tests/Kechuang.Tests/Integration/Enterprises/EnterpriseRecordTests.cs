@@ -140,15 +140,15 @@ public abstract class EnterpriseRecordTests(KechuangApp app)
         var staff = await app.ClientAsync("wuyi.staff");
         var (id, code) = await NewEnterpriseAsync();
 
-        await (await staff.PostJsonAsync("/api/v1/qualifications", new { enterpriseId = id, kind = "high-tech-enterprise", number = "GR2022" + code[^6..], issueDate = "2022-12-24" })).CreatedIdAsync();
-        await (await staff.PostJsonAsync("/api/v1/qualifications", new { enterpriseId = id, kind = "tech-sme", number = "2023330723" + code[^6..], year = 2023 })).CreatedIdAsync();
+        await (await staff.PostJsonAsync("/api/v1/qualifications", new { enterpriseId = id, kind = "high-tech-enterprise", number = "GR2018" + code[^6..], issueDate = "2018-12-24" })).CreatedIdAsync();
+        await (await staff.PostJsonAsync("/api/v1/qualifications", new { enterpriseId = id, kind = "tech-sme", number = "2019330723" + code[^6..], year = 2019 })).CreatedIdAsync();
 
         var list = await (await staff.GetAsync($"/api/v1/qualifications?enterpriseId={id}&kind=high-tech-enterprise")).ReadJsonAsync();
-        Assert.Equal("2025-12-23", list.GetProperty("items")[0].GetProperty("validUntil").GetString());
-        var in2026 = await (await staff.GetAsync($"/api/v1/qualifications?enterpriseId={id}&year=2026")).ReadJsonAsync();
-        Assert.Equal(0, in2026.GetProperty("total").GetInt32());
-        var in2023 = await (await staff.GetAsync($"/api/v1/qualifications?enterpriseId={id}&year=2023")).ReadJsonAsync();
-        Assert.Equal(2, in2023.GetProperty("total").GetInt32());
+        Assert.Equal("2021-12-23", list.GetProperty("items")[0].GetProperty("validUntil").GetString());
+        var in2022 = await (await staff.GetAsync($"/api/v1/qualifications?enterpriseId={id}&year=2022")).ReadJsonAsync();
+        Assert.Equal(0, in2022.GetProperty("total").GetInt32());
+        var in2019 = await (await staff.GetAsync($"/api/v1/qualifications?enterpriseId={id}&year=2019")).ReadJsonAsync();
+        Assert.Equal(2, in2019.GetProperty("total").GetInt32());
     }
 
     [Fact]
@@ -159,14 +159,14 @@ public abstract class EnterpriseRecordTests(KechuangApp app)
         var number = "ZL2021" + code[^6..];
 
         await (await staff.PostJsonAsync("/api/v1/intellectual-property", new { enterpriseId = id, kind = "invention-patent", title = "一种电动工具", number, status = "granted", appliedOn = "2021-03-01", grantedOn = "2022-05-01" })).CreatedIdAsync();
-        await (await staff.PostJsonAsync("/api/v1/industrialization-filings", new { enterpriseId = id, projectName = "电动工具产业化", patentNumber = number, expectedSales = 5_000_000m, year = 2022, filedOn = "2022-08-01" })).CreatedIdAsync();
+        await (await staff.PostJsonAsync("/api/v1/industrialization-filings", new { enterpriseId = id, projectName = "电动工具产业化", patentNumber = number, expectedSales = 5_000_000m, year = 2021, filedOn = "2021-08-01" })).CreatedIdAsync();
         await (await staff.PostJsonAsync("/api/v1/award-nominations", new { enterpriseId = id, award = "浙江省科学技术进步奖", level = "provincial", grade = "一等奖", year = 2022, project = "电动工具关键技术" })).CreatedIdAsync();
         var dupe = await staff.PostJsonAsync("/api/v1/intellectual-property", new { enterpriseId = id, kind = "invention-patent", title = "重复", number, status = "applied", appliedOn = "2021-03-01" });
 
         Assert.Equal(HttpStatusCode.Conflict, dupe.StatusCode);
         var ip = await (await staff.GetAsync($"/api/v1/intellectual-property?enterpriseId={id}")).ReadJsonAsync();
         Assert.Equal("发明专利", ip.GetProperty("items")[0].GetProperty("kindName").GetString());
-        var filings = await (await staff.GetAsync($"/api/v1/industrialization-filings?enterpriseId={id}&year=2022")).ReadJsonAsync();
+        var filings = await (await staff.GetAsync($"/api/v1/industrialization-filings?enterpriseId={id}&year=2021")).ReadJsonAsync();
         Assert.Equal(5_000_000m, filings.GetProperty("items")[0].GetProperty("expectedSales").GetDecimal());
         var awards = await (await staff.GetAsync($"/api/v1/award-nominations?enterpriseId={id}")).ReadJsonAsync();
         Assert.Equal("pending", awards.GetProperty("items")[0].GetProperty("result").GetString());

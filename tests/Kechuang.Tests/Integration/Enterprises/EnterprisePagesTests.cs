@@ -1,0 +1,51 @@
+using System.Net;
+using Kechuang.Tests.Support;
+
+namespace Kechuang.Tests.Integration.Enterprises;
+
+/// <summary>The pages render (server prerendering) with figures computed from the demo records.</summary>
+public abstract class EnterprisePagesTests(KechuangApp app)
+{
+    [Fact]
+    public async Task EvaluationForm_ForTheEnterpriseAccount_IsPrefilledFromItsRecords()
+    {
+        var client = await app.ClientAsync("shouxiangu");
+
+        var response = await client.GetAsync("/enterprises/evaluate");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        // 寿仙谷 has 900 staff: over 500, so not a tech SME, and the gap says so.
+        Assert.Contains("暂不符合科技型中小企业条件", html, StringComparison.Ordinal);
+        Assert.Contains("超过500人", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CultivationAndListPages_Render()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+
+        var cultivation = WebUtility.HtmlDecode(await (await staff.GetAsync("/cultivation?regionCode=330723&year=2024")).Content.ReadAsStringAsync());
+        var list = WebUtility.HtmlDecode(await (await staff.GetAsync("/enterprises")).Content.ReadAsStringAsync());
+        var filings = WebUtility.HtmlDecode(await (await staff.GetAsync("/enterprises/records?type=industrialization-filings&regionCode=330723&year=2022")).Content.ReadAsStringAsync());
+
+        Assert.Contains("武义县恒达电动工具有限公司", cultivation, StringComparison.Ordinal);
+        Assert.Contains("规下高企", cultivation, StringComparison.Ordinal);
+        Assert.Contains("浙江泉溪五金制品有限公司", list, StringComparison.Ordinal);
+        Assert.Contains("共 42 条", filings, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EnterpriseDetail_ShowsEvaluationAndGaps()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+        var hengda = (await (await staff.GetAsync("/api/v1/organizations?q=恒达")).ReadJsonAsync()).GetProperty("items")[0].GetProperty("id").GetGuid();
+
+        var html = WebUtility.HtmlDecode(await (await staff.GetAsync($"/enterprises/{hengda}")).Content.ReadAsStringAsync());
+
+        Assert.Contains("评价结果", html, StringComparison.Ordinal);
+        Assert.Contains("恒达电动工具市级研发中心", html, StringComparison.Ordinal);
+    }
+
+    public sealed class OnSqlite(SqliteApp app) : EnterprisePagesTests(app), IClassFixture<SqliteApp>;
+}

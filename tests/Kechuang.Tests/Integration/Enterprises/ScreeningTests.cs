@@ -1,0 +1,152 @@
+using System.Net;
+using System.Text.Json;
+using Kechuang.Platform.Indicators;
+using Kechuang.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kechuang.Tests.Integration.Enterprises;
+
+public abstract class ScreeningTests(KechuangApp app)
+{
+    private static JsonElement Row(JsonElement result, string name) =>
+        result.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("name").GetString() == name);
+
+    private static string[] Pools(JsonElement row) => row.GetProperty("pools").EnumerateArray().Select(p => p.GetString()!).ToArray();
+
+    [Fact]
+    public async Task Screening_DemoCounty2024_SortsEnterprisesIntoPools()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+
+        var result = await (await staff.GetAsync("/api/v1/cultivation/screening?regionCode=330723&year=2024")).ReadJsonAsync();
+
+        Assert.Equal(2023, result.GetProperty("fiscalYear").GetInt32());
+        var hengda = Row(result, "武义县恒达电动工具有限公司");
+        Assert.True(hengda.GetProperty("techSme").GetProperty("eligible").GetBoolean());
+        Assert.Equal(64, hengda.GetProperty("techSme").GetProperty("score").GetInt32());
+        Assert.Contains("tech-sme-candidate", Pools(hengda));
+        Assert.Contains("high-tech-candidate", Pools(hengda));
+        var quanxi = Row(result, "浙江泉溪五金制品有限公司");
+        Assert.Contains("scale-up", Pools(quanxi));
+        Assert.Contains("high-tech-expiring", Pools(quanxi));
+        Assert.False(quanxi.GetProperty("aboveScale").GetBoolean());
+        var shouxiangu = Row(result, "浙江寿仙谷医药股份有限公司");
+        Assert.False(shouxiangu.GetProperty("techSme").GetProperty("eligible").GetBoolean());
+        Assert.Contains(shouxiangu.GetProperty("techSme").GetProperty("gaps").EnumerateArray(), g => g.GetString()!.Contains("超过500人", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.GetProperty("items").EnumerateArray(), r => r.GetProperty("name").GetString() == "磐安县本草中药饮片有限公司");
+        Assert.True(result.GetProperty("pools").GetProperty("scale-up").GetInt32() >= 1);
+    }
+
+    [Fact]
+    public async Task Screening_2023_FindsTheHundredMillionEnterpriseWithoutAnInstitution()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+
+        var result = await (await staff.GetAsync("/api/v1/cultivation/screening?regionCode=330723&year=2023&pool=rd-coverage-gap")).ReadJsonAsync();
+
+        Assert.Contains(result.GetProperty("items").EnumerateArray(), r => r.GetProperty("name").GetString() == "武义县恒达电动工具有限公司");
+        Assert.All(result.GetProperty("items").EnumerateArray(), r => Assert.Contains("rd-coverage-gap", Pools(r)));
+    }
+
+    [Fact]
+    public async Task Screening_EnterpriseAccount_SeesOnlyItself()
+    {
+        var client = await app.ClientAsync("shouxiangu");
+
+        var result = await (await client.GetAsync("/api/v1/cultivation/screening?regionCode=330723&year=2024")).ReadJsonAsync();
+
+        Assert.Equal(1, result.GetProperty("total").GetInt32());
+        Assert.Equal("浙江寿仙谷医药股份有限公司", result.GetProperty("items")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Screening_BadPool_Is400_AndExportIsAnXlsx()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+
+        var bad = await staff.GetAsync("/api/v1/cultivation/screening?regionCode=330723&year=2024&pool=unicorns");
+        var export = await staff.GetAsync("/api/v1/cultivation/screening/export?regionCode=330723&year=2024&pool=scale-up");
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        using var stream = await export.Content.ReadAsStreamAsync();
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(rows, r => (string?)r["企业名称"] == "浙江泉溪五金制品有限公司");
+    }
+
+    [Fact]
+    public async Task Indicators_ComputeTheLetterFiguresFromRecords()
+    {
+        var indicators = app.Services.GetServices<IIndicator>().ToDictionary(i => i.Code);
+
+        var values = await app.WithDbAsync(async db => new
+        {
+            Filings2022 = await indicators["ip.industrialization-filings"].ComputeAsync(db, "330723", Period.Year(2022), default),
+            KeyInstitutes = await indicators["enterprises.key-institute-count"].ComputeAsync(db, "330723", Period.Year(2023), default),
+            CityPlus = await indicators["enterprises.rd-institution-count"].ComputeAsync(db, "330723", Period.Year(2023), default),
+            Coverage2023 = await indicators["enterprises.rd-coverage-100m"].ComputeAsync(db, "330723", Period.Year(2023), default),
+            Coverage2024 = await indicators["enterprises.rd-coverage-100m"].ComputeAsync(db, "330723", Period.Year(2024), default),
+            TechSme2023City = await indicators["enterprises.tech-sme-count"].ComputeAsync(db, "330700", Period.Year(2023), default),
+            HighTech2023 = await indicators["enterprises.high-tech-count"].ComputeAsync(db, "330723", Period.Year(2023), default),
+        });
+
+        Assert.Equal(42m, values.Filings2022);
+        Assert.Equal(1m, values.KeyInstitutes);
+        Assert.Equal(2m, values.CityPlus);
+        Assert.Equal(50m, values.Coverage2023);
+        Assert.Equal(100m, values.Coverage2024);
+        Assert.Equal(3m, values.TechSme2023City);
+        Assert.Equal(2m, values.HighTech2023);
+        Assert.Equal(8, indicators.Values.Count(i => i.Module is "enterprises" or "ip"));
+    }
+
+    [Fact]
+    public async Task Run_StoresOneResultPerEnterpriseAndYear_AndRerunReplaces()
+    {
+        var staff = await app.ClientAsync("panan.staff");
+
+        var first = await (await staff.PostAsync("/api/v1/cultivation/screening/run?regionCode=330727&year=2024", null)).ReadJsonAsync();
+        await staff.PostAsync("/api/v1/cultivation/screening/run?regionCode=330727&year=2024", null);
+
+        Assert.Equal(1, first.GetProperty("screened").GetInt32());
+        var stored = await app.WithDbAsync(db => Task.FromResult(db.Set<Kechuang.Modules.Enterprises.ScreeningRecord>().Where(r => r.RegionCode.StartsWith("330727") && r.Year == 2024).ToList()));
+        var record = Assert.Single(stored);
+        Assert.True(record.HasData);
+        // 本草: 9 tech staff of 125 is 7.2%, below 10%: the 科技人员 sub-score is 0, so not a tech SME whatever the rest.
+        Assert.False(record.TechSmeEligible);
+        Assert.Contains("低于10%", record.Gaps, StringComparison.Ordinal);
+        var enterprise = await app.ClientAsync("shouxiangu");
+        Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.PostAsync("/api/v1/cultivation/screening/run?regionCode=330723&year=2024", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Funnel_CountsEachStageByYear()
+    {
+        var staff = await app.ClientAsync("city.staff");
+
+        var funnel = await (await staff.GetAsync("/api/v1/cultivation/funnel?regionCode=330700&fromYear=2022&toYear=2023")).ReadJsonAsync();
+
+        var y2023 = funnel.GetProperty("items").EnumerateArray().Single(y => y.GetProperty("year").GetInt32() == 2023);
+        Assert.Equal(3, y2023.GetProperty("techSme").GetInt32());
+        Assert.Equal(2, y2023.GetProperty("highTech").GetInt32());
+        // 寿仙谷 and 恒达 (industrial, ≥ 2000万) and 本草 (磐安, 4800万).
+        Assert.Equal(3, y2023.GetProperty("aboveScale").GetInt32());
+        Assert.Equal(2, y2023.GetProperty("withRdInstitution").GetInt32());
+    }
+
+    [Fact]
+    public async Task AwardNomination_OfShouxiangu_IsListed()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+
+        var list = await (await staff.GetAsync("/api/v1/award-nominations?regionCode=330723&year=2022")).ReadJsonAsync();
+
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), a =>
+            a.GetProperty("enterpriseName").GetString() == "浙江寿仙谷医药股份有限公司" && a.GetProperty("award").GetString() == "浙江省科学技术进步奖"
+            && a.GetProperty("grade").GetString() == "一等奖");
+    }
+
+    public sealed class OnSqlite(SqliteApp app) : ScreeningTests(app), IClassFixture<SqliteApp>;
+
+    public sealed class OnPostgres(PostgresApp app) : ScreeningTests(app), IClassFixture<PostgresApp>;
+}

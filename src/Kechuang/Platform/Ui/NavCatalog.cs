@@ -22,6 +22,26 @@ public static class NavCatalog
             new("organizations", "/directory/organizations", "Menu_Organizations"),
             new("people", "/directory/people", "Menu_People"),
         ]),
+        new("enterprises", "rise", "Menu_Enterprises", null,
+        [
+            new("enterprise-list", "/enterprises", "Menu_EnterpriseList"),
+            new("evaluate", "/enterprises/evaluate", "Menu_Evaluate"),
+            new("cultivation", "/cultivation", "Menu_Cultivation", Access.Roles.Staff),
+        ]),
+        new("contracts", "file-text", "Menu_Contracts", null,
+        [
+            new("contract-list", "/contracts", "Menu_ContractList"),
+            new("contract-new", "/contracts/new", "Menu_ContractNew"),
+        ]),
+        new("market", "shop", "Menu_Market", null,
+        [
+            new("achievements", "/market/achievements", "Menu_Achievements"),
+            new("auctions", "/market/auctions", "Menu_Auctions"),
+        ]),
+        new("performance", "aim", "Menu_Performance", Access.Roles.Staff,
+        [
+            new("targets", "/indicators/targets", "Menu_Targets"),
+        ]),
         new("system", "setting", "Menu_System", Access.Roles.Admin,
         [
             new("accounts", "/admin/accounts", "Menu_Accounts"),

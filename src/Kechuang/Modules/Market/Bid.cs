@@ -6,7 +6,7 @@ namespace Kechuang.Modules.Market;
 /// 出价: an accepted bid. Only accepted bids are stored; the table is append-only and is itself the
 /// trail of every price change of a lot (account, receive time, amount, resulting end), so it is kept
 /// out of the general audit chain, whose single chain-head lock would serialise every bid of every lot
-/// behind every other write in the system (see docs/adr/market-bids.md).
+/// behind every other write in the system (see docs/adr/007-market-bids-outside-audit-chain.md).
 /// </summary>
 public sealed class Bid : INotAudited
 {

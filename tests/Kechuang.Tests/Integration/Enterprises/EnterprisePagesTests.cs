@@ -47,5 +47,18 @@ public abstract class EnterprisePagesTests(KechuangApp app)
         Assert.Contains("恒达电动工具市级研发中心", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Home_ShowsFilingsOfTheLatestYearWithRecords_NotAnEmptyCurrentYear()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+
+        var html = System.Net.WebUtility.HtmlDecode(await staff.GetStringAsync("/"));
+
+        // The demo filings are of 2022 (A12: 42); the clock is in 2026, whose list is still empty.
+        Assert.Contains("2022年发明专利产业化备案", html);
+        Assert.Contains("/enterprises/records?type=industrialization-filings&year=2022", html);
+        Assert.DoesNotContain("2026年发明专利产业化备案", html);
+    }
+
     public sealed class OnSqlite(SqliteApp app) : EnterprisePagesTests(app), IClassFixture<SqliteApp>;
 }

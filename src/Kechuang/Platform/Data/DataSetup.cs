@@ -33,6 +33,34 @@ public static class DataSetup
         return services;
     }
 
+    /// <summary>
+    /// EF keeps a lock row while it migrates a SQLite file; a process killed mid-migration (power cut
+    /// at first start) leaves the row behind and every later start would wait on it for ever. SQLite
+    /// serves one node, and no migration of ours takes minutes, so a lock older than two minutes is stale.
+    /// </summary>
+    private static async Task ReleaseStaleSqliteMigrationLockAsync(KechuangDb db, CancellationToken cancellationToken)
+    {
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        try
+        {
+            await using var exists = connection.CreateCommand();
+            exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'";
+            if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                return;
+            }
+            await using var release = connection.CreateCommand();
+            release.CommandText = "DELETE FROM \"__EFMigrationsLock\" WHERE \"Timestamp\" < @cutoff";
+            release.Parameters.AddWithValue("@cutoff", DateTimeOffset.UtcNow.AddMinutes(-2).ToString("yyyy-MM-dd HH:mm:ss.fffffffzzz", System.Globalization.CultureInfo.InvariantCulture));
+            await release.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+    }
+
     /// <summary>Creates the SQLite folder, applies migrations; returns true when the database was empty.</summary>
     public static async Task<bool> MigrateAsync(KechuangDb db, CancellationToken cancellationToken = default)
     {
@@ -44,6 +72,7 @@ public static class DataSetup
             {
                 Directory.CreateDirectory(folder);
             }
+            await ReleaseStaleSqliteMigrationLockAsync(db, cancellationToken);
         }
         await db.Database.MigrateAsync(cancellationToken);
         if (db.IsSqlite)

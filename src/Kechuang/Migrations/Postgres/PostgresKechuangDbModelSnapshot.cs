@@ -1554,6 +1554,29 @@ namespace Kechuang.Migrations.Postgres
                     b.ToTable("indicators_target", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_data_protection_key");
+
+                    b.ToTable("platform_data_protection_key", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Contracts.ContractTransition", b =>
                 {
                     b.HasOne("Kechuang.Modules.Contracts.TechContract", null)

@@ -1549,6 +1549,27 @@ namespace Kechuang.Migrations.Sqlite
                     b.ToTable("indicators_target", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_data_protection_key");
+
+                    b.ToTable("platform_data_protection_key", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Contracts.ContractTransition", b =>
                 {
                     b.HasOne("Kechuang.Modules.Contracts.TechContract", null)

@@ -18,7 +18,9 @@ internal static class AuditRecorder
         var entries = new List<AuditEntry>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is INotAudited || entry.State is EntityState.Unchanged or EntityState.Detached)
+            // Data-protection keys are key material, not business records: never copied into the log.
+            if (entry.Entity is INotAudited or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
+                || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }

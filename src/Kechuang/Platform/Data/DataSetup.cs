@@ -1,4 +1,5 @@
 using Kechuang.Platform.Access;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Platform.Data;
@@ -30,6 +31,8 @@ public static class DataSetup
         }
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KechuangDb>>().CreateDbContext());
         services.AddScoped<CurrentUser>();
+        // Several nodes must read each other's cookies and anti-forgery tokens: the key ring lives in the database.
+        services.AddDataProtection().SetApplicationName("kechuang").PersistKeysToDbContext<KechuangDb>();
         return services;
     }
 

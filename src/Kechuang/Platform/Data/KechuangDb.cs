@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Audit;
 using Kechuang.Platform.Problems;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Platform.Data;
@@ -11,7 +12,7 @@ namespace Kechuang.Platform.Data;
 /// <see cref="DataScope"/>, refuses writes outside it, and appends a hash-chained audit entry for
 /// every change in the same transaction as the change.
 /// </summary>
-public abstract class KechuangDb : DbContext
+public abstract class KechuangDb : DbContext, IDataProtectionKeyContext
 {
     private static readonly SemaphoreSlim SqliteAuditGate = new(1, 1);
     private readonly CurrentUser _user;
@@ -40,6 +41,9 @@ public abstract class KechuangDb : DbContext
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>Cookie and anti-forgery keys, shared by every node through the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public bool IsSqlite => Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
 
     /// <summary>Queues an event that is not a record change (sign-in, sign-out, export) for the next save.</summary>
@@ -55,6 +59,7 @@ public abstract class KechuangDb : DbContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KechuangDb).Assembly);
+        modelBuilder.Entity<DataProtectionKey>().ToTable("platform_data_protection_key");
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
         {
             if (entityType.BaseType is null && typeof(IRegionScoped).IsAssignableFrom(entityType.ClrType))
@@ -84,8 +89,19 @@ public abstract class KechuangDb : DbContext
         return e => ScopeAll || (ScopeSignedIn && e.RegionCode.StartsWith(ScopeRegionPrefix));
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: every save writes the audit chain asynchronously.");
+    /// <summary>
+    /// Only for framework writes that are not audited (ASP.NET's data-protection key ring saves
+    /// synchronously); any audited change must go through <see cref="SaveChangesAsync(bool, CancellationToken)"/>.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        EnforceScope();
+        if (_events.Count > 0 || AuditRecorder.Collect(ChangeTracker).Count > 0)
+        {
+            throw new NotSupportedException("Use SaveChangesAsync: every save writes the audit chain asynchronously.");
+        }
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -44,6 +44,19 @@ public abstract class HostTests(KechuangApp app)
     }
 
     [Fact]
+    public async Task DataProtectionKeys_LiveInTheDatabase_SoEveryNodeReadsTheSameCookies()
+    {
+        using var client = app.CreateClient();
+
+        await client.GetStringAsync("/account/login"); // the anti-forgery token needs the key ring
+
+        var keys = await app.WithDbAsync(db => db.DataProtectionKeys.CountAsync());
+        Assert.True(keys >= 1);
+        var audited = await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Entity == "platform_data_protection_key"));
+        Assert.Equal(0, audited);
+    }
+
+    [Fact]
     public async Task Model_HasNoChangesWithoutMigration()
     {
         var pending = await app.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges()));

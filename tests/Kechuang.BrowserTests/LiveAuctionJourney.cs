@@ -11,15 +11,17 @@ namespace Kechuang.BrowserTests;
 /// without reloading; after the close the public results page shows the hammer price.
 /// </summary>
 [Collection(BrowserJourneys.Name)]
-public sealed class LiveAuctionJourney(BrowserApp app)
+public sealed class LiveAuctionJourney(OwnDatabase database) : IClassFixture<OwnDatabase>
 {
+    private readonly BrowserApp _app = database.App;
+
     private const string BidderA = "浙江寿仙谷医药股份有限公司"; // demo account shouxiangu
     private const string BidderB = "武义县恒达电动工具有限公司"; // an account is created below
 
     [Fact]
     public async Task TwoViewers_SeeANewBidWithinTwoSeconds_ResultsPublishedAfterClose()
     {
-        using var staff = await Api.ClientAsync(app, "wuyi.staff");
+        using var staff = await Api.ClientAsync(_app, "wuyi.staff");
         var achievements = await Api.GetAsync(staff, "/api/v1/achievements?status=listed&pageSize=50");
         var achievement = achievements.GetProperty("items").EnumerateArray()
             .First(a => a.GetProperty("ownerName").GetString() is not (BidderA or BidderB));
@@ -27,7 +29,7 @@ public sealed class LiveAuctionJourney(BrowserApp app)
         var organizationB = await OrganizationIdAsync(staff, BidderB);
 
         // Bidder B's enterprise account (the admin creates it ready to use).
-        using (var admin = await Api.ClientAsync(app, "admin"))
+        using (var admin = await Api.ClientAsync(_app, "admin"))
         {
             await Api.PostAsync(admin, "/api/v1/admin/users", new
             {
@@ -70,8 +72,8 @@ public sealed class LiveAuctionJourney(BrowserApp app)
         Assert.Equal(2, bidders.GetProperty("items").EnumerateArray().Count(b => b.GetProperty("depositPaid").GetBoolean()));
 
         // Two anonymous viewers, each in its own browser context, with the live connection up.
-        var viewerA = await app.NewPageAsync();
-        var viewerB = await app.NewPageAsync();
+        var viewerA = await _app.NewPageAsync();
+        var viewerB = await _app.NewPageAsync();
         foreach (var viewer in new[] { viewerA, viewerB })
         {
             await Journey.GoInteractiveAsync(viewer, $"/market/lots/{lotId}");
@@ -84,8 +86,8 @@ public sealed class LiveAuctionJourney(BrowserApp app)
         {
             await Task.Delay(wait);
         }
-        using var bidderA = await Api.ClientAsync(app, "shouxiangu");
-        using var bidderB = await Api.ClientAsync(app, "hengda.bidder");
+        using var bidderA = await Api.ClientAsync(_app, "shouxiangu");
+        using var bidderB = await Api.ClientAsync(_app, "hengda.bidder");
         await BidAndWatchAsync(bidderA, lotId, 1_000_000m, "100万元", viewerA, viewerB);
         // The leader is shown by masked bidder number (竞买号), never by name.
         var leaderA = (await viewerB.Locator("#leader").InnerTextAsync()).Trim();

@@ -43,12 +43,20 @@ internal sealed class ContractsDashboard(TimeProvider clock) : IDashboardCard
             if (targets.FirstOrDefault(t => t.Year == year) is { } target)
             {
                 var rate = decimal.Round(actual / target.Value * 100m, 1, MidpointRounding.AwayFromZero);
-                figures.Add(new DashboardFigure($"{year}年技术交易额目标完成率（目标{target.Comparator}{Money.Format(Money.ToFen(target.Value))}）",
+                figures.Add(new DashboardFigure($"{year}年技术交易额目标完成率（目标{Sign(target.Comparator)}{Money.Format(Money.ToFen(target.Value))}）",
                     (double)rate, "%", $"/indicators/targets?year={year}&regionCode={region}"));
             }
         }
         return figures;
     }
+
+    /// <summary>The comparator as a reader writes it on a card (≥, not the stored "&gt;=").</summary>
+    private static string Sign(string comparator) => comparator switch
+    {
+        ">=" => "≥",
+        "<=" => "≤",
+        _ => comparator,
+    };
 
     private static (decimal Value, string Unit) Scaled(decimal yuan) =>
         Math.Abs(yuan) >= 100_000_000m ? (decimal.Round(yuan / 100_000_000m, 2), "亿元")

@@ -37,7 +37,7 @@ public abstract class ContractPagesTests(KechuangApp app)
 
         Assert.Contains("2022年技术交易额", html);
         Assert.Contains("/contracts?status=registered&regionCode=330723&year=2022", html);
-        Assert.Contains("目标>=7.41亿元", html);
+        Assert.Contains("目标≥7.41亿元", html);
     }
 
     [Fact]

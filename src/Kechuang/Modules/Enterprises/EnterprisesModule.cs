@@ -10,6 +10,7 @@ public static class EnterprisesModule
         services.AddScoped<EnterpriseRecordsHandler>();
         services.AddScoped<ImportYearRecordsHandler>();
         services.AddScoped<ScreenEnterprisesHandler>();
+        services.AddSingleton<Platform.ICommand, ScreenCommand>();
         services.AddSingleton<IIndicator, TechSmeCountIndicator>();
         services.AddSingleton<IIndicator, HighTechCountIndicator>();
         services.AddSingleton<IIndicator, RdInstitutionCountIndicator>();

@@ -11,6 +11,8 @@ public sealed record Command(string Name, string[] Arguments, string[] HostArgs)
 /// <c>kechuang [serve]</c> runs the web server; <c>kechuang audit verify</c> checks the audit chain;
 /// <c>kechuang migrate</c> applies migrations and loads reference and demo data without serving.
 /// Options after the command (<c>--Database:Provider=Postgres</c>) configure the host as usual.
+/// Any other first word is looked up among the modules' registered <see cref="ICommand"/>s, which receive the
+/// remaining words and every option.
 /// </summary>
 public static class CommandLine
 {
@@ -51,9 +53,21 @@ public static class CommandLine
                     return 0;
                 }
             default:
-                Console.Error.WriteLine($"未知命令：{string.Join(' ', command.Arguments)}");
-                Console.Error.WriteLine("用法: kechuang [serve] | audit verify | migrate  [--配置项=值 ...]");
-                return 2;
+                {
+                    var commands = scope.ServiceProvider.GetServices<ICommand>().ToList();
+                    if (command.Arguments is [var name, ..] && commands.FirstOrDefault(c => c.Name == name) is { } module)
+                    {
+                        user.UseSystemScope(module.Name);
+                        return await module.RunAsync([.. command.Arguments.Skip(1), .. command.HostArgs], scope.ServiceProvider, app.Lifetime.ApplicationStopping);
+                    }
+                    Console.Error.WriteLine($"未知命令：{string.Join(' ', command.Arguments)}");
+                    Console.Error.WriteLine("用法: kechuang [serve] | audit verify | migrate  [--配置项=值 ...]");
+                    foreach (var c in commands.OrderBy(c => c.Name, StringComparer.Ordinal))
+                    {
+                        Console.Error.WriteLine($"      kechuang {c.Usage}");
+                    }
+                    return 2;
+                }
         }
     }
 }

@@ -10,6 +10,7 @@ public static class EnterprisesModule
         services.AddScoped<EnterpriseRecordsHandler>();
         services.AddScoped<ImportYearRecordsHandler>();
         services.AddScoped<ScreenEnterprisesHandler>();
+        services.AddSingleton<Platform.ICommand, ScreenCommand>();
         services.AddSingleton<IIndicator, TechSmeCountIndicator>();
         services.AddSingleton<IIndicator, HighTechCountIndicator>();
         services.AddSingleton<IIndicator, RdInstitutionCountIndicator>();
@@ -19,6 +20,7 @@ public static class EnterprisesModule
         services.AddSingleton<IIndicator>(new PatentApplicationsIndicator(inventionOnly: true));
         services.AddSingleton<IIndicator, IndustrializationFilingsIndicator>();
         services.AddScoped<IDemoData, EnterprisesDemoData>();
+        services.AddScoped<IDemoData, EnterpriseTargetsDemoData>();
         services.AddScoped<Platform.Ui.IDashboardCard, EnterprisesDashboard>();
         return services;
     }

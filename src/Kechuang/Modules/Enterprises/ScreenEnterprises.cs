@@ -81,11 +81,18 @@ public sealed class ScreenEnterprisesHandler(KechuangDb db)
     }
 
     /// <summary>Screens and stores one result per enterprise and year (replacing an earlier run of the year); returns how many.</summary>
-    public async Task<int> RunAsync(string? regionCode, int year, CancellationToken ct)
+    public async Task<int> RunAsync(string? regionCode, int year, CancellationToken ct) => (await RunAndStoreAsync(regionCode, year, null, ct)).Total;
+
+    /// <summary>
+    /// Screens and stores as <see cref="RunAsync"/>, reporting each enterprise as it is recorded (position from 1, count, row)
+    /// — the command line prints it — and returns the whole result with the count of every pool.
+    /// </summary>
+    public async Task<ScreeningResult> RunAndStoreAsync(string? regionCode, int year, Action<int, int, ScreeningRow>? progress, CancellationToken ct)
     {
         var result = await HandleAsync(regionCode, year, null, ct);
         var ids = result.Items.Select(r => (Guid?)r.EnterpriseId).ToList();
         var stored = await db.Set<ScreeningRecord>().Where(r => r.Year == year && ids.Contains(r.OrganizationId)).ToDictionaryAsync(r => r.OrganizationId!.Value, ct);
+        var position = 0;
         foreach (var row in result.Items)
         {
             if (!stored.TryGetValue(row.EnterpriseId, out var record))
@@ -94,9 +101,10 @@ public sealed class ScreenEnterprisesHandler(KechuangDb db)
                 db.Add(record);
             }
             record.Record(row, db.UtcNow);
+            progress?.Invoke(++position, result.Total, row);
         }
         await db.SaveChangesAsync(ct);
-        return result.Items.Count;
+        return result;
     }
 
     /// <summary>梯次培育漏斗 by year from the records: 科小 entries, valid 高企 certificates, 规上 industrial enterprises, enterprises with an R&amp;D institution.</summary>

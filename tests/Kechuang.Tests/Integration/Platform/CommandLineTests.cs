@@ -54,6 +54,7 @@ public abstract class CommandLineTests(KechuangApp app)
 
         Assert.Equal(2, exit);
         Assert.Contains("用法", output);
+        Assert.Contains("kechuang screen --region", output); // the modules' registered commands are listed
     }
 
     public sealed class OnSqlite(SqliteApp app) : CommandLineTests(app), IClassFixture<SqliteApp>;

@@ -6,22 +6,49 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kechuang.Bench;
 
-/// <summary>The application's data layer on a fresh SQLite file, without the web server.</summary>
+/// <summary>
+/// The application's data layer on a fresh SQLite file (default) or a scratch PostgreSQL database
+/// (created here, dropped on dispose), without the web server.
+/// </summary>
 internal sealed class BenchHost : IAsyncDisposable
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"kechuang-bench-{Guid.NewGuid():N}.db");
+    public const string PostgresServer = "Host=127.0.0.1;Username=kechuang;Password=kechuang";
 
-    public BenchHost()
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"kechuang-bench-{Guid.NewGuid():N}.db");
+    private readonly string? _pgDatabase;
+
+    public BenchHost(bool postgres = false)
     {
+        IsPostgres = postgres;
+        string connection;
+        if (postgres)
+        {
+            _pgDatabase = $"kechuang_bench_{Guid.NewGuid():N}";
+            using (var admin = new Npgsql.NpgsqlConnection(PostgresServer + ";Database=postgres"))
+            {
+                admin.Open();
+                using var create = admin.CreateCommand();
+                create.CommandText = $"CREATE DATABASE {_pgDatabase}";
+                create.ExecuteNonQuery();
+            }
+            connection = $"{PostgresServer};Database={_pgDatabase}";
+        }
+        else
+        {
+            connection = $"Data Source={_file}";
+        }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Kechuang"] = $"Data Source={_file}",
+            ["Database:Provider"] = postgres ? "Postgres" : "Sqlite",
+            ["ConnectionStrings:Kechuang"] = connection,
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
         services.AddKechuangData(configuration);
         Services = services.BuildServiceProvider();
     }
+
+    public bool IsPostgres { get; }
 
     public ServiceProvider Services { get; }
 
@@ -41,6 +68,16 @@ internal sealed class BenchHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        if (_pgDatabase is not null)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var admin = new Npgsql.NpgsqlConnection(PostgresServer + ";Database=postgres");
+            await admin.OpenAsync();
+            await using var drop = admin.CreateCommand();
+            drop.CommandText = $"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)";
+            await drop.ExecuteNonQueryAsync();
+            return;
+        }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {

@@ -9,9 +9,14 @@ var benchmarks = new Dictionary<string, Func<Task<BenchResult>>>(StringComparer.
     ["scope-filter"] = ScopeFilterBench.RunAsync,
 };
 
+if (args.Length > 0 && args[0].Equals("contracts-import", StringComparison.OrdinalIgnoreCase))
+{
+    // Prints its own last line: contracts-import <provider>: <rows/s> vs raw <rows/s> = <ratio>, peak <MB> MB
+    return await ContractsImportBench.RunAsync(args[1..]);
+}
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
-    Console.Error.WriteLine($"usage: scripts/bench.sh <{string.Join("|", benchmarks.Keys)}>");
+    Console.Error.WriteLine($"usage: scripts/bench.sh <{string.Join("|", benchmarks.Keys)}|contracts-import [--provider Sqlite|Postgres] [--rows N]>");
     return 2;
 }
 var stopwatch = Stopwatch.StartNew();

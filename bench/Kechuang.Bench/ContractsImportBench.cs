@@ -1,0 +1,262 @@
+using System.Diagnostics;
+using System.Globalization;
+using Kechuang.Modules.Contracts;
+using Kechuang.Modules.Directory;
+using Kechuang.Modules.Directory.Public;
+using Kechuang.Platform.Access;
+using Kechuang.Platform.Demo;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Kechuang.Bench;
+
+/// <summary>
+/// Issue 3: an .xlsx of N contracts (default 200,000) between the demo organisations, imported through
+/// <see cref="ImportContractsHandler"/> with a 武义县 staff account (validation, duplicate checks,
+/// timeline rows, audit chain, data scope), against the database's fastest raw path for the same
+/// contract rows (SQLite: one prepared INSERT in one transaction; PostgreSQL: binary COPY). The import
+/// runs first and its peak working set is read before the raw phase.
+/// Usage: scripts/bench.sh contracts-import [--provider Sqlite|Postgres] [--rows N]
+/// </summary>
+internal static class ContractsImportBench
+{
+    private static readonly string[] Columns =
+    [
+        "id", "title", "type", "transfer_kind", "seller_id", "buyer_id", "sign_date", "amount_fen", "transaction_amount_fen",
+        "region_code", "status", "registration_number", "registered_on", "submitted_on", "refusal_reason", "review_note",
+        "source", "created_at", "updated_at", "version", "organization_id",
+    ];
+
+    private sealed record Row(string Title, string Type, OrganizationInfo Seller, OrganizationInfo Buyer, DateOnly SignDate,
+        decimal Amount, decimal Transaction, string? Number, DateOnly? RegisteredOn);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var postgres = false;
+        var rows = 200_000;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--provider" when i + 1 < args.Length:
+                    postgres = args[++i].Equals("Postgres", StringComparison.OrdinalIgnoreCase);
+                    break;
+                case "--rows" when i + 1 < args.Length:
+                    rows = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                default:
+                    Console.Error.WriteLine("usage: scripts/bench.sh contracts-import [--provider Sqlite|Postgres] [--rows N]");
+                    return 2;
+            }
+        }
+        var provider = postgres ? "Postgres" : "Sqlite";
+        await using var host = new BenchHost(postgres);
+        await host.MigrateAsync();
+        await using (var db = await host.OpenAsync(u => u.UseSystemScope("bench")))
+        {
+            await new DirectoryDemoData(new PasswordHasher<Account>()).LoadAsync(new DemoContext(db, "Bench-Passw0rd!", false), CancellationToken.None);
+        }
+        List<OrganizationInfo> organizations;
+        await using (var db = await host.OpenAsync(u => u.UseSystemScope("bench")))
+        {
+            organizations = await OrganizationCounterparts.AllAsync(db);
+        }
+        var sellers = organizations.Where(o => o.RegionCode.StartsWith("330723", StringComparison.Ordinal) && o.Kind != OrganizationKind.Government).ToList();
+        var data = Generate(rows, sellers, organizations).ToList();
+        var file = Path.Combine(Path.GetTempPath(), $"kechuang-bench-contracts-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            await MiniExcel.SaveAsAsync(file, data.Select(Sheet));
+            Console.WriteLine($"{rows} rows, {sellers.Count} sellers, {organizations.Count} organisations, file {new FileInfo(file).Length / 1024.0 / 1024.0:0.0} MB");
+
+            // Import phase: the peak working set is reset first (Linux) so the file generation does not hide it.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            ResetPeak();
+            var import = Stopwatch.StartNew();
+            int imported;
+            await using (var db = await host.OpenAsync(u => u.Set(SignInHandler.Principal(
+                new Account("bench.staff", "基准", Role.CountyStaff, "330723", null, "", false, DateTime.UtcNow), "bench"))))
+            {
+                var handler = new ImportContractsHandler(db);
+                await using var stream = File.OpenRead(file);
+                imported = await handler.HandleAsync(stream);
+            }
+            import.Stop();
+            using (var self = Process.GetCurrentProcess())
+            {
+                self.Refresh();
+                var peakMb = self.PeakWorkingSet64 / 1024.0 / 1024.0;
+                if (imported != rows)
+                {
+                    throw new InvalidOperationException($"imported {imported} of {rows}");
+                }
+                await using (var db = await host.OpenAsync(u => u.UseSystemScope("bench")))
+                {
+                    Console.WriteLine($"import: {rows} rows in {import.Elapsed.TotalSeconds:0.0} s, {await db.Set<TechContract>().CountAsync()} contracts, "
+                        + $"{await db.Set<ContractTransition>().CountAsync()} timeline rows, {await db.AuditEntries.CountAsync()} audit entries");
+                    await db.Database.ExecuteSqlRawAsync("DELETE FROM contracts_transition");
+                    await db.Database.ExecuteSqlRawAsync("DELETE FROM contracts_contract");
+                }
+
+                var raw = Stopwatch.StartNew();
+                await using (var db = await host.OpenAsync(u => u.UseSystemScope("bench")))
+                {
+                    if (postgres)
+                    {
+                        await CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), data);
+                    }
+                    else
+                    {
+                        await InsertAsync((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection(), data);
+                    }
+                }
+                raw.Stop();
+                var importRate = rows / import.Elapsed.TotalSeconds;
+                var rawRate = rows / raw.Elapsed.TotalSeconds;
+                Console.WriteLine($"raw: {rows} rows in {raw.Elapsed.TotalSeconds:0.0} s ({(postgres ? "binary COPY" : "prepared INSERT, one transaction")})");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"contracts-import {provider}: {importRate:0} rows/s vs raw {rawRate:0} rows/s = {importRate / rawRate:0.000}, peak {peakMb:0} MB"));
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+        return 0;
+    }
+
+    /// <summary>Valid rows: 武义县 sellers (the staff account's scope), any other organisation as buyer, half of them registered.</summary>
+    private static IEnumerable<Row> Generate(int rows, List<OrganizationInfo> sellers, List<OrganizationInfo> organizations)
+    {
+        string[] types = ["委托开发", "合作开发", "技术咨询", "技术服务"];
+        var start = new DateOnly(2022, 1, 1);
+        for (var i = 0; i < rows; i++)
+        {
+            var seller = sellers[i % sellers.Count];
+            var buyers = organizations.Where(o => o.Id != seller.Id).ToList();
+            var buyer = buyers[i / sellers.Count % buyers.Count];
+            var sign = start.AddDays(i % 1000);
+            var amount = 10_000m + (i % 5000) * 100.25m;
+            var registered = i % 2 == 0;
+            yield return new Row($"基准技术合同{i:D7}", types[i % types.Length], seller, buyer, sign, amount, decimal.Round(amount * 0.8m, 2),
+                registered ? $"BJ{i:D10}" : null, registered ? sign.AddDays(20) : null);
+        }
+    }
+
+    private static Dictionary<string, object?> Sheet(Row r) => new()
+    {
+        [ContractSheet.Title] = r.Title,
+        [ContractSheet.Type] = r.Type,
+        [ContractSheet.TransferKind] = null,
+        [ContractSheet.SellerName] = r.Seller.Name,
+        [ContractSheet.SellerCreditCode] = r.Seller.CreditCode,
+        [ContractSheet.BuyerName] = r.Buyer.Name,
+        [ContractSheet.BuyerCreditCode] = r.Buyer.CreditCode,
+        [ContractSheet.SignDate] = r.SignDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        [ContractSheet.Amount] = r.Amount,
+        [ContractSheet.TransactionAmount] = r.Transaction,
+        [ContractSheet.RegistrationNumber] = r.Number,
+        [ContractSheet.RegisteredOn] = r.RegisteredOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        [ContractSheet.Status] = null,
+        [ContractSheet.Region] = null,
+    };
+
+    private static string TypeCode(string name) => ContractsRules.TypeNames.First(t => t.Value == name).Key.ToString();
+
+    private static async Task InsertAsync(Microsoft.Data.Sqlite.SqliteConnection connection, List<Row> data)
+    {
+        await connection.OpenAsync();
+        await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO contracts_contract ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "$" + c))})";
+        var parameters = Columns.ToDictionary(c => c, c => command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$" + c, null)));
+        command.Prepare();
+        var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        foreach (var r in data)
+        {
+            object? Nullable(object? v) => v ?? DBNull.Value;
+            parameters["id"].Value = Guid.CreateVersion7().ToString().ToUpperInvariant();
+            parameters["title"].Value = r.Title;
+            parameters["type"].Value = TypeCode(r.Type);
+            parameters["transfer_kind"].Value = DBNull.Value;
+            parameters["seller_id"].Value = r.Seller.Id.ToString().ToUpperInvariant();
+            parameters["buyer_id"].Value = r.Buyer.Id.ToString().ToUpperInvariant();
+            parameters["sign_date"].Value = r.SignDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            parameters["amount_fen"].Value = (long)(r.Amount * 100);
+            parameters["transaction_amount_fen"].Value = (long)(r.Transaction * 100);
+            parameters["region_code"].Value = r.Seller.RegionCode;
+            parameters["status"].Value = r.Number is null ? "Submitted" : "Registered";
+            parameters["registration_number"].Value = Nullable(r.Number);
+            parameters["registered_on"].Value = Nullable(r.RegisteredOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            parameters["submitted_on"].Value = r.SignDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            parameters["refusal_reason"].Value = DBNull.Value;
+            parameters["review_note"].Value = DBNull.Value;
+            parameters["source"].Value = "Excel 导入";
+            parameters["created_at"].Value = now;
+            parameters["updated_at"].Value = now;
+            parameters["version"].Value = 0;
+            parameters["organization_id"].Value = r.Seller.Id.ToString().ToUpperInvariant();
+            await command.ExecuteNonQueryAsync();
+        }
+        await transaction.CommitAsync();
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, List<Row> data)
+    {
+        await connection.OpenAsync();
+        var now = DateTime.UtcNow;
+        await using var writer = await connection.BeginBinaryImportAsync($"COPY contracts_contract ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)");
+        foreach (var r in data)
+        {
+            await writer.StartRowAsync();
+            await writer.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+            await writer.WriteAsync(r.Title, NpgsqlDbType.Varchar);
+            await writer.WriteAsync(TypeCode(r.Type), NpgsqlDbType.Varchar);
+            await writer.WriteNullAsync();
+            await writer.WriteAsync(r.Seller.Id, NpgsqlDbType.Uuid);
+            await writer.WriteAsync(r.Buyer.Id, NpgsqlDbType.Uuid);
+            await writer.WriteAsync(r.SignDate, NpgsqlDbType.Date);
+            await writer.WriteAsync((long)(r.Amount * 100), NpgsqlDbType.Bigint);
+            await writer.WriteAsync((long)(r.Transaction * 100), NpgsqlDbType.Bigint);
+            await writer.WriteAsync(r.Seller.RegionCode, NpgsqlDbType.Varchar);
+            await writer.WriteAsync(r.Number is null ? "Submitted" : "Registered", NpgsqlDbType.Varchar);
+            if (r.Number is null)
+            {
+                await writer.WriteNullAsync();
+                await writer.WriteNullAsync();
+            }
+            else
+            {
+                await writer.WriteAsync(r.Number, NpgsqlDbType.Varchar);
+                await writer.WriteAsync(r.RegisteredOn!.Value, NpgsqlDbType.Date);
+            }
+            await writer.WriteAsync(r.SignDate, NpgsqlDbType.Date);
+            await writer.WriteNullAsync();
+            await writer.WriteNullAsync();
+            await writer.WriteAsync("Excel 导入", NpgsqlDbType.Varchar);
+            await writer.WriteAsync(now, NpgsqlDbType.TimestampTz);
+            await writer.WriteAsync(now, NpgsqlDbType.TimestampTz);
+            await writer.WriteAsync(0, NpgsqlDbType.Integer);
+            await writer.WriteAsync(r.Seller.Id, NpgsqlDbType.Uuid);
+        }
+        await writer.CompleteAsync();
+    }
+
+    /// <summary>Linux: writing 5 to clear_refs resets the process's peak resident set (VmHWM), which PeakWorkingSet64 reads.</summary>
+    private static void ResetPeak()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+        {
+            Console.WriteLine("(peak working set not reset: it includes the file generation)");
+        }
+    }
+}

@@ -145,119 +145,112 @@ public sealed class ImportContractsHandler(KechuangDb db)
         var good = new List<(int Row, TechContract Contract, string? Number, DateOnly? RegisteredOn)>();
         var numbersInFile = new Dictionary<string, int>(StringComparer.Ordinal);
         var keysInFile = new Dictionary<(Guid, Guid, DateOnly, string), int>();
-        try
+        foreach (var (row, cells) in ExcelFile.Read(file))
         {
-            foreach (var (row, cells) in ExcelFile.Read(file))
+            var errors = new FieldErrors();
+            var signDate = ContractSheet.ParseDate(ContractSheet.Cell(cells, ContractSheet.SignDate), out var badDate);
+            if (badDate)
             {
-                var errors = new FieldErrors();
-                var signDate = ContractSheet.ParseDate(ContractSheet.Cell(cells, ContractSheet.SignDate), out var badDate);
-                if (badDate)
+                errors.Add("signDate", "签订日期格式应为 2022-03-15");
+            }
+            var amount = ContractSheet.ParseAmount(ContractSheet.Cell(cells, ContractSheet.Amount), out var badAmount);
+            if (badAmount)
+            {
+                errors.Add("amount", "合同成交额应为数字（元）");
+            }
+            var transaction = ContractSheet.ParseAmount(ContractSheet.Cell(cells, ContractSheet.TransactionAmount), out var badTransaction);
+            if (badTransaction)
+            {
+                errors.Add("transactionAmount", "技术交易额应为数字（元）");
+            }
+            var input = new ContractInput(ExcelFile.Text(cells, ContractSheet.Title), ExcelFile.Text(cells, ContractSheet.Type),
+                ExcelFile.Text(cells, ContractSheet.TransferKind), null, null, signDate, amount, transaction);
+            var valid = errors.Any ? null : ContractValidation.Fields(input, today, errors);
+            if (badDate || badAmount || badTransaction)
+            {
+                // Re-run the text checks so every bad cell of the row is reported, not only the unparsable ones.
+                var more = new FieldErrors();
+                ContractValidation.Fields(input with { SignDate = signDate ?? today, Amount = amount ?? 1m, TransactionAmount = transaction ?? 0m }, today, more);
+                foreach (var (field, messages) in more.ToDictionary().Where(e => e.Key is "title" or "type" or "transferKind"))
                 {
-                    errors.Add("signDate", "签订日期格式应为 2022-03-15");
-                }
-                var amount = ContractSheet.ParseAmount(ContractSheet.Cell(cells, ContractSheet.Amount), out var badAmount);
-                if (badAmount)
-                {
-                    errors.Add("amount", "合同成交额应为数字（元）");
-                }
-                var transaction = ContractSheet.ParseAmount(ContractSheet.Cell(cells, ContractSheet.TransactionAmount), out var badTransaction);
-                if (badTransaction)
-                {
-                    errors.Add("transactionAmount", "技术交易额应为数字（元）");
-                }
-                var input = new ContractInput(ExcelFile.Text(cells, ContractSheet.Title), ExcelFile.Text(cells, ContractSheet.Type),
-                    ExcelFile.Text(cells, ContractSheet.TransferKind), null, null, signDate, amount, transaction);
-                var valid = errors.Any ? null : ContractValidation.Fields(input, today, errors);
-                if (badDate || badAmount || badTransaction)
-                {
-                    // Re-run the text checks so every bad cell of the row is reported, not only the unparsable ones.
-                    var more = new FieldErrors();
-                    ContractValidation.Fields(input with { SignDate = signDate ?? today, Amount = amount ?? 1m, TransactionAmount = transaction ?? 0m }, today, more);
-                    foreach (var (field, messages) in more.ToDictionary().Where(e => e.Key is "title" or "type" or "transferKind"))
+                    foreach (var m in messages)
                     {
-                        foreach (var m in messages)
-                        {
-                            errors.Add(field, m);
-                        }
+                        errors.Add(field, m);
                     }
-                }
-                var seller = Party(errors, "sellerId", "卖方", ExcelFile.Text(cells, ContractSheet.SellerCreditCode), ExcelFile.Text(cells, ContractSheet.SellerName), byCode, byName);
-                var buyer = Party(errors, "buyerId", "买方", ExcelFile.Text(cells, ContractSheet.BuyerCreditCode), ExcelFile.Text(cells, ContractSheet.BuyerName), byCode, byName);
-                if (seller is not null && buyer is not null && seller.Id == buyer.Id)
-                {
-                    errors.Add("buyerId", "买方与卖方不能是同一单位");
-                }
-                if (seller is not null)
-                {
-                    try
-                    {
-                        CreateContractHandler.EnsureMayRegisterFor(db.User, seller);
-                    }
-                    catch (ForbiddenException e)
-                    {
-                        errors.Add("sellerId", e.Message);
-                    }
-                }
-                var number = ExcelFile.Text(cells, ContractSheet.RegistrationNumber)?.ToUpperInvariant();
-                var registeredOn = ContractSheet.ParseDate(ContractSheet.Cell(cells, ContractSheet.RegisteredOn), out var badRegistered);
-                if (badRegistered)
-                {
-                    errors.Add("registeredOn", "登记日期格式应为 2022-03-15");
-                }
-                if (!string.IsNullOrEmpty(number))
-                {
-                    if (!staff)
-                    {
-                        errors.Add("registrationNumber", "只有科技局工作人员可以导入已登记的合同");
-                    }
-                    else if (!ContractsRules.IsWellFormedNumber(number))
-                    {
-                        errors.Add("registrationNumber", "登记号应为6–32位数字或大写字母");
-                    }
-                    else if (numbersInFile.TryGetValue(number, out var first))
-                    {
-                        errors.Add("registrationNumber", $"与第{first}行的登记号重复");
-                    }
-                    else
-                    {
-                        numbersInFile[number] = row;
-                    }
-                    if (registeredOn is null && !badRegistered)
-                    {
-                        errors.Add("registeredOn", "已登记的合同请填写登记日期");
-                    }
-                    else if (registeredOn > today || (registeredOn is { } r && signDate is { } s && r < s))
-                    {
-                        errors.Add("registeredOn", "登记日期不能早于签订日期，也不能晚于今天");
-                    }
-                }
-                else if (registeredOn is not null)
-                {
-                    errors.Add("registrationNumber", "填写了登记日期的合同请同时填写登记号");
-                }
-                if (valid is { } v && seller is not null && buyer is not null && !errors.Any)
-                {
-                    var key = (seller.Id, buyer.Id, v.SignDate, v.Title);
-                    if (keysInFile.TryGetValue(key, out var first))
-                    {
-                        errors.Add("title", $"与第{first}行为同一合同（卖方、买方、合同名称、签订日期相同）");
-                    }
-                    else
-                    {
-                        keysInFile[key] = row;
-                        var fields = new ContractFields(v.Title, v.Type, v.TransferKind, seller.Id, buyer.Id, v.SignDate, v.AmountFen, v.TransactionFen);
-                        good.Add((row, new TechContract(fields, seller.RegionCode, "Excel 导入", now), string.IsNullOrEmpty(number) ? null : number, registeredOn));
-                    }
-                }
-                foreach (var (field, messages) in errors.ToDictionary())
-                {
-                    bad.AddRange(messages.Select(m => new ImportRowError(row, ContractSheet.ColumnOfField.GetValueOrDefault(field, field), m)));
                 }
             }
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException)
-        {
-            throw InputException.For("file", "无法读取文件，请上传 .xlsx 格式的 Excel 文件");
+            var seller = Party(errors, "sellerId", "卖方", ExcelFile.Text(cells, ContractSheet.SellerCreditCode), ExcelFile.Text(cells, ContractSheet.SellerName), byCode, byName);
+            var buyer = Party(errors, "buyerId", "买方", ExcelFile.Text(cells, ContractSheet.BuyerCreditCode), ExcelFile.Text(cells, ContractSheet.BuyerName), byCode, byName);
+            if (seller is not null && buyer is not null && seller.Id == buyer.Id)
+            {
+                errors.Add("buyerId", "买方与卖方不能是同一单位");
+            }
+            if (seller is not null)
+            {
+                try
+                {
+                    CreateContractHandler.EnsureMayRegisterFor(db.User, seller);
+                }
+                catch (ForbiddenException e)
+                {
+                    errors.Add("sellerId", e.Message);
+                }
+            }
+            var number = ExcelFile.Text(cells, ContractSheet.RegistrationNumber)?.ToUpperInvariant();
+            var registeredOn = ContractSheet.ParseDate(ContractSheet.Cell(cells, ContractSheet.RegisteredOn), out var badRegistered);
+            if (badRegistered)
+            {
+                errors.Add("registeredOn", "登记日期格式应为 2022-03-15");
+            }
+            if (!string.IsNullOrEmpty(number))
+            {
+                if (!staff)
+                {
+                    errors.Add("registrationNumber", "只有科技局工作人员可以导入已登记的合同");
+                }
+                else if (!ContractsRules.IsWellFormedNumber(number))
+                {
+                    errors.Add("registrationNumber", "登记号应为6–32位数字或大写字母");
+                }
+                else if (numbersInFile.TryGetValue(number, out var first))
+                {
+                    errors.Add("registrationNumber", $"与第{first}行的登记号重复");
+                }
+                else
+                {
+                    numbersInFile[number] = row;
+                }
+                if (registeredOn is null && !badRegistered)
+                {
+                    errors.Add("registeredOn", "已登记的合同请填写登记日期");
+                }
+                else if (registeredOn > today || (registeredOn is { } r && signDate is { } s && r < s))
+                {
+                    errors.Add("registeredOn", "登记日期不能早于签订日期，也不能晚于今天");
+                }
+            }
+            else if (registeredOn is not null)
+            {
+                errors.Add("registrationNumber", "填写了登记日期的合同请同时填写登记号");
+            }
+            if (valid is { } v && seller is not null && buyer is not null && !errors.Any)
+            {
+                var key = (seller.Id, buyer.Id, v.SignDate, v.Title);
+                if (keysInFile.TryGetValue(key, out var first))
+                {
+                    errors.Add("title", $"与第{first}行为同一合同（卖方、买方、合同名称、签订日期相同）");
+                }
+                else
+                {
+                    keysInFile[key] = row;
+                    var fields = new ContractFields(v.Title, v.Type, v.TransferKind, seller.Id, buyer.Id, v.SignDate, v.AmountFen, v.TransactionFen);
+                    good.Add((row, new TechContract(fields, seller.RegionCode, "Excel 导入", now), string.IsNullOrEmpty(number) ? null : number, registeredOn));
+                }
+            }
+            foreach (var (field, messages) in errors.ToDictionary())
+            {
+                bad.AddRange(messages.Select(m => new ImportRowError(row, ContractSheet.ColumnOfField.GetValueOrDefault(field, field), m)));
+            }
         }
         await CheckAgainstDatabaseAsync(good, numbersInFile, bad, cancellationToken);
         if (bad.Count > 0)

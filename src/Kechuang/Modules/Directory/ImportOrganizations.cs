@@ -52,15 +52,7 @@ public sealed class ImportOrganizationsHandler(KechuangDb db)
         var bad = new List<ImportRowError>();
         var good = new List<Organization>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        IEnumerable<(int Row, IDictionary<string, object?> Cells)> rows;
-        try
-        {
-            rows = ExcelFile.Read(file).ToList();
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException)
-        {
-            throw InputException.For("file", "无法读取文件，请上传 .xlsx 格式的 Excel 文件");
-        }
+        var rows = ExcelFile.Read(file).ToList();
         foreach (var (row, cells) in rows)
         {
             var errors = new FieldErrors();

@@ -49,15 +49,7 @@ public sealed class PeopleHandler(KechuangDb db)
 
     public async Task<int> ImportAsync(Stream file, CancellationToken cancellationToken = default)
     {
-        List<(int Row, IDictionary<string, object?> Cells)> rows;
-        try
-        {
-            rows = ExcelFile.Read(file).ToList();
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException)
-        {
-            throw InputException.For("file", "无法读取文件，请上传 .xlsx 格式的 Excel 文件");
-        }
+        var rows = ExcelFile.Read(file).ToList();
         var organizations = await db.Set<Organization>().AsNoTracking().ToListAsync(cancellationToken);
         var byName = organizations.GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.First());
         var regions = await db.Set<Region>().AsNoTracking().Select(r => r.Code).ToHashSetAsync(cancellationToken);

@@ -65,15 +65,7 @@ public sealed class ImportYearRecordsHandler(KechuangDb db, IOrganizationDirecto
 {
     public async Task<int> HandleAsync(Stream file, CancellationToken ct)
     {
-        List<(int Row, IDictionary<string, object?> Cells)> rows;
-        try
-        {
-            rows = ExcelFile.Read(file).ToList();
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException)
-        {
-            throw InputException.For("file", "无法读取文件，请上传 .xlsx 格式的 Excel 文件");
-        }
+        var rows = ExcelFile.Read(file).ToList();
         var bad = new List<ImportRowError>();
         var good = new List<(OrganizationInfo Enterprise, int Year, YearFigures Figures)>();
         var seen = new Dictionary<(Guid, int), int>();

@@ -56,15 +56,7 @@ public sealed class ImportAchievementsHandler(KechuangDb db, IOrganizationDirect
 {
     public async Task<int> HandleAsync(Stream file, CancellationToken cancellationToken = default)
     {
-        List<(int Row, IDictionary<string, object?> Cells)> rows;
-        try
-        {
-            rows = ExcelFile.Read(file).ToList();
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException)
-        {
-            throw InputException.For("file", "无法读取文件，请上传 .xlsx 格式的 Excel 文件");
-        }
+        var rows = ExcelFile.Read(file).ToList();
         var bad = new List<ImportRowError>();
         var good = new List<Achievement>();
         foreach (var (row, cells) in rows)

@@ -26,18 +26,35 @@ public static class ExcelFile
         return stream.ToArray();
     }
 
-    /// <summary>Reads data rows (header row 1); yields the Excel row number with each row's cells by header.</summary>
+    /// <summary>
+    /// Reads data rows (header row 1); yields the Excel row number with each row's cells by header.
+    /// A file that is not a readable .xlsx is a 400 on the field <c>file</c>, for every importer alike.
+    /// </summary>
     public static IEnumerable<(int Row, IDictionary<string, object?> Cells)> Read(Stream stream)
     {
+        using var rows = Guard(() => stream.Query(useHeaderRow: true).GetEnumerator());
         var row = 1;
-        foreach (IDictionary<string, object?> cells in stream.Query(useHeaderRow: true))
+        while (Guard(rows.MoveNext))
         {
             row++;
+            var cells = (IDictionary<string, object?>)rows.Current;
             if (cells.Values.All(v => v is null || (v is string s && string.IsNullOrWhiteSpace(s))))
             {
                 continue;
             }
             yield return (row, cells);
+        }
+    }
+
+    private static T Guard<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException)
+        {
+            throw Problems.InputException.For("file", "无法读取文件，请上传 .xlsx 格式的 Excel 文件");
         }
     }
 

@@ -1,5 +1,6 @@
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
+using Kechuang.Platform.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Modules.Directory;
@@ -51,6 +52,7 @@ public sealed class UpdateOrganizationHandler(KechuangDb db)
     {
         var organization = await db.Set<Organization>().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
             ?? throw new NotFoundException("组织不存在或不在您的数据范围内");
+        input = input with { ContactPhone = Masking.Unchanged(input.ContactPhone, organization.ContactPhone, Masking.Phone) };
         var regions = await db.Set<Region>().AsNoTracking().Select(r => r.Code).ToHashSetAsync(cancellationToken);
         var errors = new FieldErrors();
         var valid = OrganizationRules.Validate(input, regions.Contains, errors);

@@ -1,6 +1,7 @@
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Excel;
 using Kechuang.Platform.Problems;
+using Kechuang.Platform.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Modules.Directory;
@@ -23,6 +24,12 @@ public sealed class PeopleHandler(KechuangDb db)
     {
         var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw new NotFoundException("人员不存在或不在您的数据范围内");
+        // A viewer who may not see the numbers edits the masked form; sent back unchanged, it keeps the stored number.
+        input = input with
+        {
+            Phone = Masking.Unchanged(input.Phone, person.Phone, Masking.Phone),
+            IdNumber = Masking.Unchanged(input.IdNumber, person.IdNumber, Masking.IdNumber),
+        };
         var valid = await ValidateAsync(input, cancellationToken);
         person.Update(valid.Name, valid.Kind, valid.OrganizationId, valid.RegionCode, valid.Title, valid.Fields, valid.Phone, valid.IdNumber, db.UtcNow);
         await db.SaveChangesAsync(cancellationToken);

@@ -28,4 +28,13 @@ public static class Masking
             ? new string('*', number.Length)
             : string.Concat(number.AsSpan(0, 6), new string('*', number.Length - 10), number.AsSpan(number.Length - 4));
     }
+
+    /// <summary>
+    /// On edit: a value equal to the masked form of the stored one was not changed by the editor
+    /// (who only ever saw the mask), so the stored value stands; anything else is the editor's input.
+    /// </summary>
+    public static string? Unchanged(string? submitted, string? stored, Func<string?, string?> mask) =>
+        stored is not null && submitted is not null && submitted.Contains('*', StringComparison.Ordinal) && submitted == mask(stored)
+            ? stored
+            : submitted;
 }

@@ -136,6 +136,34 @@ public abstract class DataScopeTests(KechuangApp app)
         Assert.Equal(HttpStatusCode.NotFound, otherUpdate.StatusCode);
     }
 
+    [Fact]
+    public async Task EnterpriseAccount_SavingItsContactWithMaskedNumbersUnchanged_KeepsTheStoredNumbers()
+    {
+        var enterprise = await app.ClientAsync("shouxiangu");
+        var staff = await app.ClientAsync("wuyi.staff");
+        var person = (await (await enterprise.GetAsync("/api/v1/people?q=钱海峰")).ReadJsonAsync()).GetProperty("items")[0];
+        var id = person.GetProperty("id").GetGuid();
+        var before = await (await staff.GetAsync($"/api/v1/people/{id}")).ReadJsonAsync();
+        Assert.Contains("****", person.GetProperty("phone").GetString());
+
+        var response = await enterprise.PutAsJsonAsync($"/api/v1/people/{id}", new
+        {
+            name = "钱海峰",
+            kind = "contact",
+            organizationId = person.GetProperty("organizationId").GetGuid(),
+            phone = person.GetProperty("phone").GetString(),
+            idNumber = person.GetProperty("idNumber").GetString(),
+            title = "研发中心主任",
+            fields = person.GetProperty("fields").GetString(),
+        });
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var after = await (await staff.GetAsync($"/api/v1/people/{id}")).ReadJsonAsync();
+        Assert.Equal(before.GetProperty("phone").GetString(), after.GetProperty("phone").GetString());
+        Assert.Equal(before.GetProperty("idNumber").GetString(), after.GetProperty("idNumber").GetString());
+        Assert.Equal("研发中心主任", after.GetProperty("title").GetString());
+    }
+
     public sealed class OnSqlite(SqliteApp app) : DataScopeTests(app), IClassFixture<SqliteApp>;
 
     public sealed class OnPostgres(PostgresApp app) : DataScopeTests(app), IClassFixture<PostgresApp>;

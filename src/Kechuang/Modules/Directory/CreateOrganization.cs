@@ -42,7 +42,7 @@ public sealed class CreateOrganizationHandler(KechuangDb db)
         }
     }
 
-    private static RuleException Duplicate(string creditCode) =>
+    internal static RuleException Duplicate(string creditCode) =>
         new("directory.duplicate-credit-code", $"统一社会信用代码 {creditCode} 已被其他组织使用");
 }
 

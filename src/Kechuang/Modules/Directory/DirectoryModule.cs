@@ -18,6 +18,7 @@ public static class DirectoryModule
         services.AddScoped<IDirectoryLookup, DirectoryLookup>();
         services.AddScoped<IDirectoryOptions, DirectoryOptions>();
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
+        services.AddScoped<IOrganizationRegistry, OrganizationRegistry>();
         services.AddScoped<IDemoData, DirectoryDemoData>();
         services.AddScoped<IDashboardCard, DirectoryDashboard>();
         services.AddScoped<IReferenceData, RegionReferenceData>();

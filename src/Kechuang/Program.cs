@@ -1,3 +1,4 @@
+using Kechuang.Modules.Carriers;
 using Kechuang.Modules.Contracts;
 using Kechuang.Modules.Directory;
 using Kechuang.Modules.Enterprises;
@@ -32,6 +33,7 @@ builder.Services.AddIndicators();
 builder.Services.AddContracts();
 builder.Services.AddEnterprises();
 builder.Services.AddMarket(builder.Configuration);
+builder.Services.AddCarriers();
 
 var app = builder.Build();
 
@@ -61,6 +63,7 @@ app.MapIndicators();
 app.MapContracts();
 app.MapEnterprises();
 app.MapMarket();
+app.MapCarriers();
 app.MapUi();
 
 await app.RunAsync();

@@ -17,6 +17,145 @@ namespace Kechuang.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kechuang.Modules.Carriers.Carrier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<decimal?>("Area")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<Guid?>("OperatorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator_id");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carriers_carrier");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_carriers_carrier_name");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_carriers_carrier_parent_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_carriers_carrier_region_code");
+
+                    b.ToTable("carriers_carrier", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.Tenancy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CarrierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("EnteredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_on");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carriers_tenancy");
+
+                    b.HasIndex("CarrierId")
+                        .HasDatabaseName("ix_carriers_tenancy_carrier_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_carriers_tenancy_organization_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_carriers_tenancy_region_code");
+
+                    b.ToTable("carriers_tenancy", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Contracts.ContractTransition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1568,6 +1707,16 @@ namespace Kechuang.Migrations.Sqlite
                         .HasName("pk_platform_data_protection_key");
 
                     b.ToTable("platform_data_protection_key", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.Tenancy", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Carriers.Carrier", null)
+                        .WithMany()
+                        .HasForeignKey("CarrierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_carriers_tenancy_carriers_carrier_carrier_id");
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Contracts.ContractTransition", b =>

@@ -19,6 +19,7 @@ public static class EnterprisesModule
         services.AddSingleton<IIndicator>(new PatentApplicationsIndicator(inventionOnly: false));
         services.AddSingleton<IIndicator>(new PatentApplicationsIndicator(inventionOnly: true));
         services.AddSingleton<IIndicator, IndustrializationFilingsIndicator>();
+        services.AddSingleton<Public.ITechSmeRoster, TechSmeRoster>();
         services.AddScoped<IDemoData, EnterprisesDemoData>();
         services.AddScoped<IDemoData, EnterpriseTargetsDemoData>();
         services.AddScoped<Platform.Ui.IDashboardCard, EnterprisesDashboard>();

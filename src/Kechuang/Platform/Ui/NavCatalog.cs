@@ -22,6 +22,11 @@ public static class NavCatalog
             new("organizations", "/directory/organizations", "Menu_Organizations"),
             new("people", "/directory/people", "Menu_People"),
         ]),
+        new("carriers", "bank", "Menu_Carriers", null,
+        [
+            new("carrier-list", "/carriers", "Menu_CarrierList"),
+            new("park-tech-smes", "/carriers/park-tech-smes", "Menu_ParkTechSmes", Access.Roles.Staff),
+        ]),
         new("enterprises", "rise", "Menu_Enterprises", null,
         [
             new("enterprise-list", "/enterprises", "Menu_EnterpriseList"),

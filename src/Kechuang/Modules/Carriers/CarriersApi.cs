@@ -1,0 +1,86 @@
+using Kechuang.Platform.Access;
+using Kechuang.Platform.Data;
+using Kechuang.Platform.Excel;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kechuang.Modules.Carriers;
+
+public static class CarriersApi
+{
+    public sealed record CarrierBody(string? Name, string? Kind, string? Level, string? RegionCode, Guid? ParentId, Guid? OperatorId,
+        string? Address, decimal? Area, DateOnly? OpenedOn, string? Status)
+    {
+        public CarrierInput ToInput() => new(Name, Kind, Level, RegionCode, ParentId, OperatorId, Address, Area, OpenedOn, Status);
+    }
+
+    public sealed record TenancyBody(Guid? EnterpriseId, string? CreditCode, string? Kind, DateOnly? EnteredOn, DateOnly? LeftOn)
+    {
+        public TenancyInput ToInput() => new(EnterpriseId, CreditCode, Kind, EnteredOn, LeftOn);
+    }
+
+    public sealed record EndTenancyBody(DateOnly? LeftOn);
+
+    public sealed record Created(Guid Id);
+
+    public sealed record ImportResult(int Imported);
+
+    public static IEndpointRouteBuilder MapCarriersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/carriers").RequireAuthorization().WithTags("创新载体");
+
+        api.MapGet("", async (string? q, string? kind, string? status, string? regionCode, Guid? parentId, int? page, int? pageSize, ListCarriersHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(new CarrierQuery(q, kind, status, regionCode, parentId, page, pageSize), ct)));
+        api.MapPost("", async Task<Created<Created>> (CarrierBody body, CreateCarrierHandler handler, CancellationToken ct) =>
+        {
+            var id = await handler.HandleAsync(body.ToInput(), ct);
+            return TypedResults.Created($"/api/v1/carriers/{id}", new Created(id));
+        }).RequireAuthorization(Roles.Staff);
+
+        // Tenancy sheets of the caller's carriers (all, one region's or one carrier's).
+        api.MapGet("/tenancies", async (Guid? carrierId, string? regionCode, bool? currentOnly, string? kind, string? q, int? page, int? pageSize, ListTenanciesHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(new TenancyQuery(carrierId, regionCode, currentOnly, kind, q, page, pageSize), ct)));
+        api.MapGet("/tenancies/export", async (Guid? carrierId, string? regionCode, bool? currentOnly, string? kind, string? q, ListTenanciesHandler handler, KechuangDb db, CancellationToken ct) =>
+        {
+            var rows = await handler.AllAsync(new TenancyQuery(carrierId, regionCode, currentOnly, kind, q), ct);
+            db.AuditEvent("carriers_tenancy", "export", "export", $"{{\"rows\":{rows.Count}}}");
+            await db.SaveChangesAsync(ct);
+            var bytes = await ExcelFile.WriteAsync(rows.Select(TenancySheet.Row), TenancySheet.Headers, ct);
+            return TypedResults.File(bytes, ExcelFile.ContentType, "载体入驻企业.xlsx");
+        });
+        api.MapGet("/tenancies/import-template", async (CancellationToken ct) =>
+            TypedResults.File(await ExcelFile.WriteAsync([], TenancySheet.Headers, ct), ExcelFile.ContentType, "入驻企业导入模板.xlsx"));
+        api.MapPost("/tenancies/import", async (IFormFile file, ImportTenanciesHandler handler, CancellationToken ct) =>
+        {
+            await using var stream = file.OpenReadStream();
+            return TypedResults.Ok(new ImportResult(await handler.HandleAsync(stream, ct)));
+        }).DisableAntiforgery().RequireAuthorization(Roles.Staff);
+
+        // The records counted by enterprises.park-tech-sme-count (T5).
+        api.MapGet("/park-tech-smes", async (string? regionCode, int? year, ListParkTechSmesHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(regionCode, year, ct)));
+
+        api.MapGet("/{id:guid}", async (Guid id, GetCarrierHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)));
+        api.MapPut("/{id:guid}", async (Guid id, CarrierBody body, UpdateCarrierHandler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(id, body.ToInput(), ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Roles.Staff);
+        api.MapGet("/{id:guid}/tenancies", async (Guid id, bool? currentOnly, string? kind, string? q, int? page, int? pageSize, ListTenanciesHandler handler, GetCarrierHandler carriers, CancellationToken ct) =>
+        {
+            await carriers.HandleAsync(id, ct); // 404 outside the caller's scope rather than an empty list
+            return TypedResults.Ok(await handler.HandleAsync(new TenancyQuery(id, null, currentOnly, kind, q, page, pageSize), ct));
+        });
+        api.MapPost("/{id:guid}/tenancies", async Task<Created<Created>> (Guid id, TenancyBody body, AddTenancyHandler handler, CancellationToken ct) =>
+        {
+            var tenancyId = await handler.HandleAsync(id, body.ToInput(), ct);
+            return TypedResults.Created($"/api/v1/carriers/{id}/tenancies/{tenancyId}", new Created(tenancyId));
+        }).RequireAuthorization(Roles.Staff);
+        api.MapPost("/{id:guid}/tenancies/{tenancyId:guid}/end", async (Guid id, Guid tenancyId, EndTenancyBody body, EndTenancyHandler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(id, tenancyId, body.LeftOn, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Roles.Staff);
+        return app;
+    }
+}

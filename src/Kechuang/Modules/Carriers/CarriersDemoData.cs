@@ -1,0 +1,140 @@
+using Kechuang.Modules.Carriers.Public;
+using Kechuang.Modules.Directory.Public;
+using Kechuang.Modules.Enterprises.Public;
+using Kechuang.Platform.Demo;
+using Kechuang.Platform.Indicators;
+
+namespace Kechuang.Modules.Carriers;
+
+/// <summary>
+/// The carriers of the reply letter (seed-figures C1–C10) and their tenants as individual tenancy records:
+/// 武义网易联合创新中心 with 30 registered and 11 resident enterprises (C8), the 电子商务公共服务中心 with 11 resident (C9),
+/// 研发总部7#楼 delivered (C2), 3#/8#楼 under renovation (T3), the 企业加速器 after its design tender (C1), 杭州科创飞地
+/// (C6, T6) and 科兴's testing laboratory (C10); plus the 2023 target T5 (园区科技型中小企业累计 ≥14). The park's tech SMEs
+/// come from 科技型中小企业 entries of the tenants: 12 in 2023, short of the target. Dates and areas the letter does not
+/// give are illustrative. Tenant enterprises take demo credit numbers 200000–299999.
+/// </summary>
+internal sealed class CarriersDemoData(IOrganizationRegistry registry, IOrganizationDirectory directory, ITechSmeRoster roster) : IDemoData
+{
+    public const string Region = "330723";
+    public const string DevelopmentZone = "330723401";
+    public const string Shuxi = "330723002";
+    public const decimal ParkTechSmeTarget2023 = 14m;
+
+    /// <summary>字号 of the demo tenants, one per enterprise.</summary>
+    private static readonly string[] TradeNames =
+    [
+        "易联", "云帆", "智汇", "数擎", "星桥", "峰禾", "启明", "博远", "青藤", "熠光", "澄明", "聚能", "恒信", "睿思", "凌云",
+        "浩宇", "朗润", "拓维", "创享", "微光", "致远", "璟辰", "沐阳", "弘毅", "知行", "卓越", "鼎新", "云栖", "鸿途", "德润",
+        "华锐", "格物", "锦程", "精工", "麦田", "橙果", "悦购", "茶语", "山居", "壶山", "熟溪", "温泉", "萤石", "白姆", "宣莲", "乡味",
+    ];
+
+    private static readonly string[] DigitalTrades = ["网络科技", "数字科技", "信息技术", "软件开发", "文化创意"];
+    private static readonly string[] ResearchTrades = ["智能装备", "新材料科技", "电子科技", "精密机械", "工业设计"];
+
+    public int Order => 50;
+
+    public async Task LoadAsync(DemoContext context, CancellationToken cancellationToken)
+    {
+        var db = context.Db;
+        var now = db.UtcNow;
+        var wangyiOperator = await directory.FindByNameAsync("武义网易联合创新中心运营有限公司", cancellationToken);
+        var kexing = await directory.FindByNameAsync("浙江科兴电动工具检测有限公司", cancellationToken);
+        var parkOperator = await registry.AddAsync(new NewOrganization("武义科技城发展有限公司", OrganizationKind.Operator,
+            DemoCodes.CreditCode(Region, 200_001), DevelopmentZone, "武义经济开发区科技城"), cancellationToken);
+
+        Carrier Add(string name, CarrierKind kind, CarrierLevel? level, string region, Carrier? parent, Guid? operatorId, string? address,
+            decimal? area, DateOnly? opened, CarrierStatus status)
+        {
+            var carrier = new Carrier(new CarrierFacts(name, kind, level, region, parent?.Id, operatorId, address, area, opened, status), now);
+            db.Add(carrier);
+            return carrier;
+        }
+
+        var park = Add("武义科技城", CarrierKind.Park, null, DevelopmentZone, null, parkOperator, "武义经济开发区科技城", null, new DateOnly(2019, 12, 28), CarrierStatus.Operating);
+        // C2: 研发总部7#楼完成装修并交付运营使用; T3: 完成3#、8#楼装修, 交付运营.
+        var building7 = Add("研发总部7#楼", CarrierKind.Building, null, DevelopmentZone, park, parkOperator, "武义科技城研发总部7#楼", 12_860.50m, new DateOnly(2023, 4, 20), CarrierStatus.Operating);
+        Add("研发总部3#楼", CarrierKind.Building, null, DevelopmentZone, park, parkOperator, "武义科技城研发总部3#楼", 9_640m, null, CarrierStatus.UnderConstruction);
+        Add("研发总部8#楼", CarrierKind.Building, null, DevelopmentZone, park, parkOperator, "武义科技城研发总部8#楼", 10_320m, null, CarrierStatus.UnderConstruction);
+        // C1: 科技城企业加速器项目完成方案设计招标.
+        Add("科技城企业加速器", CarrierKind.Accelerator, null, DevelopmentZone, park, parkOperator, "武义科技城二期", null, null, CarrierStatus.Planned);
+        // C8: 5月14日开园运营.
+        var wangyi = Add("武义网易联合创新中心", CarrierKind.JointInnovationCenter, CarrierLevel.County, DevelopmentZone, building7, wangyiOperator?.Id,
+            "武义县科技城研发总部7#楼", 3_200m, new DateOnly(2023, 5, 14), CarrierStatus.Operating);
+        // C10: 科兴电动工具检测有限公司 运营电动(园林)工具检测出口认证符合性检测实验室.
+        Add("电动（园林）工具检测实验室", CarrierKind.TestingLab, null, DevelopmentZone, park, kexing?.Id,
+            "武义经济开发区科技城", 1_500m, new DateOnly(2023, 3, 1), CarrierStatus.Operating);
+        // C9: 电子商务公共服务中心开园运营.
+        var ecommerce = Add("武义县电子商务公共服务中心", CarrierKind.PublicServiceCenter, CarrierLevel.County, Shuxi, null, null,
+            "武义县熟溪街道", 2_400m, new DateOnly(2023, 3, 28), CarrierStatus.Operating);
+        // C6, T6: 杭州科创飞地 (paid for, not yet delivered): 武义县's carrier in Hangzhou.
+        Add("武义杭州科创飞地", CarrierKind.Enclave, null, Region, null, null, "杭州市余杭区未来科技城", null, null, CarrierStatus.UnderConstruction);
+
+        var serial = 0;
+        async Task<Guid> Enterprise(string region, string trade, string address)
+        {
+            var name = $"武义{TradeNames[serial]}{trade}有限公司";
+            serial++;
+            return await registry.AddAsync(new NewOrganization(name, OrganizationKind.Enterprise, DemoCodes.CreditCode(region, 200_100 + serial), region, address), cancellationToken);
+        }
+        var entries = 0;
+        async Task TechSme(Guid enterprise, string region)
+        {
+            entries++;
+            await roster.AddEntryAsync(db, enterprise, region, 2023, $"2023{Region}0A{200_000 + entries:D6}", cancellationToken);
+        }
+        void Stay(Carrier carrier, Guid enterprise, TenancyKind kind, DateOnly entered, DateOnly? left = null) =>
+            db.Add(new Tenancy(carrier.Id, carrier.RegionCode, enterprise, kind, entered, left, now));
+
+        // C8: 30 enterprises registered by the letter's date (2023-07-06), the first 11 of them also resident since the opening;
+        // 8 of the residents are 2023 科技型中小企业.
+        for (var i = 0; i < 30; i++)
+        {
+            var enterprise = await Enterprise(DevelopmentZone, DigitalTrades[i % DigitalTrades.Length], "武义县科技城研发总部7#楼");
+            Stay(wangyi, enterprise, TenancyKind.Registered, new DateOnly(2023, 3, 1).AddDays(i * 4));
+            if (i < 11)
+            {
+                Stay(wangyi, enterprise, TenancyKind.Resident, new DateOnly(2023, 5, 14).AddDays(i * 3));
+                if (i < 8)
+                {
+                    await TechSme(enterprise, DevelopmentZone);
+                }
+            }
+        }
+        // 研发总部7#楼's own tenants: four resident (three 科小), one that left at the end of 2024.
+        for (var i = 0; i < 4; i++)
+        {
+            var enterprise = await Enterprise(DevelopmentZone, ResearchTrades[i], "武义县科技城研发总部7#楼");
+            Stay(building7, enterprise, TenancyKind.Resident, new DateOnly(2023, 4, 25).AddDays(i * 7));
+            if (i < 3)
+            {
+                await TechSme(enterprise, DevelopmentZone);
+            }
+        }
+        Stay(building7, await Enterprise(DevelopmentZone, ResearchTrades[4], "武义县科技城研发总部7#楼"), TenancyKind.Resident,
+            new DateOnly(2023, 4, 25), new DateOnly(2024, 12, 31));
+        // 科兴 works in the park it tests for; its 2023 entry comes from the enterprises demo, added here only if missing.
+        if (kexing is not null)
+        {
+            Stay(park, kexing.Id, TenancyKind.Resident, new DateOnly(2022, 8, 18));
+            if ((await roster.HoldersAsync(db, [kexing.Id], Period.Year(2023), cancellationToken)).Count == 0)
+            {
+                await TechSme(kexing.Id, kexing.RegionCode);
+            }
+        }
+        // C9: 11 resident enterprises of the 电子商务公共服务中心 (not in a park: its two 科小 do not count for T5).
+        for (var i = 0; i < 11; i++)
+        {
+            var enterprise = await Enterprise(Shuxi, "电子商务", "武义县熟溪街道电子商务公共服务中心");
+            Stay(ecommerce, enterprise, TenancyKind.Resident, new DateOnly(2023, 3, 28).AddDays(i * 5));
+            if (i < 2)
+            {
+                await TechSme(enterprise, Shuxi);
+            }
+        }
+
+        // T5 力争培育园区科技型中小企业累计14家以上.
+        db.Add(new Target(Region, 2023, ParkTechSmeCountIndicator.IndicatorCode, ">=", ParkTechSmeTarget2023, now));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,28 @@
+using Kechuang.Modules.Carriers.Public;
+using Kechuang.Platform.Demo;
+using Kechuang.Platform.Indicators;
+
+namespace Kechuang.Modules.Carriers;
+
+public static class CarriersModule
+{
+    public static IServiceCollection AddCarriers(this IServiceCollection services)
+    {
+        services.AddScoped<CreateCarrierHandler>();
+        services.AddScoped<UpdateCarrierHandler>();
+        services.AddScoped<ListCarriersHandler>();
+        services.AddScoped<GetCarrierHandler>();
+        services.AddScoped<AddTenancyHandler>();
+        services.AddScoped<EndTenancyHandler>();
+        services.AddScoped<ListTenanciesHandler>();
+        services.AddScoped<ImportTenanciesHandler>();
+        services.AddScoped<ListParkTechSmesHandler>();
+        services.AddSingleton<ICarrierTenancy, CarrierTenancy>();
+        services.AddSingleton<ParkTechSmeCountIndicator>();
+        services.AddSingleton<IIndicator>(sp => sp.GetRequiredService<ParkTechSmeCountIndicator>());
+        services.AddScoped<IDemoData, CarriersDemoData>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCarriers(this IEndpointRouteBuilder app) => app.MapCarriersApi();
+}

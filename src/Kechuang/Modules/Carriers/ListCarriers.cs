@@ -1,0 +1,93 @@
+using Kechuang.Modules.Carriers.Public;
+using Kechuang.Modules.Directory.Public;
+using Kechuang.Platform.Data;
+using Kechuang.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kechuang.Modules.Carriers;
+
+public sealed record CarrierQuery(string? Q = null, string? Kind = null, string? Status = null, string? RegionCode = null,
+    Guid? ParentId = null, int? Page = null, int? PageSize = null);
+
+/// <summary>Lists carriers within the caller's data scope, each with its tenants counted today; the page and the API share it.</summary>
+public sealed class ListCarriersHandler(KechuangDb db)
+{
+    public async Task<Paged<CarrierDto>> HandleAsync(CarrierQuery query, CancellationToken cancellationToken = default)
+    {
+        var filtered = Filter(query);
+        var total = await filtered.CountAsync(cancellationToken);
+        var (skip, take) = Paging.Normalize(query.Page, query.PageSize);
+        var rows = await filtered.OrderBy(c => c.RegionCode).ThenBy(c => c.Name).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        return new Paged<CarrierDto>(await CarrierDtos.ManyAsync(db, rows, cancellationToken), total);
+    }
+
+    /// <summary>Id and name of every carrier in scope, for pick lists (上级载体, import by name).</summary>
+    public async Task<List<(Guid Id, string Name, string KindName)>> OptionsAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Set<Carrier>().AsNoTracking().OrderBy(c => c.RegionCode).ThenBy(c => c.Name)
+            .Select(c => new { c.Id, c.Name, c.Kind }).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Id, r.Name, CarrierKinds.Names[r.Kind])).ToList();
+    }
+
+    private IQueryable<Carrier> Filter(CarrierQuery query)
+    {
+        var carriers = db.Set<Carrier>().AsNoTracking().UnderRegion(query.RegionCode);
+        var errors = new FieldErrors();
+        if (!string.IsNullOrWhiteSpace(query.Kind))
+        {
+            // "parks" selects every park kind (科技园区, 小微园区, 农业科技园区).
+            if (string.Equals(query.Kind.Trim(), "parks", StringComparison.OrdinalIgnoreCase))
+            {
+                carriers = carriers.Where(c => CarrierKinds.Parks.Contains(c.Kind));
+            }
+            else if (errors.Enum("kind", "载体类型", query.Kind, CarrierKinds.Names) is { } kind)
+            {
+                carriers = carriers.Where(c => c.Kind == kind);
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(query.Status) && errors.Enum("status", "运营状态", query.Status, CarrierRules.StatusNames) is { } status)
+        {
+            carriers = carriers.Where(c => c.Status == status);
+        }
+        errors.ThrowIfAny();
+        if (query.ParentId is { } parent)
+        {
+            carriers = carriers.Where(c => c.ParentId == parent);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var q = query.Q.Trim();
+            carriers = carriers.Where(c => c.Name.Contains(q) || (c.Address != null && c.Address.Contains(q)));
+        }
+        return carriers;
+    }
+}
+
+public sealed class GetCarrierHandler(KechuangDb db)
+{
+    public async Task<CarrierDto> HandleAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var carrier = await db.Set<Carrier>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new NotFoundException("载体不存在或不在您的数据范围内");
+        return (await CarrierDtos.ManyAsync(db, [carrier], cancellationToken))[0];
+    }
+}
+
+internal static class CarrierDtos
+{
+    public static async Task<List<CarrierDto>> ManyAsync(KechuangDb db, IReadOnlyList<Carrier> rows, CancellationToken cancellationToken)
+    {
+        var regions = await RegionNames.AllAsync(db, cancellationToken);
+        var parentIds = rows.Where(r => r.ParentId is not null).Select(r => r.ParentId!.Value).Distinct().ToList();
+        var names = await db.Set<Carrier>().IgnoreQueryFilters().AsNoTracking().Where(c => parentIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        // A parent outside the caller's scope is named (names of carriers are public), never listed.
+        foreach (var (id, name) in await OrganizationCounterparts.NamesAsync(db, rows.Where(r => r.OperatorId is not null).Select(r => r.OperatorId!.Value), cancellationToken))
+        {
+            names[id] = name;
+        }
+        var today = CarrierQueries.Today(db);
+        var counts = await CarrierQueries.CountsAsync(db, rows.Select(r => r.Id).ToList(), today, cancellationToken);
+        return rows.Select(r => CarrierDto.From(r, regions, names, counts, today)).ToList();
+    }
+}

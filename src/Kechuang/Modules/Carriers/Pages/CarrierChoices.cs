@@ -1,0 +1,61 @@
+using Kechuang.Modules.Carriers.Public;
+using Kechuang.Platform.Access;
+using Kechuang.Platform.Problems;
+using Kechuang.Platform.Ui;
+
+namespace Kechuang.Modules.Carriers.Pages;
+
+/// <summary>Pick lists of the carrier pages, in Chinese.</summary>
+internal static class CarrierChoices
+{
+    public static readonly IReadOnlyList<SelectOption> Kinds =
+        CarrierKinds.Names.Select(k => new SelectOption(Kebab.From(k.Key), k.Value)).ToList();
+
+    /// <summary>The list filter adds "all parks" before the single kinds.</summary>
+    public static readonly IReadOnlyList<SelectOption> KindFilter = [new SelectOption("parks", "全部园区"), .. Kinds];
+
+    public static readonly IReadOnlyList<SelectOption> Levels =
+        CarrierRules.LevelNames.Select(k => new SelectOption(Kebab.From(k.Key), k.Value)).ToList();
+
+    public static readonly IReadOnlyList<SelectOption> Statuses =
+        CarrierRules.StatusNames.Select(k => new SelectOption(Kebab.From(k.Key), k.Value)).ToList();
+
+    public static readonly IReadOnlyList<SelectOption> TenancyKindOptions =
+        TenancyKinds.Names.Select(k => new SelectOption(Kebab.From(k.Key), k.Value)).ToList();
+
+    /// <summary>Regions the viewer covers: counties for a city account, the county and its towns for a county account.</summary>
+    public static List<SelectOption> FilterRegions(IReadOnlyList<RegionOption> regions, DataScope scope)
+    {
+        var covered = regions.Where(r => scope.Covers(r.Code) && r.Level >= 3).ToList();
+        var countyAccount = !scope.All && scope.RegionPrefix.Length >= 6;
+        return covered.Where(r => countyAccount || r.Level == 3)
+            .Select(r => new SelectOption(r.Code, r.Level == 3 && countyAccount ? $"{r.Name}（全县）" : r.Name)).ToList();
+    }
+
+    /// <summary>Regions a carrier may be saved into (county or town), named with their county.</summary>
+    public static List<SelectOption> FormRegions(IReadOnlyList<RegionOption> regions, DataScope scope, string? current)
+    {
+        var names = regions.ToDictionary(r => r.Code, r => r.Name);
+        return regions.Where(r => r.Level >= 3 && (scope.Covers(r.Code) || r.Code == current))
+            .Select(r => new SelectOption(r.Code, r.Level == 4 && r.ParentCode is { } p && names.TryGetValue(p, out var county)
+                ? $"{county} · {r.Name}（{r.Code}）" : $"{r.Name}（{r.Code}）"))
+            .ToList();
+    }
+
+    public static string KindColor(string kind) => kind switch
+    {
+        "park" or "small-business-park" or "agricultural-park" => "green",
+        "building" => "default",
+        "enclave" => "purple",
+        "testing-lab" => "orange",
+        _ => "blue",
+    };
+
+    public static AntDesign.BadgeStatus StatusColor(string status) => status switch
+    {
+        "operating" => AntDesign.BadgeStatus.Success,
+        "under-construction" => AntDesign.BadgeStatus.Processing,
+        "planned" => AntDesign.BadgeStatus.Warning,
+        _ => AntDesign.BadgeStatus.Default,
+    };
+}

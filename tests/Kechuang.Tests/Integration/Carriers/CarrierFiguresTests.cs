@@ -116,7 +116,7 @@ public abstract class CarrierFiguresTests(KechuangApp app)
         // inPark (entered on the last day of the year) and inBuilding (left on its first day) count; the others do not.
         Assert.Equal(2m, value.GetProperty("value").GetDecimal());
         var names = records.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("enterpriseName").GetString()).ToHashSet();
-        Assert.Equal([inBuilding.Name, inPark.Name], names.Order());
+        Assert.Equal(new[] { inBuilding.Name, inPark.Name }.Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public static class CarriersModule
         services.AddSingleton<ParkTechSmeCountIndicator>();
         services.AddSingleton<IIndicator>(sp => sp.GetRequiredService<ParkTechSmeCountIndicator>());
         services.AddScoped<IDemoData, CarriersDemoData>();
+        services.AddScoped<Platform.Ui.IDashboardCard, CarriersDashboard>();
         return services;
     }
 

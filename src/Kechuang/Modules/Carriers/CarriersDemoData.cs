@@ -10,7 +10,7 @@ namespace Kechuang.Modules.Carriers;
 /// The carriers of the reply letter (seed-figures C1–C10) and their tenants as individual tenancy records:
 /// 武义网易联合创新中心 with 30 registered and 11 resident enterprises (C8), the 电子商务公共服务中心 with 11 resident (C9),
 /// 研发总部7#楼 delivered (C2), 3#/8#楼 under renovation (T3), the 企业加速器 after its design tender (C1), 杭州科创飞地
-/// (C6, T6) and 科兴's testing laboratory (C10); plus the 2023 target T5 (园区科技型中小企业累计 ≥14). The park's tech SMEs
+/// (C6, T6) and 科兴's testing laboratory (C10); plus the 2023 targets T5 (园区科技型中小企业累计 ≥14), T6 (飞地入驻 ≥5) and T7 (市级以上众创空间 ≥2). The park's tech SMEs
 /// come from 科技型中小企业 entries of the tenants: 12 in 2023, short of the target. Dates and areas the letter does not
 /// give are illustrative. Tenant enterprises take demo credit numbers 200000–299999.
 /// </summary>
@@ -135,6 +135,9 @@ internal sealed class CarriersDemoData(IOrganizationRegistry registry, IOrganiza
 
         // T5 力争培育园区科技型中小企业累计14家以上.
         db.Add(new Target(Region, 2023, ParkTechSmeCountIndicator.IndicatorCode, ">=", ParkTechSmeTarget2023, now));
+        // T6 杭州科创飞地 力争招引入驻企业5家以上; T7 力争培育市级以上众创空间2家以上.
+        db.Add(new Target(Region, 2023, EnclaveResidentCountIndicator.IndicatorCode, ">=", 5m, now));
+        db.Add(new Target(Region, 2023, CityMakerSpaceCountIndicator.IndicatorCode, ">=", 2m, now));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

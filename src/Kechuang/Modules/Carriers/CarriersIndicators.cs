@@ -2,6 +2,7 @@ using Kechuang.Modules.Carriers.Public;
 using Kechuang.Modules.Enterprises.Public;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Indicators;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Modules.Carriers;
 
@@ -34,4 +35,56 @@ public sealed class ParkTechSmeCountIndicator(ICarrierTenancy tenancy, ITechSmeR
     }
 
     public string RecordsUrl(string regionCode, Period period) => $"/carriers/park-tech-smes?regionCode={regionCode}&year={period.From.Year}";
+}
+
+/// <summary>科创飞地招引入驻企业 (T6): enterprises resident in an enclave (科创飞地) of the region at some day of the period.</summary>
+internal sealed class EnclaveResidentCountIndicator : IIndicator
+{
+    public const string IndicatorCode = "carriers.enclave-resident-count";
+
+    public string Code => IndicatorCode;
+    public string Name => "科创飞地入驻企业";
+    public string Unit => "家";
+    public string Module => "carriers";
+
+    public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
+    {
+        var enclaves = await db.Set<Carrier>().AsNoTracking().UnderRegion(regionCode).Where(c => c.Kind == CarrierKind.Enclave).Select(c => c.Id).ToListAsync(cancellationToken);
+        if (enclaves.Count == 0)
+        {
+            return 0m;
+        }
+        var last = period.To.AddDays(-1);
+        return await db.Set<Tenancy>().AsNoTracking().Where(t => enclaves.Contains(t.CarrierId) && t.Kind == TenancyKind.Resident)
+            .CurrentBetween(period.From, last).Select(t => t.OrganizationId).Distinct().CountAsync(cancellationToken);
+    }
+
+    public string RecordsUrl(string regionCode, Period period) => $"/carriers?kind=enclave&regionCode={regionCode}";
+}
+
+/// <summary>
+/// 市级以上众创空间 (T7): maker spaces of the region recognised at city level or above and opened by the end of the period.
+/// A recognition date is not recorded, so a space recognised later counts from its opening (a known limit).
+/// </summary>
+internal sealed class CityMakerSpaceCountIndicator : IIndicator
+{
+    // Levels are stored as text: compare by membership, never with >= in SQL.
+    private static readonly CarrierLevel[] CityPlus = [CarrierLevel.City, CarrierLevel.Provincial, CarrierLevel.National];
+
+    public const string IndicatorCode = "carriers.city-maker-space-count";
+
+    public string Code => IndicatorCode;
+    public string Name => "市级以上众创空间";
+    public string Unit => "家";
+    public string Module => "carriers";
+
+    public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
+    {
+        var last = period.To.AddDays(-1);
+        return await db.Set<Carrier>().AsNoTracking().UnderRegion(regionCode)
+            .CountAsync(c => c.Kind == CarrierKind.MakerSpace && c.Level != null && CityPlus.Contains(c.Level.Value)
+                && c.OpenedOn != null && c.OpenedOn <= last && c.Status != CarrierStatus.Closed, cancellationToken);
+    }
+
+    public string RecordsUrl(string regionCode, Period period) => $"/carriers?kind=maker-space&regionCode={regionCode}";
 }

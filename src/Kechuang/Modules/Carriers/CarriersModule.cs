@@ -20,6 +20,8 @@ public static class CarriersModule
         services.AddSingleton<ICarrierTenancy, CarrierTenancy>();
         services.AddSingleton<ParkTechSmeCountIndicator>();
         services.AddSingleton<IIndicator>(sp => sp.GetRequiredService<ParkTechSmeCountIndicator>());
+        services.AddSingleton<IIndicator, EnclaveResidentCountIndicator>();
+        services.AddSingleton<IIndicator, CityMakerSpaceCountIndicator>();
         services.AddScoped<IDemoData, CarriersDemoData>();
         services.AddScoped<Platform.Ui.IDashboardCard, CarriersDashboard>();
         return services;

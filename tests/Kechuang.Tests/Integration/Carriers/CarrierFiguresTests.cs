@@ -120,6 +120,33 @@ public abstract class CarrierFiguresTests(KechuangApp app)
     }
 
     [Fact]
+    public async Task EnclaveAndMakerSpaceIndicators_CountTheRegionsRecords()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+        const string region = "330723106"; // 大田乡: no demo carriers
+        var enclave = await CreateCarrierAsync(staff, Unique("大田飞地"), "enclave", region);
+        var tenant = await CreateEnterpriseAsync(staff);
+        var gone = await CreateEnterpriseAsync(staff);
+        await AddTenancyAsync(staff, enclave, tenant.Id, "resident", "2023-08-01");
+        await AddTenancyAsync(staff, enclave, gone.Id, "resident", "2022-01-01", "2022-12-31");
+        await (await staff.PostJsonAsync("/api/v1/carriers", Carrier(Unique("大田市级众创空间"), "maker-space", region, level: "city", opened: "2023-12-31"))).CreatedIdAsync();
+        await (await staff.PostJsonAsync("/api/v1/carriers", Carrier(Unique("大田县级众创空间"), "maker-space", region, level: "county"))).CreatedIdAsync();
+        await (await staff.PostJsonAsync("/api/v1/carriers", Carrier(Unique("大田省级众创空间"), "maker-space", region, level: "provincial", opened: "2024-01-01"))).CreatedIdAsync();
+
+        async Task<decimal> ValueAsync(string code, int year) =>
+            (await (await staff.GetAsync($"/api/v1/indicators/{code}/value?regionCode={region}&year={year}")).ReadJsonAsync()).GetProperty("value").GetDecimal();
+
+        Assert.Equal(1m, await ValueAsync("carriers.enclave-resident-count", 2023));
+        Assert.Equal(1m, await ValueAsync("carriers.enclave-resident-count", 2022));
+        Assert.Equal(1m, await ValueAsync("carriers.city-maker-space-count", 2023));
+        Assert.Equal(2m, await ValueAsync("carriers.city-maker-space-count", 2024));
+        var targets = (await (await staff.GetAsync("/api/v1/targets?regionCode=330723&year=2023")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("indicatorCode").GetString()!, i => i.GetProperty("target").GetDecimal());
+        Assert.Equal(5m, targets["carriers.enclave-resident-count"]);
+        Assert.Equal(2m, targets["carriers.city-maker-space-count"]);
+    }
+
+    [Fact]
     public async Task TechSmeRoster_RefusesASecondEntryOfTheSameYear()
     {
         var staff = await app.ClientAsync("wuyi.staff");

@@ -161,6 +161,130 @@ namespace Kechuang.Migrations.Postgres
                     b.ToTable("carriers_tenancy", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Contracts.ContractAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contracts_attachment");
+
+                    b.HasIndex("ContractId", "UploadedAt")
+                        .HasDatabaseName("ix_contracts_attachment_contract_id_uploaded_at");
+
+                    b.ToTable("contracts_attachment", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Contracts.ContractAttachmentContent", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attachment_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("AttachmentId")
+                        .HasName("pk_contracts_attachment_content");
+
+                    b.ToTable("contracts_attachment_content", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Contracts.ContractImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("account");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("integer")
+                        .HasColumnName("registered");
+
+                    b.Property<int>("Submitted")
+                        .HasColumnType("integer")
+                        .HasColumnName("submitted");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contracts_import");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_contracts_import_at");
+
+                    b.ToTable("contracts_import", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Contracts.ContractTransition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -225,6 +349,10 @@ namespace Kechuang.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
 
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("uuid")
@@ -310,6 +438,9 @@ namespace Kechuang.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_contracts_contract");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_contracts_contract_import_id");
 
                     b.HasIndex("OrganizationId")
                         .HasDatabaseName("ix_contracts_contract_organization_id");
@@ -1724,6 +1855,26 @@ namespace Kechuang.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_carriers_tenancy_carriers_carrier_carrier_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Contracts.ContractAttachment", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Contracts.TechContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contracts_attachment_tech_contract_contract_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Contracts.ContractAttachmentContent", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Contracts.ContractAttachment", null)
+                        .WithOne()
+                        .HasForeignKey("Kechuang.Modules.Contracts.ContractAttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contracts_attachment_content_contracts_attachment_attachmen");
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Contracts.ContractTransition", b =>

@@ -156,6 +156,130 @@ namespace Kechuang.Migrations.Sqlite
                     b.ToTable("carriers_tenancy", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Contracts.ContractAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contracts_attachment");
+
+                    b.HasIndex("ContractId", "UploadedAt")
+                        .HasDatabaseName("ix_contracts_attachment_contract_id_uploaded_at");
+
+                    b.ToTable("contracts_attachment", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Contracts.ContractAttachmentContent", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachment_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.HasKey("AttachmentId")
+                        .HasName("pk_contracts_attachment_content");
+
+                    b.ToTable("contracts_attachment_content", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Contracts.ContractImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registered");
+
+                    b.Property<int>("Submitted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contracts_import");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_contracts_import_at");
+
+                    b.ToTable("contracts_import", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Contracts.ContractTransition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -220,6 +344,10 @@ namespace Kechuang.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_id");
 
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("TEXT")
@@ -305,6 +433,9 @@ namespace Kechuang.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_contracts_contract");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_contracts_contract_import_id");
 
                     b.HasIndex("OrganizationId")
                         .HasDatabaseName("ix_contracts_contract_organization_id");
@@ -1717,6 +1848,26 @@ namespace Kechuang.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_carriers_tenancy_carriers_carrier_carrier_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Contracts.ContractAttachment", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Contracts.TechContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contracts_attachment_tech_contract_contract_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Contracts.ContractAttachmentContent", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Contracts.ContractAttachment", null)
+                        .WithOne()
+                        .HasForeignKey("Kechuang.Modules.Contracts.ContractAttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contracts_attachment_content_contracts_attachment_attachment_id");
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Contracts.ContractTransition", b =>

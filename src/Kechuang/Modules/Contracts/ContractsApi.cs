@@ -46,15 +46,25 @@ public static class ContractsApi
         });
         api.MapGet("/import-template", async (CancellationToken ct) =>
             TypedResults.File(await ExcelFile.WriteAsync([], ContractSheet.Headers, ct), ExcelFile.ContentType, "技术合同导入模板.xlsx"));
-        api.MapPost("/import", async (IFormFile file, ImportContractsHandler handler, CancellationToken ct) =>
+        api.MapPost("/import", async (IFormFile file, ImportContractsHandler handler, IConfiguration configuration, CancellationToken ct) =>
         {
-            if (file.Length > ExcelFile.MaxUploadBytes)
-            {
-                throw InputException.For("file", "文件不能超过20MB");
-            }
+            ImportUpload.EnsureWithinLimit(file.Length, configuration);
             await using var stream = file.OpenReadStream();
-            return TypedResults.Ok(new ImportResult(await handler.HandleAsync(stream, ct)));
+            return TypedResults.Ok(new ImportResult(await handler.HandleAsync(stream, file.FileName, ct)));
+        }).AcceptsImportFile(app);
+        api.MapPost("/{id:guid}/attachments", async Task<Created<Created>> (Guid id, IFormFile file, ContractAttachmentsHandler handler, CancellationToken ct) =>
+        {
+            await using var stream = file.OpenReadStream();
+            var attachmentId = await handler.UploadAsync(id, file.FileName, file.ContentType, stream, file.Length, ct);
+            return TypedResults.Created($"/api/v1/contracts/{id}/attachments/{attachmentId}", new Created(attachmentId));
         }).DisableAntiforgery();
+        api.MapGet("/{id:guid}/attachments", async (Guid id, ContractAttachmentsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.ListAsync(id, ct)));
+        api.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, ContractAttachmentsHandler handler, CancellationToken ct) =>
+        {
+            var file = await handler.DownloadAsync(id, attachmentId, ct);
+            return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        });
         api.MapGet("/{id:guid}", async (Guid id, GetContractHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, ct)));
         api.MapPut("/{id:guid}", async (Guid id, ContractBody body, UpdateContractHandler handler, CancellationToken ct) =>

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Kechuang.Modules.Contracts;
 
-public sealed class ContractsConfiguration : IEntityTypeConfiguration<TechContract>, IEntityTypeConfiguration<ContractTransition>
+public sealed class ContractsConfiguration : IEntityTypeConfiguration<TechContract>, IEntityTypeConfiguration<ContractTransition>,
+    IEntityTypeConfiguration<ContractImport>
 {
     public void Configure(EntityTypeBuilder<TechContract> builder)
     {
@@ -28,6 +29,7 @@ public sealed class ContractsConfiguration : IEntityTypeConfiguration<TechContra
         builder.HasIndex(c => new { c.RegionCode, c.Status, c.RegisteredOn });
         builder.HasIndex(c => c.SignDate);
         builder.HasIndex(c => c.OrganizationId);
+        builder.HasIndex(c => c.ImportId);
     }
 
     public void Configure(EntityTypeBuilder<ContractTransition> builder)
@@ -40,5 +42,16 @@ public sealed class ContractsConfiguration : IEntityTypeConfiguration<TechContra
         builder.Property(t => t.Note).HasMaxLength(ContractsRules.NoteMax + 100);
         builder.HasIndex(t => new { t.ContractId, t.At });
         builder.HasOne<TechContract>().WithMany().HasForeignKey(t => t.ContractId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<ContractImport> builder)
+    {
+        builder.ToTable("contracts_import");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Account).HasMaxLength(100);
+        builder.Property(i => i.FileName).HasMaxLength(ContractImport.FileNameMax);
+        builder.Property(i => i.RegionCode).HasMaxLength(12);
+        builder.Ignore(i => i.Total);
+        builder.HasIndex(i => i.At);
     }
 }

@@ -17,6 +17,7 @@ public static class ContractsModule
         services.AddScoped<ContractsPageScope>();
         services.AddScoped<RegisterContractHandler>();
         services.AddScoped<ImportContractsHandler>();
+        services.AddScoped<ContractAttachmentsHandler>();
         services.AddScoped<ITechContracts, TechContracts>();
         services.AddSingleton<IIndicator, TransactionAmountIndicator>();
         services.AddSingleton<IIndicator, RegisteredCountIndicator>();

@@ -1,5 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
+using System.Threading.Channels;
 using Kechuang.Modules.Directory.Public;
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Excel;
 using Kechuang.Platform.Problems;
@@ -125,29 +128,194 @@ public static class ContractSheet
     }
 }
 
-/// <summary>Imports contracts from .xlsx, all or nothing: every row is validated, every bad cell reported, and nothing saved if any.</summary>
+/// <summary>
+/// Imports contracts from .xlsx, all or nothing: every row is validated, every bad cell reported, and
+/// nothing saved if any. One pass over the file: the sheet is read and its rows validated in chunks on
+/// a background task while the previous chunk is checked against the database and written through
+/// <see cref="BulkInsert"/> (records and their audit entries, one transaction); the first bad row stops
+/// the writing, the remaining rows are still validated so every bad row is reported, and the
+/// transaction is rolled back. Memory stays flat: only the compact keys of the rows already read
+/// (duplicates within the file) are kept, never the rows themselves. See docs/adr/008.
+/// </summary>
 public sealed class ImportContractsHandler(KechuangDb db)
 {
     private const int ChunkSize = 2000;
 
-    public async Task<int> HandleAsync(Stream file, CancellationToken cancellationToken = default)
+    private sealed record Accepted(int Row, TechContract Contract);
+
+    private sealed record Chunk(List<Accepted> Good, BulkBatch<TechContract> Batch, List<ImportRowError> Bad, Dictionary<string, int> Numbers);
+
+    public Task<int> HandleAsync(Stream file, CancellationToken cancellationToken = default) => HandleAsync(file, null, cancellationToken);
+
+    public async Task<int> HandleAsync(Stream file, string? fileName, CancellationToken cancellationToken)
     {
         ContractAccess.EnsureMayRead(db.User);
-        var staff = ContractAccess.IsStaff(db.User);
         var organizations = await OrganizationCounterparts.AllAsync(db, cancellationToken);
-        var byCode = organizations.GroupBy(o => o.CreditCode).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var byName = organizations.GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var today = ContractsRules.LocalDate(db.UtcNow);
-        var account = db.User.UserName;
-        var now = db.UtcNow;
+        var import = new ContractImport(Guid.CreateVersion7(), db.User.UserName, db.User.RegionCode, fileName, db.UtcNow);
 
+        // The chain is held from here to the commit (or the rollback of a file with bad rows): the
+        // reader builds each accepted row's audit entry as it goes, in file order (docs/adr/008).
+        await using var bulk = await BulkInsert.BeginAsync(db, cancellationToken);
+        var rows = new RowValidator(db.User, organizations, import, ContractsRules.LocalDate(db.UtcNow), db.UtcNow, bulk);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var channel = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var reader = Task.Run(() => ReadSheet(file, rows, channel.Writer, stop.Token), CancellationToken.None);
         var bad = new List<ImportRowError>();
-        var good = new List<(int Row, TechContract Contract, string? Number, DateOnly? RegisteredOn)>();
-        var numbersInFile = new Dictionary<string, int>(StringComparer.Ordinal);
-        var keysInFile = new Dictionary<(Guid, Guid, DateOnly, string), int>();
-        foreach (var (row, cells) in ExcelFile.Read(file))
+        var sellersChecked = new HashSet<Guid>();
+        var existing = new HashSet<(Guid, Guid, DateOnly, string)>();
+        try
+        {
+            await foreach (var chunk in channel.Reader.ReadAllAsync(cancellationToken))
+            {
+                bad.AddRange(chunk.Bad);
+                await CheckAgainstDatabaseAsync(chunk, sellersChecked, existing, bad, cancellationToken);
+                if (bad.Count == 0)
+                {
+                    await bulk.InsertAsync(chunk.Batch, cancellationToken);
+                }
+            }
+            if (bad.Count > 0)
+            {
+                throw new ImportRowsException(bad.OrderBy(b => b.Row).ToList());
+            }
+            if (rows.Submitted + rows.Registered == 0)
+            {
+                throw InputException.For("file", "文件中没有可导入的数据行");
+            }
+            import.Count(rows.Submitted, rows.Registered);
+            await bulk.InsertAsync([import], cancellationToken);
+            await bulk.CommitAsync(cancellationToken);
+            return import.Total;
+        }
+        catch (DbException e) when (IsUniqueViolation(e))
+        {
+            throw new RuleException("contracts.registration-number-taken", "导入期间登记号已被其他合同使用，未导入任何记录，请重试");
+        }
+        finally
+        {
+            // Stops the reader when the import ended early (a cancelled request, a database error).
+            await stop.CancelAsync();
+            await reader; // never throws: its failure was delivered through the channel
+        }
+    }
+
+    private static async Task ReadSheet(Stream file, RowValidator rows, ChannelWriter<Chunk> output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var chunk = rows.NewChunk();
+            foreach (var (row, cells) in XlsxRows.Read(file))
+            {
+                rows.Validate(row, cells, chunk);
+                if (chunk.Good.Count + chunk.Bad.Count >= ChunkSize)
+                {
+                    await output.WriteAsync(chunk, cancellationToken);
+                    chunk = rows.NewChunk();
+                }
+            }
+            await output.WriteAsync(chunk, cancellationToken);
+            output.TryComplete();
+        }
+        catch (Exception e)
+        {
+            output.TryComplete(e);
+        }
+    }
+
+    private static bool IsUniqueViolation(DbException e) =>
+        e is Npgsql.PostgresException { SqlState: "23505" } or Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 };
+
+    /// <summary>
+    /// Registration numbers already present and contracts already entered (across every region) are bad
+    /// rows. A seller's existing contracts are read the first time it appears, before any of its rows is written.
+    /// </summary>
+    private async Task CheckAgainstDatabaseAsync(Chunk chunk, HashSet<Guid> sellersChecked,
+        HashSet<(Guid, Guid, DateOnly, string)> existing, List<ImportRowError> bad, CancellationToken cancellationToken)
+    {
+        var (good, numbers) = (chunk.Good, chunk.Numbers);
+        if (numbers.Count > 0)
+        {
+            var wanted = numbers.Keys.ToList();
+            var taken = await db.Set<TechContract>().IgnoreQueryFilters().AsNoTracking()
+                .Where(c => c.RegistrationNumber != null && wanted.Contains(c.RegistrationNumber)).Select(c => c.RegistrationNumber!).ToListAsync(cancellationToken);
+            bad.AddRange(taken.Select(number => new ImportRowError(numbers[number], ContractSheet.RegistrationNumber, $"登记号 {number} 已存在")));
+        }
+        var sellers = good.Select(g => g.Contract.SellerId).Where(sellersChecked.Add).ToList();
+        foreach (var some in sellers.Chunk(500))
+        {
+            var rows = await db.Set<TechContract>().IgnoreQueryFilters().AsNoTracking()
+                .Where(c => some.Contains(c.SellerId) && c.Status != ContractStatus.Refused)
+                .Select(c => new { c.SellerId, c.BuyerId, c.SignDate, c.Title }).ToListAsync(cancellationToken);
+            existing.UnionWith(rows.Select(r => (r.SellerId, r.BuyerId, r.SignDate, r.Title)));
+        }
+        if (existing.Count > 0)
+        {
+            foreach (var (row, contract) in good)
+            {
+                if (existing.Contains((contract.SellerId, contract.BuyerId, contract.SignDate, contract.Title)))
+                {
+                    bad.Add(new ImportRowError(row, ContractSheet.Title, "已存在卖方、买方、合同名称和签订日期均相同的合同"));
+                }
+            }
+        }
+    }
+
+    /// <summary>The checks of one row that need no database: cells, parties, scope, duplicates within the file.</summary>
+    private sealed class RowValidator
+    {
+        private readonly CurrentUser _user;
+        private readonly bool _staff;
+        private readonly Dictionary<string, OrganizationInfo> _byCode;
+        private readonly Dictionary<string, List<OrganizationInfo>> _byName;
+        private readonly ContractImport _import;
+        private readonly DateOnly _today;
+        private readonly DateTime _now;
+        private readonly Dictionary<string, int> _numbersInFile = new(StringComparer.Ordinal);
+        private readonly Dictionary<(Guid, Guid, DateOnly, string), int> _keysInFile = [];
+        private readonly Dictionary<Guid, string?> _sellerRefusals = [];
+        private readonly BulkInsert _bulk;
+        private bool _anyBad;
+
+        public int Submitted { get; private set; }
+
+        public int Registered { get; private set; }
+
+        public Chunk NewChunk() => new([], _bulk.Batch<TechContract>(), [], new(StringComparer.Ordinal));
+
+        public RowValidator(CurrentUser user, IReadOnlyList<OrganizationInfo> organizations, ContractImport import, DateOnly today, DateTime now, BulkInsert bulk)
+        {
+            _bulk = bulk;
+            _user = user;
+            _staff = ContractAccess.IsStaff(user);
+            _byCode = organizations.GroupBy(o => o.CreditCode).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            _byName = organizations.GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            _import = import;
+            _today = today;
+            _now = now;
+        }
+
+        /// <summary>Why the caller may not register contracts of this seller (the data scope), once per seller.</summary>
+        private string? MayNotRegisterFor(OrganizationInfo seller)
+        {
+            if (!_sellerRefusals.TryGetValue(seller.Id, out var refusal))
+            {
+                try
+                {
+                    CreateContractHandler.EnsureMayRegisterFor(_user, seller);
+                }
+                catch (ForbiddenException e)
+                {
+                    refusal = e.Message;
+                }
+                _sellerRefusals[seller.Id] = refusal;
+            }
+            return refusal;
+        }
+
+        public void Validate(int row, IDictionary<string, object?> cells, Chunk into)
         {
             var errors = new FieldErrors();
+            var today = _today;
             var signDate = ContractSheet.ParseDate(ContractSheet.Cell(cells, ContractSheet.SignDate), out var badDate);
             if (badDate)
             {
@@ -179,22 +347,15 @@ public sealed class ImportContractsHandler(KechuangDb db)
                     }
                 }
             }
-            var seller = Party(errors, "sellerId", "卖方", ExcelFile.Text(cells, ContractSheet.SellerCreditCode), ExcelFile.Text(cells, ContractSheet.SellerName), byCode, byName);
-            var buyer = Party(errors, "buyerId", "买方", ExcelFile.Text(cells, ContractSheet.BuyerCreditCode), ExcelFile.Text(cells, ContractSheet.BuyerName), byCode, byName);
+            var seller = Party(errors, "sellerId", "卖方", ExcelFile.Text(cells, ContractSheet.SellerCreditCode), ExcelFile.Text(cells, ContractSheet.SellerName), _byCode, _byName);
+            var buyer = Party(errors, "buyerId", "买方", ExcelFile.Text(cells, ContractSheet.BuyerCreditCode), ExcelFile.Text(cells, ContractSheet.BuyerName), _byCode, _byName);
             if (seller is not null && buyer is not null && seller.Id == buyer.Id)
             {
                 errors.Add("buyerId", "买方与卖方不能是同一单位");
             }
-            if (seller is not null)
+            if (seller is not null && MayNotRegisterFor(seller) is { } refused)
             {
-                try
-                {
-                    CreateContractHandler.EnsureMayRegisterFor(db.User, seller);
-                }
-                catch (ForbiddenException e)
-                {
-                    errors.Add("sellerId", e.Message);
-                }
+                errors.Add("sellerId", refused);
             }
             var number = ExcelFile.Text(cells, ContractSheet.RegistrationNumber)?.ToUpperInvariant();
             var registeredOn = ContractSheet.ParseDate(ContractSheet.Cell(cells, ContractSheet.RegisteredOn), out var badRegistered);
@@ -204,7 +365,7 @@ public sealed class ImportContractsHandler(KechuangDb db)
             }
             if (!string.IsNullOrEmpty(number))
             {
-                if (!staff)
+                if (!_staff)
                 {
                     errors.Add("registrationNumber", "只有科技局工作人员可以导入已登记的合同");
                 }
@@ -212,13 +373,14 @@ public sealed class ImportContractsHandler(KechuangDb db)
                 {
                     errors.Add("registrationNumber", "登记号应为6–32位数字或大写字母");
                 }
-                else if (numbersInFile.TryGetValue(number, out var first))
+                else if (_numbersInFile.TryGetValue(number, out var first))
                 {
                     errors.Add("registrationNumber", $"与第{first}行的登记号重复");
                 }
                 else
                 {
-                    numbersInFile[number] = row;
+                    _numbersInFile[number] = row;
+                    into.Numbers[number] = row;
                 }
                 if (registeredOn is null && !badRegistered)
                 {
@@ -236,88 +398,36 @@ public sealed class ImportContractsHandler(KechuangDb db)
             if (valid is { } v && seller is not null && buyer is not null && !errors.Any)
             {
                 var key = (seller.Id, buyer.Id, v.SignDate, v.Title);
-                if (keysInFile.TryGetValue(key, out var first))
+                if (_keysInFile.TryGetValue(key, out var first))
                 {
                     errors.Add("title", $"与第{first}行为同一合同（卖方、买方、合同名称、签订日期相同）");
                 }
                 else
                 {
-                    keysInFile[key] = row;
+                    _keysInFile[key] = row;
                     var fields = new ContractFields(v.Title, v.Type, v.TransferKind, seller.Id, buyer.Id, v.SignDate, v.AmountFen, v.TransactionFen);
-                    good.Add((row, new TechContract(fields, seller.RegionCode, "Excel 导入", now), string.IsNullOrEmpty(number) ? null : number, registeredOn));
+                    var contract = new TechContract(fields, seller.RegionCode, "Excel 导入", _now);
+                    if (string.IsNullOrEmpty(number))
+                    {
+                        contract.ImportAsSubmitted(_import.Id, _now);
+                    }
+                    else
+                    {
+                        contract.ImportAsRegistered(_import.Id, number, registeredOn!.Value, _now);
+                    }
+                    into.Good.Add(new Accepted(row, contract));
+                    if (!_anyBad)
+                    {
+                        // Nothing is written once a row is bad: its audit entry would be built for nothing.
+                        into.Batch.Add(contract);
+                        _ = contract.Status == ContractStatus.Registered ? Registered++ : Submitted++;
+                    }
                 }
             }
             foreach (var (field, messages) in errors.ToDictionary())
             {
-                bad.AddRange(messages.Select(m => new ImportRowError(row, ContractSheet.ColumnOfField.GetValueOrDefault(field, field), m)));
-            }
-        }
-        await CheckAgainstDatabaseAsync(good, numbersInFile, bad, cancellationToken);
-        if (bad.Count > 0)
-        {
-            throw new ImportRowsException(bad.OrderBy(b => b.Row).ToList());
-        }
-        if (good.Count == 0)
-        {
-            throw InputException.For("file", "文件中没有可导入的数据行");
-        }
-        // One transaction for the whole file (all or nothing), saved in chunks so that the change
-        // tracker and the audit entries of a large file never sit in memory at once.
-        var ownTransaction = db.Database.CurrentTransaction is null;
-        await using var dbTransaction = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        try
-        {
-            foreach (var chunk in good.Chunk(ChunkSize))
-            {
-                foreach (var (_, contract, number, registeredOn) in chunk)
-                {
-                    db.Add(contract);
-                    db.Add(number is null ? contract.Imported(account, now) : contract.RecordRegistered(number, registeredOn!.Value, account, now));
-                }
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-            }
-            if (dbTransaction is not null)
-            {
-                await dbTransaction.CommitAsync(cancellationToken);
-            }
-        }
-        catch (DbUpdateException)
-        {
-            throw new RuleException("contracts.registration-number-taken", "导入期间登记号已被其他合同使用，未导入任何记录，请重试");
-        }
-        return good.Count;
-    }
-
-    /// <summary>Registration numbers already present and contracts already entered (across every region) are bad rows.</summary>
-    private async Task CheckAgainstDatabaseAsync(List<(int Row, TechContract Contract, string? Number, DateOnly? RegisteredOn)> good,
-        Dictionary<string, int> numbersInFile, List<ImportRowError> bad, CancellationToken cancellationToken)
-    {
-        var numbers = numbersInFile.Keys.ToList();
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in numbers.Chunk(500))
-        {
-            taken.UnionWith(await db.Set<TechContract>().IgnoreQueryFilters().AsNoTracking()
-                .Where(c => c.RegistrationNumber != null && chunk.Contains(c.RegistrationNumber)).Select(c => c.RegistrationNumber!).ToListAsync(cancellationToken));
-        }
-        var sellers = good.Select(g => g.Contract.SellerId).Distinct().ToList();
-        var existing = new HashSet<(Guid, Guid, DateOnly, string)>();
-        foreach (var chunk in sellers.Chunk(500))
-        {
-            var rows = await db.Set<TechContract>().IgnoreQueryFilters().AsNoTracking()
-                .Where(c => chunk.Contains(c.SellerId) && c.Status != ContractStatus.Refused)
-                .Select(c => new { c.SellerId, c.BuyerId, c.SignDate, c.Title }).ToListAsync(cancellationToken);
-            existing.UnionWith(rows.Select(r => (r.SellerId, r.BuyerId, r.SignDate, r.Title)));
-        }
-        foreach (var number in numbers.Where(taken.Contains))
-        {
-            bad.Add(new ImportRowError(numbersInFile[number], ContractSheet.RegistrationNumber, $"登记号 {number} 已存在"));
-        }
-        foreach (var (row, contract, _, _) in good)
-        {
-            if (existing.Contains((contract.SellerId, contract.BuyerId, contract.SignDate, contract.Title)))
-            {
-                bad.Add(new ImportRowError(row, ContractSheet.Title, "已存在卖方、买方、合同名称和签订日期均相同的合同"));
+                _anyBad = true;
+                into.Bad.AddRange(messages.Select(m => new ImportRowError(row, ContractSheet.ColumnOfField.GetValueOrDefault(field, field), m)));
             }
         }
     }

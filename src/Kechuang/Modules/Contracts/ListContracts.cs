@@ -157,6 +157,11 @@ public sealed class GetContractHandler(KechuangDb db)
             .OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(cancellationToken);
         var timeline = steps.Select(t => new TimelineStep(t.From is { } f ? Kebab.From(f) : null, Kebab.From(t.To), ContractsRules.StatusNames[t.To], t.Account,
             t.At, t.Note)).ToList();
+        if (contract.ImportId is { } importId
+            && await db.Set<ContractImport>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == importId, cancellationToken) is { } import)
+        {
+            timeline.Insert(0, ImportStep(contract, import, steps));
+        }
         var dueOn = contract.Status is ContractStatus.Submitted or ContractStatus.UnderReview && contract.SubmittedOn is { } submitted
             ? submitted.AddDays(ContractsRules.ReviewDays) : (DateOnly?)null;
         return new ContractWithTimeline(item)
@@ -171,6 +176,21 @@ public sealed class GetContractHandler(KechuangDb db)
             Actions = Actions(contract),
             Timeline = timeline,
         };
+    }
+
+    /// <summary>
+    /// The import batch is an imported contract's first step (docs/adr/008): it entered as registered
+    /// when it carries a number that no registration step of ours gave it (registered is final), else as submitted.
+    /// </summary>
+    private static TimelineStep ImportStep(TechContract contract, ContractImport import, List<ContractTransition> steps)
+    {
+        var asRegistered = contract.RegistrationNumber is not null && !steps.Any(s => s.To == ContractStatus.Registered);
+        var to = asRegistered ? ContractStatus.Registered : ContractStatus.Submitted;
+        var file = import.FileName is null ? "" : $"“{import.FileName}”";
+        var note = asRegistered
+            ? $"导入已登记合同，登记号 {contract.RegistrationNumber}（Excel 导入{file}，本批共 {import.Total} 份）"
+            : $"Excel 导入{file}，本批共 {import.Total} 份";
+        return new TimelineStep(null, Kebab.From(to), ContractsRules.StatusNames[to], import.Account, import.At, note);
     }
 
     private List<string> Actions(TechContract c)

@@ -52,6 +52,9 @@ public sealed class TechContract : IOrganizationScoped
     /// <summary>Where the record came from when another module or an import created it.</summary>
     public string? Source { get; private set; }
 
+    /// <summary>The import batch that entered it (its first timeline step), when it came from a sheet.</summary>
+    public Guid? ImportId { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
@@ -121,26 +124,29 @@ public sealed class TechContract : IOrganizationScoped
         return Move(from, ContractStatus.Refused, account, now, text);
     }
 
-    /// <summary>A contract imported from a sheet enters the registry's queue as submitted (one timeline step).</summary>
-    public ContractTransition Imported(string account, DateTime now)
+    /// <summary>
+    /// A contract imported from a sheet enters the registry's queue as submitted. Its first timeline
+    /// step is the import batch (<see cref="ContractImport"/>), not a row of its own (docs/adr/008).
+    /// </summary>
+    public void ImportAsSubmitted(Guid importId, DateTime now)
     {
         Require("导入", ContractStatus.Draft);
+        ImportId = importId;
         SubmittedOn = ContractsRules.LocalDate(now);
         Status = ContractStatus.Submitted;
         UpdatedAt = now;
-        return new ContractTransition(Id, null, ContractStatus.Submitted, account, now, Source);
     }
 
     /// <summary>A historical contract already registered in the national system (import): enters as registered.</summary>
-    public ContractTransition RecordRegistered(string number, DateOnly registeredOn, string account, DateTime now)
+    public void ImportAsRegistered(Guid importId, string number, DateOnly registeredOn, DateTime now)
     {
-        Require("登记", ContractStatus.Draft);
+        Require("导入", ContractStatus.Draft);
+        ImportId = importId;
         RegistrationNumber = number;
         RegisteredOn = registeredOn;
         SubmittedOn ??= registeredOn;
         Status = ContractStatus.Registered;
         UpdatedAt = now;
-        return new ContractTransition(Id, null, ContractStatus.Registered, account, now, $"导入已登记合同，登记号 {number}");
     }
 
     public ContractTransition Created(string account, DateTime now) =>

@@ -3,6 +3,7 @@ using Kechuang.Platform.Data;
 using Kechuang.Platform.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Kechuang.Platform.Audit;
 
@@ -54,17 +55,79 @@ internal static class AuditRecorder
         return key is null ? "" : string.Join(",", key.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
     }
 
-    private static string Values(EntityEntry entry, bool original)
+    private static string Values(EntityEntry entry, bool original) =>
+        Serialize(entry.Properties.Select(p => (p.Metadata.Name, original ? p.OriginalValue : p.CurrentValue)));
+
+    /// <summary>
+    /// The "after" values of a new record that never went through the change tracker (bulk writes),
+    /// in exactly the form <see cref="Collect"/> gives for an added entity: the same names in the same
+    /// (ordinal) order, the same masking, and each value written as <see cref="JsonSerializer"/> writes
+    /// it (common types directly, any other through the serializer itself). <paramref name="properties"/>
+    /// must be sorted by name (ordinal).
+    /// </summary>
+    public static string Created(IReadOnlyList<(string Name, IClrPropertyGetter Getter)> properties, object entity)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JsonOptions.Encoder }))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, getter) in properties)
+            {
+                writer.WritePropertyName(name);
+                switch (Masked(name, getter.GetClrValueUsingContainingEntity(entity)))
+                {
+                    case null:
+                        writer.WriteNullValue();
+                        break;
+                    case string text:
+                        writer.WriteStringValue(text);
+                        break;
+                    case Guid guid:
+                        writer.WriteStringValue(guid);
+                        break;
+                    case long number:
+                        writer.WriteNumberValue(number);
+                        break;
+                    case int number:
+                        writer.WriteNumberValue(number);
+                        break;
+                    case bool flag:
+                        writer.WriteBooleanValue(flag);
+                        break;
+                    case DateTime time:
+                        writer.WriteStringValue(time);
+                        break;
+                    case DateOnly date:
+                        writer.WriteStringValue(date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                        break;
+                    case Enum choice when Enum.GetUnderlyingType(choice.GetType()) == typeof(int):
+                        writer.WriteNumberValue((int)(object)choice);
+                        break;
+                    case object value:
+                        JsonSerializer.Serialize(writer, value, value.GetType(), JsonOptions);
+                        break;
+                }
+            }
+            writer.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The reference form of <see cref="Created"/> (what a save writes), for tests.</summary>
+    internal static string Reference(IEnumerable<(string Name, object? Value)> properties) => Serialize(properties);
+
+    private static object? Masked(string name, object? value) =>
+        Secret.Contains(name) ? (value is null ? null : "***")
+        : Phones.Contains(name) ? Masking.Phone(value as string)
+        : IdNumbers.Contains(name) ? Masking.IdNumber(value as string)
+        : value;
+
+    private static string Serialize(IEnumerable<(string Name, object? Value)> properties)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var property in entry.Properties)
+        foreach (var (name, value) in properties)
         {
-            var name = property.Metadata.Name;
-            var value = original ? property.OriginalValue : property.CurrentValue;
-            values[name] = Secret.Contains(name) ? (value is null ? null : "***")
-                : Phones.Contains(name) ? Masking.Phone(value as string)
-                : IdNumbers.Contains(name) ? Masking.IdNumber(value as string)
-                : value;
+            values[name] = Masked(name, value);
         }
         return JsonSerializer.Serialize(values, JsonOptions);
     }

@@ -14,7 +14,11 @@ namespace Kechuang.Platform.Data;
 /// </summary>
 public abstract class KechuangDb : DbContext, IDataProtectionKeyContext
 {
-    private static readonly SemaphoreSlim SqliteAuditGate = new(1, 1);
+    /// <summary>SQLite is one writer per file: the chain head is serialised in this process (single node); see <see cref="BulkInsert"/>.</summary>
+    internal static readonly SemaphoreSlim SqliteAuditGate = new(1, 1);
+
+    /// <summary>PostgreSQL: the advisory lock every transaction that extends the audit chain holds (several nodes).</summary>
+    internal const long AuditChainLock = 7300723;
     private readonly CurrentUser _user;
     private readonly TimeProvider _clock;
     private readonly List<AuditEntry> _events = [];
@@ -127,7 +131,7 @@ public abstract class KechuangDb : DbContext, IDataProtectionKeyContext
             if (!sqliteGate)
             {
                 // Several nodes share PostgreSQL: one transaction at a time extends the chain.
-                await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7300723)", cancellationToken);
+                await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditChainLock})", cancellationToken);
             }
             var head = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Seq)
                 .Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(cancellationToken);
@@ -182,22 +186,29 @@ public abstract class KechuangDb : DbContext, IDataProtectionKeyContext
             {
                 continue;
             }
-            var allowed = scope.Covers(entry.Entity.RegionCode)
+            var allowed = Allows(scope, entry.Entity)
                 && (entry.State != EntityState.Modified || scope.Covers((string)entry.Property(nameof(IRegionScoped.RegionCode)).OriginalValue!));
-            if (allowed && scope.OrganizationId is { } org)
-            {
-                allowed = entry.Entity switch
-                {
-                    IOrganizationRoot root => root.Id == org,
-                    IOrganizationScoped owned => owned.OrganizationId == org,
-                    _ => true,
-                };
-            }
             if (!allowed)
             {
                 throw new ForbiddenException("无权修改本数据范围以外的记录");
             }
         }
+    }
+
+    /// <summary>Whether the scope may hold this record (its region, and its organisation for enterprise and institution accounts).</summary>
+    internal static bool Allows(DataScope scope, IRegionScoped entity)
+    {
+        var allowed = scope.Covers(entity.RegionCode);
+        if (allowed && scope.OrganizationId is { } org)
+        {
+            allowed = entity switch
+            {
+                IOrganizationRoot root => root.Id == org,
+                IOrganizationScoped owned => owned.OrganizationId == org,
+                _ => true,
+            };
+        }
+        return allowed;
     }
 }
 

@@ -9,7 +9,6 @@ namespace Kechuang.Platform.Excel;
 public static class ExcelFile
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public const long MaxUploadBytes = 20 * 1024 * 1024;
 
     /// <summary>Writes rows whose keys are the Chinese column headers, in order.</summary>
     public static async Task<byte[]> WriteAsync(IEnumerable<IDictionary<string, object?>> rows, string[] headers, CancellationToken cancellationToken = default)

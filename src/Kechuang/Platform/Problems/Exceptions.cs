@@ -24,6 +24,9 @@ public sealed class NotFoundException(string message = "记录不存在") : Exce
 /// <summary>The account is locked: answered 423.</summary>
 public sealed class LockedException(string message) : Exception(message);
 
+/// <summary>413: an upload larger than allowed (the message names the limit).</summary>
+public sealed class PayloadTooLargeException(string message) : Exception(message);
+
 /// <summary>An all-or-nothing import found bad rows: answered 400 listing every one. Nothing was imported.</summary>
 public sealed class ImportRowsException(IReadOnlyList<ImportRowError> rows) : Exception("导入文件有错误，未导入任何记录")
 {

@@ -40,11 +40,12 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
         RuleException rule => WithCode(new ProblemDetails { Status = 409, Title = rule.Message }, rule.Code),
         ForbiddenException forbidden => new ProblemDetails { Status = 403, Title = forbidden.Message },
         NotFoundException notFound => new ProblemDetails { Status = 404, Title = notFound.Message },
+        PayloadTooLargeException tooLarge => WithCode(new ProblemDetails { Status = 413, Title = tooLarge.Message }, "upload.too-large"),
         LockedException locked => WithCode(new ProblemDetails { Status = 423, Title = locked.Message }, "auth.locked"),
         BadHttpRequestException bad => new ProblemDetails
         {
             Status = bad.StatusCode == 413 ? 413 : 400,
-            Title = bad.StatusCode == 413 ? "上传的文件过大" : "请求格式不正确，请检查 JSON 字段与类型",
+            Title = bad.StatusCode == 413 ? "上传的文件过大，请拆分为几个文件分批上传" : "请求格式不正确，请检查 JSON 字段与类型",
         },
         _ => new ProblemDetails { Status = 500, Title = "系统内部错误，请将追踪号提供给管理员" },
     };

@@ -1,0 +1,46 @@
+using Kechuang.Modules.Contracts;
+using Kechuang.Platform.Audit;
+using Kechuang.Platform.Data;
+using Kechuang.Platform.Excel;
+using Kechuang.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace Kechuang.Tests.Unit.Platform;
+
+/// <summary>A bulk write's audit values are exactly what a save writes (docs/adr/008); the import upload limit.</summary>
+public sealed class BulkAuditValuesTests
+{
+    [Fact]
+    public void Created_EqualsTheSavesJson_ForEveryKindOfValue()
+    {
+        var model = new SqliteDesignTimeFactory().CreateDbContext([]).Model;
+        var shape = BulkInsert.TableShape.Of(model, typeof(TechContract));
+        var fields = new ContractFields("含\"引号\"与中文 <b>&", ContractType.Transfer, TransferKind.Patent, Guid.CreateVersion7(), Guid.CreateVersion7(),
+            new DateOnly(2022, 3, 15), 12_345_678, 10_000_001);
+        var contract = new TechContract(fields, "330723101", "Excel 导入", new DateTime(2026, 3, 2, 1, 0, 0, 123, DateTimeKind.Utc));
+        contract.ImportAsRegistered(Guid.CreateVersion7(), "HIST12345678", new DateOnly(2022, 4, 1), new DateTime(2026, 3, 2, 1, 0, 0, DateTimeKind.Utc));
+        var entityType = model.FindEntityType(typeof(TechContract))!;
+
+        var bulk = AuditRecorder.Created(shape.Audited, contract);
+        var saved = AuditRecorder.Reference(entityType.GetProperties().Select(p => (p.Name, p.GetGetter().GetClrValueUsingContainingEntity(contract))));
+
+        Assert.Equal(saved, bulk);
+        Assert.Contains("\"Status\":", bulk);
+        Assert.Contains("\"RefusalReason\":null", bulk);
+    }
+
+    [Theory]
+    [InlineData(null, 64)]
+    [InlineData("30", 30)]
+    public void UploadLimit_IsConfigurable_AndOverItIsA413WithTheLimit(string? setting, int megabytes)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [ImportUpload.Setting] = setting }).Build();
+
+        ImportUpload.EnsureWithinLimit(megabytes * 1024L * 1024L, configuration);
+        var tooLarge = Assert.Throws<PayloadTooLargeException>(() => ImportUpload.EnsureWithinLimit((megabytes * 1024L * 1024L) + 1, configuration));
+
+        Assert.Equal($"文件不能超过 {megabytes} MB，请拆分为几个文件分批导入", tooLarge.Message);
+        Assert.Equal(413, ProblemHandler.Map(tooLarge).Status);
+    }
+}

@@ -118,13 +118,30 @@ public abstract class CarrierTests(KechuangApp app)
     }
 
     [Fact]
-    public async Task EnterpriseAccount_CannotCreateCarriers()
+    public async Task EnterpriseAccount_CannotCreateCarriers_AndSeesTheListWithoutStaffActions()
     {
         var enterprise = await app.ClientAsync("shouxiangu");
 
         var response = await enterprise.PostJsonAsync("/api/v1/carriers", Carrier(Unique("企业建的载体")));
+        var page = WebUtility.HtmlDecode(await enterprise.GetStringAsync("/carriers"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("武义科技城", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("新增载体", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PananStaff_CannotReadWuyisParkTechSmes()
+    {
+        var panan = await app.ClientAsync("panan.staff");
+
+        var records = await panan.GetAsync("/api/v1/carriers/park-tech-smes?regionCode=330723&year=2023");
+        var value = await panan.GetAsync("/api/v1/indicators/enterprises.park-tech-sme-count/value?regionCode=330723&year=2023");
+        var own = await (await panan.GetAsync("/api/v1/indicators/enterprises.park-tech-sme-count/value?regionCode=330727&year=2023")).ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, records.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, value.StatusCode);
+        Assert.Equal(0m, own.GetProperty("value").GetDecimal());
     }
 
     [Fact]

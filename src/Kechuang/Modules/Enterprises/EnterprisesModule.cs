@@ -20,6 +20,7 @@ public static class EnterprisesModule
         services.AddSingleton<IIndicator>(new PatentApplicationsIndicator(inventionOnly: true));
         services.AddSingleton<IIndicator, IndustrializationFilingsIndicator>();
         services.AddScoped<IDemoData, EnterprisesDemoData>();
+        services.AddScoped<IDemoData, EnterprisePopulationDemoData>();
         services.AddScoped<IDemoData, EnterpriseTargetsDemoData>();
         services.AddScoped<Platform.Ui.IDashboardCard, EnterprisesDashboard>();
         return services;

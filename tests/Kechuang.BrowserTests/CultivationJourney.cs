@@ -55,9 +55,9 @@ public sealed class CultivationJourney(BrowserApp app)
         Assert.True(gapCount > 0);
         await Journey.ScreenshotAsync(staff, "72-cultivation-funnel");
 
-        await gapCard.Locator("a", new PageLocatorOptions { HasText = "查看名单" }).ClickAsync();
-        await staff.WaitForURLAsync(new Regex("pool=rd-coverage-gap"));
-        await staff.Locator(".kc-muted", new PageLocatorOptions { HasText = $"共 {gapCount} 家" }).WaitForAsync();
+        await gapCard.Locator("a", new LocatorLocatorOptions { HasText = "查看名单" }).ClickAsync();
+        await staff.Locator(".kc-muted", new PageLocatorOptions { HasText = $"亿元以上规上工业企业未设研发机构：共 {gapCount} 家" }).WaitForAsync();
+        Assert.Contains("pool=rd-coverage-gap", staff.Url, StringComparison.Ordinal);
         var rows = staff.Locator(".ant-table-tbody tr.ant-table-row");
         Assert.Equal(gapCount, await rows.CountAsync());
         Assert.Contains("武义县恒达电动工具有限公司", await staff.Locator(".ant-table-tbody").InnerTextAsync(), StringComparison.Ordinal);

@@ -20,6 +20,16 @@ public static class CultivationPools
         [ScaleUp] = "规下高企（小升规培育对象）",
         [RdCoverageGap] = "亿元以上规上工业企业未设研发机构",
     };
+
+    /// <summary>Tag labels for lists.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ShortNames = new Dictionary<string, string>
+    {
+        [TechSmeCandidate] = "科小培育",
+        [HighTechCandidate] = "高企培育",
+        [HighTechExpiring] = "证书本年到期",
+        [ScaleUp] = "小升规",
+        [RdCoverageGap] = "研发机构空白",
+    };
 }
 
 public sealed record TechSmeScreening(bool Eligible, bool DirectlyQualified, int Score, IReadOnlyList<string> Gaps);

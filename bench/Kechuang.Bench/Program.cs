@@ -14,9 +14,14 @@ if (args.Length > 0 && args[0].Equals("contracts-import", StringComparison.Ordin
     // Prints its own last line: contracts-import <provider>: <rows/s> vs raw <rows/s> = <ratio>, peak <MB> MB
     return await ContractsImportBench.RunAsync(args[1..]);
 }
+if (args.Length > 0 && args[0].Equals("screening", StringComparison.OrdinalIgnoreCase))
+{
+    // Prints its own last line: screening <provider>: <enterprises/s> vs raw read <rows/s> = <ratio>, peak <MB> MB
+    return await ScreeningBench.RunAsync(args[1..]);
+}
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
-    Console.Error.WriteLine($"usage: scripts/bench.sh <{string.Join("|", benchmarks.Keys)}|contracts-import [--provider Sqlite|Postgres] [--rows N]>");
+    Console.Error.WriteLine($"usage: scripts/bench.sh <{string.Join("|", benchmarks.Keys)}|contracts-import [--provider Sqlite|Postgres] [--rows N]|screening [--provider Sqlite|Postgres] [--enterprises N]>");
     return 2;
 }
 var stopwatch = Stopwatch.StartNew();

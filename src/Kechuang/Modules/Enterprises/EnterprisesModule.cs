@@ -21,6 +21,7 @@ public static class EnterprisesModule
         services.AddSingleton<IIndicator, IndustrializationFilingsIndicator>();
         services.AddSingleton<Public.ITechSmeRoster, TechSmeRoster>();
         services.AddScoped<IDemoData, EnterprisesDemoData>();
+        services.AddScoped<IDemoData, EnterprisePopulationDemoData>();
         services.AddScoped<IDemoData, EnterpriseTargetsDemoData>();
         services.AddScoped<Platform.Ui.IDashboardCard, EnterprisesDashboard>();
         return services;

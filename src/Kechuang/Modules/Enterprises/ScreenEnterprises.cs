@@ -20,6 +20,16 @@ public static class CultivationPools
         [ScaleUp] = "规下高企（小升规培育对象）",
         [RdCoverageGap] = "亿元以上规上工业企业未设研发机构",
     };
+
+    /// <summary>Tag labels for lists.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ShortNames = new Dictionary<string, string>
+    {
+        [TechSmeCandidate] = "科小培育",
+        [HighTechCandidate] = "高企培育",
+        [HighTechExpiring] = "证书本年到期",
+        [ScaleUp] = "小升规",
+        [RdCoverageGap] = "研发机构空白",
+    };
 }
 
 public sealed record TechSmeScreening(bool Eligible, bool DirectlyQualified, int Score, IReadOnlyList<string> Gaps);
@@ -45,6 +55,9 @@ public sealed record FunnelYear(int Year, int TechSme, int HighTech, int AboveSc
 
 public sealed record ScreeningResult(int Year, int FiscalYear, string RegionCode, IReadOnlyList<ScreeningRow> Items, int Total, IReadOnlyDictionary<string, int> Pools);
 
+/// <summary>A stored screening run: how many enterprises, and how many fell into each pool.</summary>
+public sealed record ScreeningSummary(int Year, int FiscalYear, string RegionCode, int Total, IReadOnlyDictionary<string, int> Pools);
+
 /// <summary>
 /// Runs both official engines over every enterprise profile of a region for an evaluation year, from stored records:
 /// figures of the previous fiscal year (three years back for 高企), IP granted and certificates valid on the
@@ -52,59 +65,105 @@ public sealed record ScreeningResult(int Year, int FiscalYear, string RegionCode
 /// </summary>
 public sealed class ScreenEnterprisesHandler(KechuangDb db)
 {
+    /// <summary>Enterprises read and screened together: one query per table for a thousand enterprises.</summary>
+    public const int ChunkSize = 1000;
+
     public static DateOnly ReferenceDay(int year) => new(year, 6, 30);
 
     public async Task<ScreeningResult> HandleAsync(string? regionCode, int year, string? pool, CancellationToken ct)
     {
-        var region = string.IsNullOrWhiteSpace(regionCode) ? "" : Platform.Access.DataScope.Prefix(regionCode);
-        var fiscal = year - 1;
-        var day = ReferenceDay(year);
-        var profiles = await db.Set<EnterpriseProfile>().AsNoTracking().Where(p => p.RegionCode.StartsWith(region)).OrderBy(p => p.Name).ToListAsync(ct);
-        var records = (await db.Set<EnterpriseYearRecord>().AsNoTracking()
-                .Where(r => r.RegionCode.StartsWith(region) && r.Year >= fiscal - 2 && r.Year <= fiscal).ToListAsync(ct))
-            .ToLookup(r => r.OrganizationId!.Value);
-        var ip = (await db.Set<IntellectualPropertyRecord>().AsNoTracking().Where(p => p.RegionCode.StartsWith(region)).ToListAsync(ct))
-            .ToLookup(p => p.OrganizationId!.Value);
-        var qualifications = (await db.Set<Qualification>().AsNoTracking().Where(q => q.RegionCode.StartsWith(region)).ToListAsync(ct))
-            .ToLookup(q => q.OrganizationId!.Value);
-        var institutions = (await db.Set<RdInstitution>().AsNoTracking().Where(i => i.RegionCode.StartsWith(region) && i.Year <= year).ToListAsync(ct))
-            .ToLookup(i => i.OrganizationId!.Value);
-
-        var rows = profiles.Select(p => Screen(p, year, day, records[p.OrganizationId!.Value].ToList(), ip[p.OrganizationId.Value].ToList(),
-            qualifications[p.OrganizationId.Value].ToList(), institutions[p.OrganizationId.Value].ToList())).ToList();
+        var rows = new List<ScreeningRow>();
+        await foreach (var chunk in ScreenAsync(await EnterprisesAsync(regionCode, ct), year, ct))
+        {
+            rows.AddRange(chunk);
+        }
         var counts = CultivationPools.Names.Keys.ToDictionary(k => k, k => rows.Count(r => r.Pools.Contains(k)));
         if (!string.IsNullOrWhiteSpace(pool))
         {
             rows = rows.Where(r => r.Pools.Contains(pool)).ToList();
         }
-        return new ScreeningResult(year, fiscal, regionCode ?? "", rows, rows.Count, counts);
+        return new ScreeningResult(year, year - 1, regionCode ?? "", rows, rows.Count, counts);
+    }
+
+    /// <summary>The enterprises (directory ids) with a profile in the region, in name order.</summary>
+    public async Task<IReadOnlyList<Guid>> EnterprisesAsync(string? regionCode, CancellationToken ct)
+    {
+        var region = string.IsNullOrWhiteSpace(regionCode) ? "" : Platform.Access.DataScope.Prefix(regionCode);
+        return await db.Set<EnterpriseProfile>().AsNoTracking().Where(p => p.RegionCode.StartsWith(region))
+            .OrderBy(p => p.Name).ThenBy(p => p.Id).Select(p => p.OrganizationId!.Value).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Screens the given enterprises a chunk at a time (<see cref="ChunkSize"/>), reading each chunk's records untracked, so
+    /// memory stays flat however many enterprises the region holds. Rows come in the order of <paramref name="enterprises"/>.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<ScreeningRow>> ScreenAsync(IReadOnlyList<Guid> enterprises, int year,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var fiscal = year - 1;
+        var day = ReferenceDay(year);
+        foreach (var chunk in enterprises.Chunk(ChunkSize))
+        {
+            var ids = chunk.Select(id => (Guid?)id).ToList();
+            var profiles = (await db.Set<EnterpriseProfile>().AsNoTracking().Where(p => ids.Contains(p.OrganizationId)).ToListAsync(ct))
+                .ToDictionary(p => p.OrganizationId!.Value);
+            var records = (await db.Set<EnterpriseYearRecord>().AsNoTracking()
+                    .Where(r => ids.Contains(r.OrganizationId) && r.Year >= fiscal - 2 && r.Year <= fiscal).ToListAsync(ct))
+                .ToLookup(r => r.OrganizationId!.Value);
+            var ip = (await db.Set<IntellectualPropertyRecord>().AsNoTracking().Where(p => ids.Contains(p.OrganizationId)).ToListAsync(ct))
+                .ToLookup(p => p.OrganizationId!.Value);
+            var qualifications = (await db.Set<Qualification>().AsNoTracking().Where(q => ids.Contains(q.OrganizationId)).ToListAsync(ct))
+                .ToLookup(q => q.OrganizationId!.Value);
+            var institutions = (await db.Set<RdInstitution>().AsNoTracking().Where(i => ids.Contains(i.OrganizationId) && i.Year <= year).ToListAsync(ct))
+                .ToLookup(i => i.OrganizationId!.Value);
+            var rows = new List<ScreeningRow>(chunk.Length);
+            foreach (var id in chunk)
+            {
+                if (profiles.TryGetValue(id, out var profile))
+                {
+                    rows.Add(Screen(profile, year, day, records[id].ToList(), ip[id].ToList(), qualifications[id].ToList(), institutions[id].ToList()));
+                }
+            }
+            yield return rows;
+        }
     }
 
     /// <summary>Screens and stores one result per enterprise and year (replacing an earlier run of the year); returns how many.</summary>
     public async Task<int> RunAsync(string? regionCode, int year, CancellationToken ct) => (await RunAndStoreAsync(regionCode, year, null, ct)).Total;
 
     /// <summary>
-    /// Screens and stores as <see cref="RunAsync"/>, reporting each enterprise as it is recorded (position from 1, count, row)
-    /// — the command line prints it — and returns the whole result with the count of every pool.
+    /// Screens and stores as <see cref="RunAsync"/>, a chunk at a time (one save per chunk, the tracker cleared after it),
+    /// reporting each enterprise as it is recorded (position from 1, count, row) — the command line prints it — and returns
+    /// the count of every pool. The rows themselves are not kept: a county can hold hundreds of thousands.
     /// </summary>
-    public async Task<ScreeningResult> RunAndStoreAsync(string? regionCode, int year, Action<int, int, ScreeningRow>? progress, CancellationToken ct)
+    public async Task<ScreeningSummary> RunAndStoreAsync(string? regionCode, int year, Action<int, int, ScreeningRow>? progress, CancellationToken ct)
     {
-        var result = await HandleAsync(regionCode, year, null, ct);
-        var ids = result.Items.Select(r => (Guid?)r.EnterpriseId).ToList();
-        var stored = await db.Set<ScreeningRecord>().Where(r => r.Year == year && ids.Contains(r.OrganizationId)).ToDictionaryAsync(r => r.OrganizationId!.Value, ct);
+        var enterprises = await EnterprisesAsync(regionCode, ct);
+        var counts = CultivationPools.Names.Keys.ToDictionary(k => k, _ => 0);
         var position = 0;
-        foreach (var row in result.Items)
+        await foreach (var rows in ScreenAsync(enterprises, year, ct))
         {
-            if (!stored.TryGetValue(row.EnterpriseId, out var record))
+            var ids = rows.Select(r => (Guid?)r.EnterpriseId).ToList();
+            var stored = await db.Set<ScreeningRecord>().Where(r => r.Year == year && ids.Contains(r.OrganizationId)).ToDictionaryAsync(r => r.OrganizationId!.Value, ct);
+            foreach (var row in rows)
             {
-                record = new ScreeningRecord(row.EnterpriseId, row.RegionCode, year, db.UtcNow);
-                db.Add(record);
+                if (!stored.TryGetValue(row.EnterpriseId, out var record))
+                {
+                    record = new ScreeningRecord(row.EnterpriseId, row.RegionCode, year, db.UtcNow);
+                    db.Add(record);
+                }
+                record.Record(row, db.UtcNow);
+                foreach (var pool in row.Pools)
+                {
+                    counts[pool]++;
+                }
+                position++;
+                progress?.Invoke(position, enterprises.Count, row);
             }
-            record.Record(row, db.UtcNow);
-            progress?.Invoke(++position, result.Total, row);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
-        await db.SaveChangesAsync(ct);
-        return result;
+        return new ScreeningSummary(year, year - 1, regionCode ?? "", position, counts);
     }
 
     /// <summary>梯次培育漏斗 by year from the records: 科小 entries, valid 高企 certificates, 规上 industrial enterprises, enterprises with an R&amp;D institution.</summary>

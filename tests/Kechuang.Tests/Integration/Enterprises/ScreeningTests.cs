@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Kechuang.Modules.Enterprises;
 using Kechuang.Platform.Indicators;
 using Kechuang.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kechuang.Tests.Integration.Enterprises;
@@ -35,6 +37,59 @@ public abstract class ScreeningTests(KechuangApp app)
         Assert.Contains(shouxiangu.GetProperty("techSme").GetProperty("gaps").EnumerateArray(), g => g.GetString()!.Contains("超过500人", StringComparison.Ordinal));
         Assert.DoesNotContain(result.GetProperty("items").EnumerateArray(), r => r.GetProperty("name").GetString() == "磐安县本草中药饮片有限公司");
         Assert.True(result.GetProperty("pools").GetProperty("scale-up").GetInt32() >= 1);
+    }
+
+    [Fact]
+    public async Task Screening_Wuyi2023_EveryPoolHoldsEnterprisesOfTheDemoPopulation()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+
+        var result = await (await staff.GetAsync("/api/v1/cultivation/screening?regionCode=330723&year=2023")).ReadJsonAsync();
+
+        // The four named 武义 enterprises and the 300 of the population.
+        Assert.Equal(304, result.GetProperty("total").GetInt32());
+        foreach (var pool in CultivationPools.Names.Keys)
+        {
+            Assert.True(result.GetProperty("pools").GetProperty(pool).GetInt32() > 0, pool);
+        }
+        var rows = result.GetProperty("items").EnumerateArray().ToList();
+        Assert.All(rows, r => Assert.StartsWith("330723", r.GetProperty("regionCode").GetString(), StringComparison.Ordinal));
+        // Pools agree with the facts shown beside them.
+        Assert.All(rows.Where(r => Pools(r).Contains(CultivationPools.ScaleUp)), r => Assert.False(r.GetProperty("aboveScale").GetBoolean()));
+        Assert.All(rows.Where(r => Pools(r).Contains(CultivationPools.RdCoverageGap)), r =>
+        {
+            Assert.True(r.GetProperty("salesRevenue").GetDecimal() >= 100_000_000m);
+            Assert.False(r.GetProperty("hasRdInstitution").GetBoolean());
+        });
+        Assert.All(rows.Where(r => Pools(r).Contains(CultivationPools.TechSmeCandidate)), r =>
+        {
+            Assert.True(r.GetProperty("techSme").GetProperty("eligible").GetBoolean());
+            Assert.False(r.GetProperty("holdsTechSme").GetBoolean());
+        });
+        Assert.All(rows.Where(r => Pools(r).Contains(CultivationPools.HighTechExpiring)), r =>
+            Assert.Equal(2023, DateOnly.Parse(r.GetProperty("highTechValidUntil").GetString()!, System.Globalization.CultureInfo.InvariantCulture).Year));
+    }
+
+    [Fact]
+    public async Task DemoPopulation_LeavesTheLettersFiguresOf2023AsTheNamedEnterprisesMakeThem()
+    {
+        var indicators = app.Services.GetServices<IIndicator>().ToDictionary(i => i.Code);
+
+        var values = await app.WithDbAsync(async db => new
+        {
+            Enterprises = await db.Set<EnterpriseProfile>().CountAsync(p => p.RegionCode.StartsWith("330723")),
+            TechSme = await indicators["enterprises.tech-sme-count"].ComputeAsync(db, "330723", Period.Year(2023), default),
+            Patents = await indicators["ip.patent-applications"].ComputeAsync(db, "330723", Period.Year(2023), default),
+            Inventions = await indicators["ip.invention-applications"].ComputeAsync(db, "330723", Period.Year(2023), default),
+            Filings = await indicators["ip.industrialization-filings"].ComputeAsync(db, "330723", Period.Year(2023), default),
+        });
+
+        Assert.Equal(304, values.Enterprises);
+        // T14: 泉溪 and 科兴's 2023 entries; T9 and T13: none in 2023 — the population adds no record of 2023.
+        Assert.Equal(2m, values.TechSme);
+        Assert.Equal(0m, values.Patents);
+        Assert.Equal(0m, values.Inventions);
+        Assert.Equal(0m, values.Filings);
     }
 
     [Fact]
@@ -96,7 +151,8 @@ public abstract class ScreeningTests(KechuangApp app)
         Assert.Equal(50m, values.Coverage2023);
         Assert.Equal(100m, values.Coverage2024);
         Assert.Equal(3m, values.TechSme2023City);
-        Assert.Equal(2m, values.HighTech2023);
+        // 寿仙谷 and 泉溪, and 34 certificates of the demo population (issued in the December batches of 2020–2022).
+        Assert.Equal(36m, values.HighTech2023);
         Assert.Equal(8, indicators.Values.Count(i => i.Module is "enterprises" or "ip"));
     }
 
@@ -128,10 +184,12 @@ public abstract class ScreeningTests(KechuangApp app)
 
         var y2023 = funnel.GetProperty("items").EnumerateArray().Single(y => y.GetProperty("year").GetInt32() == 2023);
         Assert.Equal(3, y2023.GetProperty("techSme").GetInt32());
-        Assert.Equal(2, y2023.GetProperty("highTech").GetInt32());
+        // 寿仙谷 and 泉溪 and 34 of the demo population.
+        Assert.Equal(36, y2023.GetProperty("highTech").GetInt32());
         // 寿仙谷 and 恒达 (industrial, ≥ 2000万) and 本草 (磐安, 4800万).
         Assert.Equal(3, y2023.GetProperty("aboveScale").GetInt32());
-        Assert.Equal(2, y2023.GetProperty("withRdInstitution").GetInt32());
+        // 寿仙谷 and 泉溪 (恒达's is of 2024) and the 43 county-level 研发中心 of the demo population recognised 2015–2022.
+        Assert.Equal(45, y2023.GetProperty("withRdInstitution").GetInt32());
     }
 
     [Fact]

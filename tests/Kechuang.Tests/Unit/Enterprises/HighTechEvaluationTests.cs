@@ -52,6 +52,10 @@ public class HighTechEvaluationTests
     [InlineData("2022-06-15", "2023-06-14", 364, false)]
     [InlineData("2023-02-28", "2024-02-27", 364, false)]  // 2024-02-29 not yet reached
     [InlineData("2023-03-01", "2024-02-29", 365, true)]
+    [InlineData("2024-02-28", "2025-02-27", 365, true)]   // includes 2024-02-29: the day before the anniversary suffices
+    [InlineData("2022-02-28", "2023-02-27", 364, false)]  // the same dates without a leap day do not
+    [InlineData("2024-02-29", "2025-02-28", 365, true)]   // registered on the leap day itself
+    [InlineData("2024-02-29", "2025-02-27", 364, false)]
     public void Registered_Counts365CalendarDays(string registered, string applied, int days, bool met)
     {
         var result = HighTechEvaluation.Evaluate(Input(registered: DateOnly.Parse(registered, CultureInfo.InvariantCulture), applied: DateOnly.Parse(applied, CultureInfo.InvariantCulture)));
@@ -104,6 +108,7 @@ public class HighTechEvaluationTests
     // Sales > 2亿: 3%.
     [InlineData("200000000.01", "6000000.01", true)]
     [InlineData("300000000", "8999999.99", false)]
+    [InlineData("300000000", "9000000", true)]
     public void RdIntensity_AtEachRevenueBand(string sales, string rd, bool met)
     {
         var result = HighTechEvaluation.Evaluate(Input(years: FlatYears(D(sales), D(rd))));

@@ -14,9 +14,14 @@ if (args.Length > 0 && args[0].Equals("contracts-import", StringComparison.Ordin
     // Prints its own last line: contracts-import <provider>: <rows/s> vs raw <rows/s> = <ratio>, peak <MB> MB
     return await ContractsImportBench.RunAsync(args[1..]);
 }
+if (args.Length > 0 && args[0].Equals("auction", StringComparison.OrdinalIgnoreCase))
+{
+    // Prints its own last line: auction: <bids/s> vs raw <updates/s> = <ratio>, p99 <ms> ms, broadcast p99 <ms> ms
+    return await AuctionBench.RunAsync(args[1..]);
+}
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
-    Console.Error.WriteLine($"usage: scripts/bench.sh <{string.Join("|", benchmarks.Keys)}|contracts-import [--provider Sqlite|Postgres] [--rows N]>");
+    Console.Error.WriteLine($"usage: scripts/bench.sh <{string.Join("|", benchmarks.Keys)}|contracts-import [--provider Sqlite|Postgres] [--rows N]|auction [--seconds S] [--bidders N] [--viewers V] [--pool P]>");
     return 2;
 }
 var stopwatch = Stopwatch.StartNew();

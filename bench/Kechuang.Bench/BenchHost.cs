@@ -37,6 +37,7 @@ internal sealed class BenchHost : IAsyncDisposable
         {
             connection = $"Data Source={_file}";
         }
+        ConnectionString = connection;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = postgres ? "Postgres" : "Sqlite",
@@ -49,6 +50,8 @@ internal sealed class BenchHost : IAsyncDisposable
     }
 
     public bool IsPostgres { get; }
+
+    public string ConnectionString { get; }
 
     public ServiceProvider Services { get; }
 

@@ -19,9 +19,14 @@ if (args.Length > 0 && args[0].Equals("screening", StringComparison.OrdinalIgnor
     // Prints its own last line: screening <provider>: <enterprises/s> vs raw read <rows/s> = <ratio>, peak <MB> MB
     return await ScreeningBench.RunAsync(args[1..]);
 }
+if (args.Length > 0 && args[0].Equals("auction", StringComparison.OrdinalIgnoreCase))
+{
+    // Prints its own last line: auction: <bids/s> vs raw <updates/s> = <ratio>, p99 <ms> ms, broadcast p99 <ms> ms
+    return await AuctionBench.RunAsync(args[1..]);
+}
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
-    Console.Error.WriteLine($"usage: scripts/bench.sh <{string.Join("|", benchmarks.Keys)}|contracts-import [--provider Sqlite|Postgres] [--rows N]|screening [--provider Sqlite|Postgres] [--enterprises N]>");
+    Console.Error.WriteLine($"usage: scripts/bench.sh <{string.Join("|", benchmarks.Keys)}|contracts-import [--provider Sqlite|Postgres] [--rows N]|screening [--provider Sqlite|Postgres] [--enterprises N]|auction [--seconds S] [--bidders N] [--viewers V] [--pool P]>");
     return 2;
 }
 var stopwatch = Stopwatch.StartNew();

@@ -1250,6 +1250,12 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("linked_ip");
 
+                    b.Property<string>("ListingRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("listing_region_code");
+
                     b.Property<string>("Maturity")
                         .IsRequired()
                         .HasMaxLength(20)

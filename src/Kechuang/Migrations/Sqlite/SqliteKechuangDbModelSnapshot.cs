@@ -1245,6 +1245,12 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("linked_ip");
 
+                    b.Property<string>("ListingRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("listing_region_code");
+
                     b.Property<string>("Maturity")
                         .IsRequired()
                         .HasMaxLength(20)

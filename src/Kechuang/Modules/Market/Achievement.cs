@@ -12,12 +12,13 @@ public sealed class Achievement
     {
     }
 
-    public Achievement(Guid ownerOrganizationId, string ownerName, string ownerRegionCode, DateTime now)
+    public Achievement(Guid ownerOrganizationId, string ownerName, string ownerRegionCode, string listingRegionCode, DateTime now)
     {
         Id = Guid.CreateVersion7();
         OwnerOrganizationId = ownerOrganizationId;
         OwnerName = ownerName;
         OwnerRegionCode = ownerRegionCode;
+        ListingRegionCode = listingRegionCode;
         CreatedAt = now;
         Status = AchievementStatus.Listed;
     }
@@ -29,6 +30,13 @@ public sealed class Achievement
     /// <summary>The owner's name at listing time, so public pages need no look-up in another module.</summary>
     public string OwnerName { get; private set; } = "";
     public string OwnerRegionCode { get; private set; } = "";
+
+    /// <summary>
+    /// The bureau whose market lists it: the region of the staff account that listed it (a county bureau lists
+    /// a partner university's achievement for its own auctions), or the owner's region when the owner listed it.
+    /// Staff covering either region may maintain it (<see cref="MarketAccess.MayEditAchievement"/>).
+    /// </summary>
+    public string ListingRegionCode { get; private set; } = "";
     public string Field { get; private set; } = "";
 
     /// <summary>Keywords joined by <see cref="AchievementRules.KeywordSeparator"/>.</summary>

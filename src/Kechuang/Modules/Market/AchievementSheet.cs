@@ -100,7 +100,7 @@ public sealed class ImportAchievementsHandler(KechuangDb db, IOrganizationDirect
                     new ImportRowError(row, AchievementSheet.ColumnOfField.GetValueOrDefault(e.Key, e.Key), m))));
                 continue;
             }
-            var achievement = new Achievement(owner!.Id, owner.Name, owner.RegionCode, db.UtcNow);
+            var achievement = new Achievement(owner!.Id, owner.Name, owner.RegionCode, MarketAccess.ListingRegion(db.User, owner.RegionCode), db.UtcNow);
             achievement.Update(valid, db.UtcNow);
             good.Add(achievement);
         }

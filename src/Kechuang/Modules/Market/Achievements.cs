@@ -19,9 +19,9 @@ public sealed class AchievementsHandler(KechuangDb db, IOrganizationDirectory di
         var errors = new FieldErrors();
         var valid = AchievementRules.Validate(input, errors);
         errors.ThrowIfAny();
-        MarketAccess.EnsureMayEditAchievement(db.User, valid!.OwnerOrganizationId);
+        MarketAccess.EnsureMayCreateAchievement(db.User, valid!.OwnerOrganizationId);
         var owner = await OwnerAsync(valid.OwnerOrganizationId, cancellationToken);
-        var achievement = new Achievement(owner.Id, owner.Name, owner.RegionCode, db.UtcNow);
+        var achievement = new Achievement(owner.Id, owner.Name, owner.RegionCode, MarketAccess.ListingRegion(db.User, owner.RegionCode), db.UtcNow);
         achievement.Update(valid, db.UtcNow);
         db.Add(achievement);
         await db.SaveChangesAsync(cancellationToken);
@@ -32,7 +32,7 @@ public sealed class AchievementsHandler(KechuangDb db, IOrganizationDirectory di
     {
         var achievement = await db.Set<Achievement>().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw new NotFoundException("科技成果不存在");
-        MarketAccess.EnsureMayEditAchievement(db.User, achievement.OwnerOrganizationId);
+        MarketAccess.EnsureMayEditAchievement(db.User, achievement);
         var errors = new FieldErrors();
         var valid = AchievementRules.Validate(input with { OwnerOrganizationId = achievement.OwnerOrganizationId }, errors);
         errors.ThrowIfAny();
@@ -40,11 +40,19 @@ public sealed class AchievementsHandler(KechuangDb db, IOrganizationDirectory di
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Whether the caller may edit the achievement (pages show or hide the edit link with it).</summary>
+    public async Task<bool> MayEditAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var achievement = await db.Set<Achievement>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
+            ?? throw new NotFoundException("科技成果不存在");
+        return db.User.IsSignedIn && MarketAccess.MayEditAchievement(db.User, achievement);
+    }
+
     public async Task WithdrawAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var achievement = await db.Set<Achievement>().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw new NotFoundException("科技成果不存在");
-        MarketAccess.EnsureMayEditAchievement(db.User, achievement.OwnerOrganizationId);
+        MarketAccess.EnsureMayEditAchievement(db.User, achievement);
         if (achievement.Status is AchievementStatus.InAuction or AchievementStatus.Sold)
         {
             throw new RuleException("market.achievement-in-auction", "拍卖中或已成交的成果不能撤回");

@@ -24,7 +24,8 @@ internal static class MarketAccess
 
     public static bool IsStaff(CurrentUser user) => user.Scope.All || user.Role?.IsStaff() == true;
 
-    public static void EnsureMayEditAchievement(CurrentUser user, Guid ownerOrganizationId)
+    /// <summary>Staff list achievements of any institution or enterprise (for their region's market); an organisation lists its own.</summary>
+    public static void EnsureMayCreateAchievement(CurrentUser user, Guid ownerOrganizationId)
     {
         if (IsStaff(user) || (user.OrganizationId is { } org && org == ownerOrganizationId))
         {
@@ -32,4 +33,26 @@ internal static class MarketAccess
         }
         throw new ForbiddenException("只能维护本单位的科技成果");
     }
+
+    /// <summary>
+    /// The owner's accounts edit their own; bureau staff edit those in their scope: listed through their region's
+    /// market or owned by an organisation of their region.
+    /// </summary>
+    public static bool MayEditAchievement(CurrentUser user, Achievement achievement) =>
+        user.Scope.All
+        || (user.OrganizationId is { } org && org == achievement.OwnerOrganizationId)
+        || (user.Role?.IsStaff() == true && (user.Scope.Covers(achievement.OwnerRegionCode)
+            || (achievement.ListingRegionCode.Length > 0 && user.Scope.Covers(achievement.ListingRegionCode))));
+
+    public static void EnsureMayEditAchievement(CurrentUser user, Achievement achievement)
+    {
+        if (!MayEditAchievement(user, achievement))
+        {
+            throw new ForbiddenException(user.Role?.IsStaff() == true ? "该科技成果不在本地区的管理范围内" : "只能维护本单位的科技成果");
+        }
+    }
+
+    /// <summary>Where a new listing belongs: the listing staff member's region, or the owner's when the owner lists it.</summary>
+    public static string ListingRegion(CurrentUser user, string ownerRegionCode) =>
+        user.Role?.IsStaff() == true && user.RegionCode.Length > 0 ? user.RegionCode : ownerRegionCode;
 }

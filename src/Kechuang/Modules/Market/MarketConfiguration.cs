@@ -13,6 +13,7 @@ public sealed class MarketConfiguration : IEntityTypeConfiguration<Achievement>,
         builder.Property(a => a.Title).HasMaxLength(200);
         builder.Property(a => a.OwnerName).HasMaxLength(100);
         builder.Property(a => a.OwnerRegionCode).HasMaxLength(12);
+        builder.Property(a => a.ListingRegionCode).HasMaxLength(12);
         builder.Property(a => a.Field).HasMaxLength(20);
         builder.Property(a => a.Keywords).HasMaxLength(300);
         builder.Property(a => a.Maturity).HasConversion<string>().HasMaxLength(20);

@@ -63,7 +63,7 @@ public sealed class MarketDemoData(IOrganizationDirectory directory, LotCloser c
         {
             var spec = Lots[k];
             var owner = await FindAsync(spec.Owner, cancellationToken);
-            var achievement = new Achievement(owner.Id, owner.Name, owner.RegionCode, StartsAt.AddDays(-40));
+            var achievement = new Achievement(owner.Id, owner.Name, owner.RegionCode, "330723", StartsAt.AddDays(-40));
             achievement.Update(new AchievementInputValid(spec.Title, owner.Id, spec.Field, AchievementRules.SplitKeywords(spec.Keywords), Maturity.Pilot, null,
                 $"{owner.Name}研发的{spec.Title}，已完成中试验证，可在武义县电动工具、五金、养生等产业中转化应用。", Money.ToFen(spec.Start * 10_000m),
                 null, null), StartsAt.AddDays(-40));

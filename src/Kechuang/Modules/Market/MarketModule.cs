@@ -16,7 +16,9 @@ public static class MarketModule
         services.AddScoped<LotCloser>();
         services.AddScoped<AuctionResultsHandler>();
         services.AddSingleton<MarketContracts>();
-        services.AddSingleton<IBidBroadcaster, HubBidBroadcaster>();
+        services.AddSingleton<HubBidBroadcaster>();
+        services.AddSingleton<IBidBroadcaster>(sp => sp.GetRequiredService<HubBidBroadcaster>());
+        services.AddHostedService(sp => sp.GetRequiredService<HubBidBroadcaster>());
         services.AddSingleton<LiveHubAddress>();
         services.AddHostedService<LotCloseSweep>();
         services.AddScoped<IDemoData, MarketDemoData>();

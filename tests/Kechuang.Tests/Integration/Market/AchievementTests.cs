@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using Kechuang.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using static Kechuang.Tests.Integration.Market.MarketScenario;
 
 namespace Kechuang.Tests.Integration.Market;
@@ -102,6 +104,82 @@ public abstract class AchievementTests(KechuangApp app)
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         content.Add(file, "file", "achievements.xlsx");
         return await client.PostAsync("/api/v1/achievements/import", content);
+    }
+
+    [Fact]
+    public async Task Update_ByTheOwnersAccount_ChangesTheListingAndIsAudited()
+    {
+        var zjnu = await app.ClientAsync("zjnu");
+        var owner = await InstitutionAsync(zjnu, "浙江师范大学");
+        var id = await (await zjnu.PostJsonAsync("/api/v1/achievements", new
+        {
+            title = "茶园智能灌溉系统",
+            ownerOrganizationId = owner,
+            field = "现代农业",
+            keywords = new[] { "茶园" },
+            description = "初稿。",
+        })).CreatedIdAsync();
+
+        var response = await zjnu.PutAsJsonAsync($"/api/v1/achievements/{id}", new
+        {
+            title = "茶园智能灌溉与水肥一体化系统",
+            field = "现代农业",
+            keywords = new[] { "茶园", "水肥一体化" },
+            maturity = "小批量生产",
+            description = "已在武义县3个茶园示范应用。",
+            expectedPrice = 450_000.50m,
+            contactName = "王老师",
+        });
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var detail = await (await app.CreateClient().GetAsync($"/api/v1/achievements/{id}")).ReadJsonAsync();
+        Assert.Equal("茶园智能灌溉与水肥一体化系统", detail.GetProperty("title").GetString());
+        Assert.Equal("small-batch", detail.GetProperty("maturity").GetString());
+        Assert.Equal(2, detail.GetProperty("keywords").GetArrayLength());
+        Assert.Equal(450_000.50m, detail.GetProperty("expectedPrice").GetDecimal());
+        Assert.Equal("浙江师范大学", detail.GetProperty("ownerName").GetString());
+        var entry = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Entity == "market_achievement" && e.EntityKey == id.ToString() && e.Action == "update").SingleAsync());
+        Assert.Equal("zjnu", entry.Account);
+        Assert.Contains("初稿", entry.Before, StringComparison.Ordinal);
+        Assert.Contains("已在武义县3个茶园示范应用", entry.After, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Update_OutsideTheCallersScope_Is403_AndBadInputIs400PerField_ChangingNothing()
+    {
+        // 武义县 staff list a Hangzhou university's achievement for their market: they and the owner may edit it;
+        // 磐安县 staff, another organisation's account and anonymous visitors may not.
+        var wuyi = await app.ClientAsync("wuyi.staff");
+        var id = await AchievementAsync(wuyi, "高效电机控制器", owner: "浙江工业大学");
+        var body = new { title = "高效电机控制器（第二版）", field = "智能装备", description = "改进版。" };
+
+        var panan = await (await app.ClientAsync("panan.staff")).PutAsJsonAsync($"/api/v1/achievements/{id}", body);
+        var zjnu = await (await app.ClientAsync("zjnu")).PutAsJsonAsync($"/api/v1/achievements/{id}", body);
+        var enterprise = await (await app.ClientAsync("shouxiangu")).PutAsJsonAsync($"/api/v1/achievements/{id}", body);
+        var anonymous = await app.CreateClient().PutAsJsonAsync($"/api/v1/achievements/{id}", body);
+        var bad = await wuyi.PutAsJsonAsync($"/api/v1/achievements/{id}", new { title = "", field = "玄学", description = "", expectedPrice = -1m, keywords = new[] { "关键词；含分隔符" } });
+        var unknown = await wuyi.PutAsJsonAsync($"/api/v1/achievements/{Guid.NewGuid()}", body);
+
+        Assert.Equal(HttpStatusCode.Forbidden, panan.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, zjnu.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, enterprise.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.ReadJsonAsync()).GetProperty("errors");
+        foreach (var field in new[] { "title", "field", "description", "expectedPrice", "keywords" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), field);
+        }
+        var detail = await (await app.CreateClient().GetAsync($"/api/v1/achievements/{id}")).ReadJsonAsync();
+        Assert.Equal("高效电机控制器", detail.GetProperty("title").GetString());
+
+        var byStaff = await wuyi.PutAsJsonAsync($"/api/v1/achievements/{id}", body);
+        var owner = await InstitutionAsync(wuyi, "浙江工业大学");
+        Assert.Equal(HttpStatusCode.NoContent, byStaff.StatusCode);
+        var changed = await (await app.CreateClient().GetAsync($"/api/v1/achievements/{id}")).ReadJsonAsync();
+        Assert.Equal("高效电机控制器（第二版）", changed.GetProperty("title").GetString());
+        Assert.Equal(owner, changed.GetProperty("ownerOrganizationId").GetGuid());
     }
 
     public sealed class OnSqlite(SqliteApp app) : AchievementTests(app), IClassFixture<SqliteApp>;

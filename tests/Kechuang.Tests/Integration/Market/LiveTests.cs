@@ -23,7 +23,7 @@ public abstract class LiveTests(KechuangApp app)
                 o.Transports = HttpTransportType.LongPolling;
             })
             .Build();
-        viewer.On<BidEvent>(AuctionHub.BidMessage, e => received.Writer.TryWrite(e));
+        viewer.On<BidEvent[]>(AuctionHub.BidsMessage, bids => Array.ForEach(bids, e => received.Writer.TryWrite(e)));
         await viewer.StartAsync();
         await viewer.InvokeAsync(nameof(AuctionHub.Watch), session.LotId);
 

@@ -6,7 +6,13 @@ namespace Kechuang.Tests.Integration.Market;
 /// <summary>Arranges a session through the API: an achievement, a session around the app's clock, a lot, registered bidders.</summary>
 internal static class MarketScenario
 {
-    public sealed record Session(Guid AuctionId, Guid LotId, DateTime StartsAt, DateTime EndsAt, IReadOnlyList<HttpClient> Bidders, IReadOnlyList<Guid> BidderOrganizations);
+    public sealed record Session(Guid AuctionId, Guid LotId, DateTime StartsAt, DateTime EndsAt, IReadOnlyList<HttpClient> Bidders, IReadOnlyList<Guid> BidderOrganizations)
+    {
+        /// <summary>The bidders' account names (password <see cref="KechuangApp.Password"/>), to sign in on another host.</summary>
+        public IReadOnlyList<string> BidderAccounts => BidderOrganizations.Select((_, i) => $"bidder-{Tag}{i}").ToList();
+
+        public string Tag { get; init; } = "";
+    }
 
     public static DateTime Now(KechuangApp app) => app.Clock.GetUtcNow().UtcDateTime;
 
@@ -60,7 +66,7 @@ internal static class MarketScenario
             clients.Add(client);
             organizations.Add(organizationId);
         }
-        return new Session(auctionId, lotId, starts, ends, clients, organizations);
+        return new Session(auctionId, lotId, starts, ends, clients, organizations) { Tag = tag };
     }
 
     /// <summary>A new Wuyi enterprise and a signed-in client of an account of it.</summary>

@@ -84,7 +84,7 @@ public sealed class TwoNodeTests(PostgresApp app) : IClassFixture<PostgresApp>
                 o.Transports = HttpTransportType.LongPolling;
             })
             .Build();
-        connection.On<BidEvent>(AuctionHub.BidMessage, e => heard[e.Seq] = e.Price);
+        connection.On<BidEvent[]>(AuctionHub.BidsMessage, bids => Array.ForEach(bids, e => heard[e.Seq] = e.Price));
         await connection.StartAsync();
         await connection.InvokeAsync(nameof(AuctionHub.Watch), lotId);
         return connection;

@@ -25,13 +25,15 @@ public abstract class EnterprisePagesTests(KechuangApp app)
     {
         var staff = await app.ClientAsync("wuyi.staff");
 
-        var cultivation = WebUtility.HtmlDecode(await (await staff.GetAsync("/cultivation?regionCode=330723&year=2024")).Content.ReadAsStringAsync());
+        var cultivation = WebUtility.HtmlDecode(await (await staff.GetAsync("/cultivation?regionCode=330723&year=2024&pool=tech-sme-candidate")).Content.ReadAsStringAsync());
         var list = WebUtility.HtmlDecode(await (await staff.GetAsync("/enterprises")).Content.ReadAsStringAsync());
         var filings = WebUtility.HtmlDecode(await (await staff.GetAsync("/enterprises/records?type=industrialization-filings&regionCode=330723&year=2022")).Content.ReadAsStringAsync());
 
         Assert.Contains("武义县恒达电动工具有限公司", cultivation, StringComparison.Ordinal);
         Assert.Contains("规下高企", cultivation, StringComparison.Ordinal);
-        Assert.Contains("浙江泉溪五金制品有限公司", list, StringComparison.Ordinal);
+        // The four named 武义 enterprises and the demo population, twenty to a page.
+        Assert.Contains("共 304 家企业", list, StringComparison.Ordinal);
+        Assert.Contains("ant-pagination", list, StringComparison.Ordinal);
         Assert.Contains("共 42 条", filings, StringComparison.Ordinal);
     }
 

@@ -1515,6 +1515,15 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
+                    b.Property<Guid?>("ContractClaim")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_claim");
+
+                    b.Property<DateTime?>("ContractClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("contract_claimed_at");
+
                     b.Property<Guid?>("ContractId")
                         .HasColumnType("uuid")
                         .HasColumnName("contract_id");

@@ -1510,6 +1510,15 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("closed_at");
 
+                    b.Property<Guid?>("ContractClaim")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_claim");
+
+                    b.Property<DateTime?>("ContractClaimedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_claimed_at");
+
                     b.Property<Guid?>("ContractId")
                         .HasColumnType("TEXT")
                         .HasColumnName("contract_id");

@@ -56,6 +56,14 @@ public sealed class Lot
     /// <summary>The draft technology contract created for a sold lot; null while pending.</summary>
     public Guid? ContractId { get; private set; }
 
+    /// <summary>
+    /// Set while one node creates this lot's draft contract (a concurrency token: of two nodes retrying the same
+    /// pending sale, only the one whose claim was saved creates the contract); a claim older than the lease is
+    /// considered abandoned (its node died) and may be taken over.
+    /// </summary>
+    public Guid? ContractClaim { get; private set; }
+    public DateTime? ContractClaimedAt { get; private set; }
+
     /// <summary>In memory only (demo loader, rules tests): the database path is the conditional update.</summary>
     internal void ApplyAccepted(Bid bid)
     {
@@ -74,7 +82,28 @@ public sealed class Lot
         ClosedAt = now;
     }
 
-    internal void LinkContract(Guid contractId) => ContractId = contractId;
+    internal bool TryClaimContract(DateTime now, TimeSpan lease)
+    {
+        if (ContractId is not null || (ContractClaim is not null && ContractClaimedAt > now - lease))
+        {
+            return false;
+        }
+        ContractClaim = Guid.CreateVersion7();
+        ContractClaimedAt = now;
+        return true;
+    }
+
+    internal void ReleaseContractClaim()
+    {
+        ContractClaim = null;
+        ContractClaimedAt = null;
+    }
+
+    internal void LinkContract(Guid contractId)
+    {
+        ContractId = contractId;
+        ReleaseContractClaim();
+    }
 }
 
 public enum LotStatus

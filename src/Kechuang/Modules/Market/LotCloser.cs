@@ -55,7 +55,15 @@ public sealed class LotCloser(KechuangDb db, MarketContracts contracts, ILogger<
         return closed;
     }
 
-    /// <summary>Creates the draft contract of every sold lot that has none yet (none while the contracts module is absent).</summary>
+    /// <summary>How long a node's claim on a pending sale stands before another node may take it over.</summary>
+    public static readonly TimeSpan ContractClaimLease = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Creates the draft contract of every sold lot that has none yet (none while the contracts module is absent).
+    /// Several nodes run this at once (the sweep, a staff member closing or publishing): each lot is first claimed
+    /// with a saved, conditional change of <see cref="Lot.ContractClaim"/>, and only the node whose claim was saved
+    /// creates the contract and links it (again conditional on its claim), so a sale becomes one contract.
+    /// </summary>
     public async Task<int> CreatePendingContractsAsync(Guid? auctionId, CancellationToken cancellationToken = default)
     {
         var query = from l in db.Set<Lot>()
@@ -69,9 +77,15 @@ public sealed class LotCloser(KechuangDb db, MarketContracts contracts, ILogger<
         }
         var pending = await query.Take(500).ToListAsync(cancellationToken);
         var created = 0;
+        var elsewhere = new List<Guid>();
         foreach (var x in pending)
         {
             var lot = x.Lot;
+            if (!lot.TryClaimContract(db.UtcNow, ContractClaimLease) || !await SavedAsync(lot, cancellationToken))
+            {
+                elsewhere.Add(lot.Id); // another node holds (or just took) the claim
+                continue;
+            }
             var draft = new DraftContract(x.Title, lot.ContractType, x.OwnerOrganizationId, lot.WinnerOrganizationId!.Value,
                 DateOnly.FromDateTime(MarketTime.ToChina(lot.ClosedAt ?? db.UtcNow)), Money.ToYuan(lot.HammerPriceFen!.Value),
                 $"拍卖会：{x.Auction} 第{lot.Number}号标的");
@@ -83,18 +97,52 @@ public sealed class LotCloser(KechuangDb db, MarketContracts contracts, ILogger<
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogWarning(e, "Draft contract for lot {LotId} could not be created; retried on the next pass", lot.Id);
+                lot.ReleaseContractClaim();
+                await SavedAsync(lot, cancellationToken);
                 continue;
             }
             if (contractId is null)
             {
+                lot.ReleaseContractClaim();
+                await SavedAsync(lot, cancellationToken);
                 return created; // no contracts module: every sale stays pending
             }
             lot.LinkContract(contractId.Value);
-            await db.SaveChangesAsync(cancellationToken);
-            created++;
+            if (await SavedAsync(lot, cancellationToken))
+            {
+                created++;
+            }
+            else
+            {
+                // Only if this node stalled past the lease and another took the lot over: the sale may now have two drafts.
+                logger.LogError("Lot {LotId}: claim lost before contract {ContractId} was linked; check for a duplicate draft", lot.Id, contractId);
+            }
         }
         db.ChangeTracker.Clear();
+        if (auctionId is not null && elsewhere.Count > 0)
+        {
+            // A staff member closing or publishing a session sees its contracts: wait briefly for the other node's link.
+            for (var i = 0; i < 50 && await db.Set<Lot>().AnyAsync(l => elsewhere.Contains(l.Id) && l.ContractId == null && l.ContractClaim != null, cancellationToken); i++)
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+        }
         return created;
+    }
+
+    /// <summary>Saves the lot's change; false (and the lot forgotten) when another node changed it first.</summary>
+    private async Task<bool> SavedAsync(Lot lot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.Entry(lot).State = EntityState.Detached;
+            return false;
+        }
     }
 }
 

@@ -47,6 +47,8 @@ public sealed class MarketConfiguration : IEntityTypeConfiguration<Achievement>,
         // Tracked changes of a lot (closing it, linking its contract) succeed only if no bid and no other
         // closer changed it since it was read; bids themselves use an explicit conditional update.
         builder.Property(l => l.Seq).IsConcurrencyToken();
+        // Two nodes retrying the same pending sale: only the one whose claim is saved creates its contract.
+        builder.Property(l => l.ContractClaim).IsConcurrencyToken();
         builder.Property(l => l.LeaderNumber).HasMaxLength(10);
         builder.Property(l => l.ContractType).HasMaxLength(20);
         builder.HasIndex(l => new { l.AuctionId, l.Number }).IsUnique();

@@ -4,8 +4,10 @@ using Kechuang.Platform.Indicators;
 using Kechuang.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using static Kechuang.Tests.Integration.Market.MarketScenario;
 
 namespace Kechuang.Tests.Integration.Market;
@@ -157,6 +159,115 @@ public abstract class ResultsTests(KechuangApp app)
         Assert.Equal(Kechuang.Modules.Contracts.ContractType.Transfer, contract.Type);
         Assert.Equal(Kechuang.Modules.Contracts.ContractStatus.Draft, contract.Status);
         Assert.Contains("第1号标的", contract.Source, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Two closers (the sweep on one node, a staff member's close on another) retry the same pending sale at once:
+    /// the contracts module is asked once, and the lot is linked to that one contract.
+    /// </summary>
+    [Fact]
+    public async Task PendingContracts_RetriedByTwoNodesAtOnce_CreateOneContract()
+    {
+        var slow = new SlowContracts();
+        using var node = app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Market:SweepSeconds", "0");
+            b.ConfigureTestServices(s =>
+            {
+                s.RemoveAll<ITechContracts>();
+                s.AddSingleton<ITechContracts>(slow);
+            });
+        });
+        var session = await SoldWithoutContractAsync(1_250_000m);
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(n => Task.Run(() => PendingContractsAsync(node, session.AuctionId, $"test-closer-{n}"))));
+
+        Assert.Equal(1, slow.Calls);
+        var lot = await app.WithDbAsync(db => db.Set<Kechuang.Modules.Market.Lot>().AsNoTracking().SingleAsync(l => l.Id == session.LotId));
+        Assert.Equal(Kechuang.Modules.Market.LotStatus.Sold, lot.Status);
+        Assert.Equal(slow.Created.Single(), lot.ContractId);
+        Assert.Null(lot.ContractClaim);
+        Assert.Equal(125_000_000L, slow.Drafts.Single().Amount * 100);
+    }
+
+    /// <summary>A claim whose node died (older than the lease) is taken over; a fresh one is left alone.</summary>
+    [Fact]
+    public async Task PendingContracts_ClaimOfADeadNode_IsTakenOverAfterTheLease()
+    {
+        var slow = new SlowContracts();
+        using var node = app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Market:SweepSeconds", "0");
+            b.ConfigureTestServices(s =>
+            {
+                s.RemoveAll<ITechContracts>();
+                s.AddSingleton<ITechContracts>(slow);
+            });
+        });
+        var session = await SoldWithoutContractAsync(1_260_000m);
+        var now = Now(app);
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE market_lot SET contract_claim = {0}, contract_claimed_at = {1} WHERE id = {2}", Guid.NewGuid(), now.AddMinutes(-4), session.LotId));
+
+        await PendingContractsAsync(node, session.AuctionId, "test-closer-fresh");
+        var whileFresh = slow.Calls;
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE market_lot SET contract_claimed_at = {0} WHERE id = {1}", now - Kechuang.Modules.Market.LotCloser.ContractClaimLease - TimeSpan.FromSeconds(1), session.LotId));
+        await PendingContractsAsync(node, session.AuctionId, "test-closer-late");
+
+        Assert.Equal(0, whileFresh); // a claim of 4 minutes ago may still be at work
+        Assert.Equal(1, slow.Calls);
+        var lot = await app.WithDbAsync(db => db.Set<Kechuang.Modules.Market.Lot>().AsNoTracking().SingleAsync(l => l.Id == session.LotId));
+        Assert.Equal(slow.Created.Single(), lot.ContractId);
+        Assert.Null(lot.ContractClaim);
+    }
+
+    /// <summary>
+    /// A lot recorded as sold whose contract is still pending. Set directly, without advancing the shared clock past
+    /// its end, so the fixture's own sweep (which would create the contract through the real module) stays asleep.
+    /// </summary>
+    private async Task<Session> SoldWithoutContractAsync(decimal amount)
+    {
+        var session = await SessionAsync(app, bidders: 1, softCloseSeconds: 0);
+        AdvanceTo(app, session.StartsAt);
+        var bid = await session.Bidders[0].PostJsonAsync($"/api/v1/lots/{session.LotId}/bids", new { amount, idempotencyKey = "sold" });
+        Assert.Equal(HttpStatusCode.OK, bid.StatusCode);
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE market_lot SET status = 'Sold', hammer_price_fen = current_price_fen, winner_organization_id = {0}, closed_at = {1} WHERE id = {2}",
+            session.BidderOrganizations[0], Now(app), session.LotId));
+        return session;
+    }
+
+    private static async Task PendingContractsAsync(WebApplicationFactory<Program> node, Guid auctionId, string who)
+    {
+        await using var scope = node.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Kechuang.Platform.Access.CurrentUser>().UseSystemScope(who);
+        await scope.ServiceProvider.GetRequiredService<Kechuang.Modules.Market.LotCloser>().CreatePendingContractsAsync(auctionId);
+    }
+
+    /// <summary>A contracts module that takes its time (so concurrent retries overlap) and counts the drafts it is asked for.</summary>
+    private sealed class SlowContracts : ITechContracts
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public System.Collections.Concurrent.ConcurrentBag<Guid> Created { get; } = [];
+
+        public System.Collections.Concurrent.ConcurrentBag<DraftContract> Drafts { get; } = [];
+
+        public async Task<Guid> CreateDraftAsync(DraftContract draft, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _calls);
+            await Task.Delay(300, cancellationToken);
+            var id = Guid.CreateVersion7();
+            Created.Add(id);
+            Drafts.Add(draft);
+            return id;
+        }
+
+        public Task<IReadOnlyDictionary<Guid, ContractState>> StatesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyDictionary<Guid, ContractState>>(new Dictionary<Guid, ContractState>());
     }
 
     public sealed class OnSqlite(SqliteApp app) : ResultsTests(app), IClassFixture<SqliteApp>;

@@ -29,6 +29,9 @@ public static class MarketText
         _ => phase,
     };
 
+    /// <summary>A soft-close window as people say it: 5分钟, 90秒, 30秒.</summary>
+    public static string Duration(int seconds) => seconds >= 60 && seconds % 60 == 0 ? $"{seconds / 60}分钟" : $"{seconds}秒";
+
     public static string Countdown(TimeSpan left)
     {
         if (left <= TimeSpan.Zero)

@@ -139,7 +139,7 @@ public static class ContractSheet
 /// </summary>
 public sealed class ImportContractsHandler(KechuangDb db)
 {
-    private const int ChunkSize = 2000;
+    private const int ChunkSize = 500;
 
     private sealed record Accepted(int Row, TechContract Contract);
 

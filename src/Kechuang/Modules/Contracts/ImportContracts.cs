@@ -139,7 +139,11 @@ public static class ContractSheet
 /// </summary>
 public sealed class ImportContractsHandler(KechuangDb db)
 {
-    private const int ChunkSize = 2000;
+    /// <summary>
+    /// Rows per chunk: small enough that a chunk's objects die young (peak memory), large enough that
+    /// PostgreSQL's round trips (a COPY per table, a number check per chunk) stay few.
+    /// </summary>
+    private const int SqliteChunk = 500, PostgresChunk = 2000;
 
     private sealed record Accepted(int Row, TechContract Contract);
 
@@ -159,7 +163,8 @@ public sealed class ImportContractsHandler(KechuangDb db)
         var rows = new RowValidator(db.User, organizations, import, ContractsRules.LocalDate(db.UtcNow), db.UtcNow, bulk);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var reader = Task.Run(() => ReadSheet(file, rows, channel.Writer, stop.Token), CancellationToken.None);
+        var chunkSize = db.IsSqlite ? SqliteChunk : PostgresChunk;
+        var reader = Task.Run(() => ReadSheet(file, rows, chunkSize, channel.Writer, stop.Token), CancellationToken.None);
         var bad = new List<ImportRowError>();
         var sellersChecked = new HashSet<Guid>();
         var existing = new HashSet<(Guid, Guid, DateOnly, string)>();
@@ -199,7 +204,7 @@ public sealed class ImportContractsHandler(KechuangDb db)
         }
     }
 
-    private static async Task ReadSheet(Stream file, RowValidator rows, ChannelWriter<Chunk> output, CancellationToken cancellationToken)
+    private static async Task ReadSheet(Stream file, RowValidator rows, int chunkSize, ChannelWriter<Chunk> output, CancellationToken cancellationToken)
     {
         try
         {
@@ -207,7 +212,7 @@ public sealed class ImportContractsHandler(KechuangDb db)
             foreach (var (row, cells) in XlsxRows.Read(file))
             {
                 rows.Validate(row, cells, chunk);
-                if (chunk.Good.Count + chunk.Bad.Count >= ChunkSize)
+                if (chunk.Good.Count + chunk.Bad.Count >= chunkSize)
                 {
                     await output.WriteAsync(chunk, cancellationToken);
                     chunk = rows.NewChunk();

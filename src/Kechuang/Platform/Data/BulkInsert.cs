@@ -53,7 +53,7 @@ public sealed class BulkInsert : IAsyncDisposable
         _at = AuditEntry.Truncate(db.UtcNow);
     }
 
-    private const int BulkCacheKib = 65_536;
+    private const int BulkCacheKib = 32_768;
     private const int SqliteDefaultCacheKib = 2_000;
 
     private static async Task SetSqliteCacheAsync(KechuangDb db, long kib, CancellationToken cancellationToken)
@@ -95,7 +95,7 @@ public sealed class BulkInsert : IAsyncDisposable
             else
             {
                 // A large transaction's index pages stay in memory instead of spilling to the WAL
-                // mid-transaction (64 MB, this connection only; put back when the writer is disposed).
+                // mid-transaction (32 MB, this connection only; put back when the writer is disposed).
                 await SetSqliteCacheAsync(db, BulkCacheKib, cancellationToken);
             }
             var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Seq)
@@ -397,16 +397,21 @@ public sealed class BulkInsert : IAsyncDisposable
 
         public static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
+        /// <summary>
+        /// PostgreSQL: one binary COPY of the rows. Values are written synchronously into the
+        /// importer's buffer (it flushes to the socket when full): an awaited call per value costs
+        /// more than the value.
+        /// </summary>
         public async Task CopyPostgresAsync<T>(NpgsqlConnection connection, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
         {
             await using var writer = await connection.BeginBinaryImportAsync(
                 $"COPY {Quote(Name)} ({ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
             foreach (var row in rows)
             {
-                await writer.StartRowAsync(cancellationToken);
+                writer.StartRow();
                 foreach (var column in Columns)
                 {
-                    await column.CopyAsync(writer, row, cancellationToken);
+                    column.Copy(writer, row);
                 }
             }
             await writer.CompleteAsync(cancellationToken);
@@ -428,30 +433,57 @@ public sealed class BulkInsert : IAsyncDisposable
             return value is null || _converter is null ? value : _converter.ConvertToProvider(value);
         }
 
-        public ValueTask CopyAsync(NpgsqlBinaryImporter writer, object row, CancellationToken cancellationToken)
+        public void Copy(NpgsqlBinaryImporter writer, object row)
         {
             var value = ProviderValue(row);
             if (value is null)
             {
-                return new ValueTask(writer.WriteNullAsync(cancellationToken));
+                writer.WriteNull();
+                return;
             }
             var type = _pgType ??= PostgresType(value, Mapping.StoreType);
-            return value switch
+            switch (value)
             {
-                Guid g => new ValueTask(writer.WriteAsync(g, type, cancellationToken)),
-                string s => new ValueTask(writer.WriteAsync(s, type, cancellationToken)),
-                long l => new ValueTask(writer.WriteAsync(l, type, cancellationToken)),
-                int i => new ValueTask(writer.WriteAsync(i, type, cancellationToken)),
-                short s => new ValueTask(writer.WriteAsync(s, type, cancellationToken)),
-                bool b => new ValueTask(writer.WriteAsync(b, type, cancellationToken)),
-                decimal m => new ValueTask(writer.WriteAsync(m, type, cancellationToken)),
-                double d => new ValueTask(writer.WriteAsync(d, type, cancellationToken)),
-                DateOnly d => new ValueTask(writer.WriteAsync(d, type, cancellationToken)),
-                DateTime t => new ValueTask(writer.WriteAsync(t, type, cancellationToken)),
-                DateTimeOffset t => new ValueTask(writer.WriteAsync(t, type, cancellationToken)),
-                byte[] bytes => new ValueTask(writer.WriteAsync(bytes, type, cancellationToken)),
-                _ => new ValueTask(writer.WriteAsync(value, type, cancellationToken)),
-            };
+                case Guid g:
+                    writer.Write(g, type);
+                    break;
+                case string s:
+                    writer.Write(s, type);
+                    break;
+                case long l:
+                    writer.Write(l, type);
+                    break;
+                case int i:
+                    writer.Write(i, type);
+                    break;
+                case short s:
+                    writer.Write(s, type);
+                    break;
+                case bool b:
+                    writer.Write(b, type);
+                    break;
+                case decimal m:
+                    writer.Write(m, type);
+                    break;
+                case double d:
+                    writer.Write(d, type);
+                    break;
+                case DateOnly d:
+                    writer.Write(d, type);
+                    break;
+                case DateTime t:
+                    writer.Write(t, type);
+                    break;
+                case DateTimeOffset t:
+                    writer.Write(t, type);
+                    break;
+                case byte[] bytes:
+                    writer.Write(bytes, type);
+                    break;
+                default:
+                    writer.Write(value, type);
+                    break;
+            }
         }
 
         private static NpgsqlDbType PostgresType(object value, string storeType) => value switch

@@ -85,8 +85,9 @@ public abstract class ScreeningTests(KechuangApp app)
         });
 
         Assert.Equal(304, values.Enterprises);
-        // T14: 泉溪 and 科兴's 2023 entries; T9 and T13: none in 2023 — the population adds no record of 2023.
-        Assert.Equal(2m, values.TechSme);
+        // T14: 泉溪 and 科兴's 2023 entries and the 13 park tenants' of the carriers demo; T9 and T13: none in
+        // 2023 — the population adds no record of 2023.
+        Assert.Equal(15m, values.TechSme);
         Assert.Equal(0m, values.Patents);
         Assert.Equal(0m, values.Inventions);
         Assert.Equal(0m, values.Filings);
@@ -150,10 +151,12 @@ public abstract class ScreeningTests(KechuangApp app)
         Assert.Equal(2m, values.CityPlus);
         Assert.Equal(50m, values.Coverage2023);
         Assert.Equal(100m, values.Coverage2024);
-        Assert.Equal(3m, values.TechSme2023City);
+        // The named enterprises' three (two in 武义, one in 磐安) and the 13 park tenants of the carriers demo.
+        Assert.Equal(16m, values.TechSme2023City);
         // 寿仙谷 and 泉溪, and 34 certificates of the demo population (issued in the December batches of 2020–2022).
         Assert.Equal(36m, values.HighTech2023);
-        Assert.Equal(8, indicators.Values.Count(i => i.Module is "enterprises" or "ip"));
+        // Eight of this module and T5's park count, which the carriers module computes.
+        Assert.Equal(9, indicators.Values.Count(i => i.Module is "enterprises" or "ip"));
     }
 
     [Fact]
@@ -183,7 +186,7 @@ public abstract class ScreeningTests(KechuangApp app)
         var funnel = await (await staff.GetAsync("/api/v1/cultivation/funnel?regionCode=330700&fromYear=2022&toYear=2023")).ReadJsonAsync();
 
         var y2023 = funnel.GetProperty("items").EnumerateArray().Single(y => y.GetProperty("year").GetInt32() == 2023);
-        Assert.Equal(3, y2023.GetProperty("techSme").GetInt32());
+        Assert.Equal(16, y2023.GetProperty("techSme").GetInt32());
         // 寿仙谷 and 泉溪 and 34 of the demo population.
         Assert.Equal(36, y2023.GetProperty("highTech").GetInt32());
         // 寿仙谷 and 恒达 (industrial, ≥ 2000万) and 本草 (磐安, 4800万).

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Kechuang.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -141,6 +144,7 @@ public sealed class ScreenEnterprisesHandler(KechuangDb db)
         var enterprises = await EnterprisesAsync(regionCode, ct);
         var counts = CultivationPools.Names.Keys.ToDictionary(k => k, _ => 0);
         var position = 0;
+        using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await foreach (var rows in ScreenAsync(enterprises, year, ct))
         {
             var ids = rows.Select(r => (Guid?)r.EnterpriseId).ToList();
@@ -153,6 +157,8 @@ public sealed class ScreenEnterprisesHandler(KechuangDb db)
                     db.Add(record);
                 }
                 record.Record(row, db.UtcNow);
+                digest.AppendData(Encoding.UTF8.GetBytes(
+                    $"{row.EnterpriseId:N}|{record.TechSmeEligible}|{record.TechSmeScore}|{record.HighTechHardConditionsMet}|{record.HighTechMinScore}|{record.HighTechMaxScore}|{string.Join(',', row.Pools)}\n"));
                 foreach (var pool in row.Pools)
                 {
                     counts[pool]++;
@@ -163,6 +169,18 @@ public sealed class ScreenEnterprisesHandler(KechuangDb db)
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
+        // One event for the run instead of one entry per result (ADR 009): who screened which region and year, how
+        // many, what each pool held, and a digest over every stored result in screening order.
+        var details = JsonSerializer.Serialize(new
+        {
+            year,
+            regionCode = regionCode ?? "",
+            screened = position,
+            pools = counts,
+            sha256 = Convert.ToHexStringLower(digest.GetHashAndReset()),
+        });
+        db.AuditEvent("enterprises_screening_record", $"{regionCode}/{year}", "screen", details);
+        await db.SaveChangesAsync(ct);
         return new ScreeningSummary(year, year - 1, regionCode ?? "", position, counts);
     }
 

@@ -2,8 +2,12 @@ using Kechuang.Platform.Data;
 
 namespace Kechuang.Modules.Enterprises;
 
-/// <summary>A stored screening result of one enterprise for one evaluation year (re-running a year replaces it).</summary>
-public sealed class ScreeningRecord : IOrganizationScoped
+/// <summary>
+/// A stored screening result of one enterprise for one evaluation year (re-running a year replaces it). Results are
+/// derived from audited records by the engines, so they are not audited row by row: each run appends one audit
+/// event with its counts and a digest of every result (ADR 009).
+/// </summary>
+public sealed class ScreeningRecord : IOrganizationScoped, INotAudited
 {
     private ScreeningRecord()
     {

@@ -48,8 +48,10 @@ public abstract class ScreenCommandLineTests(KechuangApp app)
         var stored = await app.WithDbAsync(db => db.Set<ScreeningRecord>().CountAsync(r => r.Year == 2023 && r.RegionCode.StartsWith("330723")));
         Assert.Equal(enterprises, stored);
         Assert.True(enterprises > 0);
-        var audited = await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Account == "system:screen"));
-        Assert.True(audited >= enterprises, $"{audited} audit entries by system:screen");
+        // One audit event per run (ADR 009) naming the region, the year and how many were screened.
+        var runs = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Account == "system:screen" && e.Action == "screen").ToListAsync());
+        var run = Assert.Single(runs);
+        Assert.Contains($"\"screened\":{enterprises}", run.After, StringComparison.Ordinal);
 
         // A second run replaces the year's results instead of adding to them.
         var (again, _, _) = await RunAsync("screen", "--region=330723", "--year=2023");

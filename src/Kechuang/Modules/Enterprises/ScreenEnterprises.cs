@@ -135,7 +135,7 @@ public sealed class ScreenEnterprisesHandler(KechuangDb db)
     public async Task<int> RunAsync(string? regionCode, int year, CancellationToken ct) => (await RunAndStoreAsync(regionCode, year, null, ct)).Total;
 
     /// <summary>
-    /// Screens and stores as <see cref="RunAsync"/>, a chunk at a time (one save per chunk, the tracker cleared after it),
+    /// Screens and stores as <see cref="RunAsync"/>, a chunk at a time (results replaced through the bulk writer in one transaction),
     /// reporting each enterprise as it is recorded (position from 1, count, row) — the command line prints it — and returns
     /// the count of every pool. The rows themselves are not kept: a county can hold hundreds of thousands.
     /// </summary>
@@ -145,29 +145,33 @@ public sealed class ScreenEnterprisesHandler(KechuangDb db)
         var counts = CultivationPools.Names.Keys.ToDictionary(k => k, _ => 0);
         var position = 0;
         using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        await foreach (var rows in ScreenAsync(enterprises, year, ct))
+        // The run replaces the year's results in one transaction (all or nothing): each chunk's earlier results are
+        // deleted and the new ones written by the bulk writer (results are not audited row by row, ADR 009).
+        await using (var bulk = await BulkInsert.BeginAsync(db, ct))
         {
-            var ids = rows.Select(r => (Guid?)r.EnterpriseId).ToList();
-            var stored = await db.Set<ScreeningRecord>().Where(r => r.Year == year && ids.Contains(r.OrganizationId)).ToDictionaryAsync(r => r.OrganizationId!.Value, ct);
-            foreach (var row in rows)
+            await foreach (var rows in ScreenAsync(enterprises, year, ct))
             {
-                if (!stored.TryGetValue(row.EnterpriseId, out var record))
+                var ids = rows.Select(r => (Guid?)r.EnterpriseId).ToList();
+                await db.Set<ScreeningRecord>().Where(r => r.Year == year && ids.Contains(r.OrganizationId)).ExecuteDeleteAsync(ct);
+                var records = new List<ScreeningRecord>(rows.Count);
+                foreach (var row in rows)
                 {
-                    record = new ScreeningRecord(row.EnterpriseId, row.RegionCode, year, db.UtcNow);
-                    db.Add(record);
+                    var record = new ScreeningRecord(row.EnterpriseId, row.RegionCode, year, db.UtcNow);
+                    record.Record(row, db.UtcNow);
+                    records.Add(record);
+                    digest.AppendData(Encoding.UTF8.GetBytes(
+                        $"{row.EnterpriseId:N}|{record.TechSmeEligible}|{record.TechSmeScore}|{record.HighTechHardConditionsMet}|{record.HighTechMinScore}|{record.HighTechMaxScore}|{string.Join(',', row.Pools)}\n"));
+                    foreach (var pool in row.Pools)
+                    {
+                        counts[pool]++;
+                    }
+                    position++;
+                    progress?.Invoke(position, enterprises.Count, row);
                 }
-                record.Record(row, db.UtcNow);
-                digest.AppendData(Encoding.UTF8.GetBytes(
-                    $"{row.EnterpriseId:N}|{record.TechSmeEligible}|{record.TechSmeScore}|{record.HighTechHardConditionsMet}|{record.HighTechMinScore}|{record.HighTechMaxScore}|{string.Join(',', row.Pools)}\n"));
-                foreach (var pool in row.Pools)
-                {
-                    counts[pool]++;
-                }
-                position++;
-                progress?.Invoke(position, enterprises.Count, row);
+                await bulk.InsertAsync(records, ct);
+                db.ChangeTracker.Clear();
             }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            await bulk.CommitAsync(ct);
         }
         // One event for the run instead of one entry per result (ADR 009): who screened which region and year, how
         // many, what each pool held, and a digest over every stored result in screening order.

@@ -71,6 +71,27 @@ public sealed class GetCarrierHandler(KechuangDb db)
             ?? throw new NotFoundException("载体不存在或不在您的数据范围内");
         return (await CarrierDtos.ManyAsync(db, [carrier], cancellationToken))[0];
     }
+
+    /// <summary>Distinct enterprises registered and resident today in the carrier and every carrier inside it (a park with its buildings and spaces).</summary>
+    public async Task<TenantCounts> WithinAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var parents = await db.Set<Carrier>().AsNoTracking().Select(c => new { c.Id, c.ParentId }).ToListAsync(cancellationToken);
+        var children = parents.Where(p => p.ParentId is not null).ToLookup(p => p.ParentId!.Value, p => p.Id);
+        var within = new HashSet<Guid> { id };
+        var queue = new Queue<Guid>([id]);
+        while (queue.TryDequeue(out var current))
+        {
+            foreach (var child in children[current].Where(within.Add))
+            {
+                queue.Enqueue(child);
+            }
+        }
+        var ids = within.ToList();
+        var today = CarrierQueries.Today(db);
+        var rows = await db.Set<Tenancy>().AsNoTracking().Where(t => ids.Contains(t.CarrierId)).CurrentBetween(today, today)
+            .Select(t => new { t.Kind, t.OrganizationId }).Distinct().ToListAsync(cancellationToken);
+        return new TenantCounts(rows.Count(r => r.Kind == TenancyKind.Registered), rows.Count(r => r.Kind == TenancyKind.Resident));
+    }
 }
 
 internal static class CarrierDtos

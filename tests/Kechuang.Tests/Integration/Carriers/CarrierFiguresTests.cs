@@ -175,6 +175,8 @@ public abstract class CarrierFiguresTests(KechuangApp app)
         var detail = WebUtility.HtmlDecode(await staff.GetStringAsync($"/carriers/{wangyi}"));
         var form = WebUtility.HtmlDecode(await staff.GetStringAsync($"/carriers/{wangyi}/edit"));
         var records = WebUtility.HtmlDecode(await staff.GetStringAsync("/carriers/park-tech-smes?regionCode=330723401&year=2023"));
+        var park = (await (await staff.GetAsync("/api/v1/carriers?q=武义科技城&kind=park")).ReadJsonAsync()).GetProperty("items")[0].GetProperty("id").GetGuid();
+        var parkPage = WebUtility.HtmlDecode(await staff.GetStringAsync($"/carriers/{park}"));
 
         Assert.Contains("武义科技城", list, StringComparison.Ordinal);
         Assert.Contains("联合创新中心", list, StringComparison.Ordinal);
@@ -183,6 +185,9 @@ public abstract class CarrierFiguresTests(KechuangApp app)
         Assert.Contains("武义易联网络科技有限公司", detail, StringComparison.Ordinal);
         Assert.Contains("武义网易联合创新中心", form, StringComparison.Ordinal);
         Assert.Contains("共 12 家", records, StringComparison.Ordinal);
+        // 武义科技城 itself: 科兴; with 7#楼 (4 residents now, one left in 2024) and the 网易 centre (30 registered, 11 resident).
+        Assert.Contains("注册企业 0 家，入驻企业 1 家", parkPage, StringComparison.Ordinal);
+        Assert.Contains("含下级载体：注册企业 30 家，入驻企业 16 家", parkPage, StringComparison.Ordinal);
     }
 
     public sealed class OnSqlite(SqliteApp app) : CarrierFiguresTests(app), IClassFixture<SqliteApp>;

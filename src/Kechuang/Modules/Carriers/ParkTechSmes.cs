@@ -11,7 +11,7 @@ namespace Kechuang.Modules.Carriers;
 public sealed record ParkTechSmeDto(Guid EnterpriseId, string EnterpriseName, string CreditCode, string Carriers, DateOnly EnteredOn);
 
 /// <summary>The records behind <c>enterprises.park-tech-sme-count</c>: exactly the enterprises it counts (provenance).</summary>
-public sealed class ListParkTechSmesHandler(KechuangDb db, ParkTechSmeCountIndicator indicator)
+public sealed class ListParkTechSmesHandler(KechuangDb db, ParkTechSmeCountIndicator indicator, IOrganizationDirectory directory)
 {
     public async Task<Paged<ParkTechSmeDto>> HandleAsync(string? regionCode, int? year, CancellationToken cancellationToken = default)
     {
@@ -31,7 +31,7 @@ public sealed class ListParkTechSmesHandler(KechuangDb db, ParkTechSmeCountIndic
             .Where(t => counted.Contains(t.OrganizationId!.Value)).ToList();
         var carrierNames = await db.Set<Carrier>().AsNoTracking().UnderRegion(region)
             .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-        var enterprises = await OrganizationBatch.FindAsync(db, counted, cancellationToken);
+        var enterprises = await directory.FindManyAsync(counted, cancellationToken);
         var rows = stays.GroupBy(t => t.OrganizationId!.Value).Select(g =>
         {
             var enterprise = enterprises.GetValueOrDefault(g.Key);

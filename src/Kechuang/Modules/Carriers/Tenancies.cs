@@ -119,7 +119,7 @@ public sealed class EndTenancyHandler(KechuangDb db)
 }
 
 /// <summary>Tenancies of a carrier or of a region's carriers, with the enterprises' names; the detail page, the API and the export share it.</summary>
-public sealed class ListTenanciesHandler(KechuangDb db)
+public sealed class ListTenanciesHandler(KechuangDb db, IOrganizationDirectory directory)
 {
     public async Task<Paged<TenancyDto>> HandleAsync(TenancyQuery query, CancellationToken cancellationToken = default)
     {
@@ -156,7 +156,7 @@ public sealed class ListTenanciesHandler(KechuangDb db)
         var carriers = await db.Set<Carrier>().IgnoreQueryFilters().AsNoTracking().Where(c => carrierIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var ids = rows.Select(r => r.OrganizationId!.Value).ToHashSet();
-        var enterprises = await OrganizationBatch.FindAsync(db, ids, cancellationToken);
+        var enterprises = await directory.FindManyAsync(ids, cancellationToken);
         var result = rows.Select(t =>
         {
             var enterprise = enterprises.GetValueOrDefault(t.OrganizationId!.Value);

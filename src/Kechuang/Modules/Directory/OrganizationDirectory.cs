@@ -18,13 +18,25 @@ internal sealed class OrganizationDirectory(KechuangDb db) : IOrganizationDirect
         return FirstAsync(db.Set<Organization>().Where(o => o.CreditCode == code), cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<Guid, OrganizationInfo>> FindManyAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
     {
-        var list = ids.Distinct().ToList();
-        // A counterpart's name is not confidential: a contract's buyer in another county is shown by name.
-        return await db.Set<Organization>().IgnoreQueryFilters().AsNoTracking().Where(o => list.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        var result = new Dictionary<Guid, OrganizationInfo>();
+        // A counterpart's name is not confidential: a contract's buyer in another county is shown by name. Chunks keep
+        // the IN list within every provider's parameter limit.
+        foreach (var chunk in ids.Distinct().Chunk(500))
+        {
+            var rows = await db.Set<Organization>().IgnoreQueryFilters().AsNoTracking().Where(o => chunk.Contains(o.Id))
+                .Select(o => new OrganizationInfo(o.Id, o.Name, o.Kind, o.CreditCode, o.RegionCode)).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                result[row.Id] = row;
+            }
+        }
+        return result;
     }
+
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default) =>
+        (await FindManyAsync(ids, cancellationToken)).ToDictionary(o => o.Key, o => o.Value.Name);
 
     private static Task<OrganizationInfo?> FirstAsync(IQueryable<Organization> query, CancellationToken cancellationToken) =>
         query.AsNoTracking().Select(o => new OrganizationInfo(o.Id, o.Name, o.Kind, o.CreditCode, o.RegionCode))

@@ -16,6 +16,13 @@ public interface IOrganizationDirectory
 
     Task<OrganizationInfo?> FindByCreditCodeAsync(string creditCode, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The given organisations wherever they are registered (a park's tenants come from any county; name and credit code
+    /// are public registration data). Use it to identify the organisations of one's own records, never to list another
+    /// region's.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, OrganizationInfo>> FindManyAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default);
+
     /// <summary>Names of the given organisations that exist anywhere (for showing a counterpart's name beside a record).</summary>
     Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default);
 }

@@ -18,6 +18,8 @@ pg_isready -q -h 127.0.0.1 -p 5432 || { echo "PostgreSQL did not start" >&2; exi
 runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q -c \
   "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='kechuang') THEN
      CREATE ROLE kechuang LOGIN CREATEDB PASSWORD 'kechuang'; END IF; END \$\$;" >/dev/null
+# Lets the tests' DROP DATABASE … WITH (FORCE) end an autovacuum worker still on a test database.
+runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q -c "GRANT pg_signal_backend TO kechuang;" >/dev/null
 echo "PostgreSQL ready on 127.0.0.1:5432 (role kechuang)"
 
 # Redis on 127.0.0.1:6390 carries SignalR between nodes in the two-node auction test.

@@ -76,10 +76,21 @@ internal sealed class BenchHost : IAsyncDisposable
             Npgsql.NpgsqlConnection.ClearAllPools();
             await using var admin = new Npgsql.NpgsqlConnection(PostgresServer + ";Database=postgres");
             await admin.OpenAsync();
-            await using var drop = admin.CreateCommand();
-            drop.CommandText = $"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)";
-            await drop.ExecuteNonQueryAsync();
-            return;
+            // Plain DROP first: WITH (FORCE) cannot terminate an autovacuum worker (42501).
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var drop = admin.CreateCommand();
+                    drop.CommandText = $"DROP DATABASE IF EXISTS {_pgDatabase}" + (attempt % 2 == 0 ? " WITH (FORCE)" : "");
+                    await drop.ExecuteNonQueryAsync();
+                    return;
+                }
+                catch (Npgsql.PostgresException) when (attempt < 10)
+                {
+                    await Task.Delay(200 * attempt);
+                }
+            }
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })

@@ -81,10 +81,7 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
         if (Provider == Provider.Postgres)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(PostgresServer + ";Database=postgres");
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await DropDatabaseAsync();
         }
         else
         {
@@ -92,6 +89,32 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {
                 File.Delete(_database + suffix);
+            }
+        }
+    }
+
+    // A plain DROP waits out an autovacuum worker that is still on the database; WITH (FORCE) would
+    // try to terminate that worker and fail with 42501 (it belongs to no role the test user is in),
+    // which CI saw as a class clean-up failure. FORCE stays as the fallback for our own leftover
+    // sessions, and a few retries cover a worker that starts between the two.
+    private async Task DropDatabaseAsync()
+    {
+        await using var connection = new NpgsqlConnection(PostgresServer + ";Database=postgres");
+        await connection.OpenAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            var sql = attempt % 2 == 1
+                ? $"DROP DATABASE IF EXISTS {_database}"
+                : $"DROP DATABASE IF EXISTS {_database} WITH (FORCE)";
+            try
+            {
+                await using var drop = new NpgsqlCommand(sql, connection);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (attempt < 10 && e.SqlState is PostgresErrorCodes.ObjectInUse or PostgresErrorCodes.InsufficientPrivilege)
+            {
+                await Task.Delay(200 * attempt);
             }
         }
     }

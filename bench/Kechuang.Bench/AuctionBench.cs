@@ -282,39 +282,43 @@ internal static class AuctionBench
     }
 
     /// <summary>
-    /// The bid's conditional update of the lot row (the statement PlaceBidHandler issues), each worker with the
-    /// last seq it knows of, as fast as the database takes it: no HTTP, no reads, no bid row.
+    /// The bid's conditional update of the lot row (the UPDATE inside <c>market_place_bid</c>, the rules in its
+    /// WHERE), each worker offering the last price it knows of plus the increment, as fast as the database
+    /// takes it: no HTTP, no authentication, no reads, no bid row.
     /// </summary>
     private static async Task<Raw> RunRawAsync(string connectionString, int pool, Guid lotId, int workers, int seconds)
     {
         await using var source = NpgsqlDataSource.Create($"{connectionString};Maximum Pool Size={pool}");
-        long updates = 0, matched = 0, latestSeq = 0;
+        long updates = 0, matched = 0, latestPrice = 0;
         using var stop = new CancellationTokenSource();
         var leader = Guid.CreateVersion7();
+        var startsAt = DateTime.UtcNow.AddMinutes(-1);
         var clock = Stopwatch.StartNew();
         var tasks = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
-                var seq = Interlocked.Read(ref latestSeq);
+                var known = Interlocked.Read(ref latestPrice);
+                var amount = known == 0 ? 100 : known + IncrementFen;
                 await using var connection = await source.OpenConnectionAsync();
                 await using var update = new NpgsqlCommand(
-                    "UPDATE market_lot SET current_price_fen = @price, seq = @next, ends_at = @ends, leader_bidder_id = @leader, leader_number = @number " +
-                    "WHERE id = @id AND seq = @seq AND status = 'Open'", connection);
-                update.Parameters.AddWithValue("price", 100 + (seq * IncrementFen));
-                update.Parameters.AddWithValue("next", (int)seq + 1);
-                update.Parameters.AddWithValue("ends", DateTime.UtcNow.AddHours(2));
+                    "UPDATE market_lot l SET current_price_fen = @amount, seq = l.seq + 1, " +
+                    "ends_at = GREATEST(l.ends_at, @now + make_interval(secs => 300)), leader_bidder_id = @leader, leader_number = @number " +
+                    "WHERE l.id = @id AND l.status = 'Open' AND @now < l.ends_at AND @now >= @starts " +
+                    "AND @amount >= CASE WHEN l.seq = 0 THEN l.starting_price_fen ELSE l.current_price_fen + l.increment_fen END", connection);
+                update.Parameters.AddWithValue("amount", amount);
+                update.Parameters.AddWithValue("now", DateTime.UtcNow);
+                update.Parameters.AddWithValue("starts", startsAt);
                 update.Parameters.AddWithValue("leader", leader);
                 update.Parameters.AddWithValue("number", "900001");
                 update.Parameters.AddWithValue("id", lotId);
-                update.Parameters.AddWithValue("seq", (int)seq);
                 var rows = await update.ExecuteNonQueryAsync();
                 Interlocked.Increment(ref updates);
                 if (rows == 1)
                 {
                     Interlocked.Increment(ref matched);
                     long seen;
-                    while ((seen = Interlocked.Read(ref latestSeq)) < seq + 1 && Interlocked.CompareExchange(ref latestSeq, seq + 1, seen) != seen)
+                    while ((seen = Interlocked.Read(ref latestPrice)) < amount && Interlocked.CompareExchange(ref latestPrice, amount, seen) != seen)
                     {
                     }
                 }
@@ -328,7 +332,15 @@ internal static class AuctionBench
 
     private static async Task<Process> StartServerAsync(Uri baseAddress, string connectionString)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Run from its own folder as a deployment does, so that its appsettings.json (log levels) applies:
+        // from elsewhere every request would be logged to the console at Information.
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kechuang.dll"));
         start.ArgumentList.Add($"--urls={baseAddress.ToString().TrimEnd('/')}");
         start.ArgumentList.Add("--Database:Provider=Postgres");

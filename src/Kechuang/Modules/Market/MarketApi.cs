@@ -1,6 +1,7 @@
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Excel;
+using Kechuang.Platform.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kechuang.Modules.Market;
@@ -114,8 +115,12 @@ public static class MarketApi
             TypedResults.Ok(await handler.GetAsync(lotId, ct))).AllowAnonymous();
         api.MapGet("/lots/{lotId:guid}/bids", async (Guid lotId, int? afterSeq, LotsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.BidsAsync(lotId, afterSeq, ct))).AllowAnonymous();
-        api.MapPost("/lots/{lotId:guid}/bids", async (Guid lotId, PlaceBidRequest body, PlaceBidHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(lotId, body, ct))).RequireAuthorization();
+        api.MapPost("/lots/{lotId:guid}/bids", async Task<Results<Ok<BidAccepted>, ProblemHttpResult>> (Guid lotId, PlaceBidRequest body, PlaceBidHandler handler, HttpContext http, CancellationToken ct) =>
+            await handler.PlaceAsync(lotId, body, ct) switch
+            {
+                { Accepted: { } accepted } => TypedResults.Ok(accepted),
+                var refused => TypedResults.Problem(ProblemHandler.Answer(refused.Refused!, http)),
+            }).RequireAuthorization();
         return app;
     }
 }

@@ -33,22 +33,30 @@ public static class MarketRules
     /// </summary>
     public static BidDecision Decide(LotState lot, DateTime auctionStartsAt, int softCloseSeconds, long amountFen, DateTime now)
     {
+        if (Refusal(lot, auctionStartsAt, amountFen, now) is { } refusal)
+        {
+            throw refusal;
+        }
+        return new BidDecision(lot.Seq + 1, amountFen, SoftClose(lot.EndsAt, softCloseSeconds, now));
+    }
+
+    /// <summary>The rule a bid breaks, or null when <see cref="Decide"/> accepts it (not thrown: a hot lot refuses most bids).</summary>
+    public static RuleException? Refusal(LotState lot, DateTime auctionStartsAt, long amountFen, DateTime now)
+    {
         if (lot.Status != LotStatus.Open || now >= lot.EndsAt)
         {
-            throw new RuleException(Closed, "该标的竞价已结束");
+            return new RuleException(Closed, "该标的竞价已结束");
         }
         if (now < auctionStartsAt)
         {
-            throw new RuleException(NotStarted, "拍卖会尚未开始竞价");
+            return new RuleException(NotStarted, "拍卖会尚未开始竞价");
         }
         var minimum = MinimumBidFen(lot);
-        if (amountFen < minimum)
-        {
-            throw new RuleException(BidTooLow, lot.Seq == 0
+        return amountFen >= minimum
+            ? null
+            : new RuleException(BidTooLow, lot.Seq == 0
                 ? $"首次出价不得低于起拍价 {Platform.Data.Money.ToYuan(minimum):0.00} 元"
                 : $"出价不得低于当前价加加价幅度，即 {Platform.Data.Money.ToYuan(minimum):0.00} 元");
-        }
-        return new BidDecision(lot.Seq + 1, amountFen, SoftClose(lot.EndsAt, softCloseSeconds, now));
     }
 
     /// <summary>延时: within the last <paramref name="softCloseSeconds"/> the end becomes receive time + soft close.</summary>

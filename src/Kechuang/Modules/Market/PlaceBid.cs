@@ -8,14 +8,18 @@ public sealed record PlaceBidRequest(decimal? Amount, string? IdempotencyKey);
 
 public sealed record BidAccepted(Guid BidId, int Seq, decimal Price, DateTime EndsAt);
 
+/// <summary>A bid's answer: accepted, or refused by a bidding rule (409).</summary>
+public readonly record struct BidOutcome(BidAccepted? Accepted, RuleException? Refused);
+
 /// <summary>
-/// 出价. The decision is made in the database: the lot row is changed by one conditional update that
-/// matches the <see cref="Lot.Seq"/> the decision was computed from, atomically with the bid's insert; a
-/// request that loses the race re-reads the lot and decides again. A bid is answered (and broadcast) only
-/// after it has committed. PostgreSQL: one statement (<c>WITH moved AS (UPDATE … RETURNING) INSERT … SELECT
-/// FROM moved</c>) in its own implicit transaction, so the lot's row lock is held for one statement, not for
-/// three round trips; the UPDATE re-checks its WHERE on the committed row under READ COMMITTED. SQLite: the
-/// same update and insert in one explicit transaction (one writer at a time).
+/// 出价. The decision is made in the database and a bid is answered (and broadcast) only after it has
+/// committed. PostgreSQL: one round trip, the function <c>market_place_bid</c> (migration
+/// MarketPlaceBidFunction, docs/adr/010-bid-in-one-round-trip.md), whose conditional UPDATE of the lot holds
+/// the rules of <see cref="MarketRules.Decide"/> in its WHERE and is re-checked on the latest committed row,
+/// with the bid's insert in the same transaction; a refused bid comes back with the lot as it stood and
+/// <see cref="MarketRules.Decide"/> names the rule it broke. SQLite (one writer at a time): the lot is read,
+/// decided in C#, and moved by an update conditional on the <see cref="Lot.Seq"/> it was decided from,
+/// atomically with the bid's insert; a request that loses the race re-reads the lot and decides again.
 /// </summary>
 public sealed class PlaceBidHandler(KechuangDb db, IBidBroadcaster broadcaster, ILogger<PlaceBidHandler> logger)
 {
@@ -27,6 +31,13 @@ public sealed class PlaceBidHandler(KechuangDb db, IBidBroadcaster broadcaster, 
 
     public async Task<BidAccepted> HandleAsync(Guid lotId, PlaceBidRequest request, CancellationToken cancellationToken = default)
     {
+        var outcome = await PlaceAsync(lotId, request, cancellationToken);
+        return outcome.Accepted ?? throw outcome.Refused!;
+    }
+
+    /// <summary>As <see cref="HandleAsync"/>, but a refusal by the bidding rules is returned rather than thrown.</summary>
+    public async Task<BidOutcome> PlaceAsync(Guid lotId, PlaceBidRequest request, CancellationToken cancellationToken = default)
+    {
         var errors = new FieldErrors();
         if (request.Amount is not { } amount || amount <= 0 || !Money.HasAtMostTwoDecimals(amount) || amount > 100_000_000_000m)
         {
@@ -37,6 +48,82 @@ public sealed class PlaceBidHandler(KechuangDb db, IBidBroadcaster broadcaster, 
         errors.ThrowIfAny();
         var amountFen = Money.ToFen(amount);
 
+        return db.IsSqlite
+            ? new BidOutcome(await DecideInProcessAsync(lotId, amountFen, key, cancellationToken), null)
+            : await DecideInDatabaseAsync(lotId, amountFen, key, cancellationToken);
+    }
+
+    private async Task<BidOutcome> DecideInDatabaseAsync(Guid lotId, long amountFen, string key, CancellationToken cancellationToken)
+    {
+        // A bidder account always belongs to an organisation; others fail the registration check.
+        var organizationId = db.User.OrganizationId ?? Guid.Empty;
+        var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+            {
+                var now = db.UtcNow;
+                var bidId = Guid.CreateVersion7();
+                await using var command = new Npgsql.NpgsqlCommand(
+                    "SELECT * FROM market_place_bid($1, $2, $3, $4, $5, $6, $7)", connection);
+                command.Parameters.Add(new Npgsql.NpgsqlParameter<Guid> { TypedValue = lotId });
+                command.Parameters.Add(new Npgsql.NpgsqlParameter<Guid> { TypedValue = organizationId });
+                command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = key });
+                command.Parameters.Add(new Npgsql.NpgsqlParameter<long> { TypedValue = amountFen });
+                command.Parameters.Add(new Npgsql.NpgsqlParameter<DateTime> { TypedValue = now });
+                command.Parameters.Add(new Npgsql.NpgsqlParameter<Guid> { TypedValue = bidId });
+                command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = db.User.UserName });
+                PlaceBidRow row;
+                try
+                {
+                    await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                    await reader.ReadAsync(cancellationToken);
+                    row = PlaceBidRow.Read(reader);
+                }
+                catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation && !cancellationToken.IsCancellationRequested)
+                {
+                    // The same key arrived twice at once: the unique index kept one; the next call answers with it.
+                    continue;
+                }
+                switch (row.Outcome)
+                {
+                    case "accepted":
+                        var accepted = new BidAccepted(row.BidId, row.Seq, Money.ToYuan(row.AmountFen), row.EndsAt);
+                        broadcaster.Accepted(new BidEvent(lotId, row.Seq, accepted.Price, MarketRules.MaskNumber(row.Number), row.EndsAt, db.UtcNow));
+                        return new BidOutcome(accepted, null);
+                    case "original":
+                        return row.LotId != lotId
+                            ? throw InputException.For("idempotencyKey", "该幂等键已用于另一标的的出价")
+                            : new BidOutcome(new BidAccepted(row.BidId, row.Seq, Money.ToYuan(row.AmountFen), row.EndsAt), null);
+                    case "not-found":
+                        throw new NotFoundException("标的不存在");
+                    case "not-registered":
+                        return new BidOutcome(null, new RuleException(MarketRules.NotRegistered, "贵单位未登记为本场竞买人"));
+                    case "deposit-unconfirmed":
+                        return new BidOutcome(null, new RuleException(MarketRules.NotRegistered, "贵单位的保证金尚未确认，暂不能出价"));
+                }
+                // Refused: name the rule against the lot as it stood. Should the lot have moved again so that the
+                // bid now passes (an earlier-received bid extending the end), the database decides once more.
+                if (MarketRules.Refusal(row.Lot, row.StartsAt, amountFen, now) is { } refusal)
+                {
+                    return new BidOutcome(null, refusal);
+                }
+                if (attempt % 100 == 0)
+                {
+                    logger.LogWarning("Bid on lot {LotId} refused {Attempts} times by the database but allowed by the rules", lotId, attempt);
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        throw new RuleException("auction.busy", "出价人数过多，请稍后重试");
+    }
+
+    private async Task<BidAccepted> DecideInProcessAsync(Guid lotId, long amountFen, string key, CancellationToken cancellationToken)
+    {
         // One round trip reads the lot, its session's terms, the caller's registration and a bid already
         // accepted under this key.
         var organizationId = db.User.OrganizationId;
@@ -96,24 +183,9 @@ public sealed class PlaceBidHandler(KechuangDb db, IBidBroadcaster broadcaster, 
         throw new RuleException("auction.busy", "出价人数过多，请稍后重试");
     }
 
-    /// <summary>Moves the lot from <paramref name="expectedSeq"/> to the bid and stores the bid, or neither; false when the lot had moved on.</summary>
+    /// <summary>SQLite: moves the lot from <paramref name="expectedSeq"/> to the bid and stores the bid, or neither; false when the lot had moved on.</summary>
     private async Task<bool> CommitAsync(Bid bid, int expectedSeq, CancellationToken cancellationToken)
     {
-        if (!db.IsSqlite)
-        {
-            var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
-                WITH moved AS (
-                    UPDATE market_lot SET current_price_fen = {bid.AmountFen}, seq = {bid.Seq}, ends_at = {bid.EndsAtAfter},
-                        leader_bidder_id = {bid.BidderId}, leader_number = {bid.BidderNumber}
-                    WHERE id = {bid.LotId} AND seq = {expectedSeq} AND status = 'Open'
-                    RETURNING id)
-                INSERT INTO market_bid (id, lot_id, seq, amount_fen, bidder_id, bidder_organization_id, bidder_number, account, idempotency_key, received_at, ends_at_after)
-                SELECT {bid.Id}, moved.id, {bid.Seq}, {bid.AmountFen}, {bid.BidderId}, {bid.BidderOrganizationId}, {bid.BidderNumber}, {bid.Account},
-                    {bid.IdempotencyKey}, {bid.ReceivedAt}, {bid.EndsAtAfter}
-                FROM moved
-                """, cancellationToken);
-            return inserted == 1;
-        }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Set<Lot>()
             .Where(l => l.Id == bid.LotId && l.Seq == expectedSeq && l.Status == LotStatus.Open)
@@ -160,4 +232,23 @@ public sealed class PlaceBidHandler(KechuangDb db, IBidBroadcaster broadcaster, 
         original.LotId != lotId
             ? throw InputException.For("idempotencyKey", "该幂等键已用于另一标的的出价")
             : new BidAccepted(original.Id, original.Seq, Money.ToYuan(original.AmountFen), original.EndsAtAfter);
+}
+
+/// <summary>One answer of <c>market_place_bid</c>.</summary>
+internal readonly record struct PlaceBidRow(string Outcome, Guid BidId, Guid LotId, int Seq, long AmountFen, DateTime EndsAt, string Number,
+    LotState Lot, DateTime StartsAt, int SoftCloseSeconds)
+{
+    public static PlaceBidRow Read(System.Data.Common.DbDataReader r) => new(
+        r.GetString(0),
+        r.IsDBNull(1) ? Guid.Empty : r.GetGuid(1),
+        r.IsDBNull(2) ? Guid.Empty : r.GetGuid(2),
+        r.IsDBNull(3) ? 0 : r.GetInt32(3),
+        r.IsDBNull(4) ? 0 : r.GetInt64(4),
+        r.IsDBNull(5) ? default : r.GetDateTime(5),
+        r.IsDBNull(6) ? "" : r.GetString(6),
+        r.IsDBNull(7)
+            ? default
+            : new LotState(Enum.Parse<LotStatus>(r.GetString(7)), r.GetInt64(10), r.GetInt64(11), r.GetInt64(9), r.GetInt32(8), r.GetDateTime(12)),
+        r.IsDBNull(13) ? default : r.GetDateTime(13),
+        r.IsDBNull(14) ? 0 : r.GetInt32(14));
 }

@@ -14,12 +14,11 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Map(exception);
+        var problem = Answer(exception, httpContext);
         if (problem.Status == StatusCodes.Status500InternalServerError)
         {
             logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
         }
-        problem.Extensions["traceId"] = Activity.Current?.Id ?? httpContext.TraceIdentifier;
         httpContext.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -27,6 +26,14 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>The answer to <paramref name="exception"/>, also for handlers that return a refusal instead of throwing it.</summary>
+    public static ProblemDetails Answer(Exception exception, HttpContext httpContext)
+    {
+        var problem = Map(exception);
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? httpContext.TraceIdentifier;
+        return problem;
     }
 
     public static ProblemDetails Map(Exception exception) => exception switch

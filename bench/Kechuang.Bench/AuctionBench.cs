@@ -65,19 +65,24 @@ internal static class AuctionBench
         var server = await StartServerAsync(baseAddress, connectionString);
         Setup setup;
         Phase http;
+        CpuTimes httpCpu;
         try
         {
             var clock = Stopwatch.StartNew();
             setup = await SetUpAsync(host, baseAddress, bidders);
             Console.WriteLine($"setup: {bidders} bidders registered on one lot in {clock.Elapsed.TotalSeconds:0.0} s; connecting {viewers} viewers");
+            var before = CpuTimes.Take(server.Id);
             http = await RunHttpAsync(baseAddress, setup, seconds, viewers);
+            httpCpu = CpuTimes.Take(server.Id) - before;
         }
         finally
         {
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
         }
+        var rawBefore = CpuTimes.Take(Environment.ProcessId);
         var raw = await RunRawAsync(host.ConnectionString, pool, setup.RawLotId, bidders, seconds);
+        var rawCpu = CpuTimes.Take(Environment.ProcessId) - rawBefore;
 
         var httpRate = (http.Accepted + http.Rejected) / http.Seconds;
         var rawRate = raw.Updates / raw.Seconds;
@@ -86,6 +91,10 @@ internal static class AuctionBench
         Console.WriteLine($"history: {http.StoredBids} bids stored, seq 1..{http.StoredBids} without gaps: {http.Consistent}");
         Console.WriteLine($"broadcast: {viewers} viewers ({http.ViewersConnected} connected), {http.Broadcast.Count} receipts, " +
                           $"p50 {http.Broadcast.Percentile(0.50):0.0} ms, p99 {http.Broadcast.Percentile(0.99):0.0} ms, {http.Missed} bids missed by a viewer");
+        var requests = http.Accepted + http.Rejected + http.Errors;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"cpu per request: server {httpCpu.ProcessMs / requests:0.000} ms, postgres {httpCpu.PostgresMs / requests:0.000} ms, bench client and viewers {httpCpu.SelfMs / requests:0.000} ms; " +
+            $"per raw update: postgres {rawCpu.PostgresMs / raw.Updates:0.000} ms, raw client {rawCpu.ProcessMs / raw.Updates:0.000} ms"));
         Console.WriteLine($"raw: {rawRate:0} conditional updates/s ({raw.Matched / raw.Seconds:0} matched/s) by {bidders} workers over {pool} connections");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"auction: {httpRate:0} vs raw {rawRate:0} = {httpRate / rawRate:0.00}, p99 {http.Latency.Percentile(0.99):0} ms, broadcast p99 {http.Broadcast.Percentile(0.99):0} ms"));
@@ -288,7 +297,8 @@ internal static class AuctionBench
     /// </summary>
     private static async Task<Raw> RunRawAsync(string connectionString, int pool, Guid lotId, int workers, int seconds)
     {
-        await using var source = NpgsqlDataSource.Create($"{connectionString};Maximum Pool Size={pool}");
+        // The connection settings the server uses (DataSetup.PostgresConnection): the raw path as fast as it goes.
+        await using var source = NpgsqlDataSource.Create(Kechuang.Platform.Data.DataSetup.PostgresConnection($"{connectionString};Maximum Pool Size={pool}"));
         long updates = 0, matched = 0, latestPrice = 0;
         using var stop = new CancellationTokenSource();
         var leader = Guid.CreateVersion7();
@@ -434,6 +444,42 @@ internal static class AuctionBench
                 }
             }
             return 0;
+        }
+    }
+}
+
+/// <summary>CPU time (user + system, from /proc) of one process, of this benchmark process and of all PostgreSQL processes.</summary>
+internal readonly record struct CpuTimes(double ProcessMs, double SelfMs, double PostgresMs)
+{
+    public static CpuTimes Take(int pid)
+    {
+        var postgres = 0.0;
+        foreach (var dir in System.IO.Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var p) && Read(p) is { Comm: "postgres" } stat)
+            {
+                postgres += stat.Ms;
+            }
+        }
+        return new CpuTimes(Read(pid)?.Ms ?? 0, Read(Environment.ProcessId)?.Ms ?? 0, postgres);
+    }
+
+    public static CpuTimes operator -(CpuTimes a, CpuTimes b) => new(a.ProcessMs - b.ProcessMs, a.SelfMs - b.SelfMs, a.PostgresMs - b.PostgresMs);
+
+    private static (string Comm, double Ms)? Read(int pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            var close = text.LastIndexOf(')');
+            var comm = text[(text.IndexOf('(') + 1)..close];
+            var fields = text[(close + 2)..].Split(' ');
+            // fields[11], fields[12]: utime, stime in clock ticks (100 per second on Linux)
+            return (comm, (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) * 10);
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 }

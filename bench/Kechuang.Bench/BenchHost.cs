@@ -12,7 +12,9 @@ namespace Kechuang.Bench;
 /// </summary>
 internal sealed class BenchHost : IAsyncDisposable
 {
-    public const string PostgresServer = "Host=127.0.0.1;Username=kechuang;Password=kechuang";
+    // The server is on the loopback interface: TLS would only add encryption on both sides of every
+    // measurement (the application's and the raw baseline's alike).
+    public const string PostgresServer = "Host=127.0.0.1;Username=kechuang;Password=kechuang;SSL Mode=Disable";
 
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"kechuang-bench-{Guid.NewGuid():N}.db");
     private readonly string? _pgDatabase;

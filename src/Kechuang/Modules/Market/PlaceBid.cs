@@ -1,3 +1,4 @@
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,9 @@ public readonly record struct BidOutcome(BidAccepted? Accepted, RuleException? R
 /// decided in C#, and moved by an update conditional on the <see cref="Lot.Seq"/> it was decided from,
 /// atomically with the bid's insert; a request that loses the race re-reads the lot and decides again.
 /// </summary>
-public sealed class PlaceBidHandler(KechuangDb db, IBidBroadcaster broadcaster, ILogger<PlaceBidHandler> logger)
+public sealed class PlaceBidHandler(
+    IDbContextFactory<KechuangDb> contexts, CurrentUser user, TimeProvider clock, IBidBroadcaster broadcaster, ILogger<PlaceBidHandler> logger,
+    Npgsql.NpgsqlDataSource? postgres = null)
 {
     private const int MaxAttempts = 10_000;
 
@@ -48,22 +51,23 @@ public sealed class PlaceBidHandler(KechuangDb db, IBidBroadcaster broadcaster, 
         errors.ThrowIfAny();
         var amountFen = Money.ToFen(amount);
 
-        return db.IsSqlite
-            ? new BidOutcome(await DecideInProcessAsync(lotId, amountFen, key, cancellationToken), null)
-            : await DecideInDatabaseAsync(lotId, amountFen, key, cancellationToken);
+        if (postgres is not null)
+        {
+            return await DecideInDatabaseAsync(postgres, lotId, amountFen, key, cancellationToken);
+        }
+        await using var db = contexts.CreateDbContext();
+        return new BidOutcome(await DecideInProcessAsync(db, lotId, amountFen, key, cancellationToken), null);
     }
 
-    private async Task<BidOutcome> DecideInDatabaseAsync(Guid lotId, long amountFen, string key, CancellationToken cancellationToken)
+    private async Task<BidOutcome> DecideInDatabaseAsync(Npgsql.NpgsqlDataSource postgres, Guid lotId, long amountFen, string key, CancellationToken cancellationToken)
     {
         // A bidder account always belongs to an organisation; others fail the registration check.
-        var organizationId = db.User.OrganizationId ?? Guid.Empty;
-        var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        var organizationId = user.OrganizationId ?? Guid.Empty;
+        await using var connection = await postgres.OpenConnectionAsync(cancellationToken);
         {
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
-                var now = db.UtcNow;
+                var now = clock.GetUtcNow().UtcDateTime;
                 var bidId = Guid.CreateVersion7();
                 await using var command = new Npgsql.NpgsqlCommand(
                     "SELECT * FROM market_place_bid($1, $2, $3, $4, $5, $6, $7)", connection);
@@ -73,7 +77,7 @@ public sealed class PlaceBidHandler(KechuangDb db, IBidBroadcaster broadcaster, 
                 command.Parameters.Add(new Npgsql.NpgsqlParameter<long> { TypedValue = amountFen });
                 command.Parameters.Add(new Npgsql.NpgsqlParameter<DateTime> { TypedValue = now });
                 command.Parameters.Add(new Npgsql.NpgsqlParameter<Guid> { TypedValue = bidId });
-                command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = db.User.UserName });
+                command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = user.UserName });
                 PlaceBidRow row;
                 try
                 {
@@ -90,7 +94,7 @@ public sealed class PlaceBidHandler(KechuangDb db, IBidBroadcaster broadcaster, 
                 {
                     case "accepted":
                         var accepted = new BidAccepted(row.BidId, row.Seq, Money.ToYuan(row.AmountFen), row.EndsAt);
-                        broadcaster.Accepted(new BidEvent(lotId, row.Seq, accepted.Price, MarketRules.MaskNumber(row.Number), row.EndsAt, db.UtcNow));
+                        broadcaster.Accepted(new BidEvent(lotId, row.Seq, accepted.Price, MarketRules.MaskNumber(row.Number), row.EndsAt, clock.GetUtcNow().UtcDateTime));
                         return new BidOutcome(accepted, null);
                     case "original":
                         return row.LotId != lotId
@@ -115,14 +119,10 @@ public sealed class PlaceBidHandler(KechuangDb db, IBidBroadcaster broadcaster, 
                 }
             }
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
         throw new RuleException("auction.busy", "出价人数过多，请稍后重试");
     }
 
-    private async Task<BidAccepted> DecideInProcessAsync(Guid lotId, long amountFen, string key, CancellationToken cancellationToken)
+    private async Task<BidAccepted> DecideInProcessAsync(KechuangDb db, Guid lotId, long amountFen, string key, CancellationToken cancellationToken)
     {
         // One round trip reads the lot, its session's terms, the caller's registration and a bid already
         // accepted under this key.
@@ -155,13 +155,13 @@ public sealed class PlaceBidHandler(KechuangDb db, IBidBroadcaster broadcaster, 
             bool committed;
             try
             {
-                committed = await CommitAsync(bid, lot.Seq, cancellationToken);
+                committed = await CommitAsync(db, bid, lot.Seq, cancellationToken);
             }
             catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException && !cancellationToken.IsCancellationRequested)
             {
                 // The same key arrived twice at once: the unique index kept one; answer with it.
                 db.ChangeTracker.Clear();
-                if (await OriginalAsync(bidder, key, lotId, cancellationToken) is { } first)
+                if (await OriginalAsync(db, bidder, key, lotId, cancellationToken) is { } first)
                 {
                     return first;
                 }
@@ -184,7 +184,7 @@ public sealed class PlaceBidHandler(KechuangDb db, IBidBroadcaster broadcaster, 
     }
 
     /// <summary>SQLite: moves the lot from <paramref name="expectedSeq"/> to the bid and stores the bid, or neither; false when the lot had moved on.</summary>
-    private async Task<bool> CommitAsync(Bid bid, int expectedSeq, CancellationToken cancellationToken)
+    private static async Task<bool> CommitAsync(KechuangDb db, Bid bid, int expectedSeq, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Set<Lot>()
@@ -221,7 +221,7 @@ public sealed class PlaceBidHandler(KechuangDb db, IBidBroadcaster broadcaster, 
     private static LotState State(Lot lot) => new(lot.Status, lot.StartingPriceFen, lot.IncrementFen, lot.CurrentPriceFen, lot.Seq, lot.EndsAt);
 
     /// <summary>A repeated idempotency key answers with the bid it was first accepted as.</summary>
-    private async Task<BidAccepted?> OriginalAsync(Bidder bidder, string key, Guid lotId, CancellationToken cancellationToken)
+    private static async Task<BidAccepted?> OriginalAsync(KechuangDb db, Bidder bidder, string key, Guid lotId, CancellationToken cancellationToken)
     {
         var original = await db.Set<Bid>().AsNoTracking()
             .FirstOrDefaultAsync(b => b.BidderOrganizationId == bidder.OrganizationId && b.IdempotencyKey == key, cancellationToken);

@@ -73,17 +73,21 @@ public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher
     /// <summary>When the password last changed: a session from before a reset or change is ended.</summary>
     public const string PasswordStampClaim = "kechuang:pwd";
 
-    public static ClaimsPrincipal Principal(Account account, string scheme)
+    public static ClaimsPrincipal Principal(Account account, string scheme) =>
+        Principal(account.Id, account.UserName, account.Role, account.RegionCode, account.DisplayName, account.PasswordChangedAt, account.OrganizationId, scheme);
+
+    public static ClaimsPrincipal Principal(Guid id, string userName, Role role, string regionCode, string displayName, DateTime passwordChangedAt,
+        Guid? organizationId, string scheme)
     {
         var identity = new ClaimsIdentity(
         [
-            new Claim(ClaimTypes.NameIdentifier, account.Id.ToString()),
-            new Claim(ClaimTypes.Name, account.UserName),
-            new Claim(ClaimTypes.Role, account.Role.ToString()),
-            new Claim(CurrentUser.RegionClaim, account.RegionCode),
-            new Claim(CurrentUser.DisplayNameClaim, account.DisplayName),
-            new Claim(PasswordStampClaim, account.PasswordChangedAt.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            .. account.OrganizationId is { } org ? new[] { new Claim(CurrentUser.OrganizationClaim, org.ToString()) } : [],
+            new Claim(ClaimTypes.NameIdentifier, id.ToString()),
+            new Claim(ClaimTypes.Name, userName),
+            new Claim(ClaimTypes.Role, role.ToString()),
+            new Claim(CurrentUser.RegionClaim, regionCode),
+            new Claim(CurrentUser.DisplayNameClaim, displayName),
+            new Claim(PasswordStampClaim, passwordChangedAt.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            .. organizationId is { } org ? new[] { new Claim(CurrentUser.OrganizationClaim, org.ToString()) } : [],
         ], scheme, ClaimTypes.Name, ClaimTypes.Role);
         return new ClaimsPrincipal(identity);
     }

@@ -20,7 +20,10 @@ public static class DataSetup
             {
                 throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Kechuang.");
             }
-            services.AddDbContextFactory<PostgresKechuangDb>(o => o.UseNpgsql(connection).UseSnakeCaseNamingConvention(), ServiceLifetime.Scoped);
+            // One pool for EF and for the few hot paths that talk to Npgsql directly (bearer tokens, bids).
+            var dataSource = new Npgsql.NpgsqlDataSourceBuilder(PostgresConnection(connection)).Build();
+            services.AddSingleton(dataSource);
+            services.AddDbContextFactory<PostgresKechuangDb>(o => o.UseNpgsql(dataSource).UseSnakeCaseNamingConvention(), ServiceLifetime.Scoped);
             services.AddScoped<IDbContextFactory<KechuangDb>, KechuangDbFactory<PostgresKechuangDb>>();
         }
         else
@@ -34,6 +37,28 @@ public static class DataSetup
         // Several nodes must read each other's cookies and anti-forgery tokens: the key ring lives in the database.
         services.AddDataProtection().SetApplicationName("kechuang").PersistKeysToDbContext<KechuangDb>();
         return services;
+    }
+
+    /// <summary>
+    /// The application keeps no session state on a connection (no SET, temporary tables or session-level
+    /// locks; its advisory locks are transaction-level), so a pooled connection need not be reset on return
+    /// — the reset's DISCARD ALL would also throw away every cached plan, those of market_place_bid
+    /// included — and statements run often are prepared once per connection. Either can be overridden in
+    /// the connection string.
+    /// </summary>
+    public static string PostgresConnection(string connection)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        var given = connection.ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal);
+        if (!given.Contains("noresetonclose=", StringComparison.Ordinal))
+        {
+            builder.NoResetOnClose = true;
+        }
+        if (!given.Contains("maxautoprepare=", StringComparison.Ordinal))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+        return builder.ConnectionString;
     }
 
     /// <summary>

@@ -396,6 +396,11 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("source");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_key");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -451,6 +456,10 @@ namespace Kechuang.Migrations.Postgres
 
                     b.HasIndex("SignDate")
                         .HasDatabaseName("ix_contracts_contract_sign_date");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contracts_contract_source_key");
 
                     b.HasIndex("RegionCode", "Status", "RegisteredOn")
                         .HasDatabaseName("ix_contracts_contract_region_code_status_registered_on");

@@ -391,6 +391,11 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("source");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_key");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -446,6 +451,10 @@ namespace Kechuang.Migrations.Sqlite
 
                     b.HasIndex("SignDate")
                         .HasDatabaseName("ix_contracts_contract_sign_date");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contracts_contract_source_key");
 
                     b.HasIndex("RegionCode", "Status", "RegisteredOn")
                         .HasDatabaseName("ix_contracts_contract_region_code_status_registered_on");

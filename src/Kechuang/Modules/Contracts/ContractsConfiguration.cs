@@ -25,6 +25,8 @@ public sealed class ContractsConfiguration : IEntityTypeConfiguration<TechContra
 
         // One registration number, once, across every region (NULLs are distinct on both providers).
         builder.HasIndex(c => c.RegistrationNumber).IsUnique();
+        builder.Property(c => c.SourceKey).HasMaxLength(100);
+        builder.HasIndex(c => c.SourceKey).IsUnique();
         builder.HasIndex(c => new { c.SellerId, c.BuyerId, c.SignDate, c.Title });
         builder.HasIndex(c => new { c.RegionCode, c.Status, c.RegisteredOn });
         builder.HasIndex(c => c.SignDate);

@@ -14,11 +14,12 @@ public sealed class TechContract : IOrganizationScoped
     {
     }
 
-    public TechContract(ContractFields fields, string regionCode, string? source, DateTime now)
+    public TechContract(ContractFields fields, string regionCode, string? source, DateTime now, string? sourceKey = null)
     {
         Id = Guid.CreateVersion7();
         Status = ContractStatus.Draft;
         Source = source;
+        SourceKey = sourceKey;
         CreatedAt = now;
         Apply(fields, regionCode, now);
     }
@@ -51,6 +52,12 @@ public sealed class TechContract : IOrganizationScoped
 
     /// <summary>Where the record came from when another module or an import created it.</summary>
     public string? Source { get; private set; }
+
+    /// <summary>
+    /// The creating module's own key for the record it stands for (a sold lot: <c>market-lot:{id}</c>); unique, so
+    /// that a module retrying after a crash finds the contract it created instead of creating a second one.
+    /// </summary>
+    public string? SourceKey { get; private set; }
 
     /// <summary>The import batch that entered it (its first timeline step), when it came from a sheet.</summary>
     public Guid? ImportId { get; private set; }

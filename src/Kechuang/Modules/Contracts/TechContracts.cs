@@ -16,6 +16,15 @@ internal sealed class TechContracts(KechuangDb db) : ITechContracts
     public async Task<Guid> CreateDraftAsync(DraftContract draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        var key = string.IsNullOrWhiteSpace(draft.SourceKey) ? null : draft.SourceKey.Trim();
+        if (key is { Length: > 100 })
+        {
+            throw InputException.For("sourceKey", "来源标识不能超过 100 个字符");
+        }
+        if (key is not null && await ExistingAsync(key, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
         var errors = new FieldErrors();
         var valid = ContractValidation.Fields(new ContractInput(draft.Title, draft.Type, null, draft.SellerId, draft.BuyerId, draft.SignDate, draft.Amount, draft.Amount),
             ContractsRules.LocalDate(db.UtcNow), errors, transferKindRequired: false);
@@ -34,12 +43,26 @@ internal sealed class TechContracts(KechuangDb db) : ITechContracts
             valid.Value.AmountFen, valid.Value.TransactionFen);
         await CreateContractHandler.EnsureNotDuplicateAsync(db, fields, null, cancellationToken);
         var source = draft.Source.Trim();
-        var contract = new TechContract(fields, seller.RegionCode, source.Length > 200 ? source[..200] : source, db.UtcNow);
+        var contract = new TechContract(fields, seller.RegionCode, source.Length > 200 ? source[..200] : source, db.UtcNow, key);
         db.Add(contract);
         db.Add(contract.Created(db.User.UserName, db.UtcNow));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            // Two callers with the same key at once: the unique index kept the other's contract.
+            db.ChangeTracker.Clear();
+            return await ExistingAsync(key, cancellationToken) ?? throw new InvalidOperationException($"contract for {key} neither saved nor found");
+        }
         return contract.Id;
     }
+
+    // Across scopes: the key is the caller's own, and the contract it names may lie outside the caller's data scope.
+    private async Task<Guid?> ExistingAsync(string key, CancellationToken cancellationToken) =>
+        await db.Set<TechContract>().IgnoreQueryFilters().AsNoTracking().Where(c => c.SourceKey == key)
+            .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyDictionary<Guid, ContractState>> StatesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
     {

@@ -88,7 +88,7 @@ public sealed class LotCloser(KechuangDb db, MarketContracts contracts, ILogger<
             }
             var draft = new DraftContract(x.Title, lot.ContractType, x.OwnerOrganizationId, lot.WinnerOrganizationId!.Value,
                 DateOnly.FromDateTime(MarketTime.ToChina(lot.ClosedAt ?? db.UtcNow)), Money.ToYuan(lot.HammerPriceFen!.Value),
-                $"拍卖会：{x.Auction} 第{lot.Number}号标的");
+                $"拍卖会：{x.Auction} 第{lot.Number}号标的", $"market-lot:{lot.Id}");
             Guid? contractId;
             try
             {
@@ -114,8 +114,8 @@ public sealed class LotCloser(KechuangDb db, MarketContracts contracts, ILogger<
             }
             else
             {
-                // Only if this node stalled past the lease and another took the lot over: the sale may now have two drafts.
-                logger.LogError("Lot {LotId}: claim lost before contract {ContractId} was linked; check for a duplicate draft", lot.Id, contractId);
+                // This node stalled past the lease and another took the lot over; it links the same contract (one per source key).
+                logger.LogWarning("Lot {LotId}: claim lost before contract {ContractId} was linked; the node that took it over links it", lot.Id, contractId);
             }
         }
         db.ChangeTracker.Clear();

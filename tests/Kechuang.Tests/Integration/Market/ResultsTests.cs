@@ -223,6 +223,41 @@ public abstract class ResultsTests(KechuangApp app)
     }
 
     /// <summary>
+    /// The node that created a sale's contract died before linking it: the node taking the claim over gets the same
+    /// contract back from the contracts module (one source key per lot) and links it; no second draft.
+    /// </summary>
+    [Fact]
+    public async Task PendingContracts_NodeDiedAfterCreatingTheContract_TakeoverLinksThatContract()
+    {
+        using var node = app.WithWebHostBuilder(b => b.UseSetting("Market:SweepSeconds", "0"));
+        var session = await SoldWithoutContractAsync(1_270_000m);
+        var seller = await app.WithDbAsync(db => (from l in db.Set<Kechuang.Modules.Market.Lot>()
+                                                  join a in db.Set<Kechuang.Modules.Market.Achievement>() on l.AchievementId equals a.Id
+                                                  where l.Id == session.LotId
+                                                  select a.OwnerOrganizationId).SingleAsync());
+        Guid orphan;
+        await using (var scope = node.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Kechuang.Platform.Access.CurrentUser>().UseSystemScope("test-dead-node");
+            orphan = await scope.ServiceProvider.GetRequiredService<ITechContracts>().CreateDraftAsync(new DraftContract(
+                "压测成果", "transfer", seller, session.BidderOrganizations[0], DateOnly.FromDateTime(Now(app)), 12_700m, "拍卖会：测试 第1号标的",
+                $"market-lot:{session.LotId}"));
+        }
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE market_lot SET contract_claim = {0}, contract_claimed_at = {1} WHERE id = {2}",
+            Guid.NewGuid(), Now(app) - Kechuang.Modules.Market.LotCloser.ContractClaimLease - TimeSpan.FromSeconds(1), session.LotId));
+
+        await PendingContractsAsync(node, session.AuctionId, "test-closer-takeover");
+
+        var lot = await app.WithDbAsync(db => db.Set<Kechuang.Modules.Market.Lot>().AsNoTracking().SingleAsync(l => l.Id == session.LotId));
+        Assert.Equal(orphan, lot.ContractId);
+        Assert.Null(lot.ContractClaim);
+        var drafts = await app.WithDbAsync(db => db.Set<Kechuang.Modules.Contracts.TechContract>().IgnoreQueryFilters()
+            .CountAsync(c => c.SourceKey == $"market-lot:{session.LotId}" || (c.BuyerId == session.BidderOrganizations[0] && c.SellerId == seller)));
+        Assert.Equal(1, drafts);
+    }
+
+    /// <summary>
     /// A lot recorded as sold whose contract is still pending. Set directly, without advancing the shared clock past
     /// its end, so the fixture's own sweep (which would create the contract through the real module) stays asleep.
     /// </summary>

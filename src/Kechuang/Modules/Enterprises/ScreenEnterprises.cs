@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using Kechuang.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -67,7 +68,11 @@ public sealed record ScreeningSummary(int Year, int FiscalYear, string RegionCod
 /// figures of the previous fiscal year (three years back for 高企), IP granted and certificates valid on the
 /// reference day (30 June of the year, when 高企 applications are usually made). Nothing is typed in.
 /// </summary>
-public sealed class ScreenEnterprisesHandler(KechuangDb db)
+/// <remarks>
+/// Created by the services it also gets the context factory: a run then reads on a second connection while it writes on the
+/// first (<see cref="RunAndStoreAsync"/>). Created with a context alone (pages, tests) it does everything on that one.
+/// </remarks>
+public sealed class ScreenEnterprisesHandler(KechuangDb db, IDbContextFactory<KechuangDb>? contexts = null)
 {
     /// <summary>Enterprises read and screened together: one query per table for a thousand enterprises.</summary>
     public const int ChunkSize = 1000;
@@ -147,14 +152,21 @@ public sealed class ScreenEnterprisesHandler(KechuangDb db)
     /// Screens and stores as <see cref="RunAsync"/>, a chunk at a time (results replaced through the bulk writer in one transaction),
     /// reporting each enterprise as it is recorded (position from 1, count, row) — the command line prints it — and returns
     /// the count of every pool. The rows themselves are not kept: a county can hold hundreds of thousands.
-    /// A pipeline (ADR 009): the connection reads chunk N and writes chunk N−1 while a worker evaluates chunk N−1 … N and
-    /// builds its results, the run's counts and its digest; at most three chunks are in memory.
+    /// A pipeline (ADR 009): a reader task reads chunks into a bounded channel, an evaluator task screens them and builds their
+    /// results, the run's counts and its digest into a second one, and this flow writes them. With a context factory (the handler
+    /// as the services create it) the reader has a connection of its own, so reading overlaps writing; otherwise reads and writes
+    /// take turns on the one connection. At most a few chunks are in memory.
     /// </summary>
     public async Task<ScreeningSummary> RunAndStoreAsync(string? regionCode, int year, Action<int, int, ScreeningRow>? progress, CancellationToken ct)
     {
         var enterprises = await EnterprisesAsync(regionCode, ct);
         var run = new ScreeningRun(year, db.UtcNow);
         var position = 0;
+        // The reader's own context: same caller, same data scope, its own connection (reads committed records; the results it
+        // never reads are written in the transaction below).
+        await using var readerDb = contexts?.CreateDbContext();
+        var source = readerDb ?? db;
+        using var turns = readerDb is null ? new SemaphoreSlim(1, 1) : null;
         // The run replaces the year's results in one transaction (all or nothing): the enterprises' earlier results are
         // deleted first, then the new ones written by the bulk writer (results are not audited row by row, ADR 009).
         await using (var bulk = await BulkInsert.BeginAsync(db, ct))
@@ -164,32 +176,64 @@ public sealed class ScreenEnterprisesHandler(KechuangDb db)
                 var ids = chunk.Select(id => (Guid?)id).ToList();
                 await db.Set<ScreeningRecord>().Where(r => r.Year == year && EF.Parameter(ids).Contains(r.OrganizationId)).ExecuteDeleteAsync(ct);
             }
-            Task<ScreenedChunk>? evaluating = null;
-            foreach (var chunk in enterprises.Chunk(ChunkSize))
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var read = Channel.CreateBounded<(Guid[] Chunk, Dictionary<Guid, ScreeningInputs> Inputs)>(
+                new BoundedChannelOptions(PipelineDepth) { SingleReader = true, SingleWriter = true });
+            var screened = Channel.CreateBounded<ScreenedChunk>(new BoundedChannelOptions(PipelineDepth) { SingleReader = true, SingleWriter = true });
+            var reading = Task.Run(async () =>
             {
-                var inputs = await ScreeningInputs.ReadAsync(db, chunk, year, ct);
-                var previous = evaluating is null ? null : await evaluating;
-                evaluating = Task.Run(() => run.Add(Evaluate(chunk, inputs, year)), ct);
-                if (previous is not null)
+                try
                 {
-                    await StoreAsync(previous);
+                    foreach (var chunk in enterprises.Chunk(ChunkSize))
+                    {
+                        var inputs = await OnConnectionAsync(turns, () => ScreeningInputs.ReadAsync(source, chunk, year, stop.Token), stop.Token);
+                        await read.Writer.WriteAsync((chunk, inputs), stop.Token);
+                    }
+                    read.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    read.Writer.Complete(e);
+                }
+            }, stop.Token);
+            var evaluating = Task.Run(async () =>
+            {
+                try
+                {
+                    await foreach (var (chunk, inputs) in read.Reader.ReadAllAsync(stop.Token))
+                    {
+                        await screened.Writer.WriteAsync(run.Add(Evaluate(chunk, inputs, year)), stop.Token);
+                    }
+                    screened.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    screened.Writer.Complete(e);
+                }
+            }, stop.Token);
+            try
+            {
+                await foreach (var chunk in screened.Reader.ReadAllAsync(stop.Token))
+                {
+                    await OnConnectionAsync(turns, async () =>
+                    {
+                        await bulk.InsertAsync(chunk.Records, stop.Token);
+                        return true;
+                    }, stop.Token);
+                    foreach (var row in chunk.Rows)
+                    {
+                        position++;
+                        progress?.Invoke(position, enterprises.Count, row);
+                    }
                 }
             }
-            if (evaluating is not null)
+            finally
             {
-                await StoreAsync(await evaluating);
+                // A failure anywhere stops the others; none outlives the contexts (their errors come through the channels).
+                await stop.CancelAsync();
+                await Task.WhenAll(reading, evaluating).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             await bulk.CommitAsync(ct);
-
-            async Task StoreAsync(ScreenedChunk screened)
-            {
-                await bulk.InsertAsync(screened.Records, ct);
-                foreach (var row in screened.Rows)
-                {
-                    position++;
-                    progress?.Invoke(position, enterprises.Count, row);
-                }
-            }
         }
         // One event for the run instead of one entry per result (ADR 009): who screened which region and year, how
         // many, what each pool held, and a digest over every stored result in screening order.
@@ -204,6 +248,27 @@ public sealed class ScreenEnterprisesHandler(KechuangDb db)
         db.AuditEvent("enterprises_screening_record", $"{regionCode}/{year}", "screen", details);
         await db.SaveChangesAsync(ct);
         return new ScreeningSummary(year, year - 1, regionCode ?? "", position, run.Counts);
+    }
+
+    /// <summary>Chunks waiting between the reader, the evaluator and the writer.</summary>
+    private const int PipelineDepth = 2;
+
+    /// <summary>Runs a database step, taking turns with the other task when both share one connection.</summary>
+    private static async Task<T> OnConnectionAsync<T>(SemaphoreSlim? turns, Func<Task<T>> step, CancellationToken ct)
+    {
+        if (turns is null)
+        {
+            return await step();
+        }
+        await turns.WaitAsync(ct);
+        try
+        {
+            return await step();
+        }
+        finally
+        {
+            turns.Release();
+        }
     }
 
     private sealed record ScreenedChunk(List<ScreeningRow> Rows, List<ScreeningRecord> Records);

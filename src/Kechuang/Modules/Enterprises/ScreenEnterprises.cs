@@ -166,6 +166,7 @@ public sealed class ScreenEnterprisesHandler(KechuangDb db, IDbContextFactory<Ke
         // never reads are written in the transaction below).
         await using var readerDb = contexts?.CreateDbContext();
         var source = readerDb ?? db;
+        await using var readerConnection = readerDb is null ? null : await ScreeningInputs.OpenReaderAsync(readerDb, ct);
         using var turns = readerDb is null ? new SemaphoreSlim(1, 1) : null;
         // The run replaces the year's results in one transaction (all or nothing): the enterprises' earlier results are
         // deleted first, then the new ones written by the bulk writer (results are not audited row by row, ADR 009).

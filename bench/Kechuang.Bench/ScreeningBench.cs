@@ -3,8 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Kechuang.Modules.Enterprises;
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -14,9 +16,10 @@ namespace Kechuang.Bench;
 /// Issue 4: N enterprises (default 500,000) of 武义县 with the fiscal years 2020–2022 (the demo population's generator,
 /// names numbered), written with the database's fastest path (SQLite: prepared INSERTs in one transaction; PostgreSQL:
 /// binary COPY), then screened for 2023 through <see cref="ScreenEnterprisesHandler.RunAndStoreAsync"/> — the path of
-/// <c>kechuang screen</c> and the staff page: chunked untracked reads, both engines, one stored result per enterprise
-/// (audited), one save per chunk — against a raw read of the same rows in the same run: a data reader over the same
-/// per-chunk queries (every column of every profile, year record, patent, qualification and institution), no evaluation.
+/// <c>kechuang screen</c> and the staff page: chunked reads of the columns the engines use on a connection of their own, both
+/// engines on a worker, one stored result per enterprise through the bulk writer, one audit event for the run (ADR 009) —
+/// against a raw read of the same rows in the same run: a data reader over the same per-chunk queries (every column of every
+/// profile, year record, patent, qualification and institution), no evaluation.
 /// Usage: scripts/bench.sh screening [--provider Sqlite|Postgres] [--enterprises N] [--breakdown]
 /// </summary>
 internal static class ScreeningBench
@@ -106,9 +109,14 @@ internal static class ScreeningBench
         ResetPeak();
         var screen = Stopwatch.StartNew();
         ScreeningSummary summary;
-        await using (var db = await host.OpenAsync(u => u.UseSystemScope("screen")))
+        // As the services create the handler for `kechuang screen` and the staff page: with the context factory of the same scope
+        // (the same caller), so its reader has a connection of its own.
+        await using (var scope = host.Services.CreateAsyncScope())
         {
-            summary = await new ScreenEnterprisesHandler(db).RunAndStoreAsync(Region, Year, null, CancellationToken.None);
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().UseSystemScope("screen");
+            var handler = new ScreenEnterprisesHandler(scope.ServiceProvider.GetRequiredService<KechuangDb>(),
+                scope.ServiceProvider.GetRequiredService<IDbContextFactory<KechuangDb>>());
+            summary = await handler.RunAndStoreAsync(Region, Year, null, CancellationToken.None);
         }
         screen.Stop();
         double peakMb;

@@ -68,7 +68,11 @@ public static class HighTechEvaluation
     public const string ScoreAbove70 = "hte.score-above-70";
     public const string NoIncidents = "hte.no-incidents";
 
-    public static HighTechResult Evaluate(HighTechInput input)
+    /// <summary>
+    /// Evaluates <paramref name="input"/>. Without <paramref name="withDetails"/> (screening) every condition's <c>Detail</c> is
+    /// left empty instead of printing the numbers it compared; everything else (eligibility, score, parts, gaps) is the same.
+    /// </summary>
+    public static HighTechResult Evaluate(HighTechInput input, bool withDetails = true)
     {
         var conditions = new List<EvaluationCondition>();
         var gaps = new List<string>();
@@ -78,7 +82,7 @@ public static class HighTechEvaluation
         // (一) 注册成立一年（365个日历天数）以上.
         var days = input.ApplicationDate.DayNumber - input.RegistrationDate.DayNumber;
         var registered = days >= HighTechRules.MinDaysRegistered;
-        conditions.Add(new(Registered, registered,
+        conditions.Add(new(Registered, registered, !withDetails ? "" :
             $"{input.RegistrationDate:yyyy-MM-dd} 注册成立，至申请日 {input.ApplicationDate:yyyy-MM-dd} 共 {days} 个日历天，须满365个日历天"));
         if (!registered)
         {
@@ -90,7 +94,7 @@ public static class HighTechEvaluation
         var classOne = valid.Count(p => IntellectualPropertyKinds.ClassOf(p.Kind) == IntellectualPropertyClass.ClassOne);
         var classTwo = valid.Count - classOne;
         var coreIp = input.OwnsCoreIp && valid.Count > 0;
-        conditions.Add(new(CoreIp, coreIp,
+        conditions.Add(new(CoreIp, coreIp, !withDetails ? "" :
             $"有效知识产权 {valid.Count} 项（Ⅰ类 {classOne} 项、Ⅱ类 {classTwo} 项），{(input.OwnsCoreIp ? "拥有" : "未拥有")}对主要产品（服务）发挥核心支持作用的知识产权所有权"));
         if (!coreIp)
         {
@@ -100,7 +104,7 @@ public static class HighTechEvaluation
         }
 
         // (三) 属于《国家重点支持的高新技术领域》.
-        conditions.Add(new(SupportedField, input.InSupportedField,
+        conditions.Add(new(SupportedField, input.InSupportedField, !withDetails ? "" :
             $"核心技术{(input.InSupportedField ? "属于" : "不属于")}《国家重点支持的高新技术领域》规定的范围"));
         if (!input.InSupportedField)
         {
@@ -111,7 +115,7 @@ public static class HighTechEvaluation
         var staff = input.LatestYear;
         var techRatio = staff.Employees == 0 ? 0m : staff.TechStaff / staff.Employees;
         var techMet = staff.Employees > 0 && techRatio >= HighTechRules.MinTechStaffRatio;
-        conditions.Add(new(TechStaffRatio, techMet,
+        conditions.Add(new(TechStaffRatio, techMet, !withDetails ? "" :
             $"科技人员 {EvaluationText.Number(staff.TechStaff)} 人占职工总数（全年月平均）{EvaluationText.Number(staff.Employees)} 人的 {EvaluationText.Percent(techRatio)}，须不低于10%"));
         if (!techMet)
         {
@@ -125,8 +129,8 @@ public static class HighTechEvaluation
         var required = HighTechRules.RdRatioRequired(latest.SalesRevenue);
         var rdRatio = sales == 0 ? 0m : rdTotal / sales;
         var rdMet = sales > 0 && rdRatio >= required;
-        var span = years.Count == 1 ? $"{latest.Year}年" : $"{years[0].Year}—{latest.Year}年";
-        conditions.Add(new(RdIntensity, rdMet,
+        var span = !withDetails ? "" : years.Count == 1 ? $"{latest.Year}年" : $"{years[0].Year}—{latest.Year}年";
+        conditions.Add(new(RdIntensity, rdMet, !withDetails ? "" :
             $"{span}研究开发费用总额 {EvaluationText.Amount(rdTotal)}（委托研发按80%计）占同期销售收入总额 {EvaluationText.Amount(sales)} 的 {EvaluationText.Percent(rdRatio)}；最近一年销售收入 {EvaluationText.Amount(latest.SalesRevenue)}，要求不低于{EvaluationText.Percent(required)}"));
         if (!rdMet)
         {
@@ -138,7 +142,7 @@ public static class HighTechEvaluation
         // (五) 在中国境内发生的研究开发费用总额占全部研究开发费用总额的比例不低于60%.
         var domesticShare = rdTotal == 0 ? 0m : rdDomestic / rdTotal;
         var domesticMet = rdTotal > 0 && domesticShare >= HighTechRules.MinDomesticRdShare;
-        conditions.Add(new(DomesticRdShare, domesticMet,
+        conditions.Add(new(DomesticRdShare, domesticMet, !withDetails ? "" :
             $"境内研究开发费用 {EvaluationText.Amount(rdDomestic)} 占研究开发费用总额 {EvaluationText.Amount(rdTotal)} 的 {EvaluationText.Percent(domesticShare)}，须不低于60%"));
         if (!domesticMet && rdTotal > 0)
         {
@@ -154,7 +158,7 @@ public static class HighTechEvaluation
         var totalIncome = staff.TotalIncome - staff.NonTaxableIncome;
         var htRatio = totalIncome <= 0 ? 0m : staff.HighTechRevenue / totalIncome;
         var htMet = totalIncome > 0 && htRatio >= HighTechRules.MinHighTechRevenueRatio;
-        conditions.Add(new(HighTechRevenueRatio, htMet,
+        conditions.Add(new(HighTechRevenueRatio, htMet, !withDetails ? "" :
             $"高新技术产品（服务）收入 {EvaluationText.Amount(staff.HighTechRevenue)} 占总收入 {EvaluationText.Amount(totalIncome)}（收入总额 {EvaluationText.Amount(staff.TotalIncome)} 减不征税收入 {EvaluationText.Amount(staff.NonTaxableIncome)}）的 {EvaluationText.Percent(htRatio)}，须不低于60%"));
         if (!htMet)
         {
@@ -172,7 +176,7 @@ public static class HighTechEvaluation
             : null;
         var counted = exact ?? min;
         var scoreMet = counted > HighTechRules.PassScoreExclusive;
-        conditions.Add(new(ScoreAbove70, scoreMet, exact is { } e
+        conditions.Add(new(ScoreAbove70, scoreMet, !withDetails ? "" : exact is { } e
             ? $"创新能力评价得分 {e} 分（知识产权 {parts.Ip.Score}、成果转化 {parts.Transformation.Score}、研发组织管理 {parts.Organization.Score}、成长性 {parts.Growth.Score}），须高于70分"
             : $"专家评分未齐，得分区间 {min}—{max} 分，按最低分 {min} 分计，须高于70分"));
         if (!scoreMet)
@@ -193,7 +197,7 @@ public static class HighTechEvaluation
         }
 
         // (八) 企业申请认定前一年内未发生重大安全、重大质量事故或严重环境违法行为.
-        conditions.Add(new(NoIncidents, !input.SeriousIncidentsLastYear,
+        conditions.Add(new(NoIncidents, !input.SeriousIncidentsLastYear, !withDetails ? "" :
             $"申请认定前一年内{(input.SeriousIncidentsLastYear ? "发生过" : "未发生")}重大安全、重大质量事故或严重环境违法行为"));
         if (input.SeriousIncidentsLastYear)
         {

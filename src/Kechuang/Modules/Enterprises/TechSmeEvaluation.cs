@@ -74,14 +74,18 @@ public static class TechSmeEvaluation
         [DirectQualification.LedStandard] = "近五年内主导制定国际标准、国家标准或行业标准",
     };
 
-    public static TechSmeResult Evaluate(TechSmeInput input)
+    /// <summary>
+    /// Evaluates <paramref name="input"/>. Without <paramref name="withDetails"/> (screening) every condition's <c>Detail</c> is
+    /// left empty instead of printing the numbers it compared; everything else (eligibility, scores, gaps) is the same.
+    /// </summary>
+    public static TechSmeResult Evaluate(TechSmeInput input, bool withDetails = true)
     {
         var gaps = new List<string>();
         var conditions = new List<EvaluationCondition>();
 
         // 第六条(一) as worded by the 2022 指引: 居民企业, 会计核算健全, 实行查账征收, 能准确归集研发费用.
         var resident = input.ResidentEnterprise && input.TaxCollection == TaxCollectionMode.ActualProfit;
-        conditions.Add(new(Resident, resident,
+        conditions.Add(new(Resident, resident, !withDetails ? "" :
             $"{(input.ResidentEnterprise ? "在中国境内注册的居民企业" : "不是居民企业")}，{(input.TaxCollection == TaxCollectionMode.ActualProfit ? "实行查账征收" : "实行核定征收")}；须为实行查账征收的居民企业"));
         if (!input.ResidentEnterprise)
         {
@@ -98,10 +102,10 @@ public static class TechSmeEvaluation
         var techStaff = input.TechStaff + counted.Count(p => p.IsTechStaff);
         var sizeMet = employees <= TechSmeRules.MaxEmployees && input.SalesRevenue <= TechSmeRules.MaxSalesRevenue
             && input.TotalAssets <= TechSmeRules.MaxTotalAssets;
-        var staffNote = input.Staff.Count > 0
+        var staffNote = withDetails && input.Staff.Count > 0
             ? $"（含累计工作6个月以上的兼职、临时人员 {counted.Count} 人，另有 {input.Staff.Count - counted.Count} 人不足6个月未计入）"
             : "";
-        conditions.Add(new(Size, sizeMet,
+        conditions.Add(new(Size, sizeMet, !withDetails ? "" :
             $"职工总数 {employees} 人{staffNote}，年销售收入 {EvaluationText.Amount(input.SalesRevenue)}，资产总额 {EvaluationText.Amount(input.TotalAssets)}；均不得超过500人、2亿元、2亿元"));
         if (employees > TechSmeRules.MaxEmployees)
         {
@@ -120,7 +124,7 @@ public static class TechSmeEvaluation
         var division = TechSmeRules.Division(input.IndustryCode);
         var excluded = division is not null && TechSmeRules.ExcludedDivisions.TryGetValue(division, out var excludedName) ? excludedName : null;
         var industryMet = excluded is null && !input.RestrictedOrEliminated;
-        conditions.Add(new(Industry, industryMet,
+        conditions.Add(new(Industry, industryMet, !withDetails ? "" :
             $"行业代码 {input.IndustryCode}{(excluded is null ? "，不属于不适用研发费用加计扣除的行业" : $"（{excluded}），属于财税〔2015〕119号规定不适用研发费用加计扣除的行业")}；产品和服务{(input.RestrictedOrEliminated ? "属于" : "不属于")}《产业结构调整指导目录》限制类、淘汰类"));
         if (excluded is not null)
         {
@@ -133,7 +137,7 @@ public static class TechSmeEvaluation
 
         // 第六条(四): 上一会计年度至当年 无重大安全、重大质量事故、严重环境违法、严重弄虚作假、科研严重失信, 未列入经营异常名录和严重违法失信名单.
         var integrityMet = !input.SeriousIncidents && !input.OnCreditBlacklist;
-        conditions.Add(new(Integrity, integrityMet,
+        conditions.Add(new(Integrity, integrityMet, !withDetails ? "" :
             $"上一会计年度至今{(input.SeriousIncidents ? "发生" : "未发生")}重大安全、重大质量事故或严重环境违法、严重弄虚作假、科研严重失信行为；{(input.OnCreditBlacklist ? "已" : "未")}列入经营异常名录或严重违法失信企业名单"));
         if (input.SeriousIncidents)
         {
@@ -162,12 +166,12 @@ public static class TechSmeEvaluation
         var direct = input.DirectQualifications.Distinct().OrderBy(d => d).ToList();
         var directlyQualified = direct.Count > 0;
         var scoreMet = score >= TechSmeRules.PassScore && techPoints > 0;
-        var scoreDetail = $"科技人员 {techStaff} 人占职工总数 {employees} 人的 {EvaluationText.Percent(techRatio)}，得 {techPoints} 分；"
+        var scoreDetail = !withDetails ? "" : $"科技人员 {techStaff} 人占职工总数 {employees} 人的 {EvaluationText.Percent(techRatio)}，得 {techPoints} 分；"
             + $"研发费用 {EvaluationText.Amount(input.RdExpense)} 占销售收入的 {EvaluationText.Percent(salesRatio)}（{salesPoints} 分）、占成本费用支出总额的 {EvaluationText.Percent(costsRatio)}（{costsPoints} 分），取高者得 {rdPoints} 分；"
             + $"有效Ⅰ类知识产权 {classOne} 项、Ⅱ类 {classTwo} 项，得 {ipPoints} 分；合计 {score} 分，须不低于60分且科技人员指标不为0分";
         if (directlyQualified)
         {
-            conditions.Add(new(Score, true, $"符合直接认定条件（{string.Join("；", direct.Select(d => DirectNames[d]))}），免于评分；{scoreDetail}"));
+            conditions.Add(new(Score, true, !withDetails ? "" : $"符合直接认定条件（{string.Join("；", direct.Select(d => DirectNames[d]))}），免于评分；{scoreDetail}"));
         }
         else
         {

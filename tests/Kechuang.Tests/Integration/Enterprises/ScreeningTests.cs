@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Kechuang.Modules.Enterprises;
+using Kechuang.Platform.Data;
 using Kechuang.Platform.Indicators;
 using Kechuang.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -205,6 +206,48 @@ public abstract class ScreeningTests(KechuangApp app)
         Assert.Contains(list.GetProperty("items").EnumerateArray(), a =>
             a.GetProperty("enterpriseName").GetString() == "浙江寿仙谷医药股份有限公司" && a.GetProperty("award").GetString() == "浙江省科学技术进步奖"
             && a.GetProperty("grade").GetString() == "一等奖");
+    }
+
+    private static Task<List<string>> StoredAsync(KechuangDb db, int year) =>
+        db.Set<ScreeningRecord>().AsNoTracking().Where(r => r.Year == year && r.RegionCode.StartsWith("330723")).OrderBy(r => r.OrganizationId)
+            .Select(r => $"{r.OrganizationId}|{r.HasData}|{r.TechSmeEligible}|{r.TechSmeScore}|{r.HighTechHardConditionsMet}|{r.HighTechMinScore}|{r.HighTechMaxScore}|{r.Pools}|{r.Gaps}")
+            .ToListAsync();
+
+    private static async Task<JsonElement> LastRunAsync(KechuangDb db, int year)
+    {
+        var run = await db.AuditEntries.AsNoTracking().Where(e => e.Entity == "enterprises_screening_record" && e.EntityKey == $"330723/{year}")
+            .OrderByDescending(e => e.Seq).FirstAsync();
+        return JsonDocument.Parse(run.After!).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task Run_PipelinedOnTwoConnectionsOrOnOne_StoresTheSameResultsAndDigest()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+
+        // The services' handler: its reader has a connection of its own while the results are written on the other.
+        var screened = (await (await staff.PostAsync("/api/v1/cultivation/screening/run?regionCode=330723&year=2023", null)).ReadJsonAsync())
+            .GetProperty("screened").GetInt32();
+        var piped = await app.WithDbAsync(db => StoredAsync(db, 2023));
+        var pipedRun = await app.WithDbAsync(db => LastRunAsync(db, 2023));
+        // A handler with a context alone: reads and writes take turns on one connection.
+        await app.WithDbAsync(db => new ScreenEnterprisesHandler(db).RunAsync("330723", 2023, default));
+        var single = await app.WithDbAsync(db => StoredAsync(db, 2023));
+        var singleRun = await app.WithDbAsync(db => LastRunAsync(db, 2023));
+
+        Assert.Equal(screened, piped.Count);
+        Assert.Equal(piped, single);
+        Assert.Equal(64, pipedRun.GetProperty("sha256").GetString()!.Length);
+        Assert.Equal(pipedRun.GetProperty("sha256").GetString(), singleRun.GetProperty("sha256").GetString());
+        Assert.Equal(screened, singleRun.GetProperty("screened").GetInt32());
+        // The 2023 pools of 武义县 (demo data), as before the pipeline.
+        var pools = singleRun.GetProperty("pools");
+        Assert.Equal(79, pools.GetProperty(CultivationPools.TechSmeCandidate).GetInt32());
+        Assert.Equal(29, pools.GetProperty(CultivationPools.HighTechCandidate).GetInt32());
+        Assert.Equal(12, pools.GetProperty(CultivationPools.HighTechExpiring).GetInt32());
+        Assert.Equal(17, pools.GetProperty(CultivationPools.ScaleUp).GetInt32());
+        Assert.Equal(14, pools.GetProperty(CultivationPools.RdCoverageGap).GetInt32());
+        Assert.Equal(pools.ToString(), pipedRun.GetProperty("pools").ToString());
     }
 
     public sealed class OnSqlite(SqliteApp app) : ScreeningTests(app), IClassFixture<SqliteApp>;

@@ -37,6 +37,7 @@ internal static class ContractsImportBench
     {
         var postgres = false;
         var rows = 200_000;
+        var breakdown = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -44,11 +45,14 @@ internal static class ContractsImportBench
                 case "--provider" when i + 1 < args.Length:
                     postgres = args[++i].Equals("Postgres", StringComparison.OrdinalIgnoreCase);
                     break;
+                case "--breakdown":
+                    breakdown = true;
+                    break;
                 case "--rows" when i + 1 < args.Length:
                     rows = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
                 default:
-                    Console.Error.WriteLine("usage: scripts/bench.sh contracts-import [--provider Sqlite|Postgres] [--rows N]");
+                    Console.Error.WriteLine("usage: scripts/bench.sh contracts-import [--provider Sqlite|Postgres] [--rows N] [--breakdown]");
                     return 2;
             }
         }
@@ -76,16 +80,25 @@ internal static class ContractsImportBench
             GC.Collect();
             GC.WaitForPendingFinalizers();
             ResetPeak();
+            var stages = breakdown ? new ImportStages() : null;
+            var (gc0, gc1, gc2, pause) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var import = Stopwatch.StartNew();
             int imported;
             await using (var db = await host.OpenAsync(u => u.Set(SignInHandler.Principal(
                 new Account("bench.staff", "基准", Role.CountyStaff, "330723", null, "", false, DateTime.UtcNow), "bench"))))
             {
-                var handler = new ImportContractsHandler(db);
+                var handler = new ImportContractsHandler(db) { Stages = stages };
                 await using var stream = File.OpenRead(file);
                 imported = await handler.HandleAsync(stream);
             }
             import.Stop();
+            if (stages is not null)
+            {
+                Console.WriteLine($"breakdown: {stages}");
+                Console.WriteLine($"breakdown: process CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s in {import.Elapsed.TotalSeconds:0.00} s; "
+                    + $"GC {GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2} (gen0/1/2), pauses {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.00} s");
+            }
             using (var self = Process.GetCurrentProcess())
             {
                 self.Refresh();

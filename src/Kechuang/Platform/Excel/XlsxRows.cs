@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Xml;
 
 namespace Kechuang.Platform.Excel;
@@ -29,44 +30,67 @@ public static class XlsxRows
             var dates = Guard(() => DateStyles(archive));
             var entry = archive.GetEntry(sheetPath) ?? throw Unreadable();
             using var sheet = Guard(entry.Open);
-            using var xml = XmlReader.Create(sheet, Settings());
-            var names = new Names(xml.NameTable);
+            var rows = new RowReader(new XmlScanner(sheet), shared, dates);
             string[]? headers = null;
-            using var rows = Rows(xml, names, shared, dates).GetEnumerator();
-            while (Guard(rows.MoveNext))
+            var cells = new List<(int Column, object? Value)>(16);
+            while (Guard(() => rows.Next(cells)))
             {
-                var (number, cells) = rows.Current;
                 if (headers is null)
                 {
-                    headers = new string[cells.Count == 0 ? 0 : cells.Max(c => c.Column) + 1];
-                    foreach (var (column, value) in cells)
-                    {
-                        headers[column] = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "";
-                    }
+                    headers = Headers(cells);
                     continue;
                 }
-                if (cells.All(c => c.Value is null || (c.Value is string s && string.IsNullOrWhiteSpace(s))))
+                if (ByHeader(headers, cells) is { } byHeader)
                 {
-                    continue;
+                    yield return (rows.Number, byHeader);
                 }
-                var byHeader = new Dictionary<string, object?>(headers.Length, StringComparer.Ordinal);
-                foreach (var header in headers)
-                {
-                    if (!string.IsNullOrEmpty(header))
-                    {
-                        byHeader.TryAdd(header, null);
-                    }
-                }
-                foreach (var (column, value) in cells)
-                {
-                    if (column < headers.Length && !string.IsNullOrEmpty(headers[column]))
-                    {
-                        byHeader[headers[column]] = value;
-                    }
-                }
-                yield return (number, byHeader);
             }
         }
+    }
+
+    private static string[] Headers(List<(int Column, object? Value)> cells)
+    {
+        var headers = new string[cells.Count == 0 ? 0 : cells.Max(c => c.Column) + 1];
+        foreach (var (column, value) in cells)
+        {
+            headers[column] = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "";
+        }
+        return headers;
+    }
+
+    /// <summary>The row's cells by header, or null for a blank row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Dictionary<string, object?>? ByHeader(string[] headers, List<(int Column, object? Value)> cells)
+    {
+        var blank = true;
+        foreach (var (_, value) in cells)
+        {
+            if (value is not null && (value is not string s || !string.IsNullOrWhiteSpace(s)))
+            {
+                blank = false;
+                break;
+            }
+        }
+        if (blank)
+        {
+            return null;
+        }
+        var byHeader = new Dictionary<string, object?>(headers.Length, StringComparer.Ordinal);
+        foreach (var header in headers)
+        {
+            if (!string.IsNullOrEmpty(header))
+            {
+                byHeader.TryAdd(header, null);
+            }
+        }
+        foreach (var (column, value) in cells)
+        {
+            if (column < headers.Length && !string.IsNullOrEmpty(headers[column]))
+            {
+                byHeader[headers[column]] = value;
+            }
+        }
+        return byHeader;
     }
 
     private sealed class Names(XmlNameTable table)
@@ -79,85 +103,186 @@ public static class XlsxRows
         public readonly string RPh = table.Add("rPh");
     }
 
-    private static IEnumerable<(int Row, List<(int Column, object? Value)> Cells)> Rows(XmlReader xml, Names n, List<string> shared, HashSet<int> dates)
+    /// <summary>
+    /// The sheet's rows one at a time. A class rather than an iterator so its loop can be compiled
+    /// optimized from the first row (an iterator's state machine would run unoptimized code for a
+    /// good part of an import before the runtime's tiering gets to it).
+    /// </summary>
+    private sealed class RowReader(XmlScanner xml, List<string> shared, HashSet<int> dates)
     {
-        var rowNumber = 0;
-        while (xml.Read())
+        private System.Text.StringBuilder? _inline;
+
+        public int Number { get; private set; }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public bool Next(List<(int Column, object? Value)> cells)
         {
-            if (xml.NodeType != XmlNodeType.Element || !ReferenceEquals(xml.LocalName, n.Row))
+            cells.Clear();
+            while (xml.NextTag())
             {
-                continue;
-            }
-            rowNumber = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : rowNumber + 1;
-            var cells = new List<(int, object?)>(16);
-            if (!xml.IsEmptyElement)
-            {
-                var depth = xml.Depth;
-                var position = -1;
-                xml.Read();
-                while (!xml.EOF && xml.Depth > depth)
+                if (xml.IsEnd || !xml.NameIs("row"u8))
                 {
-                    if (xml.NodeType != XmlNodeType.Element || !ReferenceEquals(xml.LocalName, n.C))
+                    continue;
+                }
+                var r = xml.Attribute("r"u8, out var hasNumber);
+                Number = hasNumber && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : Number + 1;
+                if (!xml.IsEmpty)
+                {
+                    ReadCells(cells);
+                }
+                return true;
+            }
+            return false;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void ReadCells(List<(int Column, object? Value)> cells)
+        {
+            var position = -1;
+            while (true)
+            {
+                if (!xml.NextTag())
+                {
+                    throw XmlScanner.Malformed(); // a row never closed
+                }
+                if (xml.IsEnd)
+                {
+                    if (xml.NameIs("row"u8))
                     {
-                        xml.Read();
-                        continue;
+                        return;
                     }
-                    var reference = xml.GetAttribute("r");
-                    position = reference is null ? position + 1 : ColumnIndex(reference);
-                    var type = xml.GetAttribute("t");
-                    var style = int.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var st) ? st : 0;
-                    string? raw = null;
-                    if (xml.IsEmptyElement)
+                    continue;
+                }
+                if (!xml.NameIs("c"u8))
+                {
+                    continue;
+                }
+                var reference = xml.Attribute("r"u8, out var hasReference);
+                position = hasReference ? ColumnIndex(reference) : position + 1;
+                var type = TypeOf(xml.Attribute("t"u8, out _));
+                var styleText = xml.Attribute("s"u8, out var hasStyle);
+                var style = hasStyle && int.TryParse(styleText, NumberStyles.None, CultureInfo.InvariantCulture, out var st) ? st : 0;
+                object? value = null;
+                if (!xml.IsEmpty)
+                {
+                    while (true)
                     {
-                        xml.Read();
-                    }
-                    else
-                    {
-                        var cellDepth = xml.Depth;
-                        xml.Read();
-                        while (!xml.EOF && xml.Depth > cellDepth)
+                        if (!xml.NextTag())
                         {
-                            if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, n.V))
-                            {
-                                raw = xml.ReadElementContentAsString();
-                            }
-                            else if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, n.Is))
-                            {
-                                raw = InlineText(xml, n);
-                            }
-                            else
-                            {
-                                xml.Read();
-                            }
+                            throw XmlScanner.Malformed();
                         }
-                        xml.Read(); // past </c>
+                        if (xml.IsEnd)
+                        {
+                            if (xml.NameIs("c"u8))
+                            {
+                                break;
+                            }
+                            continue;
+                        }
+                        if (xml.NameIs("v"u8))
+                        {
+                            value = Value(type, xml.IsEmpty ? default : xml.ReadText(), style, shared, dates);
+                        }
+                        else if (xml.NameIs("is"u8))
+                        {
+                            value = Value(type, InlineText(), style, shared, dates);
+                        }
                     }
-                    cells.Add((position, Value(type, raw, style, shared, dates)));
+                }
+                cells.Add((position, value));
+            }
+        }
+
+        /// <summary>Text of an &lt;is&gt;: its &lt;t&gt;, or its runs' &lt;t&gt; joined; phonetic runs left out.</summary>
+        private string InlineText()
+        {
+            if (xml.IsEmpty)
+            {
+                return "";
+            }
+            var inline = _inline ??= new System.Text.StringBuilder();
+            inline.Clear();
+            var phonetic = 0;
+            while (xml.NextTag())
+            {
+                if (xml.IsEnd)
+                {
+                    if (xml.NameIs("is"u8))
+                    {
+                        break;
+                    }
+                    if (xml.NameIs("rPh"u8))
+                    {
+                        phonetic--;
+                    }
+                    continue;
+                }
+                if (xml.NameIs("rPh"u8) && !xml.IsEmpty)
+                {
+                    phonetic++;
+                }
+                else if (xml.NameIs("t"u8) && !xml.IsEmpty)
+                {
+                    var text = xml.ReadText();
+                    if (phonetic == 0)
+                    {
+                        inline.Append(XmlScanner.String(text));
+                    }
                 }
             }
-            yield return (rowNumber, cells);
+            return inline.ToString();
         }
     }
 
-    private static object? Value(string? type, string? raw, int style, List<string> shared, HashSet<int> dates)
+    private enum CellType
     {
-        if (raw is null)
-        {
-            return null;
-        }
+        Number,
+        Shared,
+        Text,
+        Boolean,
+        Error,
+        Date,
+    }
+
+    private static CellType TypeOf(ReadOnlySpan<byte> type) =>
+        type.SequenceEqual("s"u8) ? CellType.Shared
+        : type.SequenceEqual("str"u8) || type.SequenceEqual("inlineStr"u8) ? CellType.Text
+        : type.SequenceEqual("b"u8) ? CellType.Boolean
+        : type.SequenceEqual("e"u8) ? CellType.Error
+        : type.SequenceEqual("d"u8) ? CellType.Date
+        : CellType.Number;
+
+    /// <summary>A &lt;v&gt; value, typed as MiniExcel types it (numbers parsed from the bytes, no string in between).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static object? Value(CellType type, ReadOnlySpan<byte> raw, int style, List<string> shared, HashSet<int> dates)
+    {
         switch (type)
         {
-            case "s":
+            case CellType.Shared:
                 return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : throw Unreadable();
-            case "str" or "inlineStr":
-                return raw;
-            case "b":
-                return raw == "1";
-            case "e":
-                return null;
-            case "d":
-                return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : raw;
+            case CellType.Number:
+                if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                {
+                    return dates.Contains(style) && number is > -657435 and < 2958466 ? DateTime.FromOADate(number) : number;
+                }
+                return XmlScanner.String(raw);
+            default:
+                return Value(type, XmlScanner.String(raw), style, shared, dates);
         }
+    }
+
+    private static object? Value(CellType type, string raw, int style, List<string> shared, HashSet<int> dates) => type switch
+    {
+        CellType.Shared => int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : throw Unreadable(),
+        CellType.Text => raw,
+        CellType.Boolean => raw == "1",
+        CellType.Error => null,
+        CellType.Date => DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : raw,
+        _ => Value(raw, style, dates),
+    };
+
+    private static object Value(string raw, int style, HashSet<int> dates)
+    {
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
             return raw;
@@ -166,12 +291,12 @@ public static class XlsxRows
     }
 
     /// <summary>"AB12" → 27 (zero-based column).</summary>
-    private static int ColumnIndex(string reference)
+    private static int ColumnIndex(ReadOnlySpan<byte> reference)
     {
         var column = 0;
         foreach (var ch in reference)
         {
-            if (ch is < 'A' or > 'Z')
+            if (ch is < (byte)'A' or > (byte)'Z')
             {
                 break;
             }

@@ -30,7 +30,8 @@ public static class XlsxRows
             var dates = Guard(() => DateStyles(archive));
             var entry = archive.GetEntry(sheetPath) ?? throw Unreadable();
             using var sheet = Guard(entry.Open);
-            var rows = new RowReader(new XmlScanner(sheet), shared, dates);
+            using var xml = XmlReader.Create(sheet, Settings());
+            var rows = new RowReader(xml, new Names(xml.NameTable), shared, dates);
             string[]? headers = null;
             var cells = new List<(int Column, object? Value)>(16);
             while (Guard(() => rows.Next(cells)))
@@ -108,25 +109,22 @@ public static class XlsxRows
     /// optimized from the first row (an iterator's state machine would run unoptimized code for a
     /// good part of an import before the runtime's tiering gets to it).
     /// </summary>
-    private sealed class RowReader(XmlScanner xml, List<string> shared, HashSet<int> dates)
+    private sealed class RowReader(XmlReader xml, Names n, List<string> shared, HashSet<int> dates)
     {
-        private System.Text.StringBuilder? _inline;
-
         public int Number { get; private set; }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Next(List<(int Column, object? Value)> cells)
         {
             cells.Clear();
-            while (xml.NextTag())
+            while (xml.Read())
             {
-                if (xml.IsEnd || !xml.NameIs("row"u8))
+                if (xml.NodeType != XmlNodeType.Element || !ReferenceEquals(xml.LocalName, n.Row))
                 {
                     continue;
                 }
-                var r = xml.Attribute("r"u8, out var hasNumber);
-                Number = hasNumber && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : Number + 1;
-                if (!xml.IsEmpty)
+                Number = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : Number + 1;
+                if (!xml.IsEmptyElement)
                 {
                     ReadCells(cells);
                 }
@@ -138,99 +136,48 @@ public static class XlsxRows
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void ReadCells(List<(int Column, object? Value)> cells)
         {
+            var depth = xml.Depth;
             var position = -1;
-            while (true)
+            xml.Read();
+            while (!xml.EOF && xml.Depth > depth)
             {
-                if (!xml.NextTag())
+                if (xml.NodeType != XmlNodeType.Element || !ReferenceEquals(xml.LocalName, n.C))
                 {
-                    throw XmlScanner.Malformed(); // a row never closed
-                }
-                if (xml.IsEnd)
-                {
-                    if (xml.NameIs("row"u8))
-                    {
-                        return;
-                    }
+                    xml.Read();
                     continue;
                 }
-                if (!xml.NameIs("c"u8))
+                var reference = xml.GetAttribute("r");
+                position = reference is null ? position + 1 : ColumnIndex(reference);
+                var type = TypeOf(xml.GetAttribute("t"));
+                var style = int.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var st) ? st : 0;
+                string? raw = null;
+                if (xml.IsEmptyElement)
                 {
-                    continue;
+                    xml.Read();
                 }
-                var reference = xml.Attribute("r"u8, out var hasReference);
-                position = hasReference ? ColumnIndex(reference) : position + 1;
-                var type = TypeOf(xml.Attribute("t"u8, out _));
-                var styleText = xml.Attribute("s"u8, out var hasStyle);
-                var style = hasStyle && int.TryParse(styleText, NumberStyles.None, CultureInfo.InvariantCulture, out var st) ? st : 0;
-                object? value = null;
-                if (!xml.IsEmpty)
+                else
                 {
-                    while (true)
+                    var cellDepth = xml.Depth;
+                    xml.Read();
+                    while (!xml.EOF && xml.Depth > cellDepth)
                     {
-                        if (!xml.NextTag())
+                        if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, n.V))
                         {
-                            throw XmlScanner.Malformed();
+                            raw = xml.ReadElementContentAsString();
                         }
-                        if (xml.IsEnd)
+                        else if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, n.Is))
                         {
-                            if (xml.NameIs("c"u8))
-                            {
-                                break;
-                            }
-                            continue;
+                            raw = InlineText(xml, n);
                         }
-                        if (xml.NameIs("v"u8))
+                        else
                         {
-                            value = Value(type, xml.IsEmpty ? default : xml.ReadText(), style, shared, dates);
-                        }
-                        else if (xml.NameIs("is"u8))
-                        {
-                            value = Value(type, InlineText(), style, shared, dates);
+                            xml.Read();
                         }
                     }
+                    xml.Read(); // past </c>
                 }
-                cells.Add((position, value));
+                cells.Add((position, raw is null ? null : Value(type, raw, style, shared, dates)));
             }
-        }
-
-        /// <summary>Text of an &lt;is&gt;: its &lt;t&gt;, or its runs' &lt;t&gt; joined; phonetic runs left out.</summary>
-        private string InlineText()
-        {
-            if (xml.IsEmpty)
-            {
-                return "";
-            }
-            var inline = _inline ??= new System.Text.StringBuilder();
-            inline.Clear();
-            var phonetic = 0;
-            while (xml.NextTag())
-            {
-                if (xml.IsEnd)
-                {
-                    if (xml.NameIs("is"u8))
-                    {
-                        break;
-                    }
-                    if (xml.NameIs("rPh"u8))
-                    {
-                        phonetic--;
-                    }
-                    continue;
-                }
-                if (xml.NameIs("rPh"u8) && !xml.IsEmpty)
-                {
-                    phonetic++;
-                }
-                else if (xml.NameIs("t"u8) && !xml.IsEmpty)
-                {
-                    var text = xml.ReadText();
-                    if (phonetic == 0)
-                    {
-                        inline.Append(XmlScanner.String(text));
-                    }
-                }
-            }
-            return inline.ToString();
         }
     }
 
@@ -244,33 +191,17 @@ public static class XlsxRows
         Date,
     }
 
-    private static CellType TypeOf(ReadOnlySpan<byte> type) =>
-        type.SequenceEqual("s"u8) ? CellType.Shared
-        : type.SequenceEqual("str"u8) || type.SequenceEqual("inlineStr"u8) ? CellType.Text
-        : type.SequenceEqual("b"u8) ? CellType.Boolean
-        : type.SequenceEqual("e"u8) ? CellType.Error
-        : type.SequenceEqual("d"u8) ? CellType.Date
-        : CellType.Number;
-
-    /// <summary>A &lt;v&gt; value, typed as MiniExcel types it (numbers parsed from the bytes, no string in between).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static object? Value(CellType type, ReadOnlySpan<byte> raw, int style, List<string> shared, HashSet<int> dates)
+    private static CellType TypeOf(string? type) => type switch
     {
-        switch (type)
-        {
-            case CellType.Shared:
-                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : throw Unreadable();
-            case CellType.Number:
-                if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-                {
-                    return dates.Contains(style) && number is > -657435 and < 2958466 ? DateTime.FromOADate(number) : number;
-                }
-                return XmlScanner.String(raw);
-            default:
-                return Value(type, XmlScanner.String(raw), style, shared, dates);
-        }
-    }
+        "s" => CellType.Shared,
+        "str" or "inlineStr" => CellType.Text,
+        "b" => CellType.Boolean,
+        "e" => CellType.Error,
+        "d" => CellType.Date,
+        _ => CellType.Number,
+    };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static object? Value(CellType type, string raw, int style, List<string> shared, HashSet<int> dates) => type switch
     {
         CellType.Shared => int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : throw Unreadable(),
@@ -291,12 +222,12 @@ public static class XlsxRows
     }
 
     /// <summary>"AB12" → 27 (zero-based column).</summary>
-    private static int ColumnIndex(ReadOnlySpan<byte> reference)
+    private static int ColumnIndex(string reference)
     {
         var column = 0;
         foreach (var ch in reference)
         {
-            if (ch is < (byte)'A' or > (byte)'Z')
+            if (ch is < 'A' or > 'Z')
             {
                 break;
             }

@@ -146,7 +146,7 @@ public sealed class ImportContractsHandler(KechuangDb db)
     /// Rows per chunk: small enough that a chunk's objects die young (peak memory), large enough that
     /// PostgreSQL's round trips (a COPY per table, a number check per chunk) stay few.
     /// </summary>
-    private const int SqliteChunk = 2000, PostgresChunk = 5000;
+    private const int SqliteChunk = 500, PostgresChunk = 2000;
 
     private sealed record Accepted(int Row, TechContract Contract);
 

@@ -4,6 +4,7 @@ using Kechuang.Modules.Contracts;
 using Kechuang.Modules.Directory;
 using Kechuang.Modules.Directory.Public;
 using Kechuang.Platform.Access;
+using Kechuang.Platform.Data;
 using Kechuang.Platform.Demo;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,7 @@ internal static class ContractsImportBench
     {
         var postgres = false;
         var rows = 200_000;
+        var breakdown = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -44,11 +46,14 @@ internal static class ContractsImportBench
                 case "--provider" when i + 1 < args.Length:
                     postgres = args[++i].Equals("Postgres", StringComparison.OrdinalIgnoreCase);
                     break;
+                case "--breakdown":
+                    breakdown = true;
+                    break;
                 case "--rows" when i + 1 < args.Length:
                     rows = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
                 default:
-                    Console.Error.WriteLine("usage: scripts/bench.sh contracts-import [--provider Sqlite|Postgres] [--rows N]");
+                    Console.Error.WriteLine("usage: scripts/bench.sh contracts-import [--provider Sqlite|Postgres] [--rows N] [--breakdown]");
                     return 2;
             }
         }
@@ -76,16 +81,44 @@ internal static class ContractsImportBench
             GC.Collect();
             GC.WaitForPendingFinalizers();
             ResetPeak();
+            var stages = breakdown ? new ImportStages() : null;
+            if (breakdown && OperatingSystem.IsLinux())
+            {
+                // Stages in thread CPU time: the figures do not depend on how busy the machine is.
+                ImportStages.Clock = ThreadCpu;
+                Kechuang.Platform.Data.BulkInsert.Clock = ThreadCpu;
+                Console.WriteLine("breakdown: stages in thread CPU seconds");
+            }
+            var threads = ThreadsCpu();
+            var (gc0, gc1, gc2, pause) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var import = Stopwatch.StartNew();
             int imported;
+            double importBackendCpu;
             await using (var db = await host.OpenAsync(u => u.Set(SignInHandler.Principal(
                 new Account("bench.staff", "基准", Role.CountyStaff, "330723", null, "", false, DateTime.UtcNow), "bench"))))
             {
-                var handler = new ImportContractsHandler(db);
+                var backend = breakdown ? await BackendAsync(db) : null;
+                var backendCpu = ProcessCpu(backend);
+                var handler = new ImportContractsHandler(db) { Stages = stages };
                 await using var stream = File.OpenRead(file);
                 imported = await handler.HandleAsync(stream);
+                importBackendCpu = ProcessCpu(backend) - backendCpu;
             }
             import.Stop();
+            var importCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            if (breakdown)
+            {
+                var after = ThreadsCpu();
+                Console.WriteLine("breakdown: threads CPU " + string.Join(", ", after.Select(t => (t.Key, Seconds: t.Value - threads.GetValueOrDefault(t.Key)))
+                    .Where(t => t.Seconds > 0.005).OrderByDescending(t => t.Seconds).Select(t => $"{t.Key} {t.Seconds:0.00} s")));
+            }
+            if (stages is not null)
+            {
+                Console.WriteLine($"breakdown: {stages}");
+                Console.WriteLine($"breakdown: process CPU {importCpu:0.00} s (PostgreSQL backend {importBackendCpu:0.00} s) in {import.Elapsed.TotalSeconds:0.00} s; "
+                    + $"GC {GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2} (gen0/1/2), pauses {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.00} s");
+            }
             using (var self = Process.GetCurrentProcess())
             {
                 self.Refresh();
@@ -102,9 +135,13 @@ internal static class ContractsImportBench
                     await db.Database.ExecuteSqlRawAsync("DELETE FROM contracts_contract");
                 }
 
+                var rawCpu = Process.GetCurrentProcess().TotalProcessorTime;
+                double rawBackendCpu = 0;
                 var raw = Stopwatch.StartNew();
                 await using (var db = await host.OpenAsync(u => u.UseSystemScope("bench")))
                 {
+                    var backend = breakdown ? await BackendAsync(db) : null;
+                    var backendCpu = ProcessCpu(backend);
                     if (postgres)
                     {
                         await CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), data);
@@ -113,8 +150,13 @@ internal static class ContractsImportBench
                     {
                         await InsertAsync((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection(), data);
                     }
+                    rawBackendCpu = ProcessCpu(backend) - backendCpu;
                 }
                 raw.Stop();
+                if (breakdown)
+                {
+                    Console.WriteLine($"breakdown: raw process CPU {(Process.GetCurrentProcess().TotalProcessorTime - rawCpu).TotalSeconds:0.00} s (PostgreSQL backend {rawBackendCpu:0.00} s) in {raw.Elapsed.TotalSeconds:0.00} s");
+                }
                 var importRate = rows / import.Elapsed.TotalSeconds;
                 var rawRate = rows / raw.Elapsed.TotalSeconds;
                 Console.WriteLine($"raw: {rows} rows in {raw.Elapsed.TotalSeconds:0.0} s ({(postgres ? "binary COPY" : "prepared INSERT, one transaction")})");
@@ -169,7 +211,10 @@ internal static class ContractsImportBench
 
     private static async Task InsertAsync(Microsoft.Data.Sqlite.SqliteConnection connection, List<Row> data)
     {
-        await connection.OpenAsync();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync();
+        }
         await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -208,7 +253,10 @@ internal static class ContractsImportBench
 
     private static async Task CopyAsync(NpgsqlConnection connection, List<Row> data)
     {
-        await connection.OpenAsync();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync();
+        }
         var now = DateTime.UtcNow;
         await using var writer = await connection.BeginBinaryImportAsync($"COPY contracts_contract ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)");
         foreach (var r in data)
@@ -245,6 +293,77 @@ internal static class ContractsImportBench
             await writer.WriteAsync(r.Seller.Id, NpgsqlDbType.Uuid);
         }
         await writer.CompleteAsync();
+    }
+
+    /// <summary>The PostgreSQL backend process of the context's connection (opened here and kept open), or null on SQLite.</summary>
+    private static async Task<int?> BackendAsync(KechuangDb db)
+    {
+        if (db.IsSqlite)
+        {
+            return null;
+        }
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT pg_backend_pid()";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    private struct Timespec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out Timespec time);
+
+    /// <summary>The calling thread's CPU time (CLOCK_THREAD_CPUTIME_ID) in Stopwatch ticks.</summary>
+    private static long ThreadCpu()
+    {
+        if (ClockGetTime(3, out var time) != 0)
+        {
+            return Stopwatch.GetTimestamp();
+        }
+        return (long)(((time.Seconds * 1_000_000_000.0) + time.Nanoseconds) * Stopwatch.Frequency / 1_000_000_000.0);
+    }
+
+    /// <summary>CPU seconds of this process's threads, summed by thread name.</summary>
+    private static Dictionary<string, double> ThreadsCpu()
+    {
+        var result = new Dictionary<string, double>();
+        try
+        {
+            foreach (var task in Directory.GetDirectories("/proc/self/task"))
+            {
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                result[name] = result.GetValueOrDefault(name) + ((long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        return result;
+    }
+
+    /// <summary>CPU seconds (user + system) of a process, from /proc (0 when unknown).</summary>
+    private static double ProcessCpu(int? pid)
+    {
+        try
+        {
+            if (pid is null)
+            {
+                return 0;
+            }
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>Linux: writing 5 to clear_refs resets the process's peak resident set (VmHWM), which PeakWorkingSet64 reads.</summary>

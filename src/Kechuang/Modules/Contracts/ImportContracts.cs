@@ -68,9 +68,12 @@ public static class ContractSheet
         [Region] = c.RegionName,
     };
 
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy/MM/dd", "yyyy.M.d", "yyyy年M月d日", "yyyy-MM-dd HH:mm:ss", "yyyy/M/d H:mm:ss"];
+
     public static object? Cell(IDictionary<string, object?> cells, string header) =>
         cells.TryGetValue(header, out var value) ? value : null;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static DateOnly? ParseDate(object? value, out bool bad)
     {
         bad = false;
@@ -90,8 +93,7 @@ public static class ContractSheet
         {
             return null;
         }
-        string[] formats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy/MM/dd", "yyyy.M.d", "yyyy年M月d日", "yyyy-MM-dd HH:mm:ss", "yyyy/M/d H:mm:ss"];
-        if (DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
             return DateOnly.FromDateTime(parsed);
         }
@@ -99,6 +101,7 @@ public static class ContractSheet
         return null;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static decimal? ParseAmount(object? value, out bool bad)
     {
         bad = false;
@@ -149,6 +152,9 @@ public sealed class ImportContractsHandler(KechuangDb db)
 
     private sealed record Chunk(List<Accepted> Good, BulkBatch<TechContract> Batch, List<ImportRowError> Bad, Dictionary<string, int> Numbers);
 
+    /// <summary>Where the time goes, when set (the benchmark's <c>--breakdown</c>).</summary>
+    internal ImportStages? Stages { get; init; }
+
     public Task<int> HandleAsync(Stream file, CancellationToken cancellationToken = default) => HandleAsync(file, null, cancellationToken);
 
     public async Task<int> HandleAsync(Stream file, string? fileName, CancellationToken cancellationToken)
@@ -160,7 +166,8 @@ public sealed class ImportContractsHandler(KechuangDb db)
         // The chain is held from here to the commit (or the rollback of a file with bad rows): the
         // reader builds each accepted row's audit entry as it goes, in file order (docs/adr/008).
         await using var bulk = await BulkInsert.BeginAsync(db, cancellationToken);
-        var rows = new RowValidator(db.User, organizations, import, ContractsRules.LocalDate(db.UtcNow), db.UtcNow, bulk);
+        Stages?.Tables = bulk.WriteTicks;
+        var rows = new RowValidator(db.User, organizations, import, ContractsRules.LocalDate(db.UtcNow), db.UtcNow, bulk) { Stages = Stages };
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var chunkSize = db.IsSqlite ? SqliteChunk : PostgresChunk;
@@ -170,14 +177,26 @@ public sealed class ImportContractsHandler(KechuangDb db)
         var existing = new HashSet<(Guid, Guid, DateOnly, string)>();
         try
         {
+            var stages = Stages;
+            var t0 = ImportStages.Now;
             await foreach (var chunk in channel.Reader.ReadAllAsync(cancellationToken))
             {
+                var t1 = ImportStages.Now;
                 bad.AddRange(chunk.Bad);
                 await CheckAgainstDatabaseAsync(chunk, sellersChecked, existing, bad, cancellationToken);
+                var t2 = ImportStages.Now;
                 if (bad.Count == 0)
                 {
                     await bulk.InsertAsync(chunk.Batch, cancellationToken);
                 }
+                var t3 = ImportStages.Now;
+                if (stages is not null)
+                {
+                    stages.Wait += t1 - t0;
+                    stages.Check += t2 - t1;
+                    stages.Write += t3 - t2;
+                }
+                t0 = t3;
             }
             if (bad.Count > 0)
             {
@@ -209,13 +228,29 @@ public sealed class ImportContractsHandler(KechuangDb db)
         try
         {
             var chunk = rows.NewChunk();
-            foreach (var (row, cells) in XlsxRows.Read(file))
+            var stages = rows.Stages;
+            using var sheet = XlsxRows.Read(file).GetEnumerator();
+            while (true)
             {
+                var t0 = ImportStages.Now;
+                if (!sheet.MoveNext())
+                {
+                    break;
+                }
+                var (row, cells) = sheet.Current;
+                var t1 = ImportStages.Now;
                 rows.Validate(row, cells, chunk);
+                var t2 = ImportStages.Now;
                 if (chunk.Good.Count + chunk.Bad.Count >= chunkSize)
                 {
                     await output.WriteAsync(chunk, cancellationToken);
                     chunk = rows.NewChunk();
+                }
+                if (stages is not null)
+                {
+                    stages.Read += t1 - t0;
+                    stages.Validate += t2 - t1;
+                    stages.Blocked += ImportStages.Now - t2;
                 }
             }
             await output.WriteAsync(chunk, cancellationToken);
@@ -281,6 +316,8 @@ public sealed class ImportContractsHandler(KechuangDb db)
         private readonly BulkInsert _bulk;
         private bool _anyBad;
 
+        public ImportStages? Stages { get; init; }
+
         public int Submitted { get; private set; }
 
         public int Registered { get; private set; }
@@ -317,6 +354,7 @@ public sealed class ImportContractsHandler(KechuangDb db)
             return refusal;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Validate(int row, IDictionary<string, object?> cells, Chunk into)
         {
             var errors = new FieldErrors();
@@ -424,10 +462,19 @@ public sealed class ImportContractsHandler(KechuangDb db)
                     if (!_anyBad)
                     {
                         // Nothing is written once a row is bad: its audit entry would be built for nothing.
+                        var t0 = ImportStages.Now;
                         into.Batch.Add(contract);
+                        if (Stages is not null)
+                        {
+                            Stages.Audit += ImportStages.Now - t0;
+                        }
                         _ = contract.Status == ContractStatus.Registered ? Registered++ : Submitted++;
                     }
                 }
+            }
+            if (!errors.Any)
+            {
+                return;
             }
             foreach (var (field, messages) in errors.ToDictionary())
             {
@@ -437,6 +484,7 @@ public sealed class ImportContractsHandler(KechuangDb db)
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static OrganizationInfo? Party(FieldErrors errors, string field, string label, string? creditCode, string? name,
         Dictionary<string, OrganizationInfo> byCode, Dictionary<string, List<OrganizationInfo>> byName)
     {
@@ -465,5 +513,26 @@ public sealed class ImportContractsHandler(KechuangDb db)
             return null;
         }
         return matches[0];
+    }
+}
+
+/// <summary>Time spent in each stage of an import (Stopwatch ticks), for the benchmark's breakdown.</summary>
+internal sealed class ImportStages
+{
+    public long Read, Validate, Audit, Blocked, Wait, Check, Write;
+
+    public Dictionary<string, long>? Tables { get; set; }
+
+    /// <summary>The clock the stages are measured with: wall time, or (set by the benchmark) the calling thread's CPU time in Stopwatch ticks.</summary>
+    public static Func<long> Clock { get; set; } = System.Diagnostics.Stopwatch.GetTimestamp;
+
+    public static long Now => Clock();
+
+    public override string ToString()
+    {
+        static string S(long ticks) => (ticks / (double)System.Diagnostics.Stopwatch.Frequency).ToString("0.00", CultureInfo.InvariantCulture);
+        return $"reader thread: sheet {S(Read)} s, validate {S(Validate - Audit)} s, audit entries {S(Audit)} s, blocked on writer {S(Blocked)} s; "
+            + $"writer: waiting for reader {S(Wait)} s, database checks {S(Check)} s, inserts {S(Write)} s ("
+            + string.Join(", ", (Tables ?? []).Select(t => $"{t.Key} {S(t.Value)} s")) + ")";
     }
 }

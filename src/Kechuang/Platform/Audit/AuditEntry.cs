@@ -29,9 +29,51 @@ public sealed class AuditEntry : INotAudited
     public static DateTime Truncate(DateTime utc) =>
         new(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
 
+    /// <summary>The time as it is hashed.</summary>
+    public static string HashedTime(DateTime at) =>
+        DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// <see cref="ComputeHash"/> of a <c>create</c> entry whose "after" values are given as UTF-8 (bulk
+    /// writes): the same payload, encoded into <paramref name="scratch"/> (grown as needed) without
+    /// building it as a string first.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static string CreateHash(ref byte[] scratch, long seq, string hashedTime, string account, string? clientAddress,
+        string entity, string entityKey, ReadOnlySpan<byte> after, string prevHash)
+    {
+        var most = 20 + (3 * (hashedTime.Length + account.Length + (clientAddress?.Length ?? 0) + entity.Length + entityKey.Length + prevHash.Length + 6)) + after.Length + 10;
+        if (scratch.Length < most)
+        {
+            scratch = new byte[Math.Max(most, scratch.Length * 2)];
+        }
+        var span = scratch.AsSpan();
+        seq.TryFormat(span, out var n, default, CultureInfo.InvariantCulture);
+        n += Part(span[n..], hashedTime);
+        n += Part(span[n..], account);
+        n += Part(span[n..], clientAddress ?? "");
+        n += Part(span[n..], entity);
+        n += Part(span[n..], entityKey);
+        n += Part(span[n..], "create");
+        n += Part(span[n..], ""); // before
+        span[n++] = 0x1f;
+        after.CopyTo(span[n..]);
+        n += after.Length;
+        n += Part(span[n..], prevHash);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(span[..n], hash);
+        return Convert.ToHexStringLower(hash);
+
+        static int Part(Span<byte> into, string text)
+        {
+            into[0] = 0x1f;
+            return 1 + Encoding.UTF8.GetBytes(text, into[1..]);
+        }
+    }
+
     public string ComputeHash()
     {
-        var at = DateTime.SpecifyKind(At, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+        var at = HashedTime(At);
         var payload = string.Join('\u001f', Seq.ToString(CultureInfo.InvariantCulture), at, Account, ClientAddress ?? "",
             Entity, EntityKey, Action, Before ?? "", After ?? "", PrevHash);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload)));

@@ -74,43 +74,54 @@ internal static class AuditRecorder
             foreach (var (name, getter) in properties)
             {
                 writer.WritePropertyName(name);
-                switch (Masked(name, getter.GetClrValueUsingContainingEntity(entity)))
-                {
-                    case null:
-                        writer.WriteNullValue();
-                        break;
-                    case string text:
-                        writer.WriteStringValue(text);
-                        break;
-                    case Guid guid:
-                        writer.WriteStringValue(guid);
-                        break;
-                    case long number:
-                        writer.WriteNumberValue(number);
-                        break;
-                    case int number:
-                        writer.WriteNumberValue(number);
-                        break;
-                    case bool flag:
-                        writer.WriteBooleanValue(flag);
-                        break;
-                    case DateTime time:
-                        writer.WriteStringValue(time);
-                        break;
-                    case DateOnly date:
-                        writer.WriteStringValue(date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-                        break;
-                    case Enum choice when Enum.GetUnderlyingType(choice.GetType()) == typeof(int):
-                        writer.WriteNumberValue((int)(object)choice);
-                        break;
-                    case object value:
-                        JsonSerializer.Serialize(writer, value, value.GetType(), JsonOptions);
-                        break;
-                }
+                WriteValue(writer, name, getter.GetClrValueUsingContainingEntity(entity));
             }
             writer.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The JSON encoder of audit values (Chinese kept readable).</summary>
+    internal static System.Text.Encodings.Web.JavaScriptEncoder Encoder => JsonOptions.Encoder!;
+
+    internal static bool IsMasked(string name) => Secret.Contains(name) || Phones.Contains(name) || IdNumbers.Contains(name);
+
+    /// <summary>One property's value in an audit entry: masked by name, then written as <see cref="JsonSerializer"/> writes it.</summary>
+    internal static void WriteValue(Utf8JsonWriter writer, string name, object? value)
+    {
+        switch (Masked(name, value))
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case string text:
+                writer.WriteStringValue(text);
+                break;
+            case Guid guid:
+                writer.WriteStringValue(guid);
+                break;
+            case long number:
+                writer.WriteNumberValue(number);
+                break;
+            case int number:
+                writer.WriteNumberValue(number);
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            case DateTime time:
+                writer.WriteStringValue(time);
+                break;
+            case DateOnly date:
+                writer.WriteStringValue(date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case Enum choice when Enum.GetUnderlyingType(choice.GetType()) == typeof(int):
+                writer.WriteNumberValue((int)(object)choice);
+                break;
+            case object other:
+                JsonSerializer.Serialize(writer, other, other.GetType(), JsonOptions);
+                break;
+        }
     }
 
     /// <summary>The reference form of <see cref="Created"/> (what a save writes), for tests.</summary>

@@ -24,6 +24,10 @@ namespace Kechuang.Platform.Data;
 /// </summary>
 public sealed class BulkInsert : IAsyncDisposable
 {
+    private readonly System.Buffers.ArrayBufferWriter<byte> _json = new(2048);
+    private readonly System.Text.Json.Utf8JsonWriter _jsonWriter;
+    private readonly string _hashedTime;
+    private byte[] _scratch = new byte[4096];
     private readonly KechuangDb _db;
     private readonly IDbContextTransaction? _ownTransaction;
     private readonly bool _sqlite;
@@ -51,6 +55,8 @@ public sealed class BulkInsert : IAsyncDisposable
         _account = db.User.UserName;
         _clientAddress = db.User.ClientAddress;
         _at = AuditEntry.Truncate(db.UtcNow);
+        _hashedTime = AuditEntry.HashedTime(_at);
+        _jsonWriter = new System.Text.Json.Utf8JsonWriter(_json, new System.Text.Json.JsonWriterOptions { Encoder = AuditRecorder.Encoder });
     }
 
     private const int BulkCacheKib = 32_768;
@@ -68,6 +74,12 @@ public sealed class BulkInsert : IAsyncDisposable
         command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {-kib}");
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>The clock of <see cref="WriteTicks"/> (Stopwatch ticks; a benchmark may measure thread CPU time instead).</summary>
+    internal static Func<long> Clock { get; set; } = System.Diagnostics.Stopwatch.GetTimestamp;
+
+    /// <summary>Time spent writing each table (Stopwatch ticks), for benchmarks.</summary>
+    internal Dictionary<string, long> WriteTicks { get; } = [];
 
     /// <summary>Records written so far (audit entries not counted).</summary>
     public long Written { get; private set; }
@@ -174,23 +186,35 @@ public sealed class BulkInsert : IAsyncDisposable
         }
     }
 
-    /// <summary>The next link of the chain: the create entry of a new record.</summary>
+    /// <summary>
+    /// The next link of the chain: the create entry of a new record. Its "after" values are written as
+    /// UTF-8 by the table's compiled writer and hashed as bytes (<see cref="AuditEntry.CreateHash"/>).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal AuditEntry Chain(TableShape shape, object row)
     {
+        _json.ResetWrittenCount();
+        _jsonWriter.Reset(_json);
+        shape.WriteAudit(_jsonWriter, row);
+        _jsonWriter.Flush();
+        var after = _json.WrittenSpan;
+        var seq = ++_seq;
+        var key = shape.KeyOf(row);
+        var hash = AuditEntry.CreateHash(ref _scratch, seq, _hashedTime, _account, _clientAddress, shape.Name, key, after, _prev);
         var entry = new AuditEntry
         {
-            Seq = ++_seq,
+            Seq = seq,
             At = _at,
             Account = _account,
             ClientAddress = _clientAddress,
             Entity = shape.Name,
-            EntityKey = shape.KeyOf(row),
+            EntityKey = key,
             Action = "create",
-            After = AuditRecorder.Created(shape.Audited, row),
+            After = System.Text.Encoding.UTF8.GetString(after),
             PrevHash = _prev,
+            Hash = hash,
         };
-        entry.Hash = entry.ComputeHash();
-        _prev = entry.Hash;
+        _prev = hash;
         return entry;
     }
 
@@ -212,6 +236,7 @@ public sealed class BulkInsert : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _done = true;
+        await _jsonWriter.DisposeAsync();
         foreach (var statements in _statements.Values)
         {
             statements.Dispose();
@@ -244,6 +269,13 @@ public sealed class BulkInsert : IAsyncDisposable
     }
 
     private async Task WriteAsync<T>(TableShape table, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
+    {
+        var started = Clock();
+        await WriteRowsAsync(table, rows, cancellationToken);
+        WriteTicks[table.Name] = WriteTicks.GetValueOrDefault(table.Name) + (Clock() - started);
+    }
+
+    private async Task WriteRowsAsync<T>(TableShape table, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
     {
         var connection = _db.Database.GetDbConnection();
         if (_sqlite)
@@ -301,12 +333,20 @@ public sealed class BulkInsert : IAsyncDisposable
             return statement;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void Execute<T>(Microsoft.Data.Sqlite.SqliteConnection connection, sqlite3_stmt statement, IReadOnlyList<T> rows, int offset, int count) where T : class
         {
             var index = 0;
+            var binder = table.SqliteBinder;
             for (var r = 0; r < count; r++)
             {
                 var row = rows[offset + r];
+                if (binder is not null)
+                {
+                    Check(connection, binder(row, statement, index + 1));
+                    index += table.Columns.Count;
+                    continue;
+                }
                 foreach (var column in table.Columns)
                 {
                     Check(connection, Bind(statement, ++index, column.ProviderValue(row)));
@@ -366,6 +406,9 @@ public sealed class BulkInsert : IAsyncDisposable
             {
                 throw new NotSupportedException($"{type.ClrType.Name} has shadow properties, which a bulk insert cannot read.");
             }
+            _sqliteBinder = new(() => BulkCompiled.SqliteBinder(properties));
+            _postgresCopier = new(() => BulkCompiled.PostgresCopier(properties));
+            _auditWriter = new(() => BulkCompiled.AuditWriter(properties));
             Columns = properties.Select(p => new Column(p.GetColumnName(store) ?? p.Name, p.GetGetter(),
                 p.GetTypeMapping() as RelationalTypeMapping ?? throw new NotSupportedException(p.Name))).ToArray();
             Audited = properties.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (p.Name, p.GetGetter())).ToList();
@@ -377,6 +420,19 @@ public sealed class BulkInsert : IAsyncDisposable
         public static TableShape Of(IModel model, Type type) =>
             Cache.GetOrAdd((model, type), key => new TableShape(key.Item1.FindEntityType(key.Item2)
                 ?? throw new InvalidOperationException($"{key.Item2.Name} is not mapped.")));
+
+        private readonly Lazy<Func<object, sqlite3_stmt, int, int>?> _sqliteBinder;
+        private readonly Lazy<Action<object, NpgsqlBinaryImporter>?> _postgresCopier;
+        private readonly Lazy<Action<System.Text.Json.Utf8JsonWriter, object>> _auditWriter;
+
+        /// <summary>Binds a row's values from the given parameter index (null: a column the compiled path cannot read).</summary>
+        public Func<object, sqlite3_stmt, int, int>? SqliteBinder => _sqliteBinder.Value;
+
+        /// <summary>Writes a row's values into a started COPY row (null: a column the compiled path cannot read).</summary>
+        public Action<object, NpgsqlBinaryImporter>? PostgresCopier => _postgresCopier.Value;
+
+        /// <summary>Writes a new record's audit "after" values, as <see cref="AuditRecorder.Created"/> does.</summary>
+        public void WriteAudit(System.Text.Json.Utf8JsonWriter writer, object row) => _auditWriter.Value(writer, row);
 
         public string Name { get; }
 
@@ -402,18 +458,30 @@ public sealed class BulkInsert : IAsyncDisposable
         /// importer's buffer (it flushes to the socket when full): an awaited call per value costs
         /// more than the value.
         /// </summary>
-        public async Task CopyPostgresAsync<T>(NpgsqlConnection connection, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private void CopyRows<T>(NpgsqlBinaryImporter writer, IReadOnlyList<T> rows) where T : class
         {
-            await using var writer = await connection.BeginBinaryImportAsync(
-                $"COPY {Quote(Name)} ({ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            var copier = PostgresCopier;
             foreach (var row in rows)
             {
                 writer.StartRow();
+                if (copier is not null)
+                {
+                    copier(row, writer);
+                    continue;
+                }
                 foreach (var column in Columns)
                 {
                     column.Copy(writer, row);
                 }
             }
+        }
+
+        public async Task CopyPostgresAsync<T>(NpgsqlConnection connection, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
+        {
+            await using var writer = await connection.BeginBinaryImportAsync(
+                $"COPY {Quote(Name)} ({ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            CopyRows(writer, rows);
             await writer.CompleteAsync(cancellationToken);
         }
     }
@@ -526,6 +594,7 @@ public sealed class BulkBatch<T> where T : class
     public int Count => Rows.Count;
 
     /// <summary>Adds a new record: refused (403) outside the caller's data scope; its audit entry is built now.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Add(T row)
     {
         Writer.EnsureMayAdd(row);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Xml;
 
 namespace Kechuang.Platform.Excel;
@@ -30,43 +31,67 @@ public static class XlsxRows
             var entry = archive.GetEntry(sheetPath) ?? throw Unreadable();
             using var sheet = Guard(entry.Open);
             using var xml = XmlReader.Create(sheet, Settings());
-            var names = new Names(xml.NameTable);
+            var rows = new RowReader(xml, new Names(xml.NameTable), shared, dates);
             string[]? headers = null;
-            using var rows = Rows(xml, names, shared, dates).GetEnumerator();
-            while (Guard(rows.MoveNext))
+            var cells = new List<(int Column, object? Value)>(16);
+            while (Guard(() => rows.Next(cells)))
             {
-                var (number, cells) = rows.Current;
                 if (headers is null)
                 {
-                    headers = new string[cells.Count == 0 ? 0 : cells.Max(c => c.Column) + 1];
-                    foreach (var (column, value) in cells)
-                    {
-                        headers[column] = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "";
-                    }
+                    headers = Headers(cells);
                     continue;
                 }
-                if (cells.All(c => c.Value is null || (c.Value is string s && string.IsNullOrWhiteSpace(s))))
+                if (ByHeader(headers, cells) is { } byHeader)
                 {
-                    continue;
+                    yield return (rows.Number, byHeader);
                 }
-                var byHeader = new Dictionary<string, object?>(headers.Length, StringComparer.Ordinal);
-                foreach (var header in headers)
-                {
-                    if (!string.IsNullOrEmpty(header))
-                    {
-                        byHeader.TryAdd(header, null);
-                    }
-                }
-                foreach (var (column, value) in cells)
-                {
-                    if (column < headers.Length && !string.IsNullOrEmpty(headers[column]))
-                    {
-                        byHeader[headers[column]] = value;
-                    }
-                }
-                yield return (number, byHeader);
             }
         }
+    }
+
+    private static string[] Headers(List<(int Column, object? Value)> cells)
+    {
+        var headers = new string[cells.Count == 0 ? 0 : cells.Max(c => c.Column) + 1];
+        foreach (var (column, value) in cells)
+        {
+            headers[column] = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "";
+        }
+        return headers;
+    }
+
+    /// <summary>The row's cells by header, or null for a blank row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Dictionary<string, object?>? ByHeader(string[] headers, List<(int Column, object? Value)> cells)
+    {
+        var blank = true;
+        foreach (var (_, value) in cells)
+        {
+            if (value is not null && (value is not string s || !string.IsNullOrWhiteSpace(s)))
+            {
+                blank = false;
+                break;
+            }
+        }
+        if (blank)
+        {
+            return null;
+        }
+        var byHeader = new Dictionary<string, object?>(headers.Length, StringComparer.Ordinal);
+        foreach (var header in headers)
+        {
+            if (!string.IsNullOrEmpty(header))
+            {
+                byHeader.TryAdd(header, null);
+            }
+        }
+        foreach (var (column, value) in cells)
+        {
+            if (column < headers.Length && !string.IsNullOrEmpty(headers[column]))
+            {
+                byHeader[headers[column]] = value;
+            }
+        }
+        return byHeader;
     }
 
     private sealed class Names(XmlNameTable table)
@@ -79,85 +104,116 @@ public static class XlsxRows
         public readonly string RPh = table.Add("rPh");
     }
 
-    private static IEnumerable<(int Row, List<(int Column, object? Value)> Cells)> Rows(XmlReader xml, Names n, List<string> shared, HashSet<int> dates)
+    /// <summary>
+    /// The sheet's rows one at a time. A class rather than an iterator so its loop can be compiled
+    /// optimized from the first row (an iterator's state machine would run unoptimized code for a
+    /// good part of an import before the runtime's tiering gets to it).
+    /// </summary>
+    private sealed class RowReader(XmlReader xml, Names n, List<string> shared, HashSet<int> dates)
     {
-        var rowNumber = 0;
-        while (xml.Read())
+        public int Number { get; private set; }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public bool Next(List<(int Column, object? Value)> cells)
         {
-            if (xml.NodeType != XmlNodeType.Element || !ReferenceEquals(xml.LocalName, n.Row))
+            cells.Clear();
+            while (xml.Read())
             {
-                continue;
-            }
-            rowNumber = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : rowNumber + 1;
-            var cells = new List<(int, object?)>(16);
-            if (!xml.IsEmptyElement)
-            {
-                var depth = xml.Depth;
-                var position = -1;
-                xml.Read();
-                while (!xml.EOF && xml.Depth > depth)
+                if (xml.NodeType != XmlNodeType.Element || !ReferenceEquals(xml.LocalName, n.Row))
                 {
-                    if (xml.NodeType != XmlNodeType.Element || !ReferenceEquals(xml.LocalName, n.C))
-                    {
-                        xml.Read();
-                        continue;
-                    }
-                    var reference = xml.GetAttribute("r");
-                    position = reference is null ? position + 1 : ColumnIndex(reference);
-                    var type = xml.GetAttribute("t");
-                    var style = int.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var st) ? st : 0;
-                    string? raw = null;
-                    if (xml.IsEmptyElement)
-                    {
-                        xml.Read();
-                    }
-                    else
-                    {
-                        var cellDepth = xml.Depth;
-                        xml.Read();
-                        while (!xml.EOF && xml.Depth > cellDepth)
-                        {
-                            if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, n.V))
-                            {
-                                raw = xml.ReadElementContentAsString();
-                            }
-                            else if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, n.Is))
-                            {
-                                raw = InlineText(xml, n);
-                            }
-                            else
-                            {
-                                xml.Read();
-                            }
-                        }
-                        xml.Read(); // past </c>
-                    }
-                    cells.Add((position, Value(type, raw, style, shared, dates)));
+                    continue;
                 }
+                Number = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : Number + 1;
+                if (!xml.IsEmptyElement)
+                {
+                    ReadCells(cells);
+                }
+                return true;
             }
-            yield return (rowNumber, cells);
+            return false;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void ReadCells(List<(int Column, object? Value)> cells)
+        {
+            var depth = xml.Depth;
+            var position = -1;
+            xml.Read();
+            while (!xml.EOF && xml.Depth > depth)
+            {
+                if (xml.NodeType != XmlNodeType.Element || !ReferenceEquals(xml.LocalName, n.C))
+                {
+                    xml.Read();
+                    continue;
+                }
+                var reference = xml.GetAttribute("r");
+                position = reference is null ? position + 1 : ColumnIndex(reference);
+                var type = TypeOf(xml.GetAttribute("t"));
+                var style = int.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var st) ? st : 0;
+                string? raw = null;
+                if (xml.IsEmptyElement)
+                {
+                    xml.Read();
+                }
+                else
+                {
+                    var cellDepth = xml.Depth;
+                    xml.Read();
+                    while (!xml.EOF && xml.Depth > cellDepth)
+                    {
+                        if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, n.V))
+                        {
+                            raw = xml.ReadElementContentAsString();
+                        }
+                        else if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, n.Is))
+                        {
+                            raw = InlineText(xml, n);
+                        }
+                        else
+                        {
+                            xml.Read();
+                        }
+                    }
+                    xml.Read(); // past </c>
+                }
+                cells.Add((position, raw is null ? null : Value(type, raw, style, shared, dates)));
+            }
         }
     }
 
-    private static object? Value(string? type, string? raw, int style, List<string> shared, HashSet<int> dates)
+    private enum CellType
     {
-        if (raw is null)
-        {
-            return null;
-        }
-        switch (type)
-        {
-            case "s":
-                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : throw Unreadable();
-            case "str" or "inlineStr":
-                return raw;
-            case "b":
-                return raw == "1";
-            case "e":
-                return null;
-            case "d":
-                return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : raw;
-        }
+        Number,
+        Shared,
+        Text,
+        Boolean,
+        Error,
+        Date,
+    }
+
+    private static CellType TypeOf(string? type) => type switch
+    {
+        "s" => CellType.Shared,
+        "str" or "inlineStr" => CellType.Text,
+        "b" => CellType.Boolean,
+        "e" => CellType.Error,
+        "d" => CellType.Date,
+        _ => CellType.Number,
+    };
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static object? Value(CellType type, string raw, int style, List<string> shared, HashSet<int> dates) => type switch
+    {
+        CellType.Shared => int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : throw Unreadable(),
+        CellType.Text => raw,
+        CellType.Boolean => raw == "1",
+        CellType.Error => null,
+        CellType.Date => DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : raw,
+        _ => Value(raw, style, dates),
+    };
+
+    private static object Value(string raw, int style, HashSet<int> dates)
+    {
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
             return raw;

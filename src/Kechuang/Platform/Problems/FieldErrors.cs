@@ -81,7 +81,13 @@ public sealed class FieldErrors
 public static partial class Kebab
 {
     public static string From<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        Upper().Replace(value.ToString(), "-$1").TrimStart('-').ToLowerInvariant();
+        Spelled<TEnum>.Names.GetOrAdd(value, v => Upper().Replace(v.ToString(), "-$1").TrimStart('-').ToLowerInvariant());
+
+    /// <summary>Each member spelled once (imports validate enums on every row).</summary>
+    private static class Spelled<TEnum> where TEnum : struct, Enum
+    {
+        public static readonly System.Collections.Concurrent.ConcurrentDictionary<TEnum, string> Names = new();
+    }
 
     [GeneratedRegex("([A-Z])")]
     private static partial Regex Upper();

@@ -30,6 +30,48 @@ public sealed class BulkAuditValuesTests
         Assert.Contains("\"RefusalReason\":null", bulk);
     }
 
+    [Fact]
+    public void CompiledWriter_EqualsTheSavesJson_AndTheHashIsTheEntrysHash()
+    {
+        var model = new SqliteDesignTimeFactory().CreateDbContext([]).Model;
+        var shape = BulkInsert.TableShape.Of(model, typeof(TechContract));
+        var fields = new ContractFields("含\"引号\"与中文 <b>&\u2028", ContractType.Transfer, TransferKind.Patent, Guid.CreateVersion7(), Guid.CreateVersion7(),
+            new DateOnly(2022, 3, 15), 12_345_678, 10_000_001);
+        var registered = new TechContract(fields, "330723101", "Excel 导入", new DateTime(2026, 3, 2, 1, 0, 0, 123, DateTimeKind.Utc));
+        registered.ImportAsRegistered(Guid.CreateVersion7(), "HIST12345678", new DateOnly(2022, 4, 1), new DateTime(2026, 3, 2, 1, 0, 0, DateTimeKind.Utc));
+        var submitted = new TechContract(fields with { TransferKind = null, Type = ContractType.Consulting }, "330723", null, new DateTime(2026, 3, 2, 1, 0, 0, DateTimeKind.Utc));
+        var entityType = model.FindEntityType(typeof(TechContract))!;
+
+        foreach (var contract in new[] { registered, submitted })
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = AuditRecorder.Encoder }))
+            {
+                shape.WriteAudit(writer, contract);
+            }
+            var compiled = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            var saved = AuditRecorder.Reference(entityType.GetProperties().Select(p => (p.Name, p.GetGetter().GetClrValueUsingContainingEntity(contract))));
+            Assert.Equal(saved, compiled);
+
+            var scratch = new byte[16];
+            var at = new DateTime(2026, 3, 2, 1, 0, 0, 123, DateTimeKind.Utc).AddTicks(4560);
+            var entry = new AuditEntry
+            {
+                Seq = 42,
+                At = at,
+                Account = "wuyi.staff",
+                ClientAddress = null,
+                Entity = shape.Name,
+                EntityKey = contract.Id.ToString(),
+                Action = "create",
+                After = compiled,
+                PrevHash = AuditEntry.GenesisHash,
+            };
+            Assert.Equal(entry.ComputeHash(), AuditEntry.CreateHash(ref scratch, 42, AuditEntry.HashedTime(at), "wuyi.staff", null, shape.Name,
+                contract.Id.ToString(), buffer.WrittenSpan, AuditEntry.GenesisHash));
+        }
+    }
+
     [Theory]
     [InlineData(null, 64)]
     [InlineData("30", 30)]

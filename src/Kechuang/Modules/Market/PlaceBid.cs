@@ -97,15 +97,13 @@ public sealed class PlaceBidHandler(
                         broadcaster.Accepted(new BidEvent(lotId, row.Seq, accepted.Price, MarketRules.MaskNumber(row.Number), row.EndsAt, clock.GetUtcNow().UtcDateTime));
                         return new BidOutcome(accepted, null);
                     case "original":
-                        return row.LotId != lotId
-                            ? throw InputException.For("idempotencyKey", "该幂等键已用于另一标的的出价")
-                            : new BidOutcome(new BidAccepted(row.BidId, row.Seq, Money.ToYuan(row.AmountFen), row.EndsAt), null);
+                        return new BidOutcome(Original(row.BidId, row.LotId, row.Seq, row.AmountFen, row.EndsAt, lotId), null);
                     case "not-found":
                         throw new NotFoundException("标的不存在");
                     case "not-registered":
-                        return new BidOutcome(null, new RuleException(MarketRules.NotRegistered, "贵单位未登记为本场竞买人"));
+                        return new BidOutcome(null, NotRegistered(depositUnconfirmed: false));
                     case "deposit-unconfirmed":
-                        return new BidOutcome(null, new RuleException(MarketRules.NotRegistered, "贵单位的保证金尚未确认，暂不能出价"));
+                        return new BidOutcome(null, NotRegistered(depositUnconfirmed: true));
                 }
                 // Refused: name the rule against the lot as it stood. Should the lot have moved again so that the
                 // bid now passes (an earlier-received bid extending the end), the database decides once more.
@@ -140,7 +138,7 @@ public sealed class PlaceBidHandler(
         var (lot, auction, bidder, original) = context;
         if (bidder is null || !bidder.MayBid(auction.DepositRequired))
         {
-            throw new RuleException(MarketRules.NotRegistered, bidder is null ? "贵单位未登记为本场竞买人" : "贵单位的保证金尚未确认，暂不能出价");
+            throw NotRegistered(depositUnconfirmed: bidder is not null);
         }
         if (original is not null)
         {
@@ -229,9 +227,16 @@ public sealed class PlaceBidHandler(
     }
 
     private static BidAccepted Original(Bid original, Guid lotId) =>
-        original.LotId != lotId
+        Original(original.Id, original.LotId, original.Seq, original.AmountFen, original.EndsAtAfter, lotId);
+
+    private static BidAccepted Original(Guid bidId, Guid bidLotId, int seq, long amountFen, DateTime endsAtAfter, Guid lotId) =>
+        bidLotId != lotId
             ? throw InputException.For("idempotencyKey", "该幂等键已用于另一标的的出价")
-            : new BidAccepted(original.Id, original.Seq, Money.ToYuan(original.AmountFen), original.EndsAtAfter);
+            : new BidAccepted(bidId, seq, Money.ToYuan(amountFen), endsAtAfter);
+
+    /// <summary>Only registered bidders bid, and only once their deposit is confirmed where the session asks for one.</summary>
+    private static RuleException NotRegistered(bool depositUnconfirmed) =>
+        new(MarketRules.NotRegistered, depositUnconfirmed ? "贵单位的保证金尚未确认，暂不能出价" : "贵单位未登记为本场竞买人");
 }
 
 /// <summary>One answer of <c>market_place_bid</c>.</summary>

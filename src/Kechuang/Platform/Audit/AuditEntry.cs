@@ -34,15 +34,27 @@ public sealed class AuditEntry : INotAudited
         DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// <see cref="ComputeHash"/> of a <c>create</c> entry whose "after" values are given as UTF-8 (bulk
-    /// writes): the same payload, encoded into <paramref name="scratch"/> (grown as needed) without
-    /// building it as a string first.
+    /// The chain hash of a <c>create</c> entry whose "after" values are given as UTF-8 (bulk writes), encoded into
+    /// <paramref name="scratch"/> (grown as needed) without building the payload as a string first.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static string CreateHash(ref byte[] scratch, long seq, string hashedTime, string account, string? clientAddress,
-        string entity, string entityKey, ReadOnlySpan<byte> after, string prevHash)
+        string entity, string entityKey, ReadOnlySpan<byte> after, string prevHash) =>
+        ChainHash(ref scratch, seq, hashedTime, account, clientAddress, entity, entityKey, "create", "", after, prevHash);
+
+    public string ComputeHash()
     {
-        var most = 20 + (3 * (hashedTime.Length + account.Length + (clientAddress?.Length ?? 0) + entity.Length + entityKey.Length + prevHash.Length + 6)) + after.Length + 10;
+        var scratch = Array.Empty<byte>();
+        return ChainHash(ref scratch, Seq, HashedTime(At), Account, ClientAddress, Entity, EntityKey, Action, Before ?? "",
+            Encoding.UTF8.GetBytes(After ?? ""), PrevHash);
+    }
+
+    /// <summary>SHA-256 over the fields joined by U+001F, in UTF-8: the one definition of what the chain hashes.</summary>
+    private static string ChainHash(ref byte[] scratch, long seq, string hashedTime, string account, string? clientAddress,
+        string entity, string entityKey, string action, string before, ReadOnlySpan<byte> after, string prevHash)
+    {
+        var most = 20 + (3 * (hashedTime.Length + account.Length + (clientAddress?.Length ?? 0) + entity.Length + entityKey.Length
+            + action.Length + before.Length + prevHash.Length + 8)) + after.Length + 10;
         if (scratch.Length < most)
         {
             scratch = new byte[Math.Max(most, scratch.Length * 2)];
@@ -54,8 +66,8 @@ public sealed class AuditEntry : INotAudited
         n += Part(span[n..], clientAddress ?? "");
         n += Part(span[n..], entity);
         n += Part(span[n..], entityKey);
-        n += Part(span[n..], "create");
-        n += Part(span[n..], ""); // before
+        n += Part(span[n..], action);
+        n += Part(span[n..], before);
         span[n++] = 0x1f;
         after.CopyTo(span[n..]);
         n += after.Length;
@@ -69,13 +81,5 @@ public sealed class AuditEntry : INotAudited
             into[0] = 0x1f;
             return 1 + Encoding.UTF8.GetBytes(text, into[1..]);
         }
-    }
-
-    public string ComputeHash()
-    {
-        var at = HashedTime(At);
-        var payload = string.Join('\u001f', Seq.ToString(CultureInfo.InvariantCulture), at, Account, ClientAddress ?? "",
-            Entity, EntityKey, Action, Before ?? "", After ?? "", PrevHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload)));
     }
 }

@@ -23,7 +23,11 @@ namespace Kechuang.Bench;
 /// clock) to its receipt is recorded. Then, with the server stopped, the same conditional update of the lot
 /// row is issued directly against the database by the same number of concurrent workers through a pool of
 /// the same size as the server's, for the same time.
-/// Usage: scripts/bench.sh auction [--seconds S] [--bidders N] [--viewers V] [--pool P]
+/// Both are measured warm, as a server that has been running: before the measured phase the same bidders bid
+/// on another lot (watched by the same viewers) for W seconds (default 20), and the raw workers run for a
+/// quarter of that. A fresh server spent a third of a core on the JIT's tier-up in its first 30 seconds
+/// under this load (perf, thread ".NET Tiered Compilation"), which a server that has run a while does not.
+/// Usage: scripts/bench.sh auction [--seconds S] [--bidders N] [--viewers V] [--pool P] [--warmup W]
 /// </summary>
 internal static class AuctionBench
 {
@@ -37,6 +41,7 @@ internal static class AuctionBench
         var bidders = 200;
         var viewers = 1000;
         var pool = 32;
+        var warmup = 20;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -53,8 +58,11 @@ internal static class AuctionBench
                 case "--pool" when i + 1 < args.Length:
                     pool = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
+                case "--warmup" when i + 1 < args.Length:
+                    warmup = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
                 default:
-                    Console.Error.WriteLine("usage: scripts/bench.sh auction [--seconds S] [--bidders N] [--viewers V] [--pool P]");
+                    Console.Error.WriteLine("usage: scripts/bench.sh auction [--seconds S] [--bidders N] [--viewers V] [--pool P] [--warmup W]");
                     return 2;
             }
         }
@@ -71,14 +79,17 @@ internal static class AuctionBench
             var clock = Stopwatch.StartNew();
             setup = await SetUpAsync(host, baseAddress, bidders);
             Console.WriteLine($"setup: {bidders} bidders registered on one lot in {clock.Elapsed.TotalSeconds:0.0} s; connecting {viewers} viewers");
-            var before = CpuTimes.Take(server.Id);
-            http = await RunHttpAsync(baseAddress, setup, seconds, viewers);
-            httpCpu = CpuTimes.Take(server.Id) - before;
+            http = await RunHttpAsync(baseAddress, setup, seconds, viewers, warmup, () => CpuTimes.Take(server.Id));
+            httpCpu = http.Cpu;
         }
         finally
         {
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
+        }
+        if (warmup > 0)
+        {
+            await RunRawAsync(host.ConnectionString, pool, setup.RawLotId, bidders, Math.Max(1, warmup / 4));
         }
         var rawBefore = CpuTimes.Take(Environment.ProcessId);
         var raw = await RunRawAsync(host.ConnectionString, pool, setup.RawLotId, bidders, seconds);
@@ -101,10 +112,10 @@ internal static class AuctionBench
         return http.Consistent ? 0 : 1;
     }
 
-    private sealed record Setup(Guid LotId, Guid RawLotId, IReadOnlyList<string> Tokens);
+    private sealed record Setup(Guid LotId, Guid RawLotId, Guid WarmupLotId, IReadOnlyList<string> Tokens);
 
     private sealed record Phase(double Seconds, long Accepted, long Rejected, long Errors, Histogram Latency, Histogram Broadcast, int ViewersConnected, long Missed,
-        int StoredBids, bool Consistent);
+        int StoredBids, bool Consistent, CpuTimes Cpu);
 
     private sealed record Raw(double Seconds, long Updates, long Matched);
 
@@ -161,7 +172,7 @@ internal static class AuctionBench
             depositRequired = true,
         }));
         var lots = new List<Guid>();
-        foreach (var title in new[] { "压测成果（热门标的）", "压测成果（直连基线）" })
+        foreach (var title in new[] { "压测成果（热门标的）", "压测成果（直连基线）", "压测成果（预热）" })
         {
             var achievementId = await CreatedAsync(await admin.PostAsJsonAsync("/api/v1/achievements", new
             {
@@ -185,13 +196,13 @@ internal static class AuctionBench
         {
             await Task.Delay(wait);
         }
-        return new Setup(lots[0], lots[1], tokens);
+        return new Setup(lots[0], lots[1], lots[2], tokens);
     }
 
-    private static async Task<Phase> RunHttpAsync(Uri baseAddress, Setup setup, int seconds, int viewerCount)
+    private static async Task<Phase> RunHttpAsync(Uri baseAddress, Setup setup, int seconds, int viewerCount, int warmup, Func<CpuTimes> cpu)
     {
         var broadcast = new Histogram();
-        var heard = new ConcurrentDictionary<int, int>(); // seq → number of viewers that received it
+        var heard = new ConcurrentDictionary<int, int>(); // seq → number of viewers that received it (measured lot)
         var knownPrice = 0L;
         void Heard(long fen)
         {
@@ -212,6 +223,11 @@ internal static class AuctionBench
                 var now = DateTime.UtcNow;
                 foreach (var e in bids)
                 {
+                    if (e.LotId != setup.LotId)
+                    {
+                        Heard((long)(e.Price * 100)); // the warm-up lot: its bidders learn the price the same way
+                        continue;
+                    }
                     broadcast.Add((now - e.CommittedAt).TotalMilliseconds);
                     heard.AddOrUpdate(e.Seq, 1, (_, n) => n + 1);
                     Heard((long)(e.Price * 100));
@@ -221,6 +237,7 @@ internal static class AuctionBench
             {
                 await connection.StartAsync(ct);
                 await connection.InvokeAsync(nameof(AuctionHub.Watch), setup.LotId, ct);
+                await connection.InvokeAsync(nameof(AuctionHub.Watch), setup.WarmupLotId, ct);
                 viewers.Add(connection);
             }
             catch (Exception e) when (e is HttpRequestException or IOException or System.Net.WebSockets.WebSocketException)
@@ -228,70 +245,95 @@ internal static class AuctionBench
                 await connection.DisposeAsync();
             }
         });
-        Console.WriteLine($"viewers: {viewers.Count} connected; bidding for {seconds} s");
 
-        var latency = new Histogram();
-        long accepted = 0, rejected = 0, errors = 0;
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var stop = new CancellationTokenSource();
-        var clock = Stopwatch.StartNew();
-        var workers = setup.Tokens.Select((token, b) => Task.Run(async () =>
+        var clients = setup.Tokens.Select(token =>
         {
-            using var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            var url = $"/api/v1/lots/{setup.LotId}/bids";
-            for (var i = 0; !stop.IsCancellationRequested; i++)
+            return client;
+        }).ToList();
+
+        // Every bidder bids again as soon as it is answered, at the price it last heard of plus the increment.
+        async Task<(double Seconds, long Accepted, long Rejected, long Errors, Histogram Latency)> BidAsync(Guid lotId, int duration, string keyPrefix)
+        {
+            var latency = new Histogram();
+            long accepted = 0, rejected = 0, errors = 0;
+            using var stop = new CancellationTokenSource();
+            var clock = Stopwatch.StartNew();
+            var workers = clients.Select((client, b) => Task.Run(async () =>
             {
-                var known = Interlocked.Read(ref knownPrice);
-                var amount = (known == 0 ? 100 : known + IncrementFen) / 100m;
-                var started = Stopwatch.GetTimestamp();
-                try
+                var url = $"/api/v1/lots/{lotId}/bids";
+                for (var i = 0; !stop.IsCancellationRequested; i++)
                 {
-                    // The body written by hand: the benchmark's own CPU shares the machine with the server it measures.
-                    using var content = new StringContent(
-                        string.Create(CultureInfo.InvariantCulture, $"{{\"amount\":{amount},\"idempotencyKey\":\"b{b}-{i}\"}}"),
-                        System.Text.Encoding.UTF8, "application/json");
-                    using var response = await client.PostAsync(url, content);
-                    var body = await response.Content.ReadAsStringAsync();
-                    latency.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    if (response.StatusCode == HttpStatusCode.OK)
+                    var known = Interlocked.Read(ref knownPrice);
+                    var amount = (known == 0 ? 100 : known + IncrementFen) / 100m;
+                    var started = Stopwatch.GetTimestamp();
+                    try
                     {
-                        Interlocked.Increment(ref accepted);
-                        Heard((long)(JsonDocument.Parse(body).RootElement.GetProperty("price").GetDecimal() * 100));
+                        // The body written by hand: the benchmark's own CPU shares the machine with the server it measures.
+                        using var content = new StringContent(
+                            string.Create(CultureInfo.InvariantCulture, $"{{\"amount\":{amount},\"idempotencyKey\":\"{keyPrefix}{b}-{i}\"}}"),
+                            System.Text.Encoding.UTF8, "application/json");
+                        using var response = await client.PostAsync(url, content);
+                        var body = await response.Content.ReadAsStringAsync();
+                        latency.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        if (response.StatusCode == HttpStatusCode.OK)
+                        {
+                            Interlocked.Increment(ref accepted);
+                            Heard((long)(JsonDocument.Parse(body).RootElement.GetProperty("price").GetDecimal() * 100));
+                        }
+                        else if (response.StatusCode == HttpStatusCode.Conflict && body.Contains(MarketRules.BidTooLow, StringComparison.Ordinal))
+                        {
+                            Interlocked.Increment(ref rejected);
+                        }
+                        else
+                        {
+                            Interlocked.Increment(ref errors);
+                        }
                     }
-                    else if (response.StatusCode == HttpStatusCode.Conflict && body.Contains(MarketRules.BidTooLow, StringComparison.Ordinal))
-                    {
-                        Interlocked.Increment(ref rejected);
-                    }
-                    else
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                     {
                         Interlocked.Increment(ref errors);
                     }
                 }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-            }
-        })).ToList();
-        await Task.Delay(TimeSpan.FromSeconds(seconds));
-        await stop.CancelAsync();
-        await Task.WhenAll(workers);
-        var elapsed = clock.Elapsed.TotalSeconds;
+            })).ToList();
+            await Task.Delay(TimeSpan.FromSeconds(duration));
+            await stop.CancelAsync();
+            await Task.WhenAll(workers);
+            return (clock.Elapsed.TotalSeconds, accepted, rejected, errors, latency);
+        }
+
+        if (warmup > 0)
+        {
+            Console.WriteLine($"viewers: {viewers.Count} connected; warm-up: bidding on another lot for {warmup} s");
+            var warm = await BidAsync(setup.WarmupLotId, warmup, "w");
+            Console.WriteLine($"warm-up: {(warm.Accepted + warm.Rejected) / warm.Seconds:0} bids/s, p99 {warm.Latency.Percentile(0.99):0} ms (not counted)");
+            await Task.Delay(1000); // the warm-up's last broadcasts
+            Interlocked.Exchange(ref knownPrice, 0);
+        }
+        Console.WriteLine($"viewers: {viewers.Count} connected; bidding for {seconds} s");
+        var before = cpu();
+        var run = await BidAsync(setup.LotId, seconds, "b");
+        var used = cpu() - before;
         await Task.Delay(1000); // the last broadcasts
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
 
         using var reader = new HttpClient { BaseAddress = baseAddress };
         var bids = await JsonAsync(await reader.GetAsync($"/api/v1/lots/{setup.LotId}/bids"));
         var seqs = bids.GetProperty("items").EnumerateArray().Select(b => b.GetProperty("seq").GetInt32()).ToList();
         var amounts = bids.GetProperty("items").EnumerateArray().Select(b => b.GetProperty("amount").GetDecimal()).ToList();
-        var consistent = seqs.SequenceEqual(Enumerable.Range(1, seqs.Count)) && seqs.Count == accepted
+        var consistent = seqs.SequenceEqual(Enumerable.Range(1, seqs.Count)) && seqs.Count == run.Accepted
             && amounts.Zip(amounts.Skip(1)).All(p => p.Second >= p.First + (IncrementFen / 100m));
         var missed = seqs.Sum(s => (long)viewers.Count - heard.GetValueOrDefault(s));
         foreach (var viewer in viewers)
         {
             await viewer.DisposeAsync();
         }
-        return new Phase(elapsed, accepted, rejected, errors, latency, broadcast, viewers.Count, missed, seqs.Count, consistent);
+        return new Phase(run.Seconds, run.Accepted, run.Rejected, run.Errors, run.Latency, broadcast, viewers.Count, missed, seqs.Count, consistent, used);
     }
 
     /// <summary>
@@ -303,7 +345,13 @@ internal static class AuctionBench
     {
         // The connection settings the server uses (DataSetup.PostgresConnection): the raw path as fast as it goes.
         await using var source = NpgsqlDataSource.Create(Kechuang.Platform.Data.DataSetup.PostgresConnection($"{connectionString};Maximum Pool Size={pool}"));
-        long updates = 0, matched = 0, latestPrice = 0;
+        long updates = 0, matched = 0, latestPrice;
+        await using (var read = source.CreateCommand("SELECT current_price_fen FROM market_lot WHERE id = @id"))
+        {
+            // A run after the warm-up starts from the price the lot has reached, as the HTTP bidders do.
+            read.Parameters.AddWithValue("id", lotId);
+            latestPrice = Convert.ToInt64(await read.ExecuteScalarAsync() ?? 0L, CultureInfo.InvariantCulture);
+        }
         using var stop = new CancellationTokenSource();
         var leader = Guid.CreateVersion7();
         var startsAt = DateTime.UtcNow.AddMinutes(-1);

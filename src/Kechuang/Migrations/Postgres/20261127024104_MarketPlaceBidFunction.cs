@@ -16,7 +16,11 @@ namespace Kechuang.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("""
+            migrationBuilder.Sql(CreateSql);
+        }
+
+        /// <summary>The function as this migration created it (MarketPlaceBidsBatch's Down restores it).</summary>
+        internal const string CreateSql = """
                 CREATE OR REPLACE FUNCTION market_place_bid(
                     p_lot uuid, p_org uuid, p_key text, p_amount bigint, p_now timestamptz, p_bid uuid, p_account text)
                 RETURNS TABLE (
@@ -96,8 +100,7 @@ namespace Kechuang.Migrations.Postgres
                     RETURN NEXT;
                 END
                 $fn$;
-                """);
-        }
+                """;
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)

@@ -12,6 +12,7 @@ public static class MarketModule
         services.AddScoped<ImportAchievementsHandler>();
         services.AddScoped<AuctionsHandler>();
         services.AddScoped<PlaceBidHandler>();
+        services.AddSingleton<BidBatches>();
         services.AddScoped<LotsHandler>();
         services.AddScoped<LotCloser>();
         services.AddScoped<AuctionResultsHandler>();

@@ -14,17 +14,17 @@ public readonly record struct BidOutcome(BidAccepted? Accepted, RuleException? R
 
 /// <summary>
 /// 出价. The decision is made in the database and a bid is answered (and broadcast) only after it has
-/// committed. PostgreSQL: one round trip, the function <c>market_place_bid</c> (migration
-/// MarketPlaceBidFunction, docs/adr/010-bid-in-one-round-trip.md), whose conditional UPDATE of the lot holds
-/// the rules of <see cref="MarketRules.Decide"/> in its WHERE and is re-checked on the latest committed row,
-/// with the bid's insert in the same transaction; a refused bid comes back with the lot as it stood and
-/// <see cref="MarketRules.Decide"/> names the rule it broke. SQLite (one writer at a time): the lot is read,
+/// committed. PostgreSQL: the bid joins its lot's next call of the function <c>market_place_bids</c>
+/// (<see cref="BidBatches"/>, docs/adr/011-bids-decided-in-batches.md, after ADR 010), which decides the
+/// rules of <see cref="MarketRules.Decide"/> on the lot's latest committed row, under its row lock when a bid
+/// may pass, and inserts accepted bids in the same transaction; a refused bid comes back with the lot as it
+/// stood and <see cref="MarketRules.Decide"/> names the rule it broke. SQLite (one writer at a time): the lot is read,
 /// decided in C#, and moved by an update conditional on the <see cref="Lot.Seq"/> it was decided from,
 /// atomically with the bid's insert; a request that loses the race re-reads the lot and decides again.
 /// </summary>
 public sealed class PlaceBidHandler(
     IDbContextFactory<KechuangDb> contexts, CurrentUser user, TimeProvider clock, IBidBroadcaster broadcaster, ILogger<PlaceBidHandler> logger,
-    Npgsql.NpgsqlDataSource? postgres = null)
+    BidBatches batches, Npgsql.NpgsqlDataSource? postgres = null)
 {
     private const int MaxAttempts = 10_000;
 
@@ -53,68 +53,45 @@ public sealed class PlaceBidHandler(
 
         if (postgres is not null)
         {
-            return await DecideInDatabaseAsync(postgres, lotId, amountFen, key, cancellationToken);
+            // Once queued, a bid is decided whether or not its caller still waits: no cancellation past this point.
+            return await DecideInDatabaseAsync(lotId, amountFen, key);
         }
         await using var db = contexts.CreateDbContext();
         return new BidOutcome(await DecideInProcessAsync(db, lotId, amountFen, key, cancellationToken), null);
     }
 
-    private async Task<BidOutcome> DecideInDatabaseAsync(Npgsql.NpgsqlDataSource postgres, Guid lotId, long amountFen, string key, CancellationToken cancellationToken)
+    private async Task<BidOutcome> DecideInDatabaseAsync(Guid lotId, long amountFen, string key)
     {
         // A bidder account always belongs to an organisation; others fail the registration check.
         var organizationId = user.OrganizationId ?? Guid.Empty;
-        await using var connection = await postgres.OpenConnectionAsync(cancellationToken);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+            var now = clock.GetUtcNow().UtcDateTime;
+            var row = await batches.PlaceAsync(lotId, new PendingBid(organizationId, key, amountFen, now, Guid.CreateVersion7(), user.UserName));
+            switch (row.Outcome)
             {
-                var now = clock.GetUtcNow().UtcDateTime;
-                var bidId = Guid.CreateVersion7();
-                await using var command = new Npgsql.NpgsqlCommand(
-                    "SELECT * FROM market_place_bid($1, $2, $3, $4, $5, $6, $7)", connection);
-                command.Parameters.Add(new Npgsql.NpgsqlParameter<Guid> { TypedValue = lotId });
-                command.Parameters.Add(new Npgsql.NpgsqlParameter<Guid> { TypedValue = organizationId });
-                command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = key });
-                command.Parameters.Add(new Npgsql.NpgsqlParameter<long> { TypedValue = amountFen });
-                command.Parameters.Add(new Npgsql.NpgsqlParameter<DateTime> { TypedValue = now });
-                command.Parameters.Add(new Npgsql.NpgsqlParameter<Guid> { TypedValue = bidId });
-                command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = user.UserName });
-                PlaceBidRow row;
-                try
-                {
-                    await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                    await reader.ReadAsync(cancellationToken);
-                    row = PlaceBidRow.Read(reader);
-                }
-                catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation && !cancellationToken.IsCancellationRequested)
-                {
-                    // The same key arrived twice at once: the unique index kept one; the next call answers with it.
-                    continue;
-                }
-                switch (row.Outcome)
-                {
-                    case "accepted":
-                        var accepted = new BidAccepted(row.BidId, row.Seq, Money.ToYuan(row.AmountFen), row.EndsAt);
-                        broadcaster.Accepted(new BidEvent(lotId, row.Seq, accepted.Price, MarketRules.MaskNumber(row.Number), row.EndsAt, clock.GetUtcNow().UtcDateTime));
-                        return new BidOutcome(accepted, null);
-                    case "original":
-                        return new BidOutcome(Original(row.BidId, row.LotId, row.Seq, row.AmountFen, row.EndsAt, lotId), null);
-                    case "not-found":
-                        throw new NotFoundException("标的不存在");
-                    case "not-registered":
-                        return new BidOutcome(null, NotRegistered(depositUnconfirmed: false));
-                    case "deposit-unconfirmed":
-                        return new BidOutcome(null, NotRegistered(depositUnconfirmed: true));
-                }
-                // Refused: name the rule against the lot as it stood. Should the lot have moved again so that the
-                // bid now passes (an earlier-received bid extending the end), the database decides once more.
-                if (MarketRules.Refusal(row.Lot, row.StartsAt, amountFen, now) is { } refusal)
-                {
-                    return new BidOutcome(null, refusal);
-                }
-                if (attempt % 100 == 0)
-                {
-                    logger.LogWarning("Bid on lot {LotId} refused {Attempts} times by the database but allowed by the rules", lotId, attempt);
-                }
+                case "accepted":
+                    var accepted = new BidAccepted(row.BidId, row.Seq, Money.ToYuan(row.AmountFen), row.EndsAt);
+                    broadcaster.Accepted(new BidEvent(lotId, row.Seq, accepted.Price, MarketRules.MaskNumber(row.Number), row.EndsAt, clock.GetUtcNow().UtcDateTime));
+                    return new BidOutcome(accepted, null);
+                case "original":
+                    return new BidOutcome(Original(row.BidId, row.LotId, row.Seq, row.AmountFen, row.EndsAt, lotId), null);
+                case "not-found":
+                    throw new NotFoundException("标的不存在");
+                case "not-registered":
+                    return new BidOutcome(null, NotRegistered(depositUnconfirmed: false));
+                case "deposit-unconfirmed":
+                    return new BidOutcome(null, NotRegistered(depositUnconfirmed: true));
+            }
+            // Refused: name the rule against the lot as it stood. Should the lot have moved again so that the
+            // bid now passes (an earlier-received bid extending the end), the database decides once more.
+            if (MarketRules.Refusal(row.Lot, row.StartsAt, amountFen, now) is { } refusal)
+            {
+                return new BidOutcome(null, refusal);
+            }
+            if (attempt % 100 == 0)
+            {
+                logger.LogWarning("Bid on lot {LotId} refused {Attempts} times by the database but allowed by the rules", lotId, attempt);
             }
         }
         throw new RuleException("auction.busy", "出价人数过多，请稍后重试");
@@ -239,7 +216,7 @@ public sealed class PlaceBidHandler(
         new(MarketRules.NotRegistered, depositUnconfirmed ? "贵单位的保证金尚未确认，暂不能出价" : "贵单位未登记为本场竞买人");
 }
 
-/// <summary>One answer of <c>market_place_bid</c>.</summary>
+/// <summary>One answer of <c>market_place_bids</c>, for one bid of the batch.</summary>
 internal readonly record struct PlaceBidRow(string Outcome, Guid BidId, Guid LotId, int Seq, long AmountFen, DateTime EndsAt, string Number,
     LotState Lot, DateTime StartsAt, int SoftCloseSeconds)
 {

@@ -138,6 +138,37 @@ public abstract class BiddingTests(KechuangApp app)
     }
 
     [Fact]
+    public async Task PlaceBid_SameKeyManyTimesAtOnce_StoresOneBidAndAnswersItEveryTime()
+    {
+        var session = await SessionAsync(app, bidders: 3);
+        AdvanceTo(app, session.StartsAt);
+        var url = $"/api/v1/lots/{session.LotId}/bids";
+
+        // A client retrying at once, among other bidders' bids: on PostgreSQL these meet in the same batches.
+        var repeats = Enumerable.Range(0, 20).Select(_ => session.Bidders[0].PostJsonAsync(url, new { amount = 1_000_000m, idempotencyKey = "retry" }));
+        var others = Enumerable.Range(0, 10).Select(i => session.Bidders[1 + (i % 2)].PostJsonAsync(url, new { amount = 1_000_000m, idempotencyKey = $"o-{i}" }));
+        var answers = await Task.WhenAll(repeats.Concat(others));
+
+        var bids = await BidsAsync(session.Bidders[0], session.LotId);
+        var mine = bids.Where(b => b.Bidder == session.BidderOrganizations[0]).ToList();
+        var repeated = answers.Take(20).ToList();
+        if (mine.Count == 1)
+        {
+            Assert.All(repeated, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            var ids = await Task.WhenAll(repeated.Select(async r => (await r.ReadJsonAsync()).GetProperty("bidId").GetGuid()));
+            Assert.Single(ids.Distinct());
+        }
+        else
+        {
+            // Another bidder's 1,000,000 went first: the retried bid is too low every time, and stored never.
+            Assert.Empty(mine);
+            Assert.All(repeated, r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        }
+        Assert.Single(bids);
+        Assert.Equal(Enumerable.Range(1, bids.Count), bids.Select(b => b.Seq));
+    }
+
+    [Fact]
     public async Task PlaceBid_NotRegisteredOrDepositUnconfirmed_IsNotRegistered()
     {
         var session = await SessionAsync(app, bidders: 1, confirmDeposit: false);

@@ -148,7 +148,12 @@ public sealed class PlaceBidHandler(
                 broadcaster.Accepted(new BidEvent(lotId, bid.Seq, accepted.Price, MarketRules.MaskNumber(bidder.Number), bid.EndsAtAfter, db.UtcNow));
                 return accepted;
             }
-            // Another bid (or the close) changed the lot since it was read: decide again on the new state.
+            // Another bid (or the close) changed the lot since it was read: decide again on the new state, unless
+            // that bid was this one's key sent again (a client retrying at once), whose answer is then this one's.
+            if (await OriginalAsync(db, bidder, key, lotId, cancellationToken) is { } repeated)
+            {
+                return repeated;
+            }
             lot = await db.Set<Lot>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == lotId, cancellationToken) ?? throw new NotFoundException("标的不存在");
             if (attempt % 100 == 0)
             {

@@ -18,6 +18,7 @@ public static class AccessModule
         var idle = TimeSpan.FromMinutes(configuration.GetValue("Access:IdleMinutes", 30));
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddScoped<SignInHandler>();
+        services.AddSingleton<BearerTokenLookups>();
         services.AddScoped<AccountAdminHandler>();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddHttpContextAccessor();

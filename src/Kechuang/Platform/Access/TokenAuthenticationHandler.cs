@@ -12,7 +12,7 @@ namespace Kechuang.Platform.Access;
 /// </summary>
 public sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IDbContextFactory<KechuangDb> contexts, TimeProvider clock, Npgsql.NpgsqlDataSource? postgres = null)
+    IDbContextFactory<KechuangDb> contexts, TimeProvider clock, BearerTokenLookups lookups)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -26,13 +26,13 @@ public sealed class TokenAuthenticationHandler(
         }
         var hash = SignInHandler.HashToken(header["Bearer ".Length..].Trim());
         var now = clock.GetUtcNow().UtcDateTime;
-        if (postgres is not null)
+        if (lookups.OnPostgres)
         {
-            // Every API request runs this look-up: on PostgreSQL one prepared statement, without a DbContext.
-            var principal = await FindOnPostgresAsync(postgres, hash, now, Context.RequestAborted);
-            return principal is null
+            // Every API request runs this look-up: on PostgreSQL together with the other requests' (one query).
+            var found = await lookups.FindAsync(hash);
+            return found is null
                 ? AuthenticateResult.Fail("invalid token")
-                : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+                : AuthenticateResult.Success(new AuthenticationTicket(found.Principal(SchemeName), SchemeName));
         }
         await using var db = contexts.CreateDbContext();
         var account = await (from t in db.AccessTokens
@@ -44,29 +44,63 @@ public sealed class TokenAuthenticationHandler(
             : AuthenticateResult.Success(new AuthenticationTicket(SignInHandler.Principal(account, SchemeName), SchemeName));
     }
 
-    private static async Task<System.Security.Claims.ClaimsPrincipal?> FindOnPostgresAsync(
-        Npgsql.NpgsqlDataSource postgres, string hash, DateTime now, CancellationToken cancellationToken)
-    {
-        await using var command = postgres.CreateCommand("""
-            SELECT a.id, a.user_name, a.role, a.region_code, a.display_name, a.password_changed_at, a.organization_id
-            FROM access_token t JOIN access_account a ON a.id = t.account_id
-            WHERE t.token_hash = $1 AND t.expires_at > $2 AND NOT a.disabled
-            LIMIT 1
-            """);
-        command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = hash });
-        command.Parameters.Add(new Npgsql.NpgsqlParameter<DateTime> { TypedValue = now });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-        return SignInHandler.Principal(reader.GetGuid(0), reader.GetString(1), Enum.Parse<Role>(reader.GetString(2)), reader.GetString(3),
-            reader.GetString(4), reader.GetDateTime(5), reader.IsDBNull(6) ? null : reader.GetGuid(6), SchemeName);
-    }
-
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = 401;
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>The account a valid bearer token belongs to.</summary>
+public sealed record TokenAccount(Guid Id, string UserName, Role Role, string RegionCode, string DisplayName, DateTime PasswordChangedAt, Guid? OrganizationId)
+{
+    public System.Security.Claims.ClaimsPrincipal Principal(string scheme) =>
+        SignInHandler.Principal(Id, UserName, Role, RegionCode, DisplayName, PasswordChangedAt, OrganizationId, scheme);
+}
+
+/// <summary>
+/// PostgreSQL: the bearer-token look-ups of concurrent requests go to the database together, one query with an
+/// array of token hashes per <see cref="GroupCommit{TRequest,TAnswer}"/> batch, through the shared data source
+/// (no DbContext). Each look-up still runs after its request arrived, against the tokens and accounts as they
+/// are then, so a revoked token or a disabled account is refused at once on every node.
+/// </summary>
+public sealed class BearerTokenLookups
+{
+    private const int MaxBatch = 512;
+
+    private readonly GroupCommit<string, TokenAccount?>? _lookups;
+
+    public BearerTokenLookups(TimeProvider clock, Npgsql.NpgsqlDataSource? postgres = null)
+    {
+        if (postgres is not null)
+        {
+            _lookups = new(hashes => FindAsync(postgres, clock, hashes), MaxBatch);
+        }
+    }
+
+    public bool OnPostgres => _lookups is not null;
+
+    public Task<TokenAccount?> FindAsync(string hash) =>
+        (_lookups ?? throw new InvalidOperationException("Batched token look-ups need PostgreSQL.")).EnqueueAsync(hash);
+
+    private static async Task<TokenAccount?[]> FindAsync(Npgsql.NpgsqlDataSource postgres, TimeProvider clock, IReadOnlyList<string> hashes)
+    {
+        await using var command = postgres.CreateCommand("""
+            SELECT t.token_hash, a.id, a.user_name, a.role, a.region_code, a.display_name, a.password_changed_at, a.organization_id
+            FROM access_token t JOIN access_account a ON a.id = t.account_id
+            WHERE t.token_hash = ANY($1) AND t.expires_at > $2 AND NOT a.disabled
+            """);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter<string[]> { TypedValue = [.. hashes] });
+        command.Parameters.Add(new Npgsql.NpgsqlParameter<DateTime> { TypedValue = clock.GetUtcNow().UtcDateTime });
+        var found = new Dictionary<string, TokenAccount>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                found.TryAdd(reader.GetString(0), new TokenAccount(reader.GetGuid(1), reader.GetString(2), Enum.Parse<Role>(reader.GetString(3)),
+                    reader.GetString(4), reader.GetString(5), reader.GetDateTime(6), reader.IsDBNull(7) ? null : reader.GetGuid(7)));
+            }
+        }
+        return [.. hashes.Select(h => found.GetValueOrDefault(h))];
     }
 }

@@ -23,7 +23,7 @@ public readonly record struct BidOutcome(BidAccepted? Accepted, RuleException? R
 /// atomically with the bid's insert; a request that loses the race re-reads the lot and decides again.
 /// </summary>
 public sealed class PlaceBidHandler(
-    IDbContextFactory<KechuangDb> contexts, CurrentUser user, TimeProvider clock, IBidBroadcaster broadcaster, ILogger<PlaceBidHandler> logger,
+    IServiceProvider services, CurrentUser user, TimeProvider clock, IBidBroadcaster broadcaster, ILogger<PlaceBidHandler> logger,
     BidBatches batches, Npgsql.NpgsqlDataSource? postgres = null)
 {
     private const int MaxAttempts = 10_000;
@@ -56,7 +56,9 @@ public sealed class PlaceBidHandler(
             // Once queued, a bid is decided whether or not its caller still waits: no cancellation past this point.
             return await DecideInDatabaseAsync(lotId, amountFen, key);
         }
-        await using var db = contexts.CreateDbContext();
+        // Resolved here, not injected: the PostgreSQL path needs no DbContext, and resolving the scoped factory
+        // builds EF's options for every request.
+        await using var db = services.GetRequiredService<IDbContextFactory<KechuangDb>>().CreateDbContext();
         return new BidOutcome(await DecideInProcessAsync(db, lotId, amountFen, key, cancellationToken), null);
     }
 

@@ -12,7 +12,7 @@ namespace Kechuang.Platform.Access;
 /// </summary>
 public sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IDbContextFactory<KechuangDb> contexts, TimeProvider clock, BearerTokenLookups lookups)
+    TimeProvider clock, BearerTokenLookups lookups)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -34,7 +34,9 @@ public sealed class TokenAuthenticationHandler(
                 ? AuthenticateResult.Fail("invalid token")
                 : AuthenticateResult.Success(new AuthenticationTicket(found.Principal(SchemeName), SchemeName));
         }
-        await using var db = contexts.CreateDbContext();
+        // Resolved here, not injected: on PostgreSQL the look-up needs no DbContext, and resolving the scoped
+        // factory builds EF's options for every request.
+        await using var db = Context.RequestServices.GetRequiredService<IDbContextFactory<KechuangDb>>().CreateDbContext();
         var account = await (from t in db.AccessTokens
                              join a in db.Accounts on t.AccountId equals a.Id
                              where t.TokenHash == hash && t.ExpiresAt > now && !a.Disabled

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs one benchmark in Release and prints its figure, the baseline measured in the same run, and
-# the ratio. Usage: scripts/bench.sh <audit-write|scope-filter|contracts-import [--provider Sqlite|Postgres] [--rows N]
+# the ratio. Usage: scripts/bench.sh <audit-write|scope-filter|contracts-import [--provider Sqlite|Postgres] [--rows N] [--warmup N]
 #   |screening [--provider Sqlite|Postgres] [--enterprises N]
-#   |auction [--seconds S] [--bidders N] [--viewers V] [--pool P]>  (auction: PostgreSQL on 127.0.0.1:5432, see scripts/services.sh)
+#   |auction [--seconds S] [--bidders N] [--viewers V] [--pool P] [--warmup W]>  (auction: PostgreSQL on 127.0.0.1:5432, see scripts/services.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -24,9 +24,10 @@ namespace Kechuang.Bench;
 /// row is issued directly against the database by the same number of concurrent workers through a pool of
 /// the same size as the server's, for the same time.
 /// Both are measured warm, as a server that has been running: before the measured phase the same bidders bid
-/// on another lot (watched by the same viewers) for W seconds (default 20), and the raw workers run for a
-/// quarter of that. A fresh server spent a third of a core on the JIT's tier-up in its first 30 seconds
-/// under this load (perf, thread ".NET Tiered Compilation"), which a server that has run a while does not.
+/// on another lot (watched by the same viewers) for W seconds (default 60; the JIT had settled after about
+/// 40), and the raw workers run for a quarter of that. A fresh server spent a third of a core on the JIT's
+/// tier-up in its first minute under this load (perf, thread ".NET Tiered Compilation"), which a server that
+/// has run a while does not.
 /// Usage: scripts/bench.sh auction [--seconds S] [--bidders N] [--viewers V] [--pool P] [--warmup W]
 /// </summary>
 internal static class AuctionBench
@@ -41,7 +42,7 @@ internal static class AuctionBench
         var bidders = 200;
         var viewers = 1000;
         var pool = 32;
-        var warmup = 20;
+        var warmup = 60;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])

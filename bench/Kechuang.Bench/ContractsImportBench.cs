@@ -20,10 +20,10 @@ namespace Kechuang.Bench;
 /// timeline rows, audit chain, data scope), against the database's fastest raw path for the same
 /// contract rows (SQLite: one prepared INSERT in one transaction; PostgreSQL: binary COPY). The import
 /// runs first and its peak working set is read before the raw phase.
-/// Both paths are measured warm, as on a server that has run before: a smaller file (<c>--warmup N</c>, default
-/// a tenth of the rows, at most 20,000; 0 measures cold) is imported and raw-inserted first, so that neither
-/// figure carries the runtime's one-time JIT compilation of the code it runs (2.4–2.9 s of CPU for the import,
-/// ADR 008).
+/// Both paths are measured warm, as on a server that has run before: other rows (<c>--warmup N</c>, default half
+/// the rows, at most 120,000; 0 measures cold) are imported and raw-inserted first in a scratch database, so that
+/// neither figure carries the runtime's one-time JIT compilation of the code it runs (2.4–2.9 s of CPU for the
+/// import, ADR 008).
 /// Usage: scripts/bench.sh contracts-import [--provider Sqlite|Postgres] [--rows N] [--warmup N]
 /// </summary>
 internal static class ContractsImportBench
@@ -66,47 +66,19 @@ internal static class ContractsImportBench
             }
         }
         var provider = postgres ? "Postgres" : "Sqlite";
+        var warmupRows = warmup ?? Math.Min(120_000, rows / 2);
+        if (warmupRows > 0)
+        {
+            await WarmUpAsync(postgres, warmupRows);
+        }
         await using var host = new BenchHost(postgres);
-        await host.MigrateAsync();
-        await using (var db = await host.OpenAsync(u => u.UseSystemScope("bench")))
-        {
-            await new DirectoryDemoData(new PasswordHasher<Account>()).LoadAsync(new DemoContext(db, "Bench-Passw0rd!", false), CancellationToken.None);
-        }
-        List<OrganizationInfo> organizations;
-        await using (var db = await host.OpenAsync(u => u.UseSystemScope("bench")))
-        {
-            organizations = await OrganizationCounterparts.AllAsync(db);
-        }
-        var sellers = organizations.Where(o => o.RegionCode.StartsWith("330723", StringComparison.Ordinal) && o.Kind != OrganizationKind.Government).ToList();
+        var (sellers, organizations) = await PrepareAsync(host);
         var data = Generate(rows, sellers, organizations, "基准技术合同", "BJ").ToList();
-        var warmupData = Generate(warmup ?? Math.Min(20_000, rows / 10), sellers, organizations, "预热技术合同", "YR").ToList();
         var file = Path.Combine(Path.GetTempPath(), $"kechuang-bench-contracts-{Guid.NewGuid():N}.xlsx");
-        var warmupFile = Path.ChangeExtension(file, ".warmup.xlsx");
         try
         {
             await MiniExcel.SaveAsAsync(file, data.Select(Sheet));
             Console.WriteLine($"{rows} rows, {sellers.Count} sellers, {organizations.Count} organisations, file {new FileInfo(file).Length / 1024.0 / 1024.0:0.0} MB");
-            if (warmupData.Count > 0)
-            {
-                // Warm-up: other contracts (their own titles and numbers), imported as the measured file will be, in four
-                // files with pauses: the runtime counts calls for tier-up only once new methods stop being compiled,
-                // and with dynamic PGO a hot method goes tier 0 → instrumented → optimized, each step on a later pass
-                // (on its background thread). Fewer passes left 1.4–2.1 s of that compilation inside the measured run.
-                var warm = Stopwatch.StartNew();
-                var quarter = (warmupData.Count + 3) / 4;
-                foreach (var part in warmupData.Chunk(quarter))
-                {
-                    await MiniExcel.SaveAsAsync(warmupFile, part.Select(Sheet), overwriteFile: true);
-                    await using (var db = await host.OpenAsync(u => u.Set(SignInHandler.Principal(
-                        new Account("bench.staff", "基准", Role.CountyStaff, "330723", null, "", false, DateTime.UtcNow), "bench"))))
-                    await using (var stream = File.OpenRead(warmupFile))
-                    {
-                        await new ImportContractsHandler(db).HandleAsync(stream);
-                    }
-                    await Task.Delay(1000);
-                }
-                Console.WriteLine($"warm-up: {warmupData.Count} other rows imported in four files in {warm.Elapsed.TotalSeconds:0.0} s (measured runs below are warm; --warmup 0 for cold)");
-            }
 
             // Import phase: the peak working set is reset first (Linux) so the file generation does not hide it.
             GC.Collect();
@@ -126,8 +98,7 @@ internal static class ContractsImportBench
             var import = Stopwatch.StartNew();
             int imported;
             double importBackendCpu;
-            await using (var db = await host.OpenAsync(u => u.Set(SignInHandler.Principal(
-                new Account("bench.staff", "基准", Role.CountyStaff, "330723", null, "", false, DateTime.UtcNow), "bench"))))
+            await using (var db = await host.OpenAsync(Staff))
             {
                 var backend = breakdown ? await BackendAsync(db) : null;
                 var backendCpu = ProcessCpu(backend);
@@ -165,15 +136,6 @@ internal static class ContractsImportBench
                     await db.Database.ExecuteSqlRawAsync("DELETE FROM contracts_transition");
                     await db.Database.ExecuteSqlRawAsync("DELETE FROM contracts_contract");
                 }
-                if (warmupData.Count > 0)
-                {
-                    await using (var db = await host.OpenAsync(u => u.UseSystemScope("bench")))
-                    {
-                        await RawAsync(db, postgres, warmupData);
-                        await db.Database.ExecuteSqlRawAsync("DELETE FROM contracts_contract");
-                    }
-                    await Task.Delay(1000);
-                }
 
                 var rawCpu = Process.GetCurrentProcess().TotalProcessorTime;
                 double rawBackendCpu = 0;
@@ -200,9 +162,69 @@ internal static class ContractsImportBench
         finally
         {
             File.Delete(file);
-            File.Delete(warmupFile);
         }
         return 0;
+    }
+
+    /// <summary>The directory demo's organisations in a fresh database; sellers are 武义县's (the staff account's scope).</summary>
+    private static async Task<(List<OrganizationInfo> Sellers, List<OrganizationInfo> Organizations)> PrepareAsync(BenchHost host)
+    {
+        await host.MigrateAsync();
+        await using (var db = await host.OpenAsync(u => u.UseSystemScope("bench")))
+        {
+            await new DirectoryDemoData(new PasswordHasher<Account>()).LoadAsync(new DemoContext(db, "Bench-Passw0rd!", false), CancellationToken.None);
+        }
+        await using (var db = await host.OpenAsync(u => u.UseSystemScope("bench")))
+        {
+            var organizations = await OrganizationCounterparts.AllAsync(db);
+            var sellers = organizations.Where(o => o.RegionCode.StartsWith("330723", StringComparison.Ordinal) && o.Kind != OrganizationKind.Government).ToList();
+            return (sellers, organizations);
+        }
+    }
+
+    /// <summary>A 武义县 staff account: the importer.</summary>
+    private static void Staff(CurrentUser user) => user.Set(SignInHandler.Principal(
+        new Account("bench.staff", "基准", Role.CountyStaff, "330723", null, "", false, DateTime.UtcNow), "bench"));
+
+    /// <summary>
+    /// Warm-up in a scratch database of its own (so the measured tables start as empty as the raw path's):
+    /// other contracts imported in eight files with pauses, then raw-inserted. The runtime counts calls for
+    /// tier-up only once new methods stop being compiled, and with dynamic PGO a hot method goes tier 0 →
+    /// instrumented → optimized, each step on a later pass; per-chunk code (the database checks, the COPY
+    /// set-up) needs some sixty chunks to get there. Fewer passes left 1–2 s of that compilation inside the
+    /// measured run.
+    /// </summary>
+    private static async Task WarmUpAsync(bool postgres, int rows)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var host = new BenchHost(postgres);
+        var (sellers, organizations) = await PrepareAsync(host);
+        var data = Generate(rows, sellers, organizations, "预热技术合同", "YR").ToList();
+        var file = Path.Combine(Path.GetTempPath(), $"kechuang-bench-warmup-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            foreach (var part in data.Chunk((data.Count + 7) / 8))
+            {
+                await MiniExcel.SaveAsAsync(file, part.Select(Sheet), overwriteFile: true);
+                await using (var db = await host.OpenAsync(Staff))
+                await using (var stream = File.OpenRead(file))
+                {
+                    await new ImportContractsHandler(db).HandleAsync(stream);
+                }
+                await Task.Delay(500);
+            }
+            await using (var db = await host.OpenAsync(u => u.UseSystemScope("bench")))
+            {
+                await db.Database.ExecuteSqlRawAsync("DELETE FROM contracts_contract");
+                await RawAsync(db, postgres, data);
+            }
+            await Task.Delay(1000);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+        Console.WriteLine($"warm-up: {rows} other rows imported in eight files and raw-inserted, in a scratch database, in {clock.Elapsed.TotalSeconds:0.0} s (--warmup 0 measures cold)");
     }
 
     private static Task RawAsync(KechuangDb db, bool postgres, List<Row> data) => postgres

@@ -8,6 +8,7 @@ using Kechuang.Platform.Data;
 using Kechuang.Platform.Demo;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Npgsql;
 using NpgsqlTypes;
@@ -98,11 +99,14 @@ internal static class ContractsImportBench
             var import = Stopwatch.StartNew();
             int imported;
             double importBackendCpu;
-            await using (var db = await host.OpenAsync(Staff))
+            // As the services create the handler for the import endpoint: with the context factory of the same scope.
+            await using (var scope = host.Services.CreateAsyncScope())
             {
+                Staff(scope.ServiceProvider.GetRequiredService<CurrentUser>());
+                var db = scope.ServiceProvider.GetRequiredService<KechuangDb>();
                 var backend = breakdown ? await BackendAsync(db) : null;
                 var backendCpu = ProcessCpu(backend);
-                var handler = new ImportContractsHandler(db) { Stages = stages };
+                var handler = new ImportContractsHandler(db, scope.ServiceProvider.GetRequiredService<IDbContextFactory<KechuangDb>>()) { Stages = stages };
                 await using var stream = File.OpenRead(file);
                 imported = await handler.HandleAsync(stream);
                 importBackendCpu = ProcessCpu(backend) - backendCpu;
@@ -206,10 +210,12 @@ internal static class ContractsImportBench
             foreach (var part in data.Chunk((data.Count + 7) / 8))
             {
                 await MiniExcel.SaveAsAsync(file, part.Select(Sheet), overwriteFile: true);
-                await using (var db = await host.OpenAsync(Staff))
+                await using (var scope = host.Services.CreateAsyncScope())
                 await using (var stream = File.OpenRead(file))
                 {
-                    await new ImportContractsHandler(db).HandleAsync(stream);
+                    Staff(scope.ServiceProvider.GetRequiredService<CurrentUser>());
+                    await new ImportContractsHandler(scope.ServiceProvider.GetRequiredService<KechuangDb>(),
+                        scope.ServiceProvider.GetRequiredService<IDbContextFactory<KechuangDb>>()).HandleAsync(stream);
                 }
                 await Task.Delay(500);
             }

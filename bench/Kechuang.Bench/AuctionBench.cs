@@ -25,9 +25,10 @@ namespace Kechuang.Bench;
 /// the same size as the server's, for the same time.
 /// Both are measured warm, as a server that has been running: before the measured phase the same bidders bid
 /// on another lot (watched by the same viewers) for W seconds (default 60; the JIT had settled after about
-/// 40), and the raw workers run for a quarter of that. A fresh server spent a third of a core on the JIT's
-/// tier-up in its first minute under this load (perf, thread ".NET Tiered Compilation"), which a server that
-/// has run a while does not.
+/// 40), and the raw workers run for 5 seconds (a quarter of W when shorter; a longer raw warm-up left the hot
+/// row slower for the measured raw run). A fresh server spent a third of a core on the JIT's tier-up in its
+/// first minute under this load (perf, thread ".NET Tiered Compilation"), which a server that has run a while
+/// does not.
 /// Usage: scripts/bench.sh auction [--seconds S] [--bidders N] [--viewers V] [--pool P] [--warmup W]
 /// </summary>
 internal static class AuctionBench
@@ -91,7 +92,7 @@ internal static class AuctionBench
         }
         if (warmup > 0)
         {
-            await RunRawAsync(host.ConnectionString, pool, setup.RawLotId, bidders, Math.Max(1, warmup / 4));
+            await RunRawAsync(host.ConnectionString, pool, setup.RawLotId, bidders, Math.Clamp(warmup / 4, 1, 5));
         }
         var rawBefore = CpuTimes.Take(Environment.ProcessId);
         var raw = await RunRawAsync(host.ConnectionString, pool, setup.RawLotId, bidders, seconds);

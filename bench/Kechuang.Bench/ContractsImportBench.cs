@@ -99,14 +99,11 @@ internal static class ContractsImportBench
             var import = Stopwatch.StartNew();
             int imported;
             double importBackendCpu;
-            // As the services create the handler for the import endpoint: with the context factory of the same scope.
             await using (var scope = host.Services.CreateAsyncScope())
             {
-                Staff(scope.ServiceProvider.GetRequiredService<CurrentUser>());
-                var db = scope.ServiceProvider.GetRequiredService<KechuangDb>();
-                var backend = breakdown ? await BackendAsync(db) : null;
+                var handler = StaffImporter(scope, stages);
+                var backend = breakdown ? await BackendAsync(scope.ServiceProvider.GetRequiredService<KechuangDb>()) : null;
                 var backendCpu = ProcessCpu(backend);
-                var handler = new ImportContractsHandler(db, scope.ServiceProvider.GetRequiredService<IDbContextFactory<KechuangDb>>()) { Stages = stages };
                 await using var stream = File.OpenRead(file);
                 imported = await handler.HandleAsync(stream);
                 importBackendCpu = ProcessCpu(backend) - backendCpu;
@@ -186,9 +183,18 @@ internal static class ContractsImportBench
         }
     }
 
-    /// <summary>A 武义县 staff account: the importer.</summary>
-    private static void Staff(CurrentUser user) => user.Set(SignInHandler.Principal(
-        new Account("bench.staff", "基准", Role.CountyStaff, "330723", null, "", false, DateTime.UtcNow), "bench"));
+    /// <summary>
+    /// The import handler of a 武义县 staff account, created as the services create it for the import endpoint:
+    /// with the context factory of the same scope (the same caller).
+    /// </summary>
+    private static ImportContractsHandler StaffImporter(AsyncServiceScope scope, ImportStages? stages = null)
+    {
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(SignInHandler.Principal(
+            new Account("bench.staff", "基准", Role.CountyStaff, "330723", null, "", false, DateTime.UtcNow), "bench"));
+        return new ImportContractsHandler(scope.ServiceProvider.GetRequiredService<KechuangDb>(),
+            scope.ServiceProvider.GetRequiredService<IDbContextFactory<KechuangDb>>())
+        { Stages = stages };
+    }
 
     /// <summary>
     /// Warm-up in a scratch database of its own (so the measured tables start as empty as the raw path's):
@@ -213,9 +219,7 @@ internal static class ContractsImportBench
                 await using (var scope = host.Services.CreateAsyncScope())
                 await using (var stream = File.OpenRead(file))
                 {
-                    Staff(scope.ServiceProvider.GetRequiredService<CurrentUser>());
-                    await new ImportContractsHandler(scope.ServiceProvider.GetRequiredService<KechuangDb>(),
-                        scope.ServiceProvider.GetRequiredService<IDbContextFactory<KechuangDb>>()).HandleAsync(stream);
+                    await StaffImporter(scope).HandleAsync(stream);
                 }
                 await Task.Delay(500);
             }

@@ -26,6 +26,9 @@ public sealed class BidBatches(ILogger<BidBatches> logger, NpgsqlDataSource? pos
 
     private readonly ConcurrentDictionary<Guid, GroupCommit<PendingBid, PlaceBidRow>> _lots = new();
 
+    /// <summary>Bids are decided in batches (PostgreSQL); on SQLite the handler decides them itself.</summary>
+    public bool OnPostgres => postgres is not null;
+
     internal Task<PlaceBidRow> PlaceAsync(Guid lotId, PendingBid bid)
     {
         var source = postgres ?? throw new InvalidOperationException("Bid batches need PostgreSQL.");

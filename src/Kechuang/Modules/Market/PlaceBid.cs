@@ -24,7 +24,7 @@ public readonly record struct BidOutcome(BidAccepted? Accepted, RuleException? R
 /// </summary>
 public sealed class PlaceBidHandler(
     IServiceProvider services, CurrentUser user, TimeProvider clock, IBidBroadcaster broadcaster, ILogger<PlaceBidHandler> logger,
-    BidBatches batches, Npgsql.NpgsqlDataSource? postgres = null)
+    BidBatches batches)
 {
     private const int MaxAttempts = 10_000;
 
@@ -51,7 +51,7 @@ public sealed class PlaceBidHandler(
         errors.ThrowIfAny();
         var amountFen = Money.ToFen(amount);
 
-        if (postgres is not null)
+        if (batches.OnPostgres)
         {
             // Once queued, a bid is decided whether or not its caller still waits: no cancellation past this point.
             return await DecideInDatabaseAsync(lotId, amountFen, key);

@@ -14,6 +14,11 @@ using Kechuang.Platform.Ui;
 
 var command = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(command.HostArgs);
+// `dotnet run` and the build output serve the assets of packages (AntDesign) and of the framework
+// (blazor.web.js) from where they lie on disk, listed in the build's static web assets manifest; the host
+// reads that manifest only in Development unless asked. A published app has no such manifest and this is
+// a no-op there: its assets are copied into wwwroot.
+builder.WebHost.UseStaticWebAssets();
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5080");

@@ -75,7 +75,8 @@ public sealed class LotCloser(KechuangDb db, MarketContracts contracts, ILogger<
         {
             query = query.Where(x => x.Id == id);
         }
-        var pending = await query.Take(500).ToListAsync(cancellationToken);
+        // Oldest sale first, so a backlog above one pass's 500 lots is worked off in a stable order.
+        var pending = await query.OrderBy(x => x.Lot.ClosedAt).ThenBy(x => x.Lot.Id).Take(500).ToListAsync(cancellationToken);
         var created = 0;
         var elsewhere = new List<Guid>();
         foreach (var x in pending)

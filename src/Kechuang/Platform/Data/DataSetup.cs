@@ -1,6 +1,8 @@
 using Kechuang.Platform.Access;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Kechuang.Platform.Data;
 
@@ -36,6 +38,11 @@ public static class DataSetup
         services.AddScoped<CurrentUser>();
         // Several nodes must read each other's cookies and anti-forgery tokens: the key ring lives in the database.
         services.AddDataProtection().SetApplicationName("kechuang").PersistKeysToDbContext<KechuangDb>();
+        // The keys stay unencrypted beside the data they protect: whoever can read that table can read the
+        // records themselves, and a certificate to encrypt them would have to be shared by every node.
+        // Saying so here also keeps the first start free of the "No XML encryptor configured" warning.
+        services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>
+            o.XmlEncryptor = new Microsoft.AspNetCore.DataProtection.XmlEncryption.NullXmlEncryptor());
         return services;
     }
 
@@ -101,6 +108,14 @@ public static class DataSetup
                 Directory.CreateDirectory(folder);
             }
             await ReleaseStaleSqliteMigrationLockAsync(db, cancellationToken);
+        }
+        else
+        {
+            // Npgsql does not look whether the history table exists (search_path makes that unreliable): its
+            // Migrate reads the table and, on a new database, logs the "relation does not exist" it then
+            // ignores as a failed command. Creating the table first (IF NOT EXISTS) leaves that read nothing to
+            // fail on, so a fail line at start-up always means a real failure.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         }
         await db.Database.MigrateAsync(cancellationToken);
         if (db.IsSqlite)

@@ -51,6 +51,6 @@ public sealed class AchievementEditJourney(OwnDatabase database) : IClassFixture
         Assert.Contains("九蒸九晒", await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("36万元", await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
         await Journey.ScreenshotAsync(page, "67-achievement-edited");
-        await page.Context.CloseAsync();
+        await Journey.EndAsync(page);
     }
 }

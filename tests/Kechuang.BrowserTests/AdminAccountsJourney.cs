@@ -58,6 +58,6 @@ public sealed class AdminAccountsJourney(BrowserApp app)
         await Journey.WaitInteractiveAsync(page);
         Assert.Contains("磐安县", await page.Locator("#data-scope").InnerTextAsync(), StringComparison.Ordinal);
         await Journey.ScreenshotAsync(page, "15-password-changed");
-        await page.Context.CloseAsync();
+        await Journey.EndAsync(page);
     }
 }

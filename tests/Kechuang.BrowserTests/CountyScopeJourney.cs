@@ -1,7 +1,4 @@
 using Kechuang.BrowserTests.Support;
-using Kechuang.Modules.Directory.Public;
-using Kechuang.Platform.Access;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Kechuang.BrowserTests;
@@ -16,10 +13,10 @@ public sealed class CountyScopeJourney(BrowserApp app)
     public async Task PananStaff_ListsAndOpensOrganizations_NeverSeesWuyiEnterprise()
     {
         Guid wuyiId;
-        await using (var scope = app.Services.CreateAsyncScope())
+        using (var city = await Api.ClientAsync(app, "city.staff"))
         {
-            scope.ServiceProvider.GetRequiredService<CurrentUser>().UseSystemScope("browser-test");
-            wuyiId = (await scope.ServiceProvider.GetRequiredService<IOrganizationDirectory>().FindByNameAsync(WuyiEnterprise))!.Id;
+            wuyiId = (await Api.GetAsync(city, $"/api/v1/organizations?q={Uri.EscapeDataString(WuyiEnterprise)}"))
+                .GetProperty("items").EnumerateArray().Single(o => o.GetProperty("name").GetString() == WuyiEnterprise).GetProperty("id").GetGuid();
         }
         var page = await app.NewPageAsync();
 
@@ -39,6 +36,6 @@ public sealed class CountyScopeJourney(BrowserApp app)
         await Journey.GoInteractiveAsync(page, $"/directory/organizations/{wuyiId}");
         await page.Locator(".ant-result-title", new PageLocatorOptions { HasText = "不在您的数据范围内" }).WaitForAsync();
         await Journey.ScreenshotAsync(page, "21-panan-wuyi-detail-refused");
-        await page.Context.CloseAsync();
+        await Journey.EndAsync(page);
     }
 }

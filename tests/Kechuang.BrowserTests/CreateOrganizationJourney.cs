@@ -62,6 +62,6 @@ public sealed class CreateOrganizationJourney(BrowserApp app)
         await Journey.SignOutAsync(page);
         await page.Locator(".ant-alert-success").WaitForAsync();
         await Journey.ScreenshotAsync(page, "07-signed-out");
-        await page.Context.CloseAsync();
+        await Journey.EndAsync(page);
     }
 }

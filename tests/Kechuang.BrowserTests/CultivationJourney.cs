@@ -39,7 +39,7 @@ public sealed class CultivationJourney(BrowserApp app)
         Assert.Contains("不满足", await page.Locator("#hte-result li[data-code='hte.high-tech-revenue-ratio']").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("暂不符合高新技术企业认定条件", (await page.Locator("#hte-verdict").InnerTextAsync()).Trim());
         await Journey.ScreenshotAsync(page, "71-self-assessment-high-tech-gaps");
-        await page.Context.CloseAsync();
+        await Journey.EndAsync(page);
 
         var staff = await app.NewPageAsync();
         await Journey.SignInAsync(staff, "wuyi.staff");
@@ -78,6 +78,6 @@ public sealed class CultivationJourney(BrowserApp app)
         {
             File.Delete(file);
         }
-        await staff.Context.CloseAsync();
+        await Journey.EndAsync(staff);
     }
 }

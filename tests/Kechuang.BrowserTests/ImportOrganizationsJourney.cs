@@ -40,7 +40,7 @@ public sealed class ImportOrganizationsJourney(BrowserApp app)
         Assert.Equal(["3", "4", "4", "4"], rowNumbers.Select(r => r.Trim()));
         Assert.Equal(before, await page.Locator(".kc-total").InnerTextAsync());
         await Journey.ScreenshotAsync(page, "08-import-errors");
-        await page.Context.CloseAsync();
+        await Journey.EndAsync(page);
         File.Delete(file);
     }
 

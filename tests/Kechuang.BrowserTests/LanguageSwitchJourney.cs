@@ -26,6 +26,6 @@ public sealed class LanguageSwitchJourney(BrowserApp app)
         await page.Locator("#language-switch").ClickAsync();
         await page.Locator("#sign-out", new PageLocatorOptions { HasText = "退出登录" }).WaitForAsync();
         Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
-        await page.Context.CloseAsync();
+        await Journey.EndAsync(page);
     }
 }

@@ -117,8 +117,8 @@ public sealed class LiveAuctionJourney(OwnDatabase database) : IClassFixture<Own
         // The published results name the buyer (the winning enterprise).
         await viewerA.Locator("tr", new PageLocatorOptions { HasText = BidderB }).WaitForAsync();
         await Journey.ScreenshotAsync(viewerA, "62-auction-results");
-        await viewerA.Context.CloseAsync();
-        await viewerB.Context.CloseAsync();
+        await Journey.EndAsync(viewerA);
+        await Journey.EndAsync(viewerB);
     }
 
     /// <summary>Places a bid through the API and measures until both pages show the new price (no reload).</summary>

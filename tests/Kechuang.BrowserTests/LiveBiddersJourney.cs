@@ -118,8 +118,8 @@ public sealed class LiveBiddersJourney(OwnDatabase database) : IClassFixture<Own
         await pageB.WaitForTimeoutAsync(2_100);
         Assert.InRange(await CountdownSecondsAsync(pageB), after - 4, after - 1);
         await Journey.ScreenshotAsync(pageB, "65-soft-close-extended");
-        await pageA.Context.CloseAsync();
-        await pageB.Context.CloseAsync();
+        await Journey.EndAsync(pageA);
+        await Journey.EndAsync(pageB);
     }
 
     private static async Task BidOnPageAsync(IPage page, decimal amount)

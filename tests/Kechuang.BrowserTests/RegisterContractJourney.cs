@@ -87,7 +87,7 @@ public sealed class RegisterContractJourney(OwnDatabase database) : IClassFixtur
         // The figure opens the registered contracts it counts: the one just registered.
         await yearFigure.ClickAsync();
         await page.Locator("#contracts tbody tr", new PageLocatorOptions { HasText = number }).WaitForAsync();
-        await page.Context.CloseAsync();
+        await Journey.EndAsync(page);
     }
 
     private static string Squash(string text) => Regex.Replace(text, @"\s+", "");

@@ -5,7 +5,11 @@ namespace Kechuang.BrowserTests.Support;
 /// <summary>Steps every journey shares: sign in and out, wait for the interactive page, save screenshots.</summary>
 public static class Journey
 {
-    public static readonly string ScreenshotFolder = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+    /// <summary>
+    /// Git-ignored: a test run leaves the tracked pictures in docs/screenshots alone; scripts/screenshots.sh copies
+    /// those named in docs/ui.md over when someone means to refresh them.
+    /// </summary>
+    public static readonly string ScreenshotFolder = Path.Combine(Repository.Root, "artifacts", "screenshots");
 
     public static async Task SignInAsync(IPage page, string userName, string password = BrowserApp.Password)
     {
@@ -44,7 +48,7 @@ public static class Journey
         await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
     }
 
-    /// <summary>Saves a full-page PNG into docs/screenshots (the README shows them).</summary>
+    /// <summary>Saves a full-page PNG into artifacts/screenshots.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);
@@ -53,13 +57,23 @@ public static class Journey
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
     }
 
-    private static string RepositoryRoot()
+    /// <summary>
+    /// Announces an answer the journey provokes on purpose (a refused page): <paramref name="status"/> for a path
+    /// starting with <paramref name="pathStart"/> is then no problem at <see cref="EndAsync"/>.
+    /// </summary>
+    public static void ExpectStatus(IPage page, int status, string pathStart) => PageProblems.Of(page).ExpectStatus(status, pathStart);
+
+    /// <summary>
+    /// Announces a browser console or script error the journey provokes on purpose: any problem whose text contains
+    /// <paramref name="textFragment"/> is then no problem at <see cref="EndAsync"/>. Say why beside the call.
+    /// </summary>
+    public static void ExpectError(IPage page, string textFragment) => PageProblems.Of(page).ExpectError(textFragment);
+
+    /// <summary>Closes the page's browser context and fails when anything went wrong on the page (see <see cref="PageProblems"/>).</summary>
+    public static async Task EndAsync(IPage page)
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Kechuang.slnx")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("Kechuang.slnx not found above " + AppContext.BaseDirectory);
+        var problems = PageProblems.Of(page).Check();
+        await page.Context.CloseAsync();
+        Assert.True(problems.Count == 0, $"the page had problems:\n{string.Join('\n', problems)}");
     }
 }

@@ -24,9 +24,12 @@ public sealed class ImportOrganizationsJourney(BrowserApp app)
 
         await Journey.SignInAsync(page, "wuyi.staff");
         await Journey.GoInteractiveAsync(page, "/directory/organizations");
-        // The list has loaded in the interactive page (so the file input is wired to the circuit) once its rows show.
+        // The list has loaded once its rows show (the figure compared below).
         await page.Locator(".ant-table-tbody tr.ant-table-row").First.WaitForAsync();
         var before = await page.Locator(".kc-total").InnerTextAsync();
+        // Rows also show in the prerendered page; a file chosen before the circuit's InputFile has set up its change
+        // listener (it marks the element with _blazorInputFileNextFileId) is never read. Seen under a loaded machine.
+        await page.WaitForFunctionAsync("() => document.querySelector('#import-organizations input[type=file]')?._blazorInputFileNextFileId !== undefined");
         await page.Locator("#import-organizations input[type=file]").SetInputFilesAsync(file);
 
         var errors = page.Locator("#import-errors");

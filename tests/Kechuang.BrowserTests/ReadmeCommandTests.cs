@@ -45,8 +45,6 @@ public sealed partial class ReadmeCommandTests
                     await page.Locator("button[type=submit]", new PageLocatorOptions { HasText = "确认修改" }).ClickAsync();
                     await page.WaitForURLAsync(url => url.Contains("passwordChanged=1", StringComparison.Ordinal));
                     var homePage = await (await page.GotoAsync("/"))!.TextAsync();
-                    // Interactive only once blazor.web.js has loaded and connected its circuit.
-                    await Journey.WaitInteractiveAsync(page);
 
                     var assets = Assets(signInPage).Concat(Assets(homePage)).Distinct().ToList();
                     Assert.Contains("_framework/blazor.web.js", assets);
@@ -58,6 +56,8 @@ public sealed partial class ReadmeCommandTests
                         var body = await response.BodyAsync();
                         Assert.True(response.Status == 200 && body.Length > 0, $"{asset}: {response.Status}, {body.Length} bytes");
                     }
+                    // Interactive only once blazor.web.js has loaded and connected its circuit.
+                    await Journey.WaitInteractiveAsync(page);
                     await Journey.EndAsync(page);
                 }
             }

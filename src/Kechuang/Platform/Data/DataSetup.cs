@@ -38,9 +38,10 @@ public static class DataSetup
         services.AddScoped<CurrentUser>();
         // Several nodes must read each other's cookies and anti-forgery tokens: the key ring lives in the database.
         services.AddDataProtection().SetApplicationName("kechuang").PersistKeysToDbContext<KechuangDb>();
-        // The keys stay unencrypted beside the data they protect: whoever can read that table can read the
-        // records themselves, and a certificate to encrypt them would have to be shared by every node.
-        // Saying so here also keeps the first start free of the "No XML encryptor configured" warning.
+        // The keys stay unencrypted in the database they protect: whoever can read that table can read the records
+        // themselves (and, with the keys, forge a sign-in cookie), and a certificate to encrypt them would have to be
+        // installed on every node. Choosing so explicitly also keeps the "No XML encryptor configured" warning
+        // out of every first start; protect the database, and its backups, as the key ring it is.
         services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>
             o.XmlEncryptor = new Microsoft.AspNetCore.DataProtection.XmlEncryption.NullXmlEncryptor());
         return services;
@@ -115,7 +116,16 @@ public static class DataSetup
             // Migrate reads the table and, on a new database, logs the "relation does not exist" it then
             // ignores as a failed command. Creating the table first (IF NOT EXISTS) leaves that read nothing to
             // fail on, so a fail line at start-up always means a real failure.
-            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+            // This runs before Migrate takes its lock: nodes starting together on a new database can race on the
+            // CREATE, and the loser's error only says that the table now exists.
+            try
+            {
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.UniqueViolation or Npgsql.PostgresErrorCodes.DuplicateTable)
+            {
+                // Another node created it.
+            }
         }
         await db.Database.MigrateAsync(cancellationToken);
         if (db.IsSqlite)

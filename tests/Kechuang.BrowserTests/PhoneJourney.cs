@@ -31,6 +31,13 @@ public sealed class PhoneJourney(BrowserApp app)
         await Accessibility.AssertAccessibleAsync(page, "phone home");
         await Journey.ScreenshotAsync(page, "91-phone-home");
 
+        // Opened, the menu holds keyboard focus; Escape closes it again.
+        await toggle.ClickAsync();
+        await menu.WaitForAsync();
+        await page.WaitForFunctionAsync("() => !!document.activeElement.closest('#main-nav')");
+        await page.Keyboard.PressAsync("Escape");
+        await menu.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
+
         await toggle.ClickAsync();
         await menu.WaitForAsync();
         await page.WaitForFunctionAsync("() => document.querySelector('#main-nav').getBoundingClientRect().left >= 0");

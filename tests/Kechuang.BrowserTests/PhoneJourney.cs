@@ -58,6 +58,8 @@ public sealed class PhoneJourney(BrowserApp app)
         // A wide table scrolls inside its card rather than squeezing every column to one character.
         var table = page.Locator(".ant-table-content").First;
         Assert.True(await table.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth && getComputedStyle(e).overflowX === 'auto'"));
+        // ...and a keyboard can reach it to scroll it (js/a11y.js).
+        await page.WaitForFunctionAsync("() => document.querySelector('.ant-table-content').getAttribute('tabindex') === '0'");
         await Journey.ScreenshotAsync(page, "93-phone-list");
 
         await page.Locator(".ant-table-tbody tr.ant-table-row a[href^='/directory/organizations/']").First.ClickAsync();

@@ -10,6 +10,9 @@
 //   Select's id while the box has id "<id>_list": the box says whether its list is open (the Select's
 //   ant-select-open class) and takes its form item's label as its name. A Select outside a form item
 //   (a list filter) still needs a name from its page.
+// - A range picker's separator is a <span aria-label="to"> with no role: it is decoration, hidden.
+// - A table wider than its card scrolls inside it (app.css); a keyboard user can only scroll what takes
+//   focus, so such a table's scroll box joins the tab order while, and only while, it scrolls.
 // A local file: the CSP forbids inline scripts.
 (function () {
   'use strict';
@@ -57,6 +60,21 @@
     }
   }
 
+  function mendScroller(box) {
+    var scrolls = box.scrollWidth > box.clientWidth + 1;
+    if (scrolls && !box.hasAttribute('tabindex')) {
+      box.setAttribute('tabindex', '0');
+      box.setAttribute('data-kc-scroll', '');
+    } else if (!scrolls && box.hasAttribute('data-kc-scroll')) {
+      box.removeAttribute('tabindex');
+      box.removeAttribute('data-kc-scroll');
+    }
+  }
+
+  function mendScrollers() {
+    document.querySelectorAll('.ant-table-content').forEach(mendScroller);
+  }
+
   function mend(root) {
     if (root.nodeType !== Node.ELEMENT_NODE) {
       return;
@@ -66,11 +84,24 @@
     });
     each(root, pagerItems, mendPagerItem);
     each(root, 'input[role="combobox"]', mendCombobox);
+    each(root, '.ant-picker-separator[aria-label]', function (separator) {
+      separator.removeAttribute('aria-label');
+      separator.setAttribute('aria-hidden', 'true');
+    });
   }
 
   function start() {
     mend(document.body);
+    var pending = false;
     new MutationObserver(function (mutations) {
+      // Rows arrive after their table: measure the scroll boxes once the renderer's batch is done.
+      if (!pending) {
+        pending = true;
+        requestAnimationFrame(function () {
+          pending = false;
+          mendScrollers();
+        });
+      }
       mutations.forEach(function (mutation) {
         if (mutation.type === 'attributes') {
           // Paging to the first or last page moves the disabled class between the arrows.
@@ -84,6 +115,7 @@
         }
       });
     }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
+    window.addEventListener('resize', mendScrollers);
   }
 
   if (document.readyState === 'loading') {

@@ -22,6 +22,7 @@ public static class DirectoryModule
         services.AddScoped<IDemoData, DirectoryDemoData>();
         services.AddScoped<IDashboardCard, DirectoryDashboard>();
         services.AddScoped<IReferenceData, RegionReferenceData>();
+        services.AddScoped<IReferenceData, OrganizationInitials>();
         return services;
     }
 

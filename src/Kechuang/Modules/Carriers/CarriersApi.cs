@@ -28,8 +28,17 @@ public static class CarriersApi
     {
         var api = app.MapGroup("/api/v1/carriers").RequireAuthorization().WithTags("创新载体");
 
-        api.MapGet("", async (string? q, string? kind, string? status, string? regionCode, Guid? parentId, int? page, int? pageSize, ListCarriersHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(new CarrierQuery(q, kind, status, regionCode, parentId, page, pageSize), ct)));
+        api.MapGet("", async (string? kind, string? status, string? regionCode, Guid? parentId, [AsParameters] ListQuery list, ListCarriersHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(new CarrierQuery(kind, status, regionCode, parentId, list), ct)));
+        api.MapGet("/export", async (string? kind, string? status, string? regionCode, Guid? parentId, [AsParameters] ListQuery list, ListCarriersHandler handler,
+            KechuangDb db, CancellationToken ct) =>
+        {
+            var rows = await handler.AllAsync(new CarrierQuery(kind, status, regionCode, parentId, list), ct);
+            db.AuditEvent("carriers_carrier", "export", "export", $"{{\"rows\":{rows.Count}}}");
+            await db.SaveChangesAsync(ct);
+            var bytes = await ExcelFile.WriteAsync(rows.Select(CarrierListSheet.Row), CarrierListSheet.Headers, ct);
+            return TypedResults.File(bytes, ExcelFile.ContentType, "创新载体.xlsx");
+        });
         api.MapPost("", async Task<Created<Created>> (CarrierBody body, CreateCarrierHandler handler, CancellationToken ct) =>
         {
             var id = await handler.HandleAsync(body.ToInput(), ct);

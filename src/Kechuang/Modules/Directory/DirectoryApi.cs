@@ -73,11 +73,11 @@ public static class DirectoryApi
             var id = await handler.CreateAsync(body.ToInput(), ct);
             return TypedResults.Created($"/api/v1/people/{id}", new Created(id));
         }).RequireAuthorization(EditorsPolicy);
-        api.MapGet("/people", async (string? regionCode, string? kind, string? q, Guid? organizationId, int? page, int? pageSize, PeopleHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.ListAsync(new PersonQuery(regionCode, kind, q, organizationId, page, pageSize), ct)));
-        api.MapGet("/people/export", async (string? regionCode, string? kind, string? q, Guid? organizationId, PeopleHandler handler, KechuangDb db, CancellationToken ct) =>
+        api.MapGet("/people", async (string? regionCode, string? kind, Guid? organizationId, [AsParameters] ListQuery list, PeopleHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.ListAsync(new PersonQuery(regionCode, kind, organizationId, list), ct)));
+        api.MapGet("/people/export", async (string? regionCode, string? kind, Guid? organizationId, [AsParameters] ListQuery list, PeopleHandler handler, KechuangDb db, CancellationToken ct) =>
         {
-            var rows = await handler.AllAsync(new PersonQuery(regionCode, kind, q, organizationId), ct);
+            var rows = await handler.AllAsync(new PersonQuery(regionCode, kind, organizationId, list), ct);
             db.AuditEvent("directory_person", "export", "export", $"{{\"rows\":{rows.Count}}}");
             await db.SaveChangesAsync(ct);
             var bytes = await ExcelFile.WriteAsync(rows.Select(PersonSheet.Row), PersonSheet.Headers, ct);

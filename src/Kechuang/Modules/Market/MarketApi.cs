@@ -64,8 +64,16 @@ public static class MarketApi
             return TypedResults.NoContent();
         }).RequireAuthorization();
 
-        api.MapGet("/auctions", async (int? year, string? regionCode, int? page, int? pageSize, AuctionsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.ListAsync(new AuctionQuery(year, regionCode, page, pageSize), ct))).AllowAnonymous();
+        api.MapGet("/auctions", async (int? year, string? regionCode, [AsParameters] ListQuery list, AuctionsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.ListAsync(new AuctionQuery(year, regionCode, list), ct))).AllowAnonymous();
+        api.MapGet("/auctions/export", async (int? year, string? regionCode, [AsParameters] ListQuery list, AuctionsHandler handler, KechuangDb db, CancellationToken ct) =>
+        {
+            var rows = await handler.AllAsync(new AuctionQuery(year, regionCode, list), ct);
+            db.AuditEvent("market_auction", "export", "export", $"{{\"rows\":{rows.Count}}}");
+            await db.SaveChangesAsync(ct);
+            var bytes = await ExcelFile.WriteAsync(rows.Select(AuctionListSheet.Row), AuctionListSheet.Headers, ct);
+            return TypedResults.File(bytes, ExcelFile.ContentType, "科技成果拍卖会.xlsx");
+        }).RequireAuthorization();
         api.MapGet("/auctions/{id:guid}", async (Guid id, AuctionsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.GetAsync(id, ct))).AllowAnonymous();
         api.MapPost("/auctions", async Task<Created<Created>> (AuctionInput body, AuctionsHandler handler, CancellationToken ct) =>

@@ -31,7 +31,7 @@ public class PinyinInitialsTests
     [Fact]
     public void Of_LastCharacterBeforeABlock_KeepsThePreviousLetter()
     {
-        // 薄 (bo) is the last level-1 character before 擦 (ca) starts the c block.
+        // 簿 (0xB2BE) lies three characters before 擦 (0xB2C1), which opens the c block.
         Assert.Equal("b", PinyinInitials.Of("簿"));
     }
 

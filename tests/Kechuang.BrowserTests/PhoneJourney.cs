@@ -77,7 +77,7 @@ public sealed class PhoneJourney(BrowserApp app)
         Assert.True(label is not null && input is not null && label.Y + label.Height <= input.Y + 1, "the label is not above its field");
         Assert.True(input!.Width > 300, $"the name field is {input.Width}px wide");
         await Journey.ScreenshotAsync(page, "95-phone-form");
-        await page.Context.CloseAsync();
+        await Journey.EndAsync(page);
     }
 
     /// <summary>No sideways panning, the title on at most two lines, and the shell's own parts pass axe.</summary>

@@ -34,7 +34,7 @@ public sealed class ShellAccessibilityJourney(BrowserApp app)
 
         await page.GotoAsync("/account/change-password");
         await Accessibility.AssertAccessibleAsync(page, "change password");
-        await page.Context.CloseAsync();
+        await Journey.EndAsync(page);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class ShellAccessibilityJourney(BrowserApp app)
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/directory/organizations");
         await page.Locator("h1", new PageLocatorOptions { HasText = "组织名录" }).WaitForAsync();
-        await page.Context.CloseAsync();
+        await Journey.EndAsync(page);
     }
 
     private static Task<string> FocusedAsync(IPage page, string expression) =>

@@ -36,9 +36,10 @@ public sealed class BrowserApp : IAsyncLifetime
     /// A fresh browser context (own cookies) with a desktop-sized page, in Chinese like a bureau clerk's PC, whose
     /// console errors and failed requests fail the journey at <see cref="Journey.EndAsync"/>.
     /// </summary>
-    public async Task<IPage> NewPageAsync()
+    /// <param name="adjust">changes the context's options, e.g. a phone's viewport or another browser language.</param>
+    public async Task<IPage> NewPageAsync(Action<BrowserNewContextOptions>? adjust = null)
     {
-        var page = await Chromium.NewPageAsync(Browser, BaseUrl);
+        var page = await Chromium.NewPageAsync(Browser, BaseUrl, adjust);
         lock (_pages)
         {
             _pages.Add(PageProblems.Of(page));

@@ -18,15 +18,17 @@ public static class Chromium
     }
 
     /// <summary>A page in its own context (own cookies), 1366×820, zh-CN, Asia/Shanghai, watched by <see cref="PageProblems"/>.</summary>
-    public static async Task<IPage> NewPageAsync(IBrowser browser, string baseUrl)
+    public static async Task<IPage> NewPageAsync(IBrowser browser, string baseUrl, Action<BrowserNewContextOptions>? adjust = null)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        var options = new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = 1366, Height = 820 },
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
-        });
+        };
+        adjust?.Invoke(options);
+        var context = await browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         PageProblems.Watch(page, baseUrl);

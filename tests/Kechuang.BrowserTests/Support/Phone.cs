@@ -6,20 +6,13 @@ namespace Kechuang.BrowserTests.Support;
 public static class Phone
 {
     /// <summary>A fresh context the size of a common phone (390×844, touch), in Chinese like the desktop journeys.</summary>
-    public static async Task<IPage> NewPageAsync(BrowserApp app)
-    {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
+    public static Task<IPage> NewPageAsync(BrowserApp app) =>
+        app.NewPageAsync(o =>
         {
-            BaseURL = app.BaseUrl,
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-            Locale = "zh-CN",
-            TimezoneId = "Asia/Shanghai",
+            o.ViewportSize = new ViewportSize { Width = 390, Height = 844 };
+            o.IsMobile = true;
+            o.HasTouch = true;
         });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
-    }
 
     /// <summary>Fails when anything makes the whole page wider than the screen (the page then pans sideways).</summary>
     public static async Task AssertNoHorizontalOverflowAsync(IPage page, string where)

@@ -518,6 +518,12 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameInitials")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_initials");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -537,6 +543,9 @@ namespace Kechuang.Migrations.Postgres
 
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_directory_organization_name");
+
+                    b.HasIndex("NameInitials")
+                        .HasDatabaseName("ix_directory_organization_name_initials");
 
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_directory_organization_region_code");

@@ -513,6 +513,12 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameInitials")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_initials");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -532,6 +538,9 @@ namespace Kechuang.Migrations.Sqlite
 
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_directory_organization_name");
+
+                    b.HasIndex("NameInitials")
+                        .HasDatabaseName("ix_directory_organization_name_initials");
 
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_directory_organization_region_code");

@@ -28,8 +28,17 @@ public static class CarriersApi
     {
         var api = app.MapGroup("/api/v1/carriers").RequireAuthorization().WithTags("创新载体");
 
-        api.MapGet("", async (string? q, string? kind, string? status, string? regionCode, Guid? parentId, int? page, int? pageSize, ListCarriersHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(new CarrierQuery(q, kind, status, regionCode, parentId, page, pageSize), ct)));
+        api.MapGet("", async (string? kind, string? status, string? regionCode, Guid? parentId, [AsParameters] ListQuery list, ListCarriersHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(new CarrierQuery(kind, status, regionCode, parentId, list), ct)));
+        api.MapGet("/export", async (string? kind, string? status, string? regionCode, Guid? parentId, [AsParameters] ListQuery list, ListCarriersHandler handler,
+            KechuangDb db, CancellationToken ct) =>
+        {
+            var rows = await handler.AllAsync(new CarrierQuery(kind, status, regionCode, parentId, list), ct);
+            db.AuditEvent("carriers_carrier", "export", "export", $"{{\"rows\":{rows.Count}}}");
+            await db.SaveChangesAsync(ct);
+            var bytes = await ExcelFile.WriteAsync(rows.Select(CarrierListSheet.Row), CarrierListSheet.Headers, ct);
+            return TypedResults.File(bytes, ExcelFile.ContentType, "创新载体.xlsx");
+        });
         api.MapPost("", async Task<Created<Created>> (CarrierBody body, CreateCarrierHandler handler, CancellationToken ct) =>
         {
             var id = await handler.HandleAsync(body.ToInput(), ct);
@@ -56,8 +65,23 @@ public static class CarriersApi
         }).DisableAntiforgery().RequireAuthorization(Roles.Staff);
 
         // The records counted by enterprises.park-tech-sme-count (T5).
-        api.MapGet("/park-tech-smes", async (string? regionCode, int? year, ListParkTechSmesHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(regionCode, year, ct)));
+        api.MapGet("/park-tech-smes", async (string? regionCode, int? year, [AsParameters] ListQuery list, ListParkTechSmesHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(regionCode, year, list, ct)));
+        api.MapGet("/park-tech-smes/export", async (string? regionCode, int? year, [AsParameters] ListQuery list, ListParkTechSmesHandler handler,
+            KechuangDb db, CancellationToken ct) =>
+        {
+            var rows = await handler.ExportAsync(regionCode, year, list, ct);
+            db.AuditEvent("carriers_tenancy", "export", "export", $"{{\"rows\":{rows.Count}}}");
+            await db.SaveChangesAsync(ct);
+            var bytes = await ExcelFile.WriteAsync(rows.Select(r => new Dictionary<string, object?>
+            {
+                ["企业名称"] = r.EnterpriseName,
+                ["统一社会信用代码"] = r.CreditCode,
+                ["入驻载体"] = r.Carriers,
+                ["入驻日期"] = r.EnteredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            }), ["企业名称", "统一社会信用代码", "入驻载体", "入驻日期"], ct);
+            return TypedResults.File(bytes, ExcelFile.ContentType, "园区科技型中小企业.xlsx");
+        });
 
         api.MapGet("/{id:guid}", async (Guid id, GetCarrierHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, ct)));

@@ -6,19 +6,36 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Modules.Carriers;
 
-public sealed record CarrierQuery(string? Q = null, string? Kind = null, string? Status = null, string? RegionCode = null,
-    Guid? ParentId = null, int? Page = null, int? PageSize = null);
+public sealed record CarrierQuery(string? Kind = null, string? Status = null, string? RegionCode = null, Guid? ParentId = null, ListQuery? List = null)
+{
+    public ListQuery List { get; init; } = List ?? new ListQuery();
+}
 
 /// <summary>Lists carriers within the caller's data scope, each with its tenants counted today; the page and the API share it.</summary>
-public sealed class ListCarriersHandler(KechuangDb db)
+public sealed class ListCarriersHandler(KechuangDb db, IOrganizationDirectory directory)
 {
+    /// <summary>Sortable columns; not the area, a decimal that SQLite cannot order.</summary>
+    internal static readonly SortMap<Carrier> Sorts = new SortMap<Carrier>(c => c.Id, c => c.OrderBy(x => x.RegionCode).ThenBy(x => x.Name))
+        .Add("name", c => c.Name)
+        .Add("kindName", c => c.Kind)
+        .Add("levelName", c => c.Level)
+        .Add("regionName", c => c.RegionCode)
+        .Add("openedOn", c => c.OpenedOn)
+        .Add("statusName", c => c.Status);
+
     public async Task<Paged<CarrierDto>> HandleAsync(CarrierQuery query, CancellationToken cancellationToken = default)
     {
-        var filtered = Filter(query);
+        var filtered = await FilterAsync(query, cancellationToken);
         var total = await filtered.CountAsync(cancellationToken);
-        var (skip, take) = Paging.Normalize(query.Page, query.PageSize);
-        var rows = await filtered.OrderBy(c => c.RegionCode).ThenBy(c => c.Name).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var rows = await filtered.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
         return new Paged<CarrierDto>(await CarrierDtos.ManyAsync(db, rows, cancellationToken), total);
+    }
+
+    /// <summary>Every carrier of the filtered, sorted list, for the export.</summary>
+    public async Task<List<CarrierDto>> AllAsync(CarrierQuery query, CancellationToken cancellationToken = default)
+    {
+        var rows = await (await FilterAsync(query, cancellationToken)).ApplySort(Sorts, query.List).ToListAsync(cancellationToken);
+        return await CarrierDtos.ManyAsync(db, rows, cancellationToken);
     }
 
     /// <summary>Id and name of every carrier in scope, for pick lists (上级载体, import by name).</summary>
@@ -29,7 +46,7 @@ public sealed class ListCarriersHandler(KechuangDb db)
         return rows.Select(r => (r.Id, r.Name, CarrierKinds.Names[r.Kind])).ToList();
     }
 
-    private IQueryable<Carrier> Filter(CarrierQuery query)
+    private async Task<IQueryable<Carrier>> FilterAsync(CarrierQuery query, CancellationToken cancellationToken)
     {
         var carriers = db.Set<Carrier>().AsNoTracking().UnderRegion(query.RegionCode);
         var errors = new FieldErrors();
@@ -54,10 +71,12 @@ public sealed class ListCarriersHandler(KechuangDb db)
         {
             carriers = carriers.Where(c => c.ParentId == parent);
         }
-        if (!string.IsNullOrWhiteSpace(query.Q))
+        if (query.List.Text is { } q)
         {
-            var q = query.Q.Trim();
-            carriers = carriers.Where(c => c.Name.Contains(q) || (c.Address != null && c.Address.Contains(q)));
+            // The operator is found by the directory's search too: its name, credit code or pinyin initials.
+            var operators = await directory.SearchAsync(q, cancellationToken);
+            carriers = carriers.Where(c => c.Name.Contains(q) || (c.Address != null && c.Address.Contains(q))
+                || (c.OperatorId != null && operators.Contains(c.OperatorId.Value)));
         }
         return carriers;
     }

@@ -86,9 +86,9 @@ public static class ContractsApi
     }
 
     public sealed record ListParameters(int? Year, string? RegionCode, string? Status, string? Type, string? Q, int? Page, int? PageSize, Guid? SellerId,
-        DateOnly? RegisteredFrom, DateOnly? RegisteredTo)
+        DateOnly? RegisteredFrom, DateOnly? RegisteredTo, string? Sort, bool? Desc)
     {
-        public ContractQuery ToQuery() => new(Year, RegionCode, Status, Type, Q, Page, PageSize, SellerId, RegisteredFrom, RegisteredTo);
+        public ContractQuery ToQuery() => new(Year, RegionCode, Status, Type, new ListQuery(Q, Page, PageSize, Sort, Desc ?? false), SellerId, RegisteredFrom, RegisteredTo);
     }
 
     internal static async Task<IReadOnlyDictionary<Guid, string>> CreditCodesAsync(KechuangDb db, IReadOnlyList<ContractItem> rows, CancellationToken ct)

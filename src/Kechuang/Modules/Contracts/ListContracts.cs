@@ -10,8 +10,11 @@ namespace Kechuang.Modules.Contracts;
 /// year: the registration date's year for registered contracts (what the indicators count), the sign
 /// date's year for the others.
 /// </summary>
-public sealed record ContractQuery(int? Year = null, string? RegionCode = null, string? Status = null, string? Type = null, string? Q = null,
-    int? Page = null, int? PageSize = null, Guid? SellerId = null, DateOnly? RegisteredFrom = null, DateOnly? RegisteredTo = null);
+public sealed record ContractQuery(int? Year = null, string? RegionCode = null, string? Status = null, string? Type = null, ListQuery? List = null,
+    Guid? SellerId = null, DateOnly? RegisteredFrom = null, DateOnly? RegisteredTo = null)
+{
+    public ListQuery List { get; init; } = List ?? new ListQuery();
+}
 
 public record ContractItem(Guid Id, string Title, string Type, string TypeName, string? TransferKind, Guid SellerId, string SellerName,
     Guid BuyerId, string BuyerName, DateOnly SignDate, decimal Amount, decimal TransactionAmount, decimal NonTechnicalAmount,
@@ -46,6 +49,17 @@ public sealed record ContractWithTimeline : ContractItem
 /// <summary>Lists contracts in the caller's data scope; the page, the API, the export and the indicators' links share it.</summary>
 public sealed class ListContractsHandler(KechuangDb db)
 {
+    /// <summary>Sortable columns; money by its fen (a long), which both providers order exactly. Latest signed first by default.</summary>
+    internal static readonly SortMap<TechContract> Sorts = new SortMap<TechContract>(c => c.Id, c => c.OrderByDescending(x => x.SignDate))
+        .Add("title", c => c.Title)
+        .Add("typeName", c => c.Type)
+        .Add("signDate", c => c.SignDate)
+        .Add("amount", c => c.AmountFen)
+        .Add("transactionAmount", c => c.TransactionAmountFen)
+        .Add("regionName", c => c.RegionCode)
+        .Add("statusName", c => c.Status)
+        .Add("registrationNumber", c => c.RegistrationNumber);
+
     public async Task<ContractPage> HandleAsync(ContractQuery query, CancellationToken cancellationToken = default)
     {
         var filtered = Filter(query);
@@ -53,15 +67,14 @@ public sealed class ListContractsHandler(KechuangDb db)
         // Summed in fen as long: exact on SQLite and PostgreSQL (no decimal or double in SQL).
         var sumAmount = await filtered.SumAsync(c => c.AmountFen, cancellationToken);
         var sumTransaction = await filtered.SumAsync(c => c.TransactionAmountFen, cancellationToken);
-        var (skip, take) = Paging.Normalize(query.Page, query.PageSize);
-        var rows = await Ordered(filtered).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var rows = await filtered.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
         var items = await ItemsAsync(db, rows, cancellationToken);
         return new ContractPage(items, total, Money.ToYuan(sumAmount), Money.ToYuan(sumTransaction));
     }
 
     public async Task<IReadOnlyList<ContractItem>> AllAsync(ContractQuery query, CancellationToken cancellationToken = default)
     {
-        var rows = await Ordered(Filter(query)).ToListAsync(cancellationToken);
+        var rows = await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken);
         return await ItemsAsync(db, rows, cancellationToken);
     }
 
@@ -110,16 +123,12 @@ public sealed class ListContractsHandler(KechuangDb db)
         {
             contracts = contracts.Where(c => c.RegisteredOn <= registeredTo);
         }
-        if (!string.IsNullOrWhiteSpace(query.Q))
+        if (query.List.Text is { } q)
         {
-            var q = query.Q.Trim();
             contracts = contracts.Where(c => c.Title.Contains(q) || (c.RegistrationNumber != null && c.RegistrationNumber.Contains(q)));
         }
         return contracts;
     }
-
-    private static IQueryable<TechContract> Ordered(IQueryable<TechContract> contracts) =>
-        contracts.OrderByDescending(c => c.SignDate).ThenBy(c => c.Id);
 
     internal static async Task<IReadOnlyList<ContractItem>> ItemsAsync(KechuangDb db, IReadOnlyList<TechContract> rows, CancellationToken cancellationToken)
     {

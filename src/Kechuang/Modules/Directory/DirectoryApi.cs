@@ -43,11 +43,11 @@ public static class DirectoryApi
             var id = await handler.HandleAsync(body.ToInput(), ct);
             return TypedResults.Created($"/api/v1/organizations/{id}", new Created(id));
         }).RequireAuthorization(Roles.Staff);
-        api.MapGet("/organizations", async (string? regionCode, string? kind, string? q, int? page, int? pageSize, ListOrganizationsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(new OrganizationQuery(regionCode, kind, q, page, pageSize), ct)));
-        api.MapGet("/organizations/export", async (string? regionCode, string? kind, string? q, ListOrganizationsHandler handler, KechuangDb db, CancellationToken ct) =>
+        api.MapGet("/organizations", async (string? regionCode, string? kind, [AsParameters] ListQuery list, ListOrganizationsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(new OrganizationQuery(regionCode, kind, list), ct)));
+        api.MapGet("/organizations/export", async (string? regionCode, string? kind, [AsParameters] ListQuery list, ListOrganizationsHandler handler, KechuangDb db, CancellationToken ct) =>
         {
-            var rows = await handler.AllAsync(new OrganizationQuery(regionCode, kind, q), ct);
+            var rows = await handler.AllAsync(new OrganizationQuery(regionCode, kind, list), ct);
             db.AuditEvent("directory_organization", "export", "export", $"{{\"rows\":{rows.Count}}}");
             await db.SaveChangesAsync(ct);
             var bytes = await ExcelFile.WriteAsync(rows.Select(OrganizationSheet.Row), OrganizationSheet.Headers, ct);
@@ -73,11 +73,11 @@ public static class DirectoryApi
             var id = await handler.CreateAsync(body.ToInput(), ct);
             return TypedResults.Created($"/api/v1/people/{id}", new Created(id));
         }).RequireAuthorization(EditorsPolicy);
-        api.MapGet("/people", async (string? regionCode, string? kind, string? q, Guid? organizationId, int? page, int? pageSize, PeopleHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.ListAsync(new PersonQuery(regionCode, kind, q, organizationId, page, pageSize), ct)));
-        api.MapGet("/people/export", async (string? regionCode, string? kind, string? q, Guid? organizationId, PeopleHandler handler, KechuangDb db, CancellationToken ct) =>
+        api.MapGet("/people", async (string? regionCode, string? kind, Guid? organizationId, [AsParameters] ListQuery list, PeopleHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.ListAsync(new PersonQuery(regionCode, kind, organizationId, list), ct)));
+        api.MapGet("/people/export", async (string? regionCode, string? kind, Guid? organizationId, [AsParameters] ListQuery list, PeopleHandler handler, KechuangDb db, CancellationToken ct) =>
         {
-            var rows = await handler.AllAsync(new PersonQuery(regionCode, kind, q, organizationId), ct);
+            var rows = await handler.AllAsync(new PersonQuery(regionCode, kind, organizationId, list), ct);
             db.AuditEvent("directory_person", "export", "export", $"{{\"rows\":{rows.Count}}}");
             await db.SaveChangesAsync(ct);
             var bytes = await ExcelFile.WriteAsync(rows.Select(PersonSheet.Row), PersonSheet.Headers, ct);

@@ -30,6 +30,8 @@ public sealed class DirectoryConfiguration : IEntityTypeConfiguration<Region>, I
         builder.Property(o => o.ContactName).HasMaxLength(50);
         builder.Property(o => o.ContactPhone).HasMaxLength(20);
         builder.HasIndex(o => o.Name);
+        builder.Property(o => o.NameInitials).HasMaxLength(100);
+        builder.HasIndex(o => o.NameInitials);
     }
 
     public void Configure(EntityTypeBuilder<Person> builder)

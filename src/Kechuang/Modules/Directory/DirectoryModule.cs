@@ -1,6 +1,7 @@
 using Kechuang.Modules.Directory.Public;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Demo;
+using Kechuang.Platform.Reference;
 using Kechuang.Platform.Ui;
 
 namespace Kechuang.Modules.Directory;
@@ -22,6 +23,9 @@ public static class DirectoryModule
         services.AddScoped<IDemoData, DirectoryDemoData>();
         services.AddScoped<IDashboardCard, DirectoryDashboard>();
         services.AddScoped<IReferenceData, RegionReferenceData>();
+        services.AddScoped<IReferenceData, OrganizationInitials>();
+        // The region names every page shows come from this module's table, read once per process.
+        services.AddSingleton<RegionCatalog>();
         return services;
     }
 

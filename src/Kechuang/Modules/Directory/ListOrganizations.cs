@@ -5,24 +5,36 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Modules.Directory;
 
-public sealed record OrganizationQuery(string? RegionCode = null, string? Kind = null, string? Q = null, int? Page = null, int? PageSize = null);
+public sealed record OrganizationQuery(string? RegionCode = null, string? Kind = null, ListQuery? List = null)
+{
+    public ListQuery List { get; init; } = List ?? new ListQuery();
+}
 
 /// <summary>Lists organisations within the caller's data scope; the page, the API and the export share it.</summary>
 public sealed class ListOrganizationsHandler(KechuangDb db)
 {
+    /// <summary>Sortable columns by the list's property names; the default is region, then name.</summary>
+    internal static readonly SortMap<Organization> Sorts = new SortMap<Organization>(o => o.Id, o => o.OrderBy(x => x.RegionCode).ThenBy(x => x.Name))
+        .Add("name", o => o.Name)
+        .Add("kindName", o => o.Kind)
+        .Add("creditCode", o => o.CreditCode)
+        .Add("regionName", o => o.RegionCode)
+        .Add("address", o => o.Address)
+        .Add("contactName", o => o.ContactName);
+
     public async Task<Paged<OrganizationDto>> HandleAsync(OrganizationQuery query, CancellationToken cancellationToken = default)
     {
         var filtered = Filter(query);
         var total = await filtered.CountAsync(cancellationToken);
-        var (skip, take) = Paging.Normalize(query.Page, query.PageSize);
-        var rows = await filtered.OrderBy(o => o.RegionCode).ThenBy(o => o.Name).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var rows = await filtered.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
         var regions = await DirectoryQueries.RegionNamesAsync(db, cancellationToken);
         return new Paged<OrganizationDto>(rows.Select(o => OrganizationDto.From(o, regions, db.User.SeesPersonalNumbers)).ToList(), total);
     }
 
+    /// <summary>Every row of the list as filtered and sorted, for the export.</summary>
     public async Task<List<OrganizationDto>> AllAsync(OrganizationQuery query, CancellationToken cancellationToken = default)
     {
-        var rows = await Filter(query).OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ToListAsync(cancellationToken);
+        var rows = await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken);
         var regions = await DirectoryQueries.RegionNamesAsync(db, cancellationToken);
         return rows.Select(o => OrganizationDto.From(o, regions, db.User.SeesPersonalNumbers)).ToList();
     }
@@ -37,13 +49,25 @@ public sealed class ListOrganizationsHandler(KechuangDb db)
             errors.ThrowIfAny();
             organizations = organizations.Where(o => o.Kind == kind);
         }
-        if (!string.IsNullOrWhiteSpace(query.Q))
+        return OrganizationSearch.Matching(organizations, query.List);
+    }
+}
+
+/// <summary>The directory's one search rule: name, credit code, address, or the pinyin initials of the name.</summary>
+internal static class OrganizationSearch
+{
+    public static IQueryable<Organization> Matching(IQueryable<Organization> organizations, ListQuery list)
+    {
+        if (list.Text is not { } q)
         {
-            var q = query.Q.Trim();
-            var upper = q.ToUpperInvariant();
-            organizations = organizations.Where(o => o.Name.Contains(q) || o.CreditCode.Contains(upper) || (o.Address != null && o.Address.Contains(q)));
+            return organizations;
         }
-        return organizations;
+        var upper = q.ToUpperInvariant();
+        if (list.Initials is { } initials)
+        {
+            return organizations.Where(o => o.Name.Contains(q) || o.CreditCode.Contains(upper) || o.NameInitials.Contains(initials));
+        }
+        return organizations.Where(o => o.Name.Contains(q) || o.CreditCode.Contains(upper) || (o.Address != null && o.Address.Contains(q)));
     }
 }
 

@@ -20,6 +20,8 @@ public sealed class Organization : IOrganizationRoot
     public Guid Id { get; private set; }
     public string Name { get; private set; } = "";
     public OrganizationKind Kind { get; private set; }
+    /// <summary>拼音首字母 of <see cref="Name"/>, kept with the name so that a list can search it with an index.</summary>
+    public string NameInitials { get; private set; } = "";
     public string CreditCode { get; private set; } = "";
     public string RegionCode { get; private set; } = "";
     public string? Address { get; private set; }
@@ -29,9 +31,22 @@ public sealed class Organization : IOrganizationRoot
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>Fills <see cref="NameInitials"/> of a row saved before the column existed; true when it changed.</summary>
+    public bool RefreshInitials()
+    {
+        var initials = PinyinInitials.Of(Name);
+        if (initials == NameInitials)
+        {
+            return false;
+        }
+        NameInitials = initials;
+        return true;
+    }
+
     public void Update(string name, OrganizationKind kind, string creditCode, string regionCode, string? address, string? contactName, string? contactPhone, DateTime now)
     {
         Name = name;
+        NameInitials = PinyinInitials.Of(name);
         Kind = kind;
         CreditCode = creditCode;
         RegionCode = regionCode;

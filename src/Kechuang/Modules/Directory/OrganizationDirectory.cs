@@ -35,6 +35,9 @@ internal sealed class OrganizationDirectory(KechuangDb db) : IOrganizationDirect
         return result;
     }
 
+    public async Task<IReadOnlyList<Guid>> SearchAsync(string text, CancellationToken cancellationToken = default) =>
+        await OrganizationSearch.Matching(db.Set<Organization>().AsNoTracking(), new ListQuery(text)).Select(o => o.Id).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default) =>
         (await FindManyAsync(ids, cancellationToken)).ToDictionary(o => o.Key, o => o.Value.Name);
 

@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Modules.Directory;
 
-public sealed record PersonQuery(string? RegionCode = null, string? Kind = null, string? Q = null, Guid? OrganizationId = null, int? Page = null, int? PageSize = null);
+public sealed record PersonQuery(string? RegionCode = null, string? Kind = null, Guid? OrganizationId = null, ListQuery? List = null)
+{
+    public ListQuery List { get; init; } = List ?? new ListQuery();
+}
 
 /// <summary>Create, update, list, get, import and export of people; the page, API and command line share these.</summary>
 public sealed class PeopleHandler(KechuangDb db)
@@ -42,17 +45,22 @@ public sealed class PeopleHandler(KechuangDb db)
         return (await ToDtosAsync([person], cancellationToken))[0];
     }
 
+    internal static readonly SortMap<Person> Sorts = new SortMap<Person>(p => p.Id, p => p.OrderBy(x => x.RegionCode).ThenBy(x => x.Name))
+        .Add("name", p => p.Name)
+        .Add("kindName", p => p.Kind)
+        .Add("regionName", p => p.RegionCode)
+        .Add("title", p => p.Title);
+
     public async Task<Paged<PersonDto>> ListAsync(PersonQuery query, CancellationToken cancellationToken = default)
     {
         var filtered = Filter(query);
         var total = await filtered.CountAsync(cancellationToken);
-        var (skip, take) = Paging.Normalize(query.Page, query.PageSize);
-        var rows = await filtered.OrderBy(p => p.RegionCode).ThenBy(p => p.Name).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var rows = await filtered.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
         return new Paged<PersonDto>(await ToDtosAsync(rows, cancellationToken), total);
     }
 
     public async Task<List<PersonDto>> AllAsync(PersonQuery query, CancellationToken cancellationToken = default) =>
-        await ToDtosAsync(await Filter(query).OrderBy(p => p.RegionCode).ThenBy(p => p.Name).ToListAsync(cancellationToken), cancellationToken);
+        await ToDtosAsync(await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken), cancellationToken);
 
     public async Task<int> ImportAsync(Stream file, CancellationToken cancellationToken = default)
     {
@@ -132,10 +140,12 @@ public sealed class PeopleHandler(KechuangDb db)
         {
             people = people.Where(p => p.OrganizationId == org);
         }
-        if (!string.IsNullOrWhiteSpace(query.Q))
+        if (query.List.Text is { } q)
         {
-            var q = query.Q.Trim();
-            people = people.Where(p => p.Name.Contains(q) || (p.Fields != null && p.Fields.Contains(q)) || (p.Title != null && p.Title.Contains(q)));
+            // A person is also found by their organisation's name, credit code or initials ("zjsxg" lists 寿仙谷's people).
+            var organizations = OrganizationSearch.Matching(db.Set<Organization>(), query.List).Select(o => (Guid?)o.Id);
+            people = people.Where(p => p.Name.Contains(q) || (p.Fields != null && p.Fields.Contains(q)) || (p.Title != null && p.Title.Contains(q))
+                || organizations.Contains(p.OrganizationId));
         }
         return people;
     }

@@ -276,14 +276,6 @@ public sealed class EnterpriseRecordsHandler(KechuangDb db, IOrganizationDirecto
         return organization;
     }
 
-    public async Task<Paged<ProfileDto>> ListProfilesAsync(RecordQuery q, CancellationToken ct)
-    {
-        var query = Filter(db.Set<EnterpriseProfile>(), q).OrderBy(p => p.RegionCode).ThenBy(p => p.Name);
-        var (skip, take) = Paging.Normalize(q.Page, q.PageSize);
-        var rows = await query.Skip(skip).Take(take).ToListAsync(ct);
-        return new(rows.Select(ToDto).ToList(), await query.CountAsync(ct));
-    }
-
     public async Task<ProfileDto?> FindProfileAsync(Guid enterpriseId, CancellationToken ct) =>
         await db.Set<EnterpriseProfile>().AsNoTracking().Where(p => p.OrganizationId == enterpriseId).FirstOrDefaultAsync(ct) is { } p ? ToDto(p) : null;
 

@@ -15,8 +15,17 @@ public static class EnterprisesApi
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("企业培育");
 
-        api.MapGet("/enterprises", (string? regionCode, int? page, int? pageSize, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            h.ListProfilesAsync(new RecordQuery(regionCode, Page: page, PageSize: pageSize), ct));
+        api.MapGet("/enterprises", (string? regionCode, string? qualification, int? year, [AsParameters] ListQuery list, ListEnterprisesHandler h, CancellationToken ct) =>
+            h.HandleAsync(new EnterpriseListQuery(regionCode, qualification, year, list), ct));
+        api.MapGet("/enterprises/export", async (string? regionCode, string? qualification, int? year, [AsParameters] ListQuery list, ListEnterprisesHandler h,
+            KechuangDb db, CancellationToken ct) =>
+        {
+            var rows = await h.AllAsync(new EnterpriseListQuery(regionCode, qualification, year, list), ct);
+            db.AuditEvent("enterprises_profile", "export", "export", $"{{\"rows\":{rows.Count}}}");
+            await db.SaveChangesAsync(ct);
+            var bytes = await ExcelFile.WriteAsync(rows.Select(EnterpriseListSheet.Row), EnterpriseListSheet.Headers, ct);
+            return TypedResults.File(bytes, ExcelFile.ContentType, "企业培育档案.xlsx");
+        });
         api.MapPost("/enterprises", async (ProfileBody body, EnterpriseRecordsHandler h, CancellationToken ct) =>
             CreatedAt("/api/v1/enterprises", await h.CreateProfileAsync(body, ct)));
         api.MapGet("/enterprises/{enterpriseId:guid}", async (Guid enterpriseId, EnterpriseRecordsHandler h, CancellationToken ct) =>

@@ -8,6 +8,7 @@ public static class EnterprisesModule
     public static IServiceCollection AddEnterprises(this IServiceCollection services)
     {
         services.AddScoped<EnterpriseRecordsHandler>();
+        services.AddScoped<ListEnterprisesHandler>();
         services.AddScoped<ImportYearRecordsHandler>();
         services.AddScoped<ScreenEnterprisesHandler>();
         services.AddSingleton<Platform.ICommand, ScreenCommand>();

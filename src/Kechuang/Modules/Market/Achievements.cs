@@ -9,7 +9,10 @@ public sealed record AchievementDto(Guid Id, string Title, Guid OwnerOrganizatio
     string Maturity, string MaturityName, string? LinkedIp, string Description, decimal? ExpectedPrice, string? ContactName, string? ContactPhone,
     string Status, string StatusName, DateTime CreatedAt);
 
-public sealed record AchievementQuery(string? Q = null, string? Field = null, Guid? OwnerOrganizationId = null, string? Status = null, int? Page = null, int? PageSize = null);
+public sealed record AchievementQuery(string? Field = null, Guid? OwnerOrganizationId = null, string? Status = null, ListQuery? List = null)
+{
+    public ListQuery List { get; init; } = List ?? new ListQuery();
+}
 
 /// <summary>Lists, reads, creates and edits achievements (public reads; staff or the owner write).</summary>
 public sealed class AchievementsHandler(KechuangDb db, IOrganizationDirectory directory)
@@ -61,14 +64,27 @@ public sealed class AchievementsHandler(KechuangDb db, IOrganizationDirectory di
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Sortable columns; the price in fen (a long), which SQLite orders, unlike a decimal. Newest first by default.</summary>
+    internal static readonly SortMap<Achievement> Sorts = new SortMap<Achievement>(a => a.Id, a => a.OrderByDescending(x => x.CreatedAt))
+        .Add("title", a => a.Title)
+        .Add("ownerName", a => a.OwnerName)
+        .Add("field", a => a.Field)
+        .Add("maturityName", a => a.Maturity)
+        .Add("expectedPrice", a => a.ExpectedPriceFen)
+        .Add("statusName", a => a.Status)
+        .Add("createdAt", a => a.CreatedAt);
+
     public async Task<Paged<AchievementDto>> ListAsync(AchievementQuery query, CancellationToken cancellationToken = default)
     {
         var filtered = Filter(query);
         var total = await filtered.CountAsync(cancellationToken);
-        var (skip, take) = Paging.Normalize(query.Page, query.PageSize);
-        var rows = await filtered.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var rows = await filtered.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
         return new Paged<AchievementDto>(rows.Select(ToDto).ToList(), total);
     }
+
+    /// <summary>Every achievement of the filtered, sorted list, for the export.</summary>
+    public async Task<List<AchievementDto>> AllAsync(AchievementQuery query, CancellationToken cancellationToken = default) =>
+        (await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken)).Select(ToDto).ToList();
 
     public async Task<AchievementDto> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         ToDto(await db.Set<Achievement>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
@@ -83,11 +99,11 @@ public sealed class AchievementsHandler(KechuangDb db, IOrganizationDirectory di
             var own = db.User.OrganizationId;
             rows = rows.Where(a => a.Status != AchievementStatus.Withdrawn || a.OwnerOrganizationId == own);
         }
-        if (!string.IsNullOrWhiteSpace(query.Q))
+        if (query.List.Text is { } text)
         {
             // Chinese has no word spaces: each whitespace-separated term is matched as a substring of
             // the title, keywords, owner or description (all terms must match).
-            foreach (var term in query.Q.Split(' ', '　').Where(t => t.Length > 0))
+            foreach (var term in text.Split(' ', '　').Where(t => t.Length > 0))
             {
                 rows = rows.Where(a => a.Title.Contains(term) || a.Keywords.Contains(term) || a.OwnerName.Contains(term) || a.Description.Contains(term));
             }

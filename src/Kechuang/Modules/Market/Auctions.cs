@@ -21,7 +21,10 @@ public sealed record AuctionDetailDto(AuctionDto Auction, IReadOnlyList<LotSumma
 
 public sealed record BidderDto(Guid Id, Guid OrganizationId, string OrganizationName, string Number, bool DepositPaid, DateTime? DepositConfirmedAt, string? DepositConfirmedBy);
 
-public sealed record AuctionQuery(int? Year = null, string? RegionCode = null, int? Page = null, int? PageSize = null);
+public sealed record AuctionQuery(int? Year = null, string? RegionCode = null, ListQuery? List = null)
+{
+    public ListQuery List { get; init; } = List ?? new ListQuery();
+}
 
 /// <summary>Prepares sessions (staff of the session's region) and answers the public calendar and session pages.</summary>
 public sealed class AuctionsHandler(KechuangDb db, IOrganizationDirectory directory)
@@ -168,7 +171,25 @@ public sealed class AuctionsHandler(KechuangDb db, IOrganizationDirectory direct
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>Sortable columns of the calendar; the latest session first by default.</summary>
+    internal static readonly SortMap<Auction> Sorts = new SortMap<Auction>(a => a.Id, a => a.OrderByDescending(x => x.StartsAt))
+        .Add("title", a => a.Title)
+        .Add("organizer", a => a.Organizer)
+        .Add("startsAt", a => a.StartsAt);
+
     public async Task<Paged<AuctionDto>> ListAsync(AuctionQuery query, CancellationToken cancellationToken = default)
+    {
+        var rows = Filter(query);
+        var total = await rows.CountAsync(cancellationToken);
+        var auctions = await rows.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
+        return new Paged<AuctionDto>(await DtosAsync(auctions, cancellationToken), total);
+    }
+
+    /// <summary>Every session of the filtered, sorted calendar, for the export.</summary>
+    public async Task<List<AuctionDto>> AllAsync(AuctionQuery query, CancellationToken cancellationToken = default) =>
+        await DtosAsync(await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken), cancellationToken);
+
+    private IQueryable<Auction> Filter(AuctionQuery query)
     {
         var rows = db.Set<Auction>().AsNoTracking();
         if (query.Year is { } year)
@@ -183,13 +204,19 @@ public sealed class AuctionsHandler(KechuangDb db, IOrganizationDirectory direct
             var prefix = Platform.Access.DataScope.Prefix(query.RegionCode);
             rows = rows.Where(a => a.RegionCode.StartsWith(prefix));
         }
-        var total = await rows.CountAsync(cancellationToken);
-        var (skip, take) = Paging.Normalize(query.Page, query.PageSize);
-        var auctions = await rows.OrderByDescending(a => a.StartsAt).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        if (query.List.Text is { } q)
+        {
+            rows = rows.Where(a => a.Title.Contains(q) || a.Organizer.Contains(q));
+        }
+        return rows;
+    }
+
+    private async Task<List<AuctionDto>> DtosAsync(List<Auction> auctions, CancellationToken cancellationToken)
+    {
         var ids = auctions.Select(a => a.Id).ToList();
         var counts = await db.Set<Lot>().Where(l => ids.Contains(l.AuctionId)).GroupBy(l => l.AuctionId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        return new Paged<AuctionDto>(auctions.Select(a => ToDto(a, counts.GetValueOrDefault(a.Id), db.UtcNow)).ToList(), total);
+        return auctions.Select(a => ToDto(a, counts.GetValueOrDefault(a.Id), db.UtcNow)).ToList();
     }
 
     public async Task<AuctionDetailDto> GetAsync(Guid id, CancellationToken cancellationToken = default)

@@ -29,15 +29,11 @@ public static class MarketApi
     {
         var api = app.MapGroup("/api/v1").WithTags("成果交易");
 
-        api.MapGet("/achievements", async (string? q, string? field, Guid? ownerOrganizationId, string? status, int? page, int? pageSize, AchievementsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.ListAsync(new AchievementQuery(q, field, ownerOrganizationId, status, page, pageSize), ct))).AllowAnonymous();
-        api.MapGet("/achievements/export", async (string? q, string? field, Guid? ownerOrganizationId, string? status, AchievementsHandler handler, KechuangDb db, CancellationToken ct) =>
+        api.MapGet("/achievements", async (string? field, Guid? ownerOrganizationId, string? status, [AsParameters] ListQuery list, AchievementsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.ListAsync(new AchievementQuery(field, ownerOrganizationId, status, list), ct))).AllowAnonymous();
+        api.MapGet("/achievements/export", async (string? field, Guid? ownerOrganizationId, string? status, [AsParameters] ListQuery list, AchievementsHandler handler, KechuangDb db, CancellationToken ct) =>
         {
-            var rows = (await handler.ListAsync(new AchievementQuery(q, field, ownerOrganizationId, status, 1, Paging.MaxPageSize), ct)).Items.ToList();
-            for (var page = 2; rows.Count == (page - 1) * Paging.MaxPageSize; page++)
-            {
-                rows.AddRange((await handler.ListAsync(new AchievementQuery(q, field, ownerOrganizationId, status, page, Paging.MaxPageSize), ct)).Items);
-            }
+            var rows = await handler.AllAsync(new AchievementQuery(field, ownerOrganizationId, status, list), ct);
             db.AuditEvent("market_achievement", "export", "export", $"{{\"rows\":{rows.Count}}}");
             await db.SaveChangesAsync(ct);
             var bytes = await ExcelFile.WriteAsync(rows.Select(AchievementSheet.Row), AchievementSheet.Headers, ct);
@@ -68,8 +64,16 @@ public static class MarketApi
             return TypedResults.NoContent();
         }).RequireAuthorization();
 
-        api.MapGet("/auctions", async (int? year, string? regionCode, int? page, int? pageSize, AuctionsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.ListAsync(new AuctionQuery(year, regionCode, page, pageSize), ct))).AllowAnonymous();
+        api.MapGet("/auctions", async (int? year, string? regionCode, [AsParameters] ListQuery list, AuctionsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.ListAsync(new AuctionQuery(year, regionCode, list), ct))).AllowAnonymous();
+        api.MapGet("/auctions/export", async (int? year, string? regionCode, [AsParameters] ListQuery list, AuctionsHandler handler, KechuangDb db, CancellationToken ct) =>
+        {
+            var rows = await handler.AllAsync(new AuctionQuery(year, regionCode, list), ct);
+            db.AuditEvent("market_auction", "export", "export", $"{{\"rows\":{rows.Count}}}");
+            await db.SaveChangesAsync(ct);
+            var bytes = await ExcelFile.WriteAsync(rows.Select(AuctionListSheet.Row), AuctionListSheet.Headers, ct);
+            return TypedResults.File(bytes, ExcelFile.ContentType, "科技成果拍卖会.xlsx");
+        }).RequireAuthorization();
         api.MapGet("/auctions/{id:guid}", async (Guid id, AuctionsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.GetAsync(id, ct))).AllowAnonymous();
         api.MapPost("/auctions", async Task<Created<Created>> (AuctionInput body, AuctionsHandler handler, CancellationToken ct) =>

@@ -10,7 +10,10 @@ public sealed record AccountInput(string? UserName, string? Password, string? Di
 public sealed record AccountDto(Guid Id, string UserName, string DisplayName, string Role, string RoleName, string RegionCode, Guid? OrganizationId,
     bool Disabled, bool Locked, bool MustChangePassword, DateTime? LastSignInAt, DateTime CreatedAt);
 
-public sealed record AccountQuery(string? Q = null, string? Role = null, int? Page = null, int? PageSize = null);
+public sealed record AccountQuery(string? Role = null, ListQuery? List = null)
+{
+    public ListQuery List { get; init; } = List ?? new ListQuery();
+}
 
 /// <summary>City administrators create accounts, set role, region and organisation, disable, unlock and reset.</summary>
 public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> hasher, IDirectoryLookup directory)
@@ -52,12 +55,19 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Sortable columns of the account list; by user name by default.</summary>
+    internal static readonly SortMap<Account> Sorts = new SortMap<Account>(a => a.Id, a => a.OrderBy(x => x.UserName))
+        .Add("userName", a => a.UserName)
+        .Add("displayName", a => a.DisplayName)
+        .Add("roleName", a => a.Role)
+        .Add("regionCode", a => a.RegionCode)
+        .Add("lastSignInAt", a => a.LastSignInAt);
+
     public async Task<Paged<AccountDto>> ListAsync(AccountQuery query, CancellationToken cancellationToken = default)
     {
         var accounts = db.Accounts.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Q))
+        if (query.List.Text is { } q)
         {
-            var q = query.Q.Trim();
             var lower = q.ToLowerInvariant(); // user names are stored lower-case
             accounts = accounts.Where(a => a.UserName.Contains(lower) || a.DisplayName.Contains(q));
         }
@@ -69,8 +79,7 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
             accounts = accounts.Where(a => a.Role == role);
         }
         var total = await accounts.CountAsync(cancellationToken);
-        var (skip, take) = Paging.Normalize(query.Page, query.PageSize);
-        var rows = await accounts.OrderBy(a => a.UserName).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var rows = await accounts.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
         var now = db.UtcNow;
         return new Paged<AccountDto>(rows.Select(a => new AccountDto(a.Id, a.UserName, a.DisplayName, Kebab.From(a.Role), Roles.Names[a.Role],
             a.RegionCode, a.OrganizationId, a.Disabled, a.IsLocked(now), a.MustChangePassword, a.LastSignInAt, a.CreatedAt)).ToList(), total);

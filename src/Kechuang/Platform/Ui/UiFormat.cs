@@ -16,6 +16,14 @@ public static class UiFormat
     public static string Date(DateTime? utc) =>
         utc is { } value ? Local(value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
 
+    /// <summary>A calendar day as yyyy-MM-dd (2026-03-01), "—" when empty; the browser's language plays no part.</summary>
+    public static string Day(DateOnly? day) =>
+        day is { } value ? value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>A calendar day held as a DateTime (no time of day, no zone): yyyy-MM-dd, "—" when empty.</summary>
+    public static string Day(DateTime? day) =>
+        day is { } value ? value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
+
     /// <summary>A local (Asia/Shanghai) date or time turned back into UTC for queries.</summary>
     public static DateTime ToUtc(DateTime local) =>
         TimeZoneInfo.ConvertTimeToUtc(System.DateTime.SpecifyKind(local, DateTimeKind.Unspecified), China);

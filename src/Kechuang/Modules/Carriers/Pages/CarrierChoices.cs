@@ -32,16 +32,6 @@ internal static class CarrierChoices
             .Select(r => new SelectOption(r.Code, r.Level == 3 && countyAccount ? $"{r.Name}（全县）" : r.Name)).ToList();
     }
 
-    /// <summary>Regions a carrier may be saved into (county or town), named with their county.</summary>
-    public static List<SelectOption> FormRegions(IReadOnlyList<RegionOption> regions, DataScope scope, string? current)
-    {
-        var names = regions.ToDictionary(r => r.Code, r => r.Name);
-        return regions.Where(r => r.Level >= 3 && (scope.Covers(r.Code) || r.Code == current))
-            .Select(r => new SelectOption(r.Code, r.Level == 4 && r.ParentCode is { } p && names.TryGetValue(p, out var county)
-                ? $"{county} · {r.Name}（{r.Code}）" : $"{r.Name}（{r.Code}）"))
-            .ToList();
-    }
-
     public static string KindColor(string kind) => kind switch
     {
         "park" or "small-business-park" or "agricultural-park" => "green",

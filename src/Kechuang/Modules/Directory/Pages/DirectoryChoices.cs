@@ -32,19 +32,4 @@ internal static class DirectoryChoices
             .Select(r => new SelectOption(r.Code, $"{r.Name}（全县）"));
         return own.Concat(covered.Where(r => r.Level == level).Select(r => new SelectOption(r.Code, r.Name))).ToList();
     }
-
-    /// <summary>The form: every region the viewer may save into, named with its county (武义县 · 桐琴镇).</summary>
-    public static List<SelectOption> FormRegions(IReadOnlyList<RegionOption> regions, DataScope scope, string? current)
-    {
-        var names = regions.ToDictionary(r => r.Code, r => r.Name);
-        return regions
-            .Where(r => r.Level >= (int)RegionLevel.City && (scope.Covers(r.Code) || r.Code == current))
-            .Select(r => new SelectOption(r.Code, Label(r, names)))
-            .ToList();
-    }
-
-    private static string Label(RegionOption region, Dictionary<string, string> names) =>
-        region.Level == (int)RegionLevel.Town && region.ParentCode is { } parent && names.TryGetValue(parent, out var county)
-            ? $"{county} · {region.Name}（{region.Code}）"
-            : $"{region.Name}（{region.Code}）";
 }

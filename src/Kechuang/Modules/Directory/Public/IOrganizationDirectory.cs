@@ -23,6 +23,12 @@ public interface IOrganizationDirectory
     /// </summary>
     Task<IReadOnlyDictionary<Guid, OrganizationInfo>> FindManyAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Ids of the caller's organisations whose name or credit code contains <paramref name="text"/>, or whose pinyin
+    /// initials do (武义县 → wyx): the directory's search, for a list of another module's records to offer the same box.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> SearchAsync(string text, CancellationToken cancellationToken = default);
+
     /// <summary>Names of the given organisations that exist anywhere (for showing a counterpart's name beside a record).</summary>
     Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default);
 }

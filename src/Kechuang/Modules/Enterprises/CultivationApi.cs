@@ -10,8 +10,13 @@ public static class CultivationApi
     public static IEndpointRouteBuilder MapCultivationApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/cultivation").RequireAuthorization().WithTags("梯次培育");
-        api.MapGet("/screening", async (string? regionCode, int? year, string? pool, ScreenEnterprisesHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(regionCode, Validate(year, pool), pool, ct)));
+        api.MapGet("/screening", async (string? regionCode, int? year, string? pool, [AsParameters] ListQuery list, ScreenEnterprisesHandler handler, CancellationToken ct) =>
+        {
+            var result = await handler.HandleAsync(regionCode, Validate(year, pool), pool, ct);
+            // Without a page asked for, every row, as the screening always answered.
+            var items = list.Page is null && list.PageSize is null ? ScreeningList.Arrange(result.Items, list) : ScreeningList.Page(result.Items, list).Items;
+            return TypedResults.Ok(result with { Items = items, Total = ScreeningList.Arrange(result.Items, list).Count });
+        });
         api.MapPost("/screening/run", async (string? regionCode, int? year, ScreenEnterprisesHandler handler, CancellationToken ct) =>
             TypedResults.Ok(new { screened = await handler.RunAsync(regionCode, Validate(year, null), ct) }))
             .RequireAuthorization(Platform.Access.Roles.Staff);
@@ -22,12 +27,14 @@ public static class CultivationApi
             var years = await handler.FunnelAsync(regionCode, from, to, ct);
             return TypedResults.Ok(new Paged<FunnelYear>(years, years.Count));
         });
-        api.MapGet("/screening/export", async (string? regionCode, int? year, string? pool, ScreenEnterprisesHandler handler, KechuangDb db, CancellationToken ct) =>
+        api.MapGet("/screening/export", async (string? regionCode, int? year, string? pool, [AsParameters] ListQuery list, ScreenEnterprisesHandler handler,
+            KechuangDb db, CancellationToken ct) =>
         {
             var result = await handler.HandleAsync(regionCode, Validate(year, pool), pool, ct);
-            db.AuditEvent("enterprises_screening", "export", "export", $"{{\"rows\":{result.Total},\"pool\":\"{pool}\"}}");
+            var rows = ScreeningList.Arrange(result.Items, list);
+            db.AuditEvent("enterprises_screening", "export", "export", $"{{\"rows\":{rows.Count},\"pool\":\"{pool}\"}}");
             await db.SaveChangesAsync(ct);
-            var bytes = await ExcelFile.WriteAsync(result.Items.Select(ScreeningSheet.Row), ScreeningSheet.Headers, ct);
+            var bytes = await ExcelFile.WriteAsync(rows.Select(ScreeningSheet.Row), ScreeningSheet.Headers, ct);
             return TypedResults.File(bytes, ExcelFile.ContentType, $"梯次培育筛查{result.Year}.xlsx");
         });
         return app;

@@ -35,13 +35,55 @@ public sealed class AuditChain(KechuangDb db)
     }
 }
 
-public sealed record AuditQuery(string? Entity = null, string? Account = null, string? Action = null, string? Key = null, DateTime? From = null, DateTime? To = null, int? Page = null, int? PageSize = null);
+/// <summary>Filters of the audit log; <see cref="List"/> carries the search (an account or a record key), the page and the sort.</summary>
+/// <param name="From">First instant shown (UTC).</param>
+/// <param name="To">First instant no longer shown (UTC).</param>
+public sealed record AuditQuery(string? Entity = null, string? Account = null, string? Action = null, string? Key = null, DateTime? From = null, DateTime? To = null,
+    ListQuery? List = null)
+{
+    public ListQuery List { get; init; } = List ?? new ListQuery();
+}
 
 public sealed record AuditDto(long Seq, DateTime At, string Account, string? ClientAddress, string Entity, string EntityKey, string Action, string? Before, string? After);
 
+/// <summary>The audit log list: the page, <c>GET /api/v1/audit</c> and its export share it.</summary>
 public sealed class ListAuditHandler(KechuangDb db)
 {
+    /// <summary>The one sort the log offers. Entries are keyed by their sequence number, not a Guid, so the list orders by it
+    /// itself instead of through a <see cref="SortMap{T}"/>; the sequence follows the time of writing, so it orders by time exactly.</summary>
+    public const string SortByTime = "at";
+
     public async Task<Paged<AuditDto>> HandleAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        var entries = Filter(query);
+        var total = await entries.CountAsync(cancellationToken);
+        var (skip, take) = Paging.Normalize(query.List.Page, query.List.PageSize);
+        var rows = await Order(entries, query.List).Skip(skip).Take(take).Select(ToDto).ToListAsync(cancellationToken);
+        return new Paged<AuditDto>(rows, total);
+    }
+
+    /// <summary>Every entry of the filtered, sorted log, for the export.</summary>
+    public Task<List<AuditDto>> AllAsync(AuditQuery query, CancellationToken cancellationToken = default) =>
+        Order(Filter(query), query.List).Select(ToDto).ToListAsync(cancellationToken);
+
+    private static readonly System.Linq.Expressions.Expression<Func<AuditEntry, AuditDto>> ToDto =
+        e => new AuditDto(e.Seq, e.At, e.Account, e.ClientAddress, e.Entity, e.EntityKey, e.Action, e.Before, e.After);
+
+    private static IOrderedQueryable<AuditEntry> Order(IQueryable<AuditEntry> entries, ListQuery list)
+    {
+        if (string.IsNullOrWhiteSpace(list.Sort))
+        {
+            // Newest first: the log is read to see what just happened.
+            return entries.OrderByDescending(e => e.Seq);
+        }
+        if (!string.Equals(list.Sort, SortByTime, StringComparison.OrdinalIgnoreCase))
+        {
+            throw Problems.InputException.For("sort", $"不能按“{list.Sort}”排序，可选：{SortByTime}");
+        }
+        return list.Desc ? entries.OrderByDescending(e => e.Seq) : entries.OrderBy(e => e.Seq);
+    }
+
+    private IQueryable<AuditEntry> Filter(AuditQuery query)
     {
         var entries = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Entity))
@@ -68,12 +110,11 @@ public sealed class ListAuditHandler(KechuangDb db)
         {
             entries = entries.Where(e => e.At < to.ToUniversalTime());
         }
-        var total = await entries.CountAsync(cancellationToken);
-        var (skip, take) = Paging.Normalize(query.Page, query.PageSize);
-        var rows = await entries.OrderByDescending(e => e.Seq).Skip(skip).Take(take)
-            .Select(e => new AuditDto(e.Seq, e.At, e.Account, e.ClientAddress, e.Entity, e.EntityKey, e.Action, e.Before, e.After))
-            .ToListAsync(cancellationToken);
-        return new Paged<AuditDto>(rows, total);
+        if (query.List.Text is { } text)
+        {
+            entries = entries.Where(e => e.Account.Contains(text) || e.EntityKey.Contains(text));
+        }
+        return entries;
     }
 }
 
@@ -85,9 +126,19 @@ public static class AuditModule
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
     {
         var audit = app.MapGroup("/api/v1/audit").RequireAuthorization(Access.Roles.Admin).WithTags("审计日志");
-        audit.MapGet("", async (string? entity, string? account, string? action, string? key, DateTime? from, DateTime? to, int? page, int? pageSize,
+        audit.MapGet("", async (string? entity, string? account, string? action, string? key, DateTime? from, DateTime? to, [AsParameters] ListQuery list,
             ListAuditHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(new AuditQuery(entity, account, action, key, from, to, page, pageSize), ct)));
+            TypedResults.Ok(await handler.HandleAsync(new AuditQuery(entity, account, action, key, from, to, list), ct)));
+        audit.MapGet("/export", async (string? entity, string? account, string? action, string? key, DateTime? from, DateTime? to, [AsParameters] ListQuery list,
+            ListAuditHandler handler, KechuangDb db, CancellationToken ct) =>
+        {
+            var rows = await handler.AllAsync(new AuditQuery(entity, account, action, key, from, to, list), ct);
+            // Reading the log out is itself recorded, after the rows were read so the file does not hold its own export.
+            db.AuditEvent("audit_entry", "export", "export", $"{{\"rows\":{rows.Count}}}");
+            await db.SaveChangesAsync(ct);
+            var bytes = await Excel.ExcelFile.WriteAsync(rows.Select(AuditSheet.Row), AuditSheet.Headers, ct);
+            return TypedResults.File(bytes, Excel.ExcelFile.ContentType, "审计日志.xlsx");
+        });
         audit.MapGet("/verify", async (AuditChain chain, CancellationToken ct) => TypedResults.Ok(await chain.VerifyAsync(ct)));
         return app;
     }

@@ -25,8 +25,17 @@ public static class IndicatorsApi
             return TypedResults.Ok(new Monthly(code, region, y, await catalogue.MonthlyAsync(db, code, region, y, ct)));
         });
 
-        api.MapGet("/targets", async (string? regionCode, int? year, string? indicatorCode, TargetsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.ListAsync(regionCode, year, indicatorCode, ct)));
+        api.MapGet("/targets", async (string? regionCode, int? year, string? indicatorCode, [AsParameters] ListQuery list, TargetsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.ListAsync(regionCode, year, indicatorCode, list, ct)));
+        api.MapGet("/targets/export", async (string? regionCode, int? year, string? indicatorCode, [AsParameters] ListQuery list, TargetsHandler handler,
+            KechuangDb db, CancellationToken ct) =>
+        {
+            var rows = await handler.AllAsync(regionCode, year, indicatorCode, list, ct);
+            db.AuditEvent("indicators_target", "export", "export", $"{{\"rows\":{rows.Count}}}");
+            await db.SaveChangesAsync(ct);
+            var bytes = await Excel.ExcelFile.WriteAsync(rows.Select(TargetSheet.Row), TargetSheet.Headers, ct);
+            return TypedResults.File(bytes, Excel.ExcelFile.ContentType, "年度目标与完成情况.xlsx");
+        });
         api.MapPost("/targets", async Task<Results<Created<Created>, Ok<Created>>> (TargetInput body, TargetsHandler handler, CancellationToken ct) =>
         {
             var (id, created) = await handler.SetAsync(body, ct);

@@ -15,7 +15,32 @@ public sealed record TargetProgress(Guid Id, string RegionCode, int Year, string
 /// <summary>Targets in the caller's scope, each with its actual computed now from records.</summary>
 public sealed class TargetsHandler(KechuangDb db, IndicatorCatalogue catalogue, IDirectoryLookup directory)
 {
-    public async Task<Paged<TargetProgress>> ListAsync(string? regionCode, int? year, string? indicatorCode = null, CancellationToken cancellationToken = default)
+    internal static readonly SortMap<Target> Sorts =
+        new SortMap<Target>(t => t.Id, t => t.OrderBy(x => x.RegionCode).ThenBy(x => x.Year).ThenBy(x => x.IndicatorCode))
+            .Add("regionCode", t => t.RegionCode)
+            .Add("year", t => t.Year)
+            .Add("indicatorName", t => t.IndicatorCode);
+
+    /// <summary>One page of targets; the search matches an indicator's name or code.</summary>
+    public async Task<Paged<TargetProgress>> ListAsync(string? regionCode, int? year, string? indicatorCode = null, ListQuery? list = null,
+        CancellationToken cancellationToken = default)
+    {
+        list ??= new ListQuery();
+        var targets = Filter(regionCode, year, indicatorCode, list);
+        var total = await targets.CountAsync(cancellationToken);
+        // Actuals are computed from records per target, so only the page shown is computed.
+        var rows = await targets.ApplySort(Sorts, list).ApplyPaging(list).ToListAsync(cancellationToken);
+        return new Paged<TargetProgress>(await ProgressAsync(rows, cancellationToken), total);
+    }
+
+    /// <summary>Every target of the filtered, sorted list, for the export.</summary>
+    public async Task<List<TargetProgress>> AllAsync(string? regionCode, int? year, string? indicatorCode, ListQuery list, CancellationToken cancellationToken = default)
+    {
+        var rows = await Filter(regionCode, year, indicatorCode, list).ApplySort(Sorts, list).ToListAsync(cancellationToken);
+        return await ProgressAsync(rows, cancellationToken);
+    }
+
+    private IQueryable<Target> Filter(string? regionCode, int? year, string? indicatorCode, ListQuery list)
     {
         var targets = db.Set<Target>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(regionCode))
@@ -31,21 +56,32 @@ public sealed class TargetsHandler(KechuangDb db, IndicatorCatalogue catalogue, 
         {
             targets = targets.Where(t => t.IndicatorCode == indicatorCode);
         }
-        var rows = await targets.OrderBy(t => t.RegionCode).ThenBy(t => t.Year).ThenBy(t => t.IndicatorCode).ToListAsync(cancellationToken);
+        // A removed module's targets stay stored but have nothing to compare with; they are not listed.
+        var known = catalogue.All.Select(i => i.Code).ToList();
+        targets = targets.Where(t => known.Contains(t.IndicatorCode));
+        if (list.Text is { } text)
+        {
+            // Indicator names live in the catalogue, not the table: the search picks the codes whose name or code matches.
+            var matching = catalogue.All.Where(i => i.Name.Contains(text, StringComparison.OrdinalIgnoreCase) || i.Code.Contains(text, StringComparison.OrdinalIgnoreCase))
+                .Select(i => i.Code).ToList();
+            targets = targets.Where(t => matching.Contains(t.IndicatorCode));
+        }
+        return targets;
+    }
+
+    private async Task<List<TargetProgress>> ProgressAsync(List<Target> rows, CancellationToken cancellationToken)
+    {
         var items = new List<TargetProgress>();
         foreach (var t in rows)
         {
-            if (catalogue.Find(t.IndicatorCode) is not { } indicator)
-            {
-                continue; // a module that was removed: its targets stay stored but have nothing to compare with
-            }
+            var indicator = catalogue.Find(t.IndicatorCode)!;
             var period = Period.Year(t.Year);
             var actual = await indicator.ComputeAsync(db, t.RegionCode, period, cancellationToken);
             var url = indicator.RecordsUrl(t.RegionCode, period);
             items.Add(new TargetProgress(t.Id, t.RegionCode, t.Year, t.IndicatorCode, indicator.Name, indicator.Unit, t.Comparator, t.Value, actual,
                 Target.CompletionRate(actual, t.Value), Target.CompletionText(actual, t.Value), Target.IsMet(t.Comparator, actual, t.Value), url, IndicatorCatalogue.ApiUrl(url)));
         }
-        return new Paged<TargetProgress>(items, items.Count);
+        return items;
     }
 
     /// <summary>Sets (creates or replaces) the target of a region, year and indicator. City bureau staff set targets.</summary>

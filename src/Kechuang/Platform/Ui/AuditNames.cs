@@ -28,6 +28,7 @@ public static class AuditNames
         ["directory_organization"] = "组织",
         ["directory_person"] = "人员",
         ["directory_region"] = "行政区划",
+        ["audit_entry"] = "审计日志",
     };
 
     /// <summary>Chinese names of the recorded fields that the platform and the directory write.</summary>

@@ -78,6 +78,23 @@ public abstract class OrganizationListTests(KechuangApp app)
     }
 
     [Fact]
+    public async Task List_TownRegionFilter_ListsOnlyThatTownsOrganizations_AndTheCountyListsBoth()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+        var token = $"乡镇筛选{Guid.NewGuid():N}"[..14];
+        await (await staff.PostJsonAsync("/api/v1/organizations",
+            new { name = $"{token}桐琴公司", kind = "enterprise", creditCode = KechuangApp.NewCreditCode(), regionCode = "330723101" })).CreatedIdAsync();
+        await (await staff.PostJsonAsync("/api/v1/organizations",
+            new { name = $"{token}泉溪公司", kind = "enterprise", creditCode = KechuangApp.NewCreditCode(), regionCode = "330723102" })).CreatedIdAsync();
+
+        var town = await (await staff.GetAsync($"/api/v1/organizations?regionCode=330723101&q={Uri.EscapeDataString(token)}")).ReadJsonAsync();
+        var county = await (await staff.GetAsync($"/api/v1/organizations?regionCode=330723&q={Uri.EscapeDataString(token)}")).ReadJsonAsync();
+
+        Assert.Equal([$"{token}桐琴公司"], Names(town));
+        Assert.Equal(2, county.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task List_UnknownSortColumn_Is400NamingTheChoices()
     {
         var staff = await app.ClientAsync("wuyi.staff");

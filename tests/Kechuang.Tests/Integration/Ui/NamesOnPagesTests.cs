@@ -72,7 +72,7 @@ public abstract partial class NamesOnPagesTests(KechuangApp app)
         Assert.Contains($"I6513 {IndustryCatalog.Name("I6513")}", html);
     }
 
-    [GeneratedRegex("<table[^>]*id=\"targets\"[\\s\\S]*?</table>")]
+    [GeneratedRegex("<div[^>]*id=\"targets\"[\\s\\S]*?</table>")]
     private static partial Regex TargetsTable();
 
     public sealed class OnSqlite(SqliteApp app) : NamesOnPagesTests(app), IClassFixture<SqliteApp>;

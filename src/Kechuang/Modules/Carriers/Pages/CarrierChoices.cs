@@ -23,15 +23,6 @@ internal static class CarrierChoices
     public static readonly IReadOnlyList<SelectOption> TenancyKindOptions =
         TenancyKinds.Names.Select(k => new SelectOption(Kebab.From(k.Key), k.Value)).ToList();
 
-    /// <summary>Regions the viewer covers: counties for a city account, the county and its towns for a county account.</summary>
-    public static List<SelectOption> FilterRegions(IReadOnlyList<RegionOption> regions, DataScope scope)
-    {
-        var covered = regions.Where(r => scope.Covers(r.Code) && r.Level >= 3).ToList();
-        var countyAccount = !scope.All && scope.RegionPrefix.Length >= 6;
-        return covered.Where(r => countyAccount || r.Level == 3)
-            .Select(r => new SelectOption(r.Code, r.Level == 3 && countyAccount ? $"{r.Name}（全县）" : r.Name)).ToList();
-    }
-
     public static string KindColor(string kind) => kind switch
     {
         "park" or "small-business-park" or "agricultural-park" => "green",

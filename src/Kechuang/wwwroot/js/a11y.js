@@ -10,6 +10,9 @@
 //   Select's id while the box has id "<id>_list": the box says whether its list is open (the Select's
 //   ant-select-open class) and takes its form item's label as its name. A Select outside a form item
 //   (a list filter) still needs a name from its page.
+// - A FormItem's <label> has no "for", so it names no control (an input without a placeholder has no name at
+//   all) and a click on it focuses nothing: the label is bound to the item's first control with an id, as a
+//   <label for> written by hand would be.
 // - A range picker's separator is a <span aria-label="to"> with no role: it is decoration, hidden.
 // - A table wider than its card scrolls inside it (app.css); a keyboard user can only scroll what takes
 //   focus, so such a table's scroll box joins the tab order while, and only while, it scrolls.
@@ -60,6 +63,20 @@
     }
   }
 
+  var labellable = 'input:not([type="hidden"]):not([role="combobox"]), textarea, select';
+
+  function mendFormItem(item) {
+    var label = item.querySelector('.ant-form-item-label > label');
+    if (!label || label.htmlFor) {
+      return;
+    }
+    var control = item.querySelector('.ant-form-item-control');
+    var input = control && control.querySelector(labellable);
+    if (input && input.id) {
+      label.htmlFor = input.id;
+    }
+  }
+
   function mendScroller(box) {
     var scrolls = box.scrollWidth > box.clientWidth + 1;
     if (scrolls && !box.hasAttribute('tabindex')) {
@@ -84,6 +101,7 @@
     });
     each(root, pagerItems, mendPagerItem);
     each(root, 'input[role="combobox"]', mendCombobox);
+    each(root, '.ant-form-item', mendFormItem);
     each(root, '.ant-picker-separator[aria-label]', function (separator) {
       separator.removeAttribute('aria-label');
       separator.setAttribute('aria-hidden', 'true');

@@ -13,6 +13,8 @@
 // - A FormItem's <label> has no "for", so it names no control (an input without a placeholder has no name at
 //   all) and a click on it focuses nothing: the label is bound to the item's first control with an id, as a
 //   <label for> written by hand would be.
+// - A closable Alert's close button holds only an icon: it is named 关闭 (Close on an English page), as
+//   AntDesign names its modal's close button.
 // - A range picker's separator is a <span aria-label="to"> with no role: it is decoration, hidden.
 // - A table wider than its card scrolls inside it (app.css); a keyboard user can only scroll what takes
 //   focus, so such a table's scroll box joins the tab order while, and only while, it scrolls.
@@ -77,6 +79,12 @@
     }
   }
 
+  function mendAlertClose(button) {
+    if (!button.hasAttribute('aria-label')) {
+      button.setAttribute('aria-label', (document.documentElement.lang || '').indexOf('zh') === 0 ? '关闭' : 'Close');
+    }
+  }
+
   function mendScroller(box) {
     var scrolls = box.scrollWidth > box.clientWidth + 1;
     if (scrolls && !box.hasAttribute('tabindex')) {
@@ -102,6 +110,7 @@
     each(root, pagerItems, mendPagerItem);
     each(root, 'input[role="combobox"]', mendCombobox);
     each(root, '.ant-form-item', mendFormItem);
+    each(root, 'button.ant-alert-close-icon', mendAlertClose);
     each(root, '.ant-picker-separator[aria-label]', function (separator) {
       separator.removeAttribute('aria-label');
       separator.setAttribute('aria-hidden', 'true');

@@ -48,7 +48,7 @@ public sealed partial class ReadmeCommandTests
 
                     var assets = Assets(signInPage).Concat(Assets(homePage)).Distinct().ToList();
                     Assert.Contains("_framework/blazor.web.js", assets);
-                    Assert.Contains("_content/AntDesign/css/ant-design-blazor.css", assets);
+                    Assert.Contains("_content/AntDesign/css/ant-design-blazor.variable.css", assets);
                     Assert.Contains("_content/AntDesign/js/ant-design-blazor.js", assets);
                     foreach (var asset in assets)
                     {

@@ -9,7 +9,8 @@
 // - A Select's search box has role="combobox" but no aria-expanded, and its form label points at the
 //   Select's id while the box has id "<id>_list": the box says whether its list is open (the Select's
 //   ant-select-open class) and takes its form item's label as its name. A Select outside a form item
-//   (a list filter) still needs a name from its page.
+//   (a list filter) still needs a name from its page; a table pagination's page-size Select, which no page
+//   renders itself, is named 每页条数.
 // - A FormItem's <label> has no "for", so it names no control (an input without a placeholder has no name at
 //   all) and a click on it focuses nothing: the label is bound to the item's first control with an id, as a
 //   <label for> written by hand would be.
@@ -33,6 +34,10 @@
     root.querySelectorAll(selector).forEach(action);
   }
 
+  function zh() {
+    return (document.documentElement.lang || '').indexOf('zh') === 0;
+  }
+
   function mendPagerItem(item) {
     var disabled = item.classList.contains('ant-pagination-disabled') ? 'true' : 'false';
     if (item.hasAttribute('aria-disabled') && item.getAttribute('aria-disabled') !== disabled) {
@@ -53,6 +58,10 @@
       }
     }
     if (input.hasAttribute('aria-label') || input.hasAttribute('aria-labelledby') || (input.labels && input.labels.length)) {
+      return;
+    }
+    if (input.closest('.ant-pagination-options')) {
+      input.setAttribute('aria-label', zh() ? '每页条数' : 'Rows per page');
       return;
     }
     var item = input.closest('.ant-form-item');
@@ -81,7 +90,7 @@
 
   function mendAlertClose(button) {
     if (!button.hasAttribute('aria-label')) {
-      button.setAttribute('aria-label', (document.documentElement.lang || '').indexOf('zh') === 0 ? '关闭' : 'Close');
+      button.setAttribute('aria-label', zh() ? '关闭' : 'Close');
     }
   }
 

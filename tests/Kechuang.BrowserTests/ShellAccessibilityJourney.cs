@@ -80,6 +80,44 @@ public sealed class ShellAccessibilityJourney(BrowserApp app)
         await Journey.EndAsync(page);
     }
 
+    [Fact]
+    public async Task KeyboardOnly_FillsOrganizationForm_FocusAlwaysVisible_LabelsFocusTheirFields()
+    {
+        var page = await app.NewPageAsync();
+        await Journey.SignInAsync(page, "wuyi.staff");
+        await Journey.GoInteractiveAsync(page, "/directory/organizations/new");
+        await page.Locator("#regionCode input[aria-label]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+        // A form item's label names its field: a click on it puts the cursor there, as a <label for> does.
+        await page.Locator(".ant-form-item-label > label", new PageLocatorOptions { HasText = "联系人" }).ClickAsync();
+        Assert.Equal("contactName", await FocusedAsync(page, "e => e.id"));
+
+        // From the first field, Tab reaches every field and the save button in order, and each shows where focus is:
+        // its own outline, or the ring AntDesign draws on the field's box.
+        await page.Locator("#name").FocusAsync();
+        var visited = new List<string>();
+        for (var i = 0; i < 20 && visited.LastOrDefault() != "save"; i++)
+        {
+            var id = await FocusedAsync(page, "e => e.id || e.closest('[id]').id");
+            var ring = await FocusedAsync(page, FocusRing);
+            Assert.True(ring != "none", $"focus on {id} is not visible");
+            visited.Add(id);
+            await page.Keyboard.PressAsync("Tab");
+        }
+        Assert.Equal(["name", "kind_list", "creditCode", "address", "contactName", "contactPhone", "save"], visited.Where(v => v != "regionCode" && !v.StartsWith("regionCode", StringComparison.Ordinal)));
+        await Journey.EndAsync(page);
+    }
+
+    // "outline" or "shadow" when the focused element, or the box AntDesign draws around a select, input or picker, shows focus.
+    private const string FocusRing = """
+        e => {
+            const box = e.closest('.ant-select, .ant-input-affix-wrapper, .ant-picker') || e;
+            const drawn = getComputedStyle(box.matches('.ant-select') ? box.querySelector('.ant-select-selector') : box);
+            const own = getComputedStyle(e);
+            return own.outlineStyle !== 'none' && own.outlineWidth !== '0px' ? 'outline' : drawn.boxShadow !== 'none' ? 'shadow' : 'none';
+        }
+        """;
+
     private static Task<string> FocusedAsync(IPage page, string expression) =>
         page.EvaluateAsync<string>($"() => ({expression})(document.activeElement)");
 }

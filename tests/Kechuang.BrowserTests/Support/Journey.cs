@@ -28,7 +28,14 @@ public static class Journey
     {
         await page.GotoAsync(url);
         await WaitInteractiveAsync(page);
+        await CheckAccessibilityAsync(page);
     }
+
+    /// <summary>
+    /// Every page a journey visits must pass axe (WCAG 2.0/2.1 A and AA): checked once per path when a journey opens
+    /// it, takes a screenshot or ends, and reported with the page's other problems at <see cref="EndAsync"/>.
+    /// </summary>
+    public static Task CheckAccessibilityAsync(IPage page) => PageProblems.Of(page).CheckAccessibilityAsync(page);
 
     /// <summary>Picks an option of an AntDesign select, typing into its search box first when given.</summary>
     public static async Task ChooseAsync(IPage page, string selectSelector, string optionText, string? typeFirst = null)
@@ -54,6 +61,7 @@ public static class Journey
         Directory.CreateDirectory(ScreenshotFolder);
         // Let AntDesign's transitions settle so the picture shows the final state.
         await page.WaitForTimeoutAsync(400);
+        await CheckAccessibilityAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
     }
 
@@ -72,6 +80,10 @@ public static class Journey
     /// <summary>Closes the page's browser context and fails when anything went wrong on the page (see <see cref="PageProblems"/>).</summary>
     public static async Task EndAsync(IPage page)
     {
+        if (!page.IsClosed)
+        {
+            await CheckAccessibilityAsync(page);
+        }
         var problems = PageProblems.Of(page).Check();
         await page.Context.CloseAsync();
         Assert.True(problems.Count == 0, $"the page had problems:\n{string.Join('\n', problems)}");

@@ -22,6 +22,7 @@ public sealed class PageProblems
     private readonly ConcurrentBag<(int Status, string Path)> _expectedStatus = [];
     private readonly ConcurrentBag<string> _expectedErrors = [];
     private readonly ConcurrentBag<string> _downloads = [];
+    private readonly ConcurrentDictionary<string, bool> _axeChecked = new();
     private readonly string _baseUrl;
 
     private PageProblems(string baseUrl) => _baseUrl = baseUrl.TrimEnd('/');
@@ -74,12 +75,34 @@ public sealed class PageProblems
 
     public void ExpectError(string textFragment) => _expectedErrors.Add(textFragment);
 
+    /// <summary>
+    /// Runs axe over the page as it is now, once per path (a number or GUID in it stands for any id), and records each violation
+    /// as a problem, so <see cref="Journey.EndAsync"/> lists every page's violations together rather than stopping
+    /// the journey at the first.
+    /// </summary>
+    public async Task CheckAccessibilityAsync(IPage page)
+    {
+        var path = new Uri(page.Url).AbsolutePath;
+        var key = string.Join('/', path.Split('/').Select(part => IsId(part) ? "{id}" : part));
+        if (!_axeChecked.TryAdd(key, true))
+        {
+            return;
+        }
+        var violations = await Accessibility.ViolationsAsync(page);
+        if (violations.Count > 0)
+        {
+            Add(new Problem($"axe: {violations.Count} WCAG A/AA rule(s) violated at {path}{Environment.NewLine}{Accessibility.Describe(violations)}"));
+        }
+    }
+
     /// <summary>Returns the problems and marks the page as checked.</summary>
     public IReadOnlyList<string> Check()
     {
         Checked = true;
         return Problems;
     }
+
+    private static bool IsId(string part) => (part.Length > 0 && part.All(char.IsAsciiDigit)) || Guid.TryParse(part, out _);
 
     private bool IsOwn(string url) => url.StartsWith(_baseUrl + "/", StringComparison.Ordinal) || url == _baseUrl;
 

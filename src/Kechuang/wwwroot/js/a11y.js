@@ -9,7 +9,13 @@
 // - A Select's search box has role="combobox" but no aria-expanded, and its form label points at the
 //   Select's id while the box has id "<id>_list": the box says whether its list is open (the Select's
 //   ant-select-open class) and takes its form item's label as its name. A Select outside a form item
-//   (a list filter) still needs a name from its page.
+//   (a list filter) still needs a name from its page; a table pagination's page-size Select, which no page
+//   renders itself, is named 每页条数.
+// - A FormItem's <label> has no "for", so it names no control (an input without a placeholder has no name at
+//   all) and a click on it focuses nothing: the label is bound to the item's first control with an id, as a
+//   <label for> written by hand would be.
+// - A closable Alert's close button holds only an icon: it is named 关闭 (Close on an English page), as
+//   AntDesign names its modal's close button.
 // - A range picker's separator is a <span aria-label="to"> with no role: it is decoration, hidden.
 // - A table wider than its card scrolls inside it (app.css); a keyboard user can only scroll what takes
 //   focus, so such a table's scroll box joins the tab order while, and only while, it scrolls.
@@ -26,6 +32,10 @@
       action(root);
     }
     root.querySelectorAll(selector).forEach(action);
+  }
+
+  function zh() {
+    return (document.documentElement.lang || '').indexOf('zh') === 0;
   }
 
   function mendPagerItem(item) {
@@ -50,6 +60,10 @@
     if (input.hasAttribute('aria-label') || input.hasAttribute('aria-labelledby') || (input.labels && input.labels.length)) {
       return;
     }
+    if (input.closest('.ant-pagination-options')) {
+      input.setAttribute('aria-label', zh() ? '每页条数' : 'Rows per page');
+      return;
+    }
     var item = input.closest('.ant-form-item');
     var label = item && item.querySelector('.ant-form-item-label > label');
     if (label) {
@@ -57,6 +71,26 @@
         label.id = (input.id || 'select') + '-label';
       }
       input.setAttribute('aria-labelledby', label.id);
+    }
+  }
+
+  var labellable = 'input:not([type="hidden"]):not([role="combobox"]), textarea, select';
+
+  function mendFormItem(item) {
+    var label = item.querySelector('.ant-form-item-label > label');
+    if (!label || label.htmlFor) {
+      return;
+    }
+    var control = item.querySelector('.ant-form-item-control');
+    var input = control && control.querySelector(labellable);
+    if (input && input.id) {
+      label.htmlFor = input.id;
+    }
+  }
+
+  function mendAlertClose(button) {
+    if (!button.hasAttribute('aria-label')) {
+      button.setAttribute('aria-label', zh() ? '关闭' : 'Close');
     }
   }
 
@@ -84,6 +118,8 @@
     });
     each(root, pagerItems, mendPagerItem);
     each(root, 'input[role="combobox"]', mendCombobox);
+    each(root, '.ant-form-item', mendFormItem);
+    each(root, 'button.ant-alert-close-icon', mendAlertClose);
     each(root, '.ant-picker-separator[aria-label]', function (separator) {
       separator.removeAttribute('aria-label');
       separator.setAttribute('aria-hidden', 'true');

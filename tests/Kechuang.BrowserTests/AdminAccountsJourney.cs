@@ -42,7 +42,7 @@ public sealed class AdminAccountsJourney(BrowserApp app)
         await Journey.GoInteractiveAsync(page, "/admin/audit");
         await page.Locator("#verify-chain").ClickAsync();
         await page.Locator("#chain-result", new PageLocatorOptions { HasText = "审计链完整" }).WaitForAsync();
-        await page.Locator(".ant-table-row-expand-icon").First.ClickAsync();
+        await page.Locator("summary", new PageLocatorOptions { HasText = "查看修改前后" }).First.ClickAsync();
         await page.Locator(".kc-diff").First.WaitForAsync();
         await Journey.ScreenshotAsync(page, "13-audit-log");
         await Journey.SignOutAsync(page);

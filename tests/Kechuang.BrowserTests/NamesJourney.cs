@@ -33,14 +33,22 @@ public sealed class NamesJourney(BrowserApp app)
 
         await Journey.ScreenshotAsync(page, "80-names-carrier-form");
 
-        // The day is typed as yyyy-MM-dd: the open calendar moves to it and the clerk takes it there. (Enter in
-        // the box both commits the day and submits the form, and on a busy machine the submit can win the race.)
+        // The day is typed as yyyy-MM-dd and Enter hands it to the picker, which also submits the form. On a busy
+        // machine that submit can reach the server before the day does and be refused for the missing day; the
+        // clerk then sees the day in its box and presses 保存 again.
         var opened = page.Locator("input#openedOn, #openedOn input").First;
         await opened.ClickAsync();
         await opened.FillAsync("2024-05-06");
-        await page.Locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden) td[title='2024-05-06']").ClickAsync();
-        await ShowsAsync("2024-05-06", () => opened.InputValueAsync());
-        await page.Locator("#save").ClickAsync();
+        await opened.PressAsync("Enter");
+        try
+        {
+            await page.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+            await ShowsAsync("2024-05-06", () => opened.InputValueAsync());
+            await page.Locator("#save").ClickAsync();
+        }
         try
         {
             await page.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 60_000 });

@@ -7,19 +7,6 @@ namespace Kechuang.Modules.Carriers;
 
 public static class CarriersApi
 {
-    public sealed record CarrierBody(string? Name, string? Kind, string? Level, string? RegionCode, Guid? ParentId, Guid? OperatorId,
-        string? Address, decimal? Area, DateOnly? OpenedOn, string? Status)
-    {
-        public CarrierInput ToInput() => new(Name, Kind, Level, RegionCode, ParentId, OperatorId, Address, Area, OpenedOn, Status);
-    }
-
-    public sealed record TenancyBody(Guid? EnterpriseId, string? CreditCode, string? Kind, DateOnly? EnteredOn, DateOnly? LeftOn)
-    {
-        public TenancyInput ToInput() => new(EnterpriseId, CreditCode, Kind, EnteredOn, LeftOn);
-    }
-
-    public sealed record EndTenancyBody(DateOnly? LeftOn);
-
     public sealed record Created(Guid Id);
 
     public sealed record ImportResult(int Imported);
@@ -39,9 +26,9 @@ public static class CarriersApi
             var bytes = await ExcelFile.WriteAsync(rows.Select(CarrierListSheet.Row), CarrierListSheet.Headers, ct);
             return TypedResults.File(bytes, ExcelFile.ContentType, "创新载体.xlsx");
         });
-        api.MapPost("", async Task<Created<Created>> (CarrierBody body, CreateCarrierHandler handler, CancellationToken ct) =>
+        api.MapPost("", async Task<Created<Created>> (CarrierInput body, CreateCarrierHandler handler, CancellationToken ct) =>
         {
-            var id = await handler.HandleAsync(body.ToInput(), ct);
+            var id = await handler.HandleAsync(body, ct);
             return TypedResults.Created($"/api/v1/carriers/{id}", new Created(id));
         }).RequireAuthorization(Roles.Staff);
 
@@ -85,9 +72,9 @@ public static class CarriersApi
 
         api.MapGet("/{id:guid}", async (Guid id, GetCarrierHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, ct)));
-        api.MapPut("/{id:guid}", async (Guid id, CarrierBody body, UpdateCarrierHandler handler, CancellationToken ct) =>
+        api.MapPut("/{id:guid}", async (Guid id, CarrierInput body, UpdateCarrierHandler handler, CancellationToken ct) =>
         {
-            await handler.HandleAsync(id, body.ToInput(), ct);
+            await handler.HandleAsync(id, body, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(Roles.Staff);
         api.MapGet("/{id:guid}/tenancies", async (Guid id, bool? currentOnly, string? kind, string? q, int? page, int? pageSize, ListTenanciesHandler handler, GetCarrierHandler carriers, CancellationToken ct) =>
@@ -95,14 +82,14 @@ public static class CarriersApi
             await carriers.HandleAsync(id, ct); // 404 outside the caller's scope rather than an empty list
             return TypedResults.Ok(await handler.HandleAsync(new TenancyQuery(id, null, currentOnly, kind, q, page, pageSize), ct));
         });
-        api.MapPost("/{id:guid}/tenancies", async Task<Created<Created>> (Guid id, TenancyBody body, AddTenancyHandler handler, CancellationToken ct) =>
+        api.MapPost("/{id:guid}/tenancies", async Task<Created<Created>> (Guid id, TenancyInput body, AddTenancyHandler handler, CancellationToken ct) =>
         {
-            var tenancyId = await handler.HandleAsync(id, body.ToInput(), ct);
+            var tenancyId = await handler.HandleAsync(id, body, ct);
             return TypedResults.Created($"/api/v1/carriers/{id}/tenancies/{tenancyId}", new Created(tenancyId));
         }).RequireAuthorization(Roles.Staff);
-        api.MapPost("/{id:guid}/tenancies/{tenancyId:guid}/end", async (Guid id, Guid tenancyId, EndTenancyBody body, EndTenancyHandler handler, CancellationToken ct) =>
+        api.MapPost("/{id:guid}/tenancies/{tenancyId:guid}/end", async (Guid id, Guid tenancyId, EndTenancyInput body, EndTenancyHandler handler, CancellationToken ct) =>
         {
-            await handler.HandleAsync(id, tenancyId, body.LeftOn, ct);
+            await handler.HandleAsync(id, tenancyId, body, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(Roles.Staff);
         return app;

@@ -74,13 +74,13 @@ public static class TenancySheet
 /// Imports tenancies from .xlsx, all or nothing: every row is checked (carrier in the caller's scope, enterprise by credit
 /// code, kind, dates, no overlap with a stored record or an earlier row) and one bad row means nothing is saved.
 /// </summary>
-public sealed class ImportTenanciesHandler(KechuangDb db)
+public sealed class ImportTenanciesHandler(KechuangDb db, IOrganizationDirectory directory)
 {
     public async Task<int> HandleAsync(Stream file, CancellationToken cancellationToken = default)
     {
         var carriers = await db.Set<Carrier>().AsNoTracking().Select(c => new { c.Id, c.Name, c.RegionCode }).ToListAsync(cancellationToken);
         var carriersByName = carriers.ToLookup(c => c.Name, StringComparer.Ordinal);
-        var organizations = (await OrganizationCounterparts.AllAsync(db, cancellationToken)).ToDictionary(o => o.CreditCode, StringComparer.Ordinal);
+        var organizations = (await directory.ListAnywhereAsync(cancellationToken)).ToDictionary(o => o.CreditCode, StringComparer.Ordinal);
         var today = CarrierQueries.Today(db);
         var rows = ExcelFile.Read(file).ToList();
         var bad = new List<ImportRowError>();

@@ -66,7 +66,7 @@ public sealed class ListParkTechSmesHandler(KechuangDb db, ParkTechSmeCountIndic
             .Where(t => counted.Contains(t.OrganizationId!.Value)).ToList();
         var carrierNames = await db.Set<Carrier>().AsNoTracking().UnderRegion(region)
             .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-        var enterprises = await directory.FindManyAsync(counted, cancellationToken);
+        var enterprises = await directory.FindManyAnywhereAsync(counted, cancellationToken);
         var rows = stays.GroupBy(t => t.OrganizationId!.Value).Select(g =>
         {
             var enterprise = enterprises.GetValueOrDefault(g.Key);

@@ -9,11 +9,6 @@ namespace Kechuang.Modules.Contracts;
 
 public static class ContractsApi
 {
-    public sealed record ContractBody(string? Title, string? Type, string? TransferKind, Guid? SellerId, Guid? BuyerId, DateOnly? SignDate, decimal? Amount, decimal? TransactionAmount)
-    {
-        public ContractInput ToInput() => new(Title, Type, TransferKind, SellerId, BuyerId, SignDate, Amount, TransactionAmount);
-    }
-
     public sealed record Created(Guid Id);
 
     public sealed record ImportResult(int Imported);
@@ -26,19 +21,19 @@ public static class ContractsApi
     {
         var api = app.MapGroup("/api/v1/contracts").RequireAuthorization().WithTags("技术合同登记");
 
-        api.MapPost("", async Task<Created<Created>> (ContractBody body, CreateContractHandler handler, CancellationToken ct) =>
+        api.MapPost("", async Task<Created<Created>> (ContractInput body, CreateContractHandler handler, CancellationToken ct) =>
         {
-            var id = await handler.HandleAsync(body.ToInput(), ct);
+            var id = await handler.HandleAsync(body, ct);
             return TypedResults.Created($"/api/v1/contracts/{id}", new Created(id));
         });
         api.MapGet("", async ([AsParameters] ListParameters p, ListContractsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(p.ToQuery(), ct)));
         api.MapGet("/reference", () => TypedResults.Ok(new Reference(
             Options(ContractsRules.TypeNames), Options(ContractsRules.TransferKindNames), Options(ContractsRules.StatusNames), Options(ContractsRules.RefusalReasonNames))));
-        api.MapGet("/export", async ([AsParameters] ListParameters p, ListContractsHandler handler, KechuangDb db, CancellationToken ct) =>
+        api.MapGet("/export", async ([AsParameters] ListParameters p, ListContractsHandler handler, IOrganizationDirectory directory, KechuangDb db, CancellationToken ct) =>
         {
             var rows = await handler.AllAsync(p.ToQuery(), ct);
-            var codes = await CreditCodesAsync(db, rows, ct);
+            var codes = await CreditCodesAsync(directory, rows, ct);
             db.AuditEvent("contracts_contract", "export", "export", $"{{\"rows\":{rows.Count}}}");
             await db.SaveChangesAsync(ct);
             var bytes = await ExcelFile.WriteAsync(rows.Select(r => ContractSheet.Row(r, codes)), ContractSheet.Headers, ct);
@@ -52,36 +47,36 @@ public static class ContractsApi
             await using var stream = file.OpenReadStream();
             return TypedResults.Ok(new ImportResult(await handler.HandleAsync(stream, file.FileName, ct)));
         }).AcceptsImportFile(app);
-        api.MapPost("/{id:guid}/attachments", async Task<Created<Created>> (Guid id, IFormFile file, ContractAttachmentsHandler handler, CancellationToken ct) =>
+        api.MapPost("/{id:guid}/attachments", async Task<Created<Created>> (Guid id, IFormFile file, UploadContractAttachmentHandler handler, CancellationToken ct) =>
         {
             await using var stream = file.OpenReadStream();
-            var attachmentId = await handler.UploadAsync(id, file.FileName, file.ContentType, stream, file.Length, ct);
+            var attachmentId = await handler.HandleAsync(id, file.FileName, file.ContentType, stream, file.Length, ct);
             return TypedResults.Created($"/api/v1/contracts/{id}/attachments/{attachmentId}", new Created(attachmentId));
         }).DisableAntiforgery();
-        api.MapGet("/{id:guid}/attachments", async (Guid id, ContractAttachmentsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.ListAsync(id, ct)));
-        api.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, ContractAttachmentsHandler handler, CancellationToken ct) =>
+        api.MapGet("/{id:guid}/attachments", async (Guid id, ListContractAttachmentsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)));
+        api.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, DownloadContractAttachmentHandler handler, CancellationToken ct) =>
         {
-            var file = await handler.DownloadAsync(id, attachmentId, ct);
+            var file = await handler.HandleAsync(id, attachmentId, ct);
             return TypedResults.File(file.Content, file.ContentType, file.FileName);
         });
         api.MapGet("/{id:guid}", async (Guid id, GetContractHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, ct)));
-        api.MapPut("/{id:guid}", async (Guid id, ContractBody body, UpdateContractHandler handler, CancellationToken ct) =>
+        api.MapPut("/{id:guid}", async (Guid id, ContractInput body, UpdateContractHandler handler, CancellationToken ct) =>
         {
-            await handler.HandleAsync(id, body.ToInput(), ct);
+            await handler.HandleAsync(id, body, ct);
             return TypedResults.NoContent();
         });
-        api.MapPost("/{id:guid}/submit", async Task<Ok<ContractState>> (Guid id, ContractWorkflow workflow, CancellationToken ct) =>
-            TypedResults.Ok(await workflow.SubmitAsync(id, ct)));
-        api.MapPost("/{id:guid}/review", async Task<Ok<ContractState>> (Guid id, ContractWorkflow workflow, CancellationToken ct) =>
-            TypedResults.Ok(await workflow.ReviewAsync(id, ct)));
+        api.MapPost("/{id:guid}/submit", async Task<Ok<ContractState>> (Guid id, SubmitContractHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)));
+        api.MapPost("/{id:guid}/review", async Task<Ok<ContractState>> (Guid id, ReviewContractHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)));
         api.MapPost("/{id:guid}/register", async Task<Ok<RegisterResult>> (Guid id, RegisterContractHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, ct)));
-        api.MapPost("/{id:guid}/return", async Task<Ok<ContractState>> (Guid id, ReturnInput body, ContractWorkflow workflow, CancellationToken ct) =>
-            TypedResults.Ok(await workflow.ReturnAsync(id, body, ct)));
-        api.MapPost("/{id:guid}/refuse", async Task<Ok<ContractState>> (Guid id, RefuseInput body, ContractWorkflow workflow, CancellationToken ct) =>
-            TypedResults.Ok(await workflow.RefuseAsync(id, body, ct)));
+        api.MapPost("/{id:guid}/return", async Task<Ok<ContractState>> (Guid id, ReturnInput body, ReturnContractHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, body, ct)));
+        api.MapPost("/{id:guid}/refuse", async Task<Ok<ContractState>> (Guid id, RefuseInput body, RefuseContractHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, body, ct)));
         return app;
     }
 
@@ -91,12 +86,8 @@ public static class ContractsApi
         public ContractQuery ToQuery() => new(Year, RegionCode, Status, Type, new ListQuery(Q, Page, PageSize, Sort, Desc ?? false), SellerId, RegisteredFrom, RegisteredTo);
     }
 
-    internal static async Task<IReadOnlyDictionary<Guid, string>> CreditCodesAsync(KechuangDb db, IReadOnlyList<ContractItem> rows, CancellationToken ct)
-    {
-        var ids = rows.SelectMany(r => new[] { r.SellerId, r.BuyerId }).ToHashSet();
-        var all = await OrganizationCounterparts.AllAsync(db, ct);
-        return all.Where(o => ids.Contains(o.Id)).ToDictionary(o => o.Id, o => o.CreditCode);
-    }
+    internal static async Task<IReadOnlyDictionary<Guid, string>> CreditCodesAsync(IOrganizationDirectory directory, IReadOnlyList<ContractItem> rows, CancellationToken ct) =>
+        (await directory.FindManyAnywhereAsync(rows.SelectMany(r => new[] { r.SellerId, r.BuyerId }), ct)).ToDictionary(o => o.Key, o => o.Value.CreditCode);
 
     private static List<Option> Options<TEnum>(IReadOnlyDictionary<TEnum, string> names) where TEnum : struct, Enum =>
         names.Select(n => new Option(Kebab.From(n.Key), n.Value)).ToList();

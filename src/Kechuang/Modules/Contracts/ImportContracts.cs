@@ -147,7 +147,7 @@ public static class ContractSheet
 /// previous chunk (committed numbers only, as the check in the transaction sees them: the file's own numbers are
 /// checked in memory, and a number committed by another import meanwhile still fails the unique index).
 /// </remarks>
-public sealed class ImportContractsHandler(KechuangDb db, IDbContextFactory<KechuangDb>? contexts = null)
+public sealed class ImportContractsHandler(KechuangDb db, IOrganizationDirectory directory, IDbContextFactory<KechuangDb>? contexts = null)
 {
     /// <summary>
     /// Rows per chunk: small enough that a chunk's objects die young (peak memory), large enough that
@@ -171,7 +171,7 @@ public sealed class ImportContractsHandler(KechuangDb db, IDbContextFactory<Kech
     public async Task<int> HandleAsync(Stream file, string? fileName, CancellationToken cancellationToken)
     {
         ContractAccess.EnsureMayRead(db.User);
-        var organizations = await OrganizationCounterparts.AllAsync(db, cancellationToken);
+        var organizations = await directory.ListAnywhereAsync(cancellationToken);
         var import = new ContractImport(Guid.CreateVersion7(), db.User.UserName, db.User.RegionCode, fileName, db.UtcNow);
 
         // The chain is held from here to the commit (or the rollback of a file with bad rows): the
@@ -449,7 +449,7 @@ public sealed class ImportContractsHandler(KechuangDb db, IDbContextFactory<Kech
             {
                 try
                 {
-                    CreateContractHandler.EnsureMayRegisterFor(_user, seller);
+                    ContractAccess.EnsureMayRegisterFor(_user, seller);
                 }
                 catch (ForbiddenException e)
                 {
@@ -482,12 +482,12 @@ public sealed class ImportContractsHandler(KechuangDb db, IDbContextFactory<Kech
             }
             var input = new ContractInput(ExcelFile.Text(cells, ContractSheet.Title), ExcelFile.Text(cells, ContractSheet.Type),
                 ExcelFile.Text(cells, ContractSheet.TransferKind), null, null, signDate, amount, transaction);
-            var valid = errors.Any ? null : ContractValidation.Fields(input, today, errors);
+            var valid = errors.Any ? null : ContractsRules.ValidateFields(input, today, errors);
             if (badDate || badAmount || badTransaction)
             {
                 // Re-run the text checks so every bad cell of the row is reported, not only the unparsable ones.
                 var more = new FieldErrors();
-                ContractValidation.Fields(input with { SignDate = signDate ?? today, Amount = amount ?? 1m, TransactionAmount = transaction ?? 0m }, today, more);
+                ContractsRules.ValidateFields(input with { SignDate = signDate ?? today, Amount = amount ?? 1m, TransactionAmount = transaction ?? 0m }, today, more);
                 foreach (var (field, messages) in more.ToDictionary().Where(e => e.Key is "title" or "type" or "transferKind"))
                 {
                     foreach (var m in messages)

@@ -7,16 +7,6 @@ namespace Kechuang.Modules.Directory;
 
 public static class DirectoryApi
 {
-    public sealed record OrganizationBody(string? Name, string? Kind, string? CreditCode, string? RegionCode, string? Address, string? ContactName, string? ContactPhone)
-    {
-        public OrganizationInput ToInput() => new(Name, Kind, CreditCode, RegionCode, Address, ContactName, ContactPhone);
-    }
-
-    public sealed record PersonBody(string? Name, string? Kind, Guid? OrganizationId, string? Phone, string? IdNumber, string? Title, string? Fields, string? RegionCode)
-    {
-        public PersonInput ToInput() => new(Name, Kind, OrganizationId, Phone, IdNumber, Title, Fields, RegionCode);
-    }
-
     public sealed record Created(Guid Id);
 
     public sealed record ImportResult(int Imported);
@@ -38,9 +28,9 @@ public static class DirectoryApi
         });
 
         // Bureau staff keep the directory; enterprises and institutions may correct their own entry (data scope limits them to it).
-        api.MapPost("/organizations", async Task<Created<Created>> (OrganizationBody body, CreateOrganizationHandler handler, CancellationToken ct) =>
+        api.MapPost("/organizations", async Task<Created<Created>> (OrganizationInput body, CreateOrganizationHandler handler, CancellationToken ct) =>
         {
-            var id = await handler.HandleAsync(body.ToInput(), ct);
+            var id = await handler.HandleAsync(body, ct);
             return TypedResults.Created($"/api/v1/organizations/{id}", new Created(id));
         }).RequireAuthorization(Roles.Staff);
         api.MapGet("/organizations", async (string? regionCode, string? kind, [AsParameters] ListQuery list, ListOrganizationsHandler handler, CancellationToken ct) =>
@@ -62,20 +52,20 @@ public static class DirectoryApi
         }).DisableAntiforgery().RequireAuthorization(Roles.Staff);
         api.MapGet("/organizations/{id:guid}", async (Guid id, GetOrganizationHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, ct)));
-        api.MapPut("/organizations/{id:guid}", async (Guid id, OrganizationBody body, UpdateOrganizationHandler handler, CancellationToken ct) =>
+        api.MapPut("/organizations/{id:guid}", async (Guid id, OrganizationInput body, UpdateOrganizationHandler handler, CancellationToken ct) =>
         {
-            await handler.HandleAsync(id, body.ToInput(), ct);
+            await handler.HandleAsync(id, body, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(EditorsPolicy);
 
-        api.MapPost("/people", async Task<Created<Created>> (PersonBody body, PeopleHandler handler, CancellationToken ct) =>
+        api.MapPost("/people", async Task<Created<Created>> (PersonInput body, CreatePersonHandler handler, CancellationToken ct) =>
         {
-            var id = await handler.CreateAsync(body.ToInput(), ct);
+            var id = await handler.HandleAsync(body, ct);
             return TypedResults.Created($"/api/v1/people/{id}", new Created(id));
         }).RequireAuthorization(EditorsPolicy);
-        api.MapGet("/people", async (string? regionCode, string? kind, Guid? organizationId, [AsParameters] ListQuery list, PeopleHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.ListAsync(new PersonQuery(regionCode, kind, organizationId, list), ct)));
-        api.MapGet("/people/export", async (string? regionCode, string? kind, Guid? organizationId, [AsParameters] ListQuery list, PeopleHandler handler, KechuangDb db, CancellationToken ct) =>
+        api.MapGet("/people", async (string? regionCode, string? kind, Guid? organizationId, [AsParameters] ListQuery list, ListPeopleHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(new PersonQuery(regionCode, kind, organizationId, list), ct)));
+        api.MapGet("/people/export", async (string? regionCode, string? kind, Guid? organizationId, [AsParameters] ListQuery list, ListPeopleHandler handler, KechuangDb db, CancellationToken ct) =>
         {
             var rows = await handler.AllAsync(new PersonQuery(regionCode, kind, organizationId, list), ct);
             db.AuditEvent("directory_person", "export", "export", $"{{\"rows\":{rows.Count}}}");
@@ -85,16 +75,16 @@ public static class DirectoryApi
         });
         api.MapGet("/people/import-template", async (CancellationToken ct) =>
             TypedResults.File(await ExcelFile.WriteAsync([], PersonSheet.Headers, ct), ExcelFile.ContentType, "人员导入模板.xlsx"));
-        api.MapPost("/people/import", async (IFormFile file, PeopleHandler handler, CancellationToken ct) =>
+        api.MapPost("/people/import", async (IFormFile file, ImportPeopleHandler handler, CancellationToken ct) =>
         {
             await using var stream = file.OpenReadStream();
-            return TypedResults.Ok(new ImportResult(await handler.ImportAsync(stream, ct)));
+            return TypedResults.Ok(new ImportResult(await handler.HandleAsync(stream, ct)));
         }).DisableAntiforgery().RequireAuthorization(Roles.Staff);
-        api.MapGet("/people/{id:guid}", async (Guid id, PeopleHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.GetAsync(id, ct)));
-        api.MapPut("/people/{id:guid}", async (Guid id, PersonBody body, PeopleHandler handler, CancellationToken ct) =>
+        api.MapGet("/people/{id:guid}", async (Guid id, GetPersonHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)));
+        api.MapPut("/people/{id:guid}", async (Guid id, PersonInput body, UpdatePersonHandler handler, CancellationToken ct) =>
         {
-            await handler.UpdateAsync(id, body.ToInput(), ct);
+            await handler.HandleAsync(id, body, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(EditorsPolicy);
         return app;

@@ -291,7 +291,7 @@ public sealed class EnterpriseRecordsHandler(KechuangDb db, IOrganizationDirecto
         }
         var (skip, take) = Paging.Normalize(q.Page, q.PageSize);
         var rows = await query.OrderByDescending(r => r.Year).ThenBy(r => r.RegionCode).ThenBy(r => r.Id).Skip(skip).Take(take).ToListAsync(ct);
-        var names = await directory.NamesAsync(rows.Select(r => r.OrganizationId!.Value), ct);
+        var names = await directory.NamesAnywhereAsync(rows.Select(r => r.OrganizationId!.Value), ct);
         return new(rows.Select(r => ToDto(r, names)).ToList(), await query.CountAsync(ct));
     }
 
@@ -303,7 +303,7 @@ public sealed class EnterpriseRecordsHandler(KechuangDb db, IOrganizationDirecto
             query = query.Where(r => r.Year == year);
         }
         var rows = await query.OrderByDescending(r => r.Year).ThenBy(r => r.RegionCode).ThenBy(r => r.Id).ToListAsync(ct);
-        var names = await directory.NamesAsync(rows.Select(r => r.OrganizationId!.Value), ct);
+        var names = await directory.NamesAnywhereAsync(rows.Select(r => r.OrganizationId!.Value), ct);
         return rows.Select(r => ToDto(r, names)).ToList();
     }
 
@@ -416,7 +416,7 @@ public sealed class EnterpriseRecordsHandler(KechuangDb db, IOrganizationDirecto
         var (skip, take) = Paging.Normalize(q.Page, q.PageSize);
         var total = await query.CountAsync(ct);
         var rows = await query.Skip(skip).Take(take).ToListAsync(ct);
-        var names = await directory.NamesAsync(rows.Select(r => r.OrganizationId!.Value), ct);
+        var names = await directory.NamesAnywhereAsync(rows.Select(r => r.OrganizationId!.Value), ct);
         return new(rows.Select(r => map(r, names)).ToList(), total);
     }
 }

@@ -42,8 +42,7 @@ internal sealed class ScreenCommand : ICommand
             return 2;
         }
 
-        var db = services.GetRequiredService<KechuangDb>();
-        var regionName = (await RegionNames.AllAsync(db, cancellationToken)).GetValueOrDefault(region, region);
+        var regionName = (await services.GetRequiredService<IOrganizationDirectory>().RegionNamesAsync(cancellationToken)).GetValueOrDefault(region, region);
         Console.WriteLine($"开始筛查：{regionName}（{region}）{year}年度，依据{year - 1}年度及以前的企业数据");
         var handler = services.GetRequiredService<ScreenEnterprisesHandler>();
         var result = await handler.RunAndStoreAsync(region, year, (position, total, row) =>

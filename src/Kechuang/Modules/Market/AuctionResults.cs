@@ -42,7 +42,7 @@ public sealed class AuctionResultsHandler(KechuangDb db, MarketContracts contrac
             .ToListAsync(cancellationToken);
         var states = await contracts.StatesAsync(rows.Where(r => r.Lot.ContractId is not null).Select(r => r.Lot.ContractId!.Value).ToList(), cancellationToken);
         var winners = rows.Select(r => r.Lot.WinnerOrganizationId ?? r.LeaderOrganizationId).Where(w => w is not null).Select(w => w!.Value).Distinct().ToList();
-        var names = await directory.NamesAsync(winners, cancellationToken);
+        var names = await directory.NamesAnywhereAsync(winners, cancellationToken);
 
         var lots = new List<LotResultDto>();
         foreach (var r in rows)

@@ -16,10 +16,9 @@ public abstract class OrganizationRegistryTests(KechuangApp app)
         var second = KechuangApp.NewCreditCode();
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().UseSystemScope("test");
-        var registry = scope.ServiceProvider.GetRequiredService<IOrganizationRegistry>();
         var directory = scope.ServiceProvider.GetRequiredService<IOrganizationDirectory>();
-        var id = await registry.AddAsync(new NewOrganization("武义县登记测试企业一", OrganizationKind.Enterprise, first, "330723101"));
-        await registry.AddAsync(new NewOrganization("武义县登记测试企业二", OrganizationKind.Enterprise, second, "330723101"));
+        var id = await directory.AddAsync(new NewOrganization("武义县登记测试企业一", OrganizationKind.Enterprise, first, "330723101"));
+        await directory.AddAsync(new NewOrganization("武义县登记测试企业二", OrganizationKind.Enterprise, second, "330723101"));
 
         Assert.Null(await directory.FindAsync(id));
         await scope.ServiceProvider.GetRequiredService<KechuangDb>().SaveChangesAsync();
@@ -35,14 +34,14 @@ public abstract class OrganizationRegistryTests(KechuangApp app)
         var code = KechuangApp.NewCreditCode();
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().UseSystemScope("test");
-        var registry = scope.ServiceProvider.GetRequiredService<IOrganizationRegistry>();
-        await registry.AddAsync(new NewOrganization("武义县登记测试企业三", OrganizationKind.Enterprise, code, "330723101"));
+        var directory = scope.ServiceProvider.GetRequiredService<IOrganizationDirectory>();
+        await directory.AddAsync(new NewOrganization("武义县登记测试企业三", OrganizationKind.Enterprise, code, "330723101"));
 
         var repeated = await Assert.ThrowsAsync<RuleException>(() =>
-            registry.AddAsync(new NewOrganization("武义县登记测试企业四", OrganizationKind.Enterprise, code, "330723101")));
+            directory.AddAsync(new NewOrganization("武义县登记测试企业四", OrganizationKind.Enterprise, code, "330723101")));
         Assert.Equal("directory.duplicate-credit-code", repeated.Code);
         var invalid = await Assert.ThrowsAsync<InputException>(() =>
-            registry.AddAsync(new NewOrganization("武义县登记测试企业五", OrganizationKind.Enterprise, "91330723MA0000000X", "330723101")));
+            directory.AddAsync(new NewOrganization("武义县登记测试企业五", OrganizationKind.Enterprise, "91330723MA0000000X", "330723101")));
         Assert.Contains("creditCode", invalid.Errors.Keys);
     }
 

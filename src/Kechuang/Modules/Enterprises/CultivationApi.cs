@@ -17,14 +17,14 @@ public static class CultivationApi
             var items = list.Page is null && list.PageSize is null ? ScreeningList.Arrange(result.Items, list) : ScreeningList.Page(result.Items, list).Items;
             return TypedResults.Ok(result with { Items = items, Total = ScreeningList.Arrange(result.Items, list).Count });
         });
-        api.MapPost("/screening/run", async (string? regionCode, int? year, ScreenEnterprisesHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(new { screened = await handler.RunAsync(regionCode, Validate(year, null), ct) }))
+        api.MapPost("/screening/run", async (string? regionCode, int? year, RunScreeningHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(new { screened = (await handler.HandleAsync(regionCode, Validate(year, null), null, ct)).Total }))
             .RequireAuthorization(Platform.Access.Roles.Staff);
-        api.MapGet("/funnel", async (string? regionCode, int? fromYear, int? toYear, ScreenEnterprisesHandler handler, CancellationToken ct) =>
+        api.MapGet("/funnel", async (string? regionCode, int? fromYear, int? toYear, GetCultivationFunnelHandler handler, CancellationToken ct) =>
         {
             var to = Validate(toYear, null);
             var from = Math.Clamp(fromYear ?? to - 3, to - 20, to);
-            var years = await handler.FunnelAsync(regionCode, from, to, ct);
+            var years = await handler.HandleAsync(regionCode, from, to, ct);
             return TypedResults.Ok(new Paged<FunnelYear>(years, years.Count));
         });
         api.MapGet("/screening/export", async (string? regionCode, int? year, string? pool, [AsParameters] ListQuery list, ScreenEnterprisesHandler handler,

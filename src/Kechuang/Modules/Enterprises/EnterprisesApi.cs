@@ -26,24 +26,24 @@ public static class EnterprisesApi
             var bytes = await ExcelFile.WriteAsync(rows.Select(EnterpriseListSheet.Row), EnterpriseListSheet.Headers, ct);
             return TypedResults.File(bytes, ExcelFile.ContentType, "企业培育档案.xlsx");
         });
-        api.MapPost("/enterprises", async (ProfileBody body, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            CreatedAt("/api/v1/enterprises", await h.CreateProfileAsync(body, ct)));
-        api.MapGet("/enterprises/{enterpriseId:guid}", async (Guid enterpriseId, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            TypedResults.Ok(await h.FindProfileAsync(enterpriseId, ct) ?? throw new NotFoundException("企业档案不存在或不在您的数据范围内")));
-        api.MapPut("/enterprises/{enterpriseId:guid}", async (Guid enterpriseId, ProfileBody body, EnterpriseRecordsHandler h, CancellationToken ct) =>
+        api.MapPost("/enterprises", async (ProfileBody body, CreateProfileHandler h, CancellationToken ct) =>
+            CreatedAt("/api/v1/enterprises", await h.HandleAsync(body, ct)));
+        api.MapGet("/enterprises/{enterpriseId:guid}", async (Guid enterpriseId, GetProfileHandler h, CancellationToken ct) =>
+            TypedResults.Ok(await h.HandleAsync(enterpriseId, ct) ?? throw new NotFoundException("企业档案不存在或不在您的数据范围内")));
+        api.MapPut("/enterprises/{enterpriseId:guid}", async (Guid enterpriseId, ProfileBody body, UpdateProfileHandler h, CancellationToken ct) =>
         {
-            await h.UpdateProfileAsync(enterpriseId, body, ct);
+            await h.HandleAsync(enterpriseId, body, ct);
             return TypedResults.NoContent();
         });
 
-        api.MapGet("/enterprise-years", (string? regionCode, int? year, Guid? enterpriseId, int? page, int? pageSize, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            h.ListYearsAsync(new RecordQuery(regionCode, year, enterpriseId, null, page, pageSize), ct));
-        api.MapPost("/enterprise-years", async (YearRecordBody body, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            CreatedAt("/api/v1/enterprise-years", await h.SaveYearAsync(body, ct)));
-        api.MapGet("/enterprise-years/export", async (string? regionCode, int? year, Guid? enterpriseId, EnterpriseRecordsHandler h,
+        api.MapGet("/enterprise-years", (string? regionCode, int? year, Guid? enterpriseId, int? page, int? pageSize, ListYearRecordsHandler h, CancellationToken ct) =>
+            h.HandleAsync(new RecordQuery(regionCode, year, enterpriseId, null, page, pageSize), ct));
+        api.MapPost("/enterprise-years", async (YearRecordBody body, SaveYearRecordHandler h, CancellationToken ct) =>
+            CreatedAt("/api/v1/enterprise-years", await h.HandleAsync(body, ct)));
+        api.MapGet("/enterprise-years/export", async (string? regionCode, int? year, Guid? enterpriseId, ListYearRecordsHandler h,
             IOrganizationDirectory directory, KechuangDb db, CancellationToken ct) =>
         {
-            var rows = await h.AllYearsAsync(new RecordQuery(regionCode, year, enterpriseId), ct);
+            var rows = await h.AllAsync(new RecordQuery(regionCode, year, enterpriseId), ct);
             var codes = new Dictionary<Guid, string>();
             foreach (var id in rows.Select(r => r.EnterpriseId).Distinct())
             {
@@ -62,30 +62,30 @@ public static class EnterprisesApi
             return TypedResults.Ok(new ImportResult(await h.HandleAsync(stream, ct)));
         }).DisableAntiforgery();
 
-        api.MapGet("/qualifications", (string? regionCode, int? year, Guid? enterpriseId, string? kind, int? page, int? pageSize, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            h.ListQualificationsAsync(new RecordQuery(regionCode, year, enterpriseId, kind, page, pageSize), ct));
-        api.MapPost("/qualifications", async (QualificationBody body, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            CreatedAt("/api/v1/qualifications", await h.CreateQualificationAsync(body, ct)));
+        api.MapGet("/qualifications", (string? regionCode, int? year, Guid? enterpriseId, string? kind, int? page, int? pageSize, ListQualificationsHandler h, CancellationToken ct) =>
+            h.HandleAsync(new RecordQuery(regionCode, year, enterpriseId, kind, page, pageSize), ct));
+        api.MapPost("/qualifications", async (QualificationBody body, CreateQualificationHandler h, CancellationToken ct) =>
+            CreatedAt("/api/v1/qualifications", await h.HandleAsync(body, ct)));
 
-        api.MapGet("/rd-institutions", (string? regionCode, int? year, Guid? enterpriseId, int? page, int? pageSize, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            h.ListRdInstitutionsAsync(new RecordQuery(regionCode, year, enterpriseId, null, page, pageSize), ct));
-        api.MapPost("/rd-institutions", async (RdInstitutionBody body, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            CreatedAt("/api/v1/rd-institutions", await h.CreateRdInstitutionAsync(body, ct)));
+        api.MapGet("/rd-institutions", (string? regionCode, int? year, Guid? enterpriseId, int? page, int? pageSize, ListRdInstitutionsHandler h, CancellationToken ct) =>
+            h.HandleAsync(new RecordQuery(regionCode, year, enterpriseId, null, page, pageSize), ct));
+        api.MapPost("/rd-institutions", async (RdInstitutionBody body, CreateRdInstitutionHandler h, CancellationToken ct) =>
+            CreatedAt("/api/v1/rd-institutions", await h.HandleAsync(body, ct)));
 
-        api.MapGet("/intellectual-property", (string? regionCode, int? year, Guid? enterpriseId, string? kind, int? page, int? pageSize, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            h.ListIntellectualPropertyAsync(new RecordQuery(regionCode, year, enterpriseId, kind, page, pageSize), ct));
-        api.MapPost("/intellectual-property", async (IntellectualPropertyBody body, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            CreatedAt("/api/v1/intellectual-property", await h.CreateIntellectualPropertyAsync(body, ct)));
+        api.MapGet("/intellectual-property", (string? regionCode, int? year, Guid? enterpriseId, string? kind, int? page, int? pageSize, ListIntellectualPropertyHandler h, CancellationToken ct) =>
+            h.HandleAsync(new RecordQuery(regionCode, year, enterpriseId, kind, page, pageSize), ct));
+        api.MapPost("/intellectual-property", async (IntellectualPropertyBody body, CreateIntellectualPropertyHandler h, CancellationToken ct) =>
+            CreatedAt("/api/v1/intellectual-property", await h.HandleAsync(body, ct)));
 
-        api.MapGet("/industrialization-filings", (string? regionCode, int? year, Guid? enterpriseId, int? page, int? pageSize, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            h.ListFilingsAsync(new RecordQuery(regionCode, year, enterpriseId, null, page, pageSize), ct));
-        api.MapPost("/industrialization-filings", async (FilingBody body, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            CreatedAt("/api/v1/industrialization-filings", await h.CreateFilingAsync(body, ct)));
+        api.MapGet("/industrialization-filings", (string? regionCode, int? year, Guid? enterpriseId, int? page, int? pageSize, ListFilingsHandler h, CancellationToken ct) =>
+            h.HandleAsync(new RecordQuery(regionCode, year, enterpriseId, null, page, pageSize), ct));
+        api.MapPost("/industrialization-filings", async (FilingBody body, CreateFilingHandler h, CancellationToken ct) =>
+            CreatedAt("/api/v1/industrialization-filings", await h.HandleAsync(body, ct)));
 
-        api.MapGet("/award-nominations", (string? regionCode, int? year, Guid? enterpriseId, int? page, int? pageSize, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            h.ListAwardNominationsAsync(new RecordQuery(regionCode, year, enterpriseId, null, page, pageSize), ct));
-        api.MapPost("/award-nominations", async (AwardNominationBody body, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            CreatedAt("/api/v1/award-nominations", await h.CreateAwardNominationAsync(body, ct)));
+        api.MapGet("/award-nominations", (string? regionCode, int? year, Guid? enterpriseId, int? page, int? pageSize, ListAwardNominationsHandler h, CancellationToken ct) =>
+            h.HandleAsync(new RecordQuery(regionCode, year, enterpriseId, null, page, pageSize), ct));
+        api.MapPost("/award-nominations", async (AwardNominationBody body, CreateAwardNominationHandler h, CancellationToken ct) =>
+            CreatedAt("/api/v1/award-nominations", await h.HandleAsync(body, ct)));
         return app;
     }
 

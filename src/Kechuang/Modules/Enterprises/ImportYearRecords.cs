@@ -104,7 +104,7 @@ public sealed class ImportYearRecordsHandler(KechuangDb db, IOrganizationDirecto
                 Integer(cells, Header("employees"), "employees", errors), Integer(cells, Header("techStaff"), "techStaff", errors),
                 Integer(cells, Header("transformations"), "transformations", errors),
                 YesNo(cells, "seriousIncidents", errors), YesNo(cells, "onCreditBlacklist", errors));
-            var figures = EnterpriseRecordsHandler.ValidateYear(body, errors, "");
+            var figures = EnterpriseRules.ValidateYear(body, errors, "");
             if (enterprise is not null && !errors.Any)
             {
                 if (seen.TryGetValue((enterprise.Id, year), out var first))

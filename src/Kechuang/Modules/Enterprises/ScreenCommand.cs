@@ -44,8 +44,8 @@ internal sealed class ScreenCommand : ICommand
 
         var regionName = (await services.GetRequiredService<IOrganizationDirectory>().RegionNamesAsync(cancellationToken)).GetValueOrDefault(region, region);
         Console.WriteLine($"开始筛查：{regionName}（{region}）{year}年度，依据{year - 1}年度及以前的企业数据");
-        var handler = services.GetRequiredService<ScreenEnterprisesHandler>();
-        var result = await handler.RunAndStoreAsync(region, year, (position, total, row) =>
+        var handler = services.GetRequiredService<RunScreeningHandler>();
+        var result = await handler.HandleAsync(region, year, (position, total, row) =>
             Console.WriteLine($"[{position}/{total}] {row.Name}：{Describe(row)}"), cancellationToken);
         Console.WriteLine($"筛查完成：共 {result.Total} 家企业，结果已保存");
         foreach (var (pool, label) in CultivationPools.Names)

@@ -57,7 +57,7 @@ public static class CarriersApi
         api.MapGet("/park-tech-smes/export", async (string? regionCode, int? year, [AsParameters] ListQuery list, ListParkTechSmesHandler handler,
             KechuangDb db, CancellationToken ct) =>
         {
-            var rows = await handler.ExportAsync(regionCode, year, list, ct);
+            var rows = await handler.AllAsync(regionCode, year, list, ct);
             db.AuditEvent("carriers_tenancy", "export", "export", $"{{\"rows\":{rows.Count}}}");
             await db.SaveChangesAsync(ct);
             var bytes = await ExcelFile.WriteAsync(rows.Select(r => new Dictionary<string, object?>

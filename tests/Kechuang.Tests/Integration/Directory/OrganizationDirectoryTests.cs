@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kechuang.Tests.Integration.Directory;
 
-public abstract class OrganizationRegistryTests(KechuangApp app)
+public abstract class OrganizationDirectoryTests(KechuangApp app)
 {
     [Fact]
     public async Task Added_organisations_are_saved_with_the_callers_unit_of_work()
@@ -45,7 +45,30 @@ public abstract class OrganizationRegistryTests(KechuangApp app)
         Assert.Contains("creditCode", invalid.Errors.Keys);
     }
 
-    public sealed class OnSqlite(SqliteApp app) : OrganizationRegistryTests(app), IClassFixture<SqliteApp>;
+    [Fact]
+    public async Task Lookups_WithoutAnywhere_StayInTheCallersRegion()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(SignInHandler.Principal(
+            new Account("panan.directory.test", "磐安县测试", Role.CountyStaff, "330727", null, "", false, DateTime.UtcNow), "test"));
+        var directory = scope.ServiceProvider.GetRequiredService<IOrganizationDirectory>();
+        var wuyi = (await directory.ListAnywhereAsync()).Single(o => o.Name == "武义县恒达电动工具有限公司");
+        var panan = (await directory.ListAnywhereAsync()).Single(o => o.Name == "磐安县本草中药饮片有限公司");
 
-    public sealed class OnPostgres(PostgresApp app) : OrganizationRegistryTests(app), IClassFixture<PostgresApp>;
+        Assert.Null(await directory.FindAsync(wuyi.Id));
+        Assert.Null(await directory.FindByCreditCodeAsync(wuyi.CreditCode));
+        Assert.Null(await directory.FindByNameAsync(wuyi.Name));
+        Assert.DoesNotContain(wuyi.Id, await directory.SearchAsync("恒达"));
+        Assert.DoesNotContain(wuyi, await directory.ListAsync(OrganizationKind.Enterprise));
+        Assert.Contains(panan, await directory.ListAsync(OrganizationKind.Enterprise));
+        Assert.Equal(panan, await directory.FindAsync(panan.Id));
+        Assert.Equal(wuyi, await directory.FindAnywhereAsync(wuyi.Id));
+        Assert.Equal(wuyi, await directory.FindByCreditCodeAnywhereAsync(wuyi.CreditCode.ToLowerInvariant()));
+        Assert.Equal(wuyi.Name, (await directory.NamesAnywhereAsync([wuyi.Id, panan.Id]))[wuyi.Id]);
+        Assert.Contains(wuyi, await directory.SearchAnywhereAsync("恒达", 10));
+    }
+
+    public sealed class OnSqlite(SqliteApp app) : OrganizationDirectoryTests(app), IClassFixture<SqliteApp>;
+
+    public sealed class OnPostgres(PostgresApp app) : OrganizationDirectoryTests(app), IClassFixture<PostgresApp>;
 }

@@ -21,6 +21,23 @@ public class ModuleBoundaryTests
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
 
+    /// <summary>
+    /// The platform's own ports to the directory (IDirectoryLookup, IDirectoryOptions) serve the platform's pages and
+    /// checks; a module asks the directory through its Public interface, the one way in.
+    /// </summary>
+    [Fact]
+    public void Modules_ReachTheDirectory_OnlyThroughItsPublicInterface()
+    {
+        string[] ports = ["Kechuang.Platform.Access.IDirectoryLookup", "Kechuang.Platform.Access.IDirectoryOptions"];
+
+        var violations = Il.AllTypes(Il.Read(App))
+            .Where(t => t.DeclaringType is null && ArchitectureRules.ModuleOf(t.Namespace) is { } module && module != "Directory")
+            .SelectMany(t => Il.References(t).SelectMany(Il.Parts).Select(Il.Name).Where(ports.Contains).Distinct().Select(p => $"{t.FullName} → {p}"))
+            .ToList();
+
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
     [Fact]
     public void Platform_DoesNotDependOnModules()
     {

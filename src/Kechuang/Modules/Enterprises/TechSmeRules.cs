@@ -2,7 +2,7 @@ namespace Kechuang.Modules.Enterprises;
 
 /// <summary>
 /// 科技型中小企业评价 — 《科技型中小企业评价办法》国科发政〔2017〕115号 with the 2022 工作指引
-/// 国科火字〔2022〕67号 (see shared/domain/RULES.md §1). Every band is lower-inclusive ("(含)").
+/// 国科火字〔2022〕67号 (docs/rules/tech-sme.md §1, §5.1). Every band is lower-inclusive ("(含)").
 /// </summary>
 public static class TechSmeRules
 {

@@ -1,3 +1,4 @@
+using Kechuang.Modules.Directory.Public;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Excel;
 using Kechuang.Platform.Problems;
@@ -10,12 +11,14 @@ public static class CultivationApi
     public static IEndpointRouteBuilder MapCultivationApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/cultivation").RequireAuthorization().WithTags("梯次培育");
-        api.MapGet("/screening", async (string? regionCode, int? year, string? pool, [AsParameters] ListQuery list, ScreenEnterprisesHandler handler, CancellationToken ct) =>
+        api.MapGet("/screening", async (string? regionCode, int? year, string? pool, [AsParameters] ListQuery list, ScreenEnterprisesHandler handler,
+            IOrganizationDirectory directory, CancellationToken ct) =>
         {
             var result = await handler.HandleAsync(regionCode, Validate(year, pool), pool, ct);
+            var arranged = await ScreeningList.ArrangeAsync(result.Items, list, directory, ct);
             // Without a page asked for, every row, as the screening always answered.
-            var items = list.Page is null && list.PageSize is null ? ScreeningList.Arrange(result.Items, list) : ScreeningList.Page(result.Items, list).Items;
-            return TypedResults.Ok(result with { Items = items, Total = ScreeningList.Arrange(result.Items, list).Count });
+            var items = list.Page is null && list.PageSize is null ? arranged : ScreeningList.Page(arranged, list).Items;
+            return TypedResults.Ok(result with { Items = items, Total = arranged.Count });
         });
         api.MapPost("/screening/run", async (string? regionCode, int? year, ScreenEnterprisesHandler handler, CancellationToken ct) =>
             TypedResults.Ok(new { screened = await handler.RunAsync(regionCode, Validate(year, null), ct) }))
@@ -28,10 +31,10 @@ public static class CultivationApi
             return TypedResults.Ok(new Paged<FunnelYear>(years, years.Count));
         });
         api.MapGet("/screening/export", async (string? regionCode, int? year, string? pool, [AsParameters] ListQuery list, ScreenEnterprisesHandler handler,
-            KechuangDb db, CancellationToken ct) =>
+            IOrganizationDirectory directory, KechuangDb db, CancellationToken ct) =>
         {
             var result = await handler.HandleAsync(regionCode, Validate(year, pool), pool, ct);
-            var rows = ScreeningList.Arrange(result.Items, list);
+            var rows = await ScreeningList.ArrangeAsync(result.Items, list, directory, ct);
             db.AuditEvent("enterprises_screening", "export", "export", $"{{\"rows\":{rows.Count},\"pool\":\"{pool}\"}}");
             await db.SaveChangesAsync(ct);
             var bytes = await ExcelFile.WriteAsync(rows.Select(ScreeningSheet.Row), ScreeningSheet.Headers, ct);

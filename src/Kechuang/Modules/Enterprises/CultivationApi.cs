@@ -19,17 +19,23 @@ public static class CultivationApi
             // Without a page asked for, every row, as the screening always answered.
             var items = list.Page is null && list.PageSize is null ? arranged : ScreeningList.Page(arranged, list).Items;
             return TypedResults.Ok(result with { Items = items, Total = arranged.Count });
-        });
+        })
+            .WithName("ListScreening")
+            .WithSummary("梯次培育筛查结果");
         api.MapPost("/screening/run", async (string? regionCode, int? year, ScreenEnterprisesHandler handler, CancellationToken ct) =>
             TypedResults.Ok(new { screened = await handler.RunAsync(regionCode, Validate(year, null), ct) }))
-            .RequireAuthorization(Platform.Access.Roles.Staff);
+            .RequireAuthorization(Platform.Access.Roles.Staff)
+            .WithName("RunScreening")
+            .WithSummary("重新筛查辖区企业并分入培育库");
         api.MapGet("/funnel", async (string? regionCode, int? fromYear, int? toYear, ScreenEnterprisesHandler handler, CancellationToken ct) =>
         {
             var to = Validate(toYear, null);
             var from = Math.Clamp(fromYear ?? to - 3, to - 20, to);
             var years = await handler.FunnelAsync(regionCode, from, to, ct);
             return TypedResults.Ok(new Paged<FunnelYear>(years, years.Count));
-        });
+        })
+            .WithName("GetCultivationFunnel")
+            .WithSummary("逐年培育漏斗");
         api.MapGet("/screening/export", async (string? regionCode, int? year, string? pool, [AsParameters] ListQuery list, ScreenEnterprisesHandler handler,
             IOrganizationDirectory directory, KechuangDb db, CancellationToken ct) =>
         {
@@ -39,7 +45,9 @@ public static class CultivationApi
             await db.SaveChangesAsync(ct);
             var bytes = await ExcelFile.WriteAsync(rows.Select(ScreeningSheet.Row), ScreeningSheet.Headers, ct);
             return TypedResults.File(bytes, ExcelFile.ContentType, $"梯次培育筛查{result.Year}.xlsx");
-        });
+        })
+            .WithName("ExportScreening")
+            .WithSummary("导出梯次培育筛查结果");
         return app;
     }
 

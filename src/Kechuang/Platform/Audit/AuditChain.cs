@@ -128,7 +128,9 @@ public static class AuditModule
         var audit = app.MapGroup("/api/v1/audit").RequireAuthorization(Access.Roles.Admin).WithTags("审计日志");
         audit.MapGet("", async (string? entity, string? account, string? action, string? key, DateTime? from, DateTime? to, [AsParameters] ListQuery list,
             ListAuditHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(new AuditQuery(entity, account, action, key, from, to, list), ct)));
+            TypedResults.Ok(await handler.HandleAsync(new AuditQuery(entity, account, action, key, from, to, list), ct)))
+            .WithName("ListAuditEntries")
+            .WithSummary("查询审计日志");
         audit.MapGet("/export", async (string? entity, string? account, string? action, string? key, DateTime? from, DateTime? to, [AsParameters] ListQuery list,
             ListAuditHandler handler, KechuangDb db, CancellationToken ct) =>
         {
@@ -138,8 +140,12 @@ public static class AuditModule
             await db.SaveChangesAsync(ct);
             var bytes = await Excel.ExcelFile.WriteAsync(rows.Select(AuditSheet.Row), AuditSheet.Headers, ct);
             return TypedResults.File(bytes, Excel.ExcelFile.ContentType, "审计日志.xlsx");
-        });
-        audit.MapGet("/verify", async (AuditChain chain, CancellationToken ct) => TypedResults.Ok(await chain.VerifyAsync(ct)));
+        })
+            .WithName("ExportAuditEntries")
+            .WithSummary("导出审计日志");
+        audit.MapGet("/verify", async (AuditChain chain, CancellationToken ct) => TypedResults.Ok(await chain.VerifyAsync(ct)))
+            .WithName("VerifyAuditChain")
+            .WithSummary("校验审计日志哈希链是否完整");
         return app;
     }
 }

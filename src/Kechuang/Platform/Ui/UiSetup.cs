@@ -48,7 +48,17 @@ public static class UiSetup
         }).AllowAnonymous().ExcludeFromDescription();
 
         // Our own CSP (UseSecurityHeaders) already forbids framing; Blazor's second header would duplicate it.
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        // Each page carries its own [Authorize] or [AllowAnonymous]. The circuit hub and the framework's redirect
+        // helper serve public pages too (the live auction), so they are open; a page inside a circuit is still
+        // checked by AuthorizeRouteView.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
+            .Add(endpoint =>
+            {
+                if (!endpoint.Metadata.OfType<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>().Any())
+                {
+                    endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+                }
+            });
         return app;
     }
 

@@ -46,20 +46,10 @@ public static class DirectoryApi
         api.MapGet("/organizations", async (string? regionCode, string? kind, [AsParameters] ListQuery list, ListOrganizationsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(new OrganizationQuery(regionCode, kind, list), ct)));
         api.MapGet("/organizations/export", async (string? regionCode, string? kind, [AsParameters] ListQuery list, ListOrganizationsHandler handler, KechuangDb db, CancellationToken ct) =>
-        {
-            var rows = await handler.AllAsync(new OrganizationQuery(regionCode, kind, list), ct);
-            db.AuditEvent("directory_organization", "export", "export", $"{{\"rows\":{rows.Count}}}");
-            await db.SaveChangesAsync(ct);
-            var bytes = await ExcelFile.WriteAsync(rows.Select(OrganizationSheet.Row), OrganizationSheet.Headers, ct);
-            return TypedResults.File(bytes, ExcelFile.ContentType, "组织名录.xlsx");
-        });
-        api.MapGet("/organizations/import-template", async (CancellationToken ct) =>
-            TypedResults.File(await ExcelFile.WriteAsync([], OrganizationSheet.Headers, ct), ExcelFile.ContentType, "组织导入模板.xlsx"));
-        api.MapPost("/organizations/import", async (IFormFile file, ImportOrganizationsHandler handler, CancellationToken ct) =>
-        {
-            await using var stream = file.OpenReadStream();
-            return TypedResults.Ok(new ImportResult(await handler.HandleAsync(stream, ct)));
-        }).DisableAntiforgery().RequireAuthorization(Roles.Staff);
+            await OrganizationSheet.Export.FileAsync(db, await handler.AllAsync(new OrganizationQuery(regionCode, kind, list), ct), ct));
+        api.MapGet("/organizations/import-template", () => OrganizationSheet.Sheet.Template());
+        api.MapPost("/organizations/import", async (ImportFile file, ImportOrganizationsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery().RequireAuthorization(Roles.Staff);
         api.MapGet("/organizations/{id:guid}", async (Guid id, GetOrganizationHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, ct)));
         api.MapPut("/organizations/{id:guid}", async (Guid id, OrganizationBody body, UpdateOrganizationHandler handler, CancellationToken ct) =>
@@ -76,20 +66,10 @@ public static class DirectoryApi
         api.MapGet("/people", async (string? regionCode, string? kind, Guid? organizationId, [AsParameters] ListQuery list, PeopleHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.ListAsync(new PersonQuery(regionCode, kind, organizationId, list), ct)));
         api.MapGet("/people/export", async (string? regionCode, string? kind, Guid? organizationId, [AsParameters] ListQuery list, PeopleHandler handler, KechuangDb db, CancellationToken ct) =>
-        {
-            var rows = await handler.AllAsync(new PersonQuery(regionCode, kind, organizationId, list), ct);
-            db.AuditEvent("directory_person", "export", "export", $"{{\"rows\":{rows.Count}}}");
-            await db.SaveChangesAsync(ct);
-            var bytes = await ExcelFile.WriteAsync(rows.Select(PersonSheet.Row), PersonSheet.Headers, ct);
-            return TypedResults.File(bytes, ExcelFile.ContentType, "人员名录.xlsx");
-        });
-        api.MapGet("/people/import-template", async (CancellationToken ct) =>
-            TypedResults.File(await ExcelFile.WriteAsync([], PersonSheet.Headers, ct), ExcelFile.ContentType, "人员导入模板.xlsx"));
-        api.MapPost("/people/import", async (IFormFile file, PeopleHandler handler, CancellationToken ct) =>
-        {
-            await using var stream = file.OpenReadStream();
-            return TypedResults.Ok(new ImportResult(await handler.ImportAsync(stream, ct)));
-        }).DisableAntiforgery().RequireAuthorization(Roles.Staff);
+            await PersonSheet.Export.FileAsync(db, await handler.AllAsync(new PersonQuery(regionCode, kind, organizationId, list), ct), ct));
+        api.MapGet("/people/import-template", () => PersonSheet.Sheet.Template());
+        api.MapPost("/people/import", async (ImportFile file, ImportPeopleHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery().RequireAuthorization(Roles.Staff);
         api.MapGet("/people/{id:guid}", async (Guid id, PeopleHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.GetAsync(id, ct)));
         api.MapPut("/people/{id:guid}", async (Guid id, PersonBody body, PeopleHandler handler, CancellationToken ct) =>

@@ -19,13 +19,7 @@ public static class EnterprisesApi
             h.HandleAsync(new EnterpriseListQuery(regionCode, qualification, year, list), ct));
         api.MapGet("/enterprises/export", async (string? regionCode, string? qualification, int? year, [AsParameters] ListQuery list, ListEnterprisesHandler h,
             KechuangDb db, CancellationToken ct) =>
-        {
-            var rows = await h.AllAsync(new EnterpriseListQuery(regionCode, qualification, year, list), ct);
-            db.AuditEvent("enterprises_profile", "export", "export", $"{{\"rows\":{rows.Count}}}");
-            await db.SaveChangesAsync(ct);
-            var bytes = await ExcelFile.WriteAsync(rows.Select(EnterpriseListSheet.Row), EnterpriseListSheet.Headers, ct);
-            return TypedResults.File(bytes, ExcelFile.ContentType, "企业培育档案.xlsx");
-        });
+            await EnterpriseListSheet.Export.FileAsync(db, await h.AllAsync(new EnterpriseListQuery(regionCode, qualification, year, list), ct), ct));
         api.MapPost("/enterprises", async (ProfileBody body, EnterpriseRecordsHandler h, CancellationToken ct) =>
             CreatedAt("/api/v1/enterprises", await h.CreateProfileAsync(body, ct)));
         api.MapGet("/enterprises/{enterpriseId:guid}", async (Guid enterpriseId, EnterpriseRecordsHandler h, CancellationToken ct) =>
@@ -42,25 +36,10 @@ public static class EnterprisesApi
             CreatedAt("/api/v1/enterprise-years", await h.SaveYearAsync(body, ct)));
         api.MapGet("/enterprise-years/export", async (string? regionCode, int? year, Guid? enterpriseId, EnterpriseRecordsHandler h,
             IOrganizationDirectory directory, KechuangDb db, CancellationToken ct) =>
-        {
-            var rows = await h.AllYearsAsync(new RecordQuery(regionCode, year, enterpriseId), ct);
-            var codes = new Dictionary<Guid, string>();
-            foreach (var id in rows.Select(r => r.EnterpriseId).Distinct())
-            {
-                codes[id] = (await directory.FindAsync(id, ct))?.CreditCode ?? "";
-            }
-            db.AuditEvent("enterprises_year_record", "export", "export", $"{{\"rows\":{rows.Count}}}");
-            await db.SaveChangesAsync(ct);
-            var bytes = await ExcelFile.WriteAsync(rows.Select(r => YearRecordSheet.Row(r, codes[r.EnterpriseId])), YearRecordSheet.Headers, ct);
-            return TypedResults.File(bytes, ExcelFile.ContentType, "企业年度数据.xlsx");
-        });
-        api.MapGet("/enterprise-years/import-template", async (CancellationToken ct) =>
-            TypedResults.File(await ExcelFile.WriteAsync([], YearRecordSheet.Headers, ct), ExcelFile.ContentType, "企业年度数据导入模板.xlsx"));
-        api.MapPost("/enterprise-years/import", async (IFormFile file, ImportYearRecordsHandler h, CancellationToken ct) =>
-        {
-            await using var stream = file.OpenReadStream();
-            return TypedResults.Ok(new ImportResult(await h.HandleAsync(stream, ct)));
-        }).DisableAntiforgery();
+            await YearRecordSheet.Export.FileAsync(db, await YearRecordSheet.RowsAsync(directory, await h.AllYearsAsync(new RecordQuery(regionCode, year, enterpriseId), ct), ct), ct));
+        api.MapGet("/enterprise-years/import-template", () => YearRecordSheet.Sheet.Template());
+        api.MapPost("/enterprise-years/import", async (ImportFile file, ImportYearRecordsHandler h, CancellationToken ct) =>
+            TypedResults.Ok(new ImportResult(await h.HandleAsync(file, ct)))).DisableAntiforgery();
 
         api.MapGet("/qualifications", (string? regionCode, int? year, Guid? enterpriseId, string? kind, int? page, int? pageSize, EnterpriseRecordsHandler h, CancellationToken ct) =>
             h.ListQualificationsAsync(new RecordQuery(regionCode, year, enterpriseId, kind, page, pageSize), ct));

@@ -32,20 +32,10 @@ public static class MarketApi
         api.MapGet("/achievements", async (string? field, Guid? ownerOrganizationId, string? status, [AsParameters] ListQuery list, AchievementsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.ListAsync(new AchievementQuery(field, ownerOrganizationId, status, list), ct))).AllowAnonymous();
         api.MapGet("/achievements/export", async (string? field, Guid? ownerOrganizationId, string? status, [AsParameters] ListQuery list, AchievementsHandler handler, KechuangDb db, CancellationToken ct) =>
-        {
-            var rows = await handler.AllAsync(new AchievementQuery(field, ownerOrganizationId, status, list), ct);
-            db.AuditEvent("market_achievement", "export", "export", $"{{\"rows\":{rows.Count}}}");
-            await db.SaveChangesAsync(ct);
-            var bytes = await ExcelFile.WriteAsync(rows.Select(AchievementSheet.Row), AchievementSheet.Headers, ct);
-            return TypedResults.File(bytes, ExcelFile.ContentType, "科技成果.xlsx");
-        }).RequireAuthorization();
-        api.MapGet("/achievements/import-template", async (CancellationToken ct) =>
-            TypedResults.File(await ExcelFile.WriteAsync([], AchievementSheet.Headers, ct), ExcelFile.ContentType, "科技成果导入模板.xlsx")).AllowAnonymous();
-        api.MapPost("/achievements/import", async (IFormFile file, ImportAchievementsHandler handler, CancellationToken ct) =>
-        {
-            await using var stream = file.OpenReadStream();
-            return TypedResults.Ok(new Imported(await handler.HandleAsync(stream, ct)));
-        }).RequireAuthorization().DisableAntiforgery();
+            await AchievementSheet.Export.FileAsync(db, await handler.AllAsync(new AchievementQuery(field, ownerOrganizationId, status, list), ct), ct)).RequireAuthorization();
+        api.MapGet("/achievements/import-template", () => AchievementSheet.Sheet.Template()).AllowAnonymous();
+        api.MapPost("/achievements/import", async (ImportFile file, ImportAchievementsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(new Imported(await handler.HandleAsync(file, ct)))).RequireAuthorization().DisableAntiforgery();
         api.MapGet("/achievements/{id:guid}", async (Guid id, AchievementsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.GetAsync(id, ct))).AllowAnonymous();
         api.MapPost("/achievements", async Task<Created<Created>> (AchievementBody body, AchievementsHandler handler, CancellationToken ct) =>
@@ -67,13 +57,7 @@ public static class MarketApi
         api.MapGet("/auctions", async (int? year, string? regionCode, [AsParameters] ListQuery list, AuctionsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.ListAsync(new AuctionQuery(year, regionCode, list), ct))).AllowAnonymous();
         api.MapGet("/auctions/export", async (int? year, string? regionCode, [AsParameters] ListQuery list, AuctionsHandler handler, KechuangDb db, CancellationToken ct) =>
-        {
-            var rows = await handler.AllAsync(new AuctionQuery(year, regionCode, list), ct);
-            db.AuditEvent("market_auction", "export", "export", $"{{\"rows\":{rows.Count}}}");
-            await db.SaveChangesAsync(ct);
-            var bytes = await ExcelFile.WriteAsync(rows.Select(AuctionListSheet.Row), AuctionListSheet.Headers, ct);
-            return TypedResults.File(bytes, ExcelFile.ContentType, "科技成果拍卖会.xlsx");
-        }).RequireAuthorization();
+            await AuctionListSheet.Export.FileAsync(db, await handler.AllAsync(new AuctionQuery(year, regionCode, list), ct), ct)).RequireAuthorization();
         api.MapGet("/auctions/{id:guid}", async (Guid id, AuctionsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.GetAsync(id, ct))).AllowAnonymous();
         api.MapPost("/auctions", async Task<Created<Created>> (AuctionInput body, AuctionsHandler handler, CancellationToken ct) =>

@@ -29,13 +29,7 @@ public static class IndicatorsApi
             TypedResults.Ok(await handler.ListAsync(regionCode, year, indicatorCode, list, ct)));
         api.MapGet("/targets/export", async (string? regionCode, int? year, string? indicatorCode, [AsParameters] ListQuery list, TargetsHandler handler,
             KechuangDb db, CancellationToken ct) =>
-        {
-            var rows = await handler.AllAsync(regionCode, year, indicatorCode, list, ct);
-            db.AuditEvent("indicators_target", "export", "export", $"{{\"rows\":{rows.Count}}}");
-            await db.SaveChangesAsync(ct);
-            var bytes = await Excel.ExcelFile.WriteAsync(rows.Select(TargetSheet.Row), TargetSheet.Headers, ct);
-            return TypedResults.File(bytes, Excel.ExcelFile.ContentType, "年度目标与完成情况.xlsx");
-        });
+            await TargetSheet.Export.FileAsync(db, await handler.AllAsync(regionCode, year, indicatorCode, list, ct), ct));
         api.MapPost("/targets", async Task<Results<Created<Created>, Ok<Created>>> (TargetInput body, TargetsHandler handler, CancellationToken ct) =>
         {
             var (id, created) = await handler.SetAsync(body, ct);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using Kechuang.Modules.Directory.Public;
@@ -86,6 +87,9 @@ public sealed class ImportContractsHandler(KechuangDb db, IDbContextFactory<Kech
     private RowValidator? _rows;
     private KechuangDb? _checkDb;
     private readonly HashSet<Guid> _sellersChecked = [];
+
+    /// <summary>Each chunk's registration numbers not yet checked against the database, in chunk order (null: checked beside the writer).</summary>
+    private readonly ConcurrentQueue<Dictionary<string, int>?> _uncheckedNumbers = new();
     private readonly HashSet<(Guid, Guid, DateOnly, string)> _existing = [];
 
     protected override ImportSheet Sheet => ContractSheet.Sheet;
@@ -95,6 +99,9 @@ public sealed class ImportContractsHandler(KechuangDb db, IDbContextFactory<Kech
     protected override async Task PrepareAsync(CancellationToken cancellationToken)
     {
         ContractAccess.EnsureMayRead(Db.User);
+        _sellersChecked.Clear();
+        _existing.Clear();
+        _uncheckedNumbers.Clear();
         var organizations = await OrganizationCounterparts.AllAsync(Db, cancellationToken);
         _import = new ContractImport(ImportId, Db.User.UserName, Db.User.RegionCode, FileName, Db.UtcNow);
         _rows = new RowValidator(Db.User, organizations, _import, ContractsRules.LocalDate(Db.UtcNow), Db.UtcNow);
@@ -107,12 +114,19 @@ public sealed class ImportContractsHandler(KechuangDb db, IDbContextFactory<Kech
 
     protected override TechContract? Read(SheetRow row, FieldErrors errors) => _rows!.Read(row, errors);
 
+    /// <summary>
+    /// The chunk's registration numbers (of every row that has a well-formed one, bad or not, so a bad row also hears
+    /// that its number is taken): checked here on PostgreSQL, else handed to <see cref="CheckAsync"/>.
+    /// </summary>
     protected override async Task CheckBesideAsync(ImportChunk<TechContract> chunk, CancellationToken cancellationToken)
     {
+        var numbers = _rows!.TakeNumbers();
         if (_checkDb is not null)
         {
-            await CheckNumbersAsync(_checkDb, chunk, cancellationToken);
+            await CheckNumbersAsync(_checkDb, numbers, chunk, cancellationToken);
+            numbers = null;
         }
+        _uncheckedNumbers.Enqueue(numbers);
     }
 
     /// <summary>
@@ -121,9 +135,9 @@ public sealed class ImportContractsHandler(KechuangDb db, IDbContextFactory<Kech
     /// </summary>
     protected override async Task CheckAsync(ImportChunk<TechContract> chunk, CancellationToken cancellationToken)
     {
-        if (_checkDb is null)
+        if (_uncheckedNumbers.TryDequeue(out var numbers) && numbers is not null)
         {
-            await CheckNumbersAsync(Db, chunk, cancellationToken);
+            await CheckNumbersAsync(Db, numbers, chunk, cancellationToken);
         }
         var sellers = chunk.Accepted.Select(g => g.Record.SellerId).Where(_sellersChecked.Add).ToList();
         foreach (var some in sellers.Chunk(500))
@@ -166,17 +180,9 @@ public sealed class ImportContractsHandler(KechuangDb db, IDbContextFactory<Kech
     }
 
     /// <summary>Marks the chunk's registration numbers already present in the database as bad rows of the chunk.</summary>
-    private static async Task CheckNumbersAsync(KechuangDb source, ImportChunk<TechContract> chunk, CancellationToken cancellationToken)
+    private static async Task CheckNumbersAsync(KechuangDb source, Dictionary<string, int> numbers, ImportChunk<TechContract> chunk, CancellationToken cancellationToken)
     {
-        Dictionary<string, int>? numbers = null;
-        foreach (var (row, contract) in chunk.Accepted)
-        {
-            if (contract.RegistrationNumber is { } number)
-            {
-                (numbers ??= new(StringComparer.Ordinal))[number] = row;
-            }
-        }
-        if (numbers is null)
+        if (numbers.Count == 0)
         {
             return;
         }
@@ -229,6 +235,7 @@ public sealed class ImportContractsHandler(KechuangDb db, IDbContextFactory<Kech
         private readonly Dictionary<string, int> _numbersInFile = new(StringComparer.Ordinal);
         private readonly Dictionary<(Guid, Guid, DateOnly, string), int> _keysInFile = [];
         private readonly Dictionary<Guid, string?> _sellerRefusals = [];
+        private Dictionary<string, int> _chunkNumbers = new(StringComparer.Ordinal);
 
         public int Submitted { get; private set; }
 
@@ -243,6 +250,14 @@ public sealed class ImportContractsHandler(KechuangDb db, IDbContextFactory<Kech
             _import = import;
             _today = today;
             _now = now;
+        }
+
+        /// <summary>The registration numbers met since the last call (a chunk's), by the row that holds each.</summary>
+        public Dictionary<string, int> TakeNumbers()
+        {
+            var numbers = _chunkNumbers;
+            _chunkNumbers = new(StringComparer.Ordinal);
+            return numbers;
         }
 
         /// <summary>Why the caller may not register contracts of this seller (the data scope), once per seller.</summary>
@@ -322,6 +337,7 @@ public sealed class ImportContractsHandler(KechuangDb db, IDbContextFactory<Kech
                 else
                 {
                     _numbersInFile[number] = row;
+                    _chunkNumbers[number] = row;
                 }
                 if (registeredOn is null && !badRegistered)
                 {

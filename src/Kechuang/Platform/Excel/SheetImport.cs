@@ -60,10 +60,16 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
     /// </summary>
     protected abstract TRecord? Read(SheetRow row, FieldErrors errors);
 
-    /// <summary>Checks a chunk on the reading side, beside the writer (on a connection of its own, never <see cref="Db"/>).</summary>
+    /// <summary>
+    /// Called on the reading side as each chunk is complete (after <see cref="Read"/> saw its last row), while the writer
+    /// writes the previous one: a check here runs beside the writer, on a connection of its own (never <see cref="Db"/>).
+    /// </summary>
     protected virtual Task CheckBesideAsync(ImportChunk<TRecord> chunk, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Checks a chunk's accepted rows against the database (records already there), on the caller's thread, before it is written.</summary>
+    /// <summary>
+    /// Checks a chunk against the database (records already there), on the caller's thread, before it is written; called
+    /// for every chunk, in file order, after <see cref="CheckBesideAsync"/> ran for it on the reading side.
+    /// </summary>
     protected virtual Task CheckAsync(ImportChunk<TRecord> chunk, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Tracked imports: puts a chunk's records into the context (default: added; a module may update existing records instead).</summary>
@@ -128,10 +134,7 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
             await foreach (var chunk in channel.Reader.ReadAllAsync(cancellationToken))
             {
                 var t1 = ImportStages.Now;
-                if (chunk.Accepted.Count > 0)
-                {
-                    await CheckAsync(chunk, cancellationToken);
-                }
+                await CheckAsync(chunk, cancellationToken);
                 bad.AddRange(chunk.Errors);
                 var t2 = ImportStages.Now;
                 if (bad.Count == 0)

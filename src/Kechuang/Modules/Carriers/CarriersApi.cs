@@ -34,13 +34,7 @@ public static class CarriersApi
             .WithSummary("查询创新载体");
         api.MapGet("/export", async (string? kind, string? status, string? regionCode, Guid? parentId, [AsParameters] ListQuery list, ListCarriersHandler handler,
             KechuangDb db, CancellationToken ct) =>
-        {
-            var rows = await handler.AllAsync(new CarrierQuery(kind, status, regionCode, parentId, list), ct);
-            db.AuditEvent("carriers_carrier", "export", "export", $"{{\"rows\":{rows.Count}}}");
-            await db.SaveChangesAsync(ct);
-            var bytes = await ExcelFile.WriteAsync(rows.Select(CarrierListSheet.Row), CarrierListSheet.Headers, ct);
-            return TypedResults.File(bytes, ExcelFile.ContentType, "创新载体.xlsx");
-        })
+            await CarrierListSheet.Export.FileAsync(db, await handler.AllAsync(new CarrierQuery(kind, status, regionCode, parentId, list), ct), ct))
             .WithName("ExportCarriers")
             .WithSummary("导出创新载体");
         api.MapPost("", async Task<Created<Created>> (CarrierBody body, CreateCarrierHandler handler, CancellationToken ct) =>
@@ -58,24 +52,14 @@ public static class CarriersApi
             .WithName("ListTenancies")
             .WithSummary("查询载体入驻企业");
         api.MapGet("/tenancies/export", async (Guid? carrierId, string? regionCode, bool? currentOnly, string? kind, string? q, ListTenanciesHandler handler, KechuangDb db, CancellationToken ct) =>
-        {
-            var rows = await handler.AllAsync(new TenancyQuery(carrierId, regionCode, currentOnly, kind, q), ct);
-            db.AuditEvent("carriers_tenancy", "export", "export", $"{{\"rows\":{rows.Count}}}");
-            await db.SaveChangesAsync(ct);
-            var bytes = await ExcelFile.WriteAsync(rows.Select(TenancySheet.Row), TenancySheet.Headers, ct);
-            return TypedResults.File(bytes, ExcelFile.ContentType, "载体入驻企业.xlsx");
-        })
+            await TenancySheet.Export.FileAsync(db, await handler.AllAsync(new TenancyQuery(carrierId, regionCode, currentOnly, kind, q), ct), ct))
             .WithName("ExportTenancies")
             .WithSummary("导出载体入驻企业");
-        api.MapGet("/tenancies/import-template", async (CancellationToken ct) =>
-            TypedResults.File(await ExcelFile.WriteAsync([], TenancySheet.Headers, ct), ExcelFile.ContentType, "入驻企业导入模板.xlsx"))
+        api.MapGet("/tenancies/import-template", () => TenancySheet.Sheet.Template())
             .WithName("GetTenancyImportTemplate")
             .WithSummary("下载入驻企业导入模板");
-        api.MapPost("/tenancies/import", async (IFormFile file, ImportTenanciesHandler handler, CancellationToken ct) =>
-        {
-            await using var stream = file.OpenReadStream();
-            return TypedResults.Ok(new ImportResult(await handler.HandleAsync(stream, ct)));
-        }).DisableAntiforgery().RequireAuthorization(Roles.Staff)
+        api.MapPost("/tenancies/import", async (ImportFile file, ImportTenanciesHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery().RequireAuthorization(Roles.Staff)
             .WithName("ImportTenancies")
             .WithSummary("导入载体入驻企业（有错误行则全部不导入）");
 
@@ -86,19 +70,7 @@ public static class CarriersApi
             .WithSummary("园区科技型中小企业名单");
         api.MapGet("/park-tech-smes/export", async (string? regionCode, int? year, [AsParameters] ListQuery list, ListParkTechSmesHandler handler,
             KechuangDb db, CancellationToken ct) =>
-        {
-            var rows = await handler.ExportAsync(regionCode, year, list, ct);
-            db.AuditEvent("carriers_tenancy", "export", "export", $"{{\"rows\":{rows.Count}}}");
-            await db.SaveChangesAsync(ct);
-            var bytes = await ExcelFile.WriteAsync(rows.Select(r => new Dictionary<string, object?>
-            {
-                ["企业名称"] = r.EnterpriseName,
-                ["统一社会信用代码"] = r.CreditCode,
-                ["入驻载体"] = r.Carriers,
-                ["入驻日期"] = r.EnteredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            }), ["企业名称", "统一社会信用代码", "入驻载体", "入驻日期"], ct);
-            return TypedResults.File(bytes, ExcelFile.ContentType, "园区科技型中小企业.xlsx");
-        })
+            await CarrierListSheet.ParkTechSmes.FileAsync(db, await handler.ExportAsync(regionCode, year, list, ct), ct))
             .WithName("ExportParkTechSmes")
             .WithSummary("导出园区科技型中小企业名单");
 

@@ -43,26 +43,14 @@ public static class ContractsApi
             .WithName("GetContractReference")
             .WithSummary("合同类型、技术交易类别、办理状态和不予登记理由的取值");
         api.MapGet("/export", async ([AsParameters] ListParameters p, ListContractsHandler handler, KechuangDb db, CancellationToken ct) =>
-        {
-            var rows = await handler.AllAsync(p.ToQuery(), ct);
-            var codes = await CreditCodesAsync(db, rows, ct);
-            db.AuditEvent("contracts_contract", "export", "export", $"{{\"rows\":{rows.Count}}}");
-            await db.SaveChangesAsync(ct);
-            var bytes = await ExcelFile.WriteAsync(rows.Select(r => ContractSheet.Row(r, codes)), ContractSheet.Headers, ct);
-            return TypedResults.File(bytes, ExcelFile.ContentType, "技术合同.xlsx");
-        })
+            await ContractSheet.Export.FileAsync(db, await ContractSheet.RowsAsync(db, await handler.AllAsync(p.ToQuery(), ct), ct), ct))
             .WithName("ExportContracts")
             .WithSummary("导出技术合同");
-        api.MapGet("/import-template", async (CancellationToken ct) =>
-            TypedResults.File(await ExcelFile.WriteAsync([], ContractSheet.Headers, ct), ExcelFile.ContentType, "技术合同导入模板.xlsx"))
+        api.MapGet("/import-template", () => ContractSheet.Sheet.Template())
             .WithName("GetContractImportTemplate")
             .WithSummary("下载技术合同导入模板");
-        api.MapPost("/import", async (IFormFile file, ImportContractsHandler handler, IConfiguration configuration, CancellationToken ct) =>
-        {
-            ImportUpload.EnsureWithinLimit(file.Length, configuration);
-            await using var stream = file.OpenReadStream();
-            return TypedResults.Ok(new ImportResult(await handler.HandleAsync(stream, file.FileName, ct)));
-        }).AcceptsImportFile(app)
+        api.MapPost("/import", async (ImportFile file, ImportContractsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct))))
             .WithName("ImportContracts")
             .WithSummary("导入技术合同（有错误行则全部不导入）")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -130,13 +118,6 @@ public static class ContractsApi
         DateOnly? RegisteredFrom, DateOnly? RegisteredTo, string? Sort, bool? Desc)
     {
         public ContractQuery ToQuery() => new(Year, RegionCode, Status, Type, new ListQuery(Q, Page, PageSize, Sort, Desc ?? false), SellerId, RegisteredFrom, RegisteredTo);
-    }
-
-    internal static async Task<IReadOnlyDictionary<Guid, string>> CreditCodesAsync(KechuangDb db, IReadOnlyList<ContractItem> rows, CancellationToken ct)
-    {
-        var ids = rows.SelectMany(r => new[] { r.SellerId, r.BuyerId }).ToHashSet();
-        var all = await OrganizationCounterparts.AllAsync(db, ct);
-        return all.Where(o => ids.Contains(o.Id)).ToDictionary(o => o.Id, o => o.CreditCode);
     }
 
     private static List<Option> Options<TEnum>(IReadOnlyDictionary<TEnum, string> names) where TEnum : struct, Enum =>

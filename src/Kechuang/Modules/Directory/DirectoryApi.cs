@@ -53,24 +53,14 @@ public static class DirectoryApi
             .WithName("ListOrganizations")
             .WithSummary("查询组织名录");
         api.MapGet("/organizations/export", async (string? regionCode, string? kind, [AsParameters] ListQuery list, ListOrganizationsHandler handler, KechuangDb db, CancellationToken ct) =>
-        {
-            var rows = await handler.AllAsync(new OrganizationQuery(regionCode, kind, list), ct);
-            db.AuditEvent("directory_organization", "export", "export", $"{{\"rows\":{rows.Count}}}");
-            await db.SaveChangesAsync(ct);
-            var bytes = await ExcelFile.WriteAsync(rows.Select(OrganizationSheet.Row), OrganizationSheet.Headers, ct);
-            return TypedResults.File(bytes, ExcelFile.ContentType, "组织名录.xlsx");
-        })
+            await OrganizationSheet.Export.FileAsync(db, await handler.AllAsync(new OrganizationQuery(regionCode, kind, list), ct), ct))
             .WithName("ExportOrganizations")
             .WithSummary("导出组织名录");
-        api.MapGet("/organizations/import-template", async (CancellationToken ct) =>
-            TypedResults.File(await ExcelFile.WriteAsync([], OrganizationSheet.Headers, ct), ExcelFile.ContentType, "组织导入模板.xlsx"))
+        api.MapGet("/organizations/import-template", () => OrganizationSheet.Sheet.Template())
             .WithName("GetOrganizationImportTemplate")
             .WithSummary("下载组织导入模板");
-        api.MapPost("/organizations/import", async (IFormFile file, ImportOrganizationsHandler handler, CancellationToken ct) =>
-        {
-            await using var stream = file.OpenReadStream();
-            return TypedResults.Ok(new ImportResult(await handler.HandleAsync(stream, ct)));
-        }).DisableAntiforgery().RequireAuthorization(Roles.Staff)
+        api.MapPost("/organizations/import", async (ImportFile file, ImportOrganizationsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery().RequireAuthorization(Roles.Staff)
             .WithName("ImportOrganizations")
             .WithSummary("导入组织（有错误行则全部不导入）");
         api.MapGet("/organizations/{id:guid}", async (Guid id, GetOrganizationHandler handler, CancellationToken ct) =>
@@ -98,24 +88,14 @@ public static class DirectoryApi
             .WithName("ListPeople")
             .WithSummary("查询人员名录");
         api.MapGet("/people/export", async (string? regionCode, string? kind, Guid? organizationId, [AsParameters] ListQuery list, PeopleHandler handler, KechuangDb db, CancellationToken ct) =>
-        {
-            var rows = await handler.AllAsync(new PersonQuery(regionCode, kind, organizationId, list), ct);
-            db.AuditEvent("directory_person", "export", "export", $"{{\"rows\":{rows.Count}}}");
-            await db.SaveChangesAsync(ct);
-            var bytes = await ExcelFile.WriteAsync(rows.Select(PersonSheet.Row), PersonSheet.Headers, ct);
-            return TypedResults.File(bytes, ExcelFile.ContentType, "人员名录.xlsx");
-        })
+            await PersonSheet.Export.FileAsync(db, await handler.AllAsync(new PersonQuery(regionCode, kind, organizationId, list), ct), ct))
             .WithName("ExportPeople")
             .WithSummary("导出人员名录");
-        api.MapGet("/people/import-template", async (CancellationToken ct) =>
-            TypedResults.File(await ExcelFile.WriteAsync([], PersonSheet.Headers, ct), ExcelFile.ContentType, "人员导入模板.xlsx"))
+        api.MapGet("/people/import-template", () => PersonSheet.Sheet.Template())
             .WithName("GetPersonImportTemplate")
             .WithSummary("下载人员导入模板");
-        api.MapPost("/people/import", async (IFormFile file, PeopleHandler handler, CancellationToken ct) =>
-        {
-            await using var stream = file.OpenReadStream();
-            return TypedResults.Ok(new ImportResult(await handler.ImportAsync(stream, ct)));
-        }).DisableAntiforgery().RequireAuthorization(Roles.Staff)
+        api.MapPost("/people/import", async (ImportFile file, ImportPeopleHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery().RequireAuthorization(Roles.Staff)
             .WithName("ImportPeople")
             .WithSummary("导入人员（有错误行则全部不导入）");
         api.MapGet("/people/{id:guid}", async (Guid id, PeopleHandler handler, CancellationToken ct) =>

@@ -16,6 +16,7 @@ public static class DirectoryModule
         services.AddScoped<GetOrganizationHandler>();
         services.AddScoped<ImportOrganizationsHandler>();
         services.AddScoped<PeopleHandler>();
+        services.AddScoped<ImportPeopleHandler>();
         services.AddScoped<IDirectoryLookup, DirectoryLookup>();
         services.AddScoped<IDirectoryOptions, DirectoryOptions>();
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();

@@ -21,13 +21,7 @@ public static class EnterprisesApi
             .WithSummary("查询企业培育档案");
         api.MapGet("/enterprises/export", async (string? regionCode, string? qualification, int? year, [AsParameters] ListQuery list, ListEnterprisesHandler h,
             KechuangDb db, CancellationToken ct) =>
-        {
-            var rows = await h.AllAsync(new EnterpriseListQuery(regionCode, qualification, year, list), ct);
-            db.AuditEvent("enterprises_profile", "export", "export", $"{{\"rows\":{rows.Count}}}");
-            await db.SaveChangesAsync(ct);
-            var bytes = await ExcelFile.WriteAsync(rows.Select(EnterpriseListSheet.Row), EnterpriseListSheet.Headers, ct);
-            return TypedResults.File(bytes, ExcelFile.ContentType, "企业培育档案.xlsx");
-        })
+            await EnterpriseListSheet.Export.FileAsync(db, await h.AllAsync(new EnterpriseListQuery(regionCode, qualification, year, list), ct), ct))
             .WithName("ExportEnterprises")
             .WithSummary("导出企业培育档案");
         api.MapPost("/enterprises", async (ProfileBody body, EnterpriseRecordsHandler h, CancellationToken ct) =>
@@ -57,29 +51,14 @@ public static class EnterprisesApi
             .WithSummary("保存企业年度经营数据（该企业该年度已有则替换）");
         api.MapGet("/enterprise-years/export", async (string? regionCode, int? year, Guid? enterpriseId, EnterpriseRecordsHandler h,
             IOrganizationDirectory directory, KechuangDb db, CancellationToken ct) =>
-        {
-            var rows = await h.AllYearsAsync(new RecordQuery(regionCode, year, enterpriseId), ct);
-            var codes = new Dictionary<Guid, string>();
-            foreach (var id in rows.Select(r => r.EnterpriseId).Distinct())
-            {
-                codes[id] = (await directory.FindAsync(id, ct))?.CreditCode ?? "";
-            }
-            db.AuditEvent("enterprises_year_record", "export", "export", $"{{\"rows\":{rows.Count}}}");
-            await db.SaveChangesAsync(ct);
-            var bytes = await ExcelFile.WriteAsync(rows.Select(r => YearRecordSheet.Row(r, codes[r.EnterpriseId])), YearRecordSheet.Headers, ct);
-            return TypedResults.File(bytes, ExcelFile.ContentType, "企业年度数据.xlsx");
-        })
+            await YearRecordSheet.Export.FileAsync(db, await YearRecordSheet.RowsAsync(directory, await h.AllYearsAsync(new RecordQuery(regionCode, year, enterpriseId), ct), ct), ct))
             .WithName("ExportEnterpriseYears")
             .WithSummary("导出企业年度经营数据");
-        api.MapGet("/enterprise-years/import-template", async (CancellationToken ct) =>
-            TypedResults.File(await ExcelFile.WriteAsync([], YearRecordSheet.Headers, ct), ExcelFile.ContentType, "企业年度数据导入模板.xlsx"))
+        api.MapGet("/enterprise-years/import-template", () => YearRecordSheet.Sheet.Template())
             .WithName("GetEnterpriseYearImportTemplate")
             .WithSummary("下载企业年度经营数据导入模板");
-        api.MapPost("/enterprise-years/import", async (IFormFile file, ImportYearRecordsHandler h, CancellationToken ct) =>
-        {
-            await using var stream = file.OpenReadStream();
-            return TypedResults.Ok(new ImportResult(await h.HandleAsync(stream, ct)));
-        }).DisableAntiforgery()
+        api.MapPost("/enterprise-years/import", async (ImportFile file, ImportYearRecordsHandler h, CancellationToken ct) =>
+            TypedResults.Ok(new ImportResult(await h.HandleAsync(file, ct)))).DisableAntiforgery()
             .WithName("ImportEnterpriseYears")
             .WithSummary("导入企业年度经营数据（有错误行则全部不导入）");
 

@@ -34,24 +34,14 @@ public static class MarketApi
             .WithName("ListAchievements")
             .WithSummary("查询科技成果（公开）");
         api.MapGet("/achievements/export", async (string? field, Guid? ownerOrganizationId, string? status, [AsParameters] ListQuery list, AchievementsHandler handler, KechuangDb db, CancellationToken ct) =>
-        {
-            var rows = await handler.AllAsync(new AchievementQuery(field, ownerOrganizationId, status, list), ct);
-            db.AuditEvent("market_achievement", "export", "export", $"{{\"rows\":{rows.Count}}}");
-            await db.SaveChangesAsync(ct);
-            var bytes = await ExcelFile.WriteAsync(rows.Select(AchievementSheet.Row), AchievementSheet.Headers, ct);
-            return TypedResults.File(bytes, ExcelFile.ContentType, "科技成果.xlsx");
-        }).RequireAuthorization()
+            await AchievementSheet.Export.FileAsync(db, await handler.AllAsync(new AchievementQuery(field, ownerOrganizationId, status, list), ct), ct)).RequireAuthorization()
             .WithName("ExportAchievements")
             .WithSummary("导出科技成果");
-        api.MapGet("/achievements/import-template", async (CancellationToken ct) =>
-            TypedResults.File(await ExcelFile.WriteAsync([], AchievementSheet.Headers, ct), ExcelFile.ContentType, "科技成果导入模板.xlsx"))
+        api.MapGet("/achievements/import-template", () => AchievementSheet.Sheet.Template())
             .WithName("GetAchievementImportTemplate")
             .WithSummary("下载科技成果导入模板");
-        api.MapPost("/achievements/import", async (IFormFile file, ImportAchievementsHandler handler, CancellationToken ct) =>
-        {
-            await using var stream = file.OpenReadStream();
-            return TypedResults.Ok(new Imported(await handler.HandleAsync(stream, ct)));
-        }).RequireAuthorization().DisableAntiforgery()
+        api.MapPost("/achievements/import", async (ImportFile file, ImportAchievementsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(new Imported(await handler.HandleAsync(file, ct)))).RequireAuthorization().DisableAntiforgery()
             .WithName("ImportAchievements")
             .WithSummary("导入科技成果（有错误行则全部不导入）");
         api.MapGet("/achievements/{id:guid}", async (Guid id, AchievementsHandler handler, CancellationToken ct) =>
@@ -86,13 +76,7 @@ public static class MarketApi
             .WithName("ListAuctions")
             .WithSummary("拍卖会日程（公开）");
         api.MapGet("/auctions/export", async (int? year, string? regionCode, [AsParameters] ListQuery list, AuctionsHandler handler, KechuangDb db, CancellationToken ct) =>
-        {
-            var rows = await handler.AllAsync(new AuctionQuery(year, regionCode, list), ct);
-            db.AuditEvent("market_auction", "export", "export", $"{{\"rows\":{rows.Count}}}");
-            await db.SaveChangesAsync(ct);
-            var bytes = await ExcelFile.WriteAsync(rows.Select(AuctionListSheet.Row), AuctionListSheet.Headers, ct);
-            return TypedResults.File(bytes, ExcelFile.ContentType, "科技成果拍卖会.xlsx");
-        }).RequireAuthorization()
+            await AuctionListSheet.Export.FileAsync(db, await handler.AllAsync(new AuctionQuery(year, regionCode, list), ct), ct)).RequireAuthorization()
             .WithName("ExportAuctions")
             .WithSummary("导出拍卖会");
         api.MapGet("/auctions/{id:guid}", async (Guid id, AuctionsHandler handler, CancellationToken ct) =>

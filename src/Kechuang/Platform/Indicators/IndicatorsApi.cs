@@ -37,13 +37,7 @@ public static class IndicatorsApi
             .WithSummary("查询年度目标及完成情况");
         api.MapGet("/targets/export", async (string? regionCode, int? year, string? indicatorCode, [AsParameters] ListQuery list, TargetsHandler handler,
             KechuangDb db, CancellationToken ct) =>
-        {
-            var rows = await handler.AllAsync(regionCode, year, indicatorCode, list, ct);
-            db.AuditEvent("indicators_target", "export", "export", $"{{\"rows\":{rows.Count}}}");
-            await db.SaveChangesAsync(ct);
-            var bytes = await Excel.ExcelFile.WriteAsync(rows.Select(TargetSheet.Row), TargetSheet.Headers, ct);
-            return TypedResults.File(bytes, Excel.ExcelFile.ContentType, "年度目标与完成情况.xlsx");
-        })
+            await TargetSheet.Export.FileAsync(db, await handler.AllAsync(regionCode, year, indicatorCode, list, ct), ct))
             .WithName("ExportTargets")
             .WithSummary("导出年度目标及完成情况");
         api.MapPost("/targets", async Task<Results<Created<Created>, Ok<Created>>> (TargetInput body, TargetsHandler handler, CancellationToken ct) =>

@@ -130,13 +130,13 @@ public static class AuditModule
             ListAuditHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(new AuditQuery(entity, account, action, key, from, to, list), ct)));
         audit.MapGet("/export", async (string? entity, string? account, string? action, string? key, DateTime? from, DateTime? to, [AsParameters] ListQuery list,
-            ListAuditHandler handler, KechuangDb db, CancellationToken ct) =>
+            ListAuditHandler handler, KechuangDb db, Ui.AuditNames names, CancellationToken ct) =>
         {
             var rows = await handler.AllAsync(new AuditQuery(entity, account, action, key, from, to, list), ct);
             // Reading the log out is itself recorded, after the rows were read so the file does not hold its own export.
             db.AuditEvent("audit_entry", "export", "export", $"{{\"rows\":{rows.Count}}}");
             await db.SaveChangesAsync(ct);
-            var bytes = await Excel.ExcelFile.WriteAsync(rows.Select(AuditSheet.Row), AuditSheet.Headers, ct);
+            var bytes = await Excel.ExcelFile.WriteAsync(rows.Select(r => AuditSheet.Row(names, r)), AuditSheet.Headers, ct);
             return TypedResults.File(bytes, Excel.ExcelFile.ContentType, "审计日志.xlsx");
         });
         audit.MapGet("/verify", async (AuditChain chain, CancellationToken ct) => TypedResults.Ok(await chain.VerifyAsync(ct)));

@@ -95,11 +95,11 @@ public class TechSmeRulesTests
     }
 
     [Theory]
-    [InlineData(false, "6", false)]
-    [InlineData(false, "6.01", true)]
+    [InlineData(false, "5.99", false)]
+    [InlineData(false, "6", true)]
     [InlineData(false, "12", true)]
     [InlineData(true, "0", true)]
-    public void Counts_NonPayrollStaffOnlyAfterMoreThanSixMonths(bool onPayroll, string months, bool counts)
+    public void Counts_NonPayrollStaffFromSixMonthsOn(bool onPayroll, string months, bool counts)
     {
         Assert.Equal(counts, TechSmeRules.Counts(new NonPayrollStaff(onPayroll, false, decimal.Parse(months, System.Globalization.CultureInfo.InvariantCulture))));
     }
@@ -110,8 +110,15 @@ public class TechSmeRulesTests
         Assert.Equal(
             new Dictionary<string, string>
             {
-                ["16"] = "烟草制品业", ["51"] = "批发业", ["52"] = "零售业", ["61"] = "住宿业", ["62"] = "餐饮业",
-                ["70"] = "房地产业", ["71"] = "租赁业", ["72"] = "商务服务业", ["90"] = "娱乐业",
+                ["16"] = "烟草制品业",
+                ["51"] = "批发业",
+                ["52"] = "零售业",
+                ["61"] = "住宿业",
+                ["62"] = "餐饮业",
+                ["70"] = "房地产业",
+                ["71"] = "租赁业",
+                ["72"] = "商务服务业",
+                ["90"] = "娱乐业",
             },
             TechSmeRules.ExcludedDivisions);
     }

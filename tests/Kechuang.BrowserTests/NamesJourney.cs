@@ -52,8 +52,19 @@ public sealed class NamesJourney(BrowserApp app)
         var carrierId = page.Url.Split('/', '?')[4];
         await Journey.GoInteractiveAsync(page, $"/carriers/{carrierId}/edit");
         await page.Locator("#regionCode input[aria-label]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-        await ShowsAsync("2024-05-06", () => page.Locator("input#openedOn, #openedOn input").First.InputValueAsync());
+        var reopened = page.Locator("input#openedOn, #openedOn input").First;
+        await ShowsAsync("2024-05-06", () => reopened.InputValueAsync());
         await ShowsAsync("浙江省 / 金华市 / 武义县 / 桐琴镇", () => page.Locator("#regionCode .ant-select-selection-item").InnerTextAsync());
+
+        // Another day typed over it and 保存 clicked straight away (the box loses focus to the button): that day is saved.
+        await reopened.ClickAsync();
+        await reopened.PressAsync("Control+A");
+        await reopened.PressSequentiallyAsync("2016-05-18");
+        await page.Locator("#save").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+        var edited = page.Locator(".ant-descriptions", new PageLocatorOptions { HasText = "2016-05-18" });
+        await edited.WaitForAsync();
+        Assert.DoesNotContain("2024-05-06", await edited.InnerTextAsync(), StringComparison.Ordinal);
 
         // What was saved is the town's code, whatever the page showed.
         var staff = await Api.ClientAsync(app, "wuyi.staff");

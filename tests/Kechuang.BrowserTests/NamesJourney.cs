@@ -74,6 +74,33 @@ public sealed class NamesJourney(BrowserApp app)
     }
 
     [Fact]
+    public async Task CountyStaff_EnglishBrowser_TypesAuctionTimesAsYearMonthDayHourMinute()
+    {
+        var page = await EnglishPageAsync();
+        await Journey.SignInAsync(page, "wuyi.staff");
+        await Journey.GoInteractiveAsync(page, "/market/auctions/new");
+        await page.Locator("#region input[aria-label]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+        await page.Locator("#title").FillAsync("武义测试键入时间拍卖会");
+        // Both times typed key by key; 保存 clicked straight after the second (its box loses focus to the button).
+        var starts = page.Locator("input#starts, #starts input").First;
+        await starts.ClickAsync();
+        await starts.PressSequentiallyAsync("2030-06-01 09:30");
+        await starts.PressAsync("Tab");
+        var ends = page.Locator("input#ends, #ends input").First;
+        await ends.ClickAsync();
+        await ends.PressSequentiallyAsync("2030-06-01 11:00");
+        await page.Locator("button", new PageLocatorOptions { HasText = "保存" }).ClickAsync();
+
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/market/auctions/[0-9a-f-]{36}/manage$"), new PageWaitForURLOptions { Timeout = 30_000 });
+        var id = page.Url.Split('/')[^2];
+        await Journey.GoInteractiveAsync(page, $"/market/auctions/{id}");
+        var times = page.Locator(".mk-form-grid span.kc-muted:text-is('竞价时间') + span");
+        await ShowsAsync("2030-06-01 09:30:00 至 2030-06-01 11:00:00（北京时间）", () => times.InnerTextAsync());
+        await Journey.EndAsync(page);
+    }
+
+    [Fact]
     public async Task CountyStaff_ReadsRegionsAndIndustriesByName()
     {
         var page = await EnglishPageAsync();

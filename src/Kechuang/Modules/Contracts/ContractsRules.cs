@@ -143,7 +143,7 @@ public static class ContractsRules
         }
         else if (transactionAmount < 0m || transactionAmount > MaxAmount)
         {
-            errors.Add("transactionAmount", "技术交易额不能小于0元");
+            errors.Add("transactionAmount", "技术交易额须不小于0元且不超过一万亿元");
             ok = false;
         }
         else if (!Money.HasAtMostTwoDecimals(transactionAmount.Value))

@@ -24,6 +24,7 @@ public sealed class Account
         MustChangePassword = mustChangePassword;
         PasswordChangedAt = Whole(now);
         CreatedAt = now;
+        SecurityStamp = NewStamp();
     }
 
     public Guid Id { get; private set; }
@@ -40,6 +41,17 @@ public sealed class Account
     public bool Disabled { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime? LastSignInAt { get; private set; }
+
+    /// <summary>
+    /// Changes whenever what a session was granted changes: password, role, region (the data scope), organisation,
+    /// disabling. Page sessions and bearer tokens carry the stamp they were issued with and end when it differs.
+    /// </summary>
+    public string SecurityStamp { get; private set; } = "";
+
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
+
+    /// <summary>Ends every page session and bearer token of the account (they are checked against the stamp on each use).</summary>
+    public void RenewSecurityStamp() => SecurityStamp = NewStamp();
 
     // Whole seconds: the stamp goes into the session cookie and must compare equal after a round trip
     // through either database (PostgreSQL keeps microseconds, .NET ticks are 100 ns).
@@ -82,17 +94,32 @@ public sealed class Account
         PasswordHash = hash;
         MustChangePassword = mustChange;
         PasswordChangedAt = Whole(now);
+        RenewSecurityStamp();
     }
+
+    /// <summary>The same password hashed with current parameters: sessions stay.</summary>
+    public void Rehash(string hash) => PasswordHash = hash;
 
     public void Update(string displayName, Role role, string regionCode, Guid? organizationId)
     {
+        if (role != Role || regionCode != RegionCode || organizationId != OrganizationId)
+        {
+            RenewSecurityStamp();
+        }
         DisplayName = displayName;
         Role = role;
         RegionCode = regionCode;
         OrganizationId = organizationId;
     }
 
-    public void SetDisabled(bool disabled) => Disabled = disabled;
+    public void SetDisabled(bool disabled)
+    {
+        if (disabled && !Disabled)
+        {
+            RenewSecurityStamp();
+        }
+        Disabled = disabled;
+    }
 
     public bool PasswordExpired(DateTime now, TimeSpan staffExpiry) =>
         Role.IsStaff() && staffExpiry > TimeSpan.Zero && now - PasswordChangedAt > staffExpiry;
@@ -106,4 +133,7 @@ public sealed class AccessToken : INotAudited
     public string TokenHash { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
+
+    /// <summary>The account's <see cref="Account.SecurityStamp"/> when the token was issued; a token whose stamp differs is refused.</summary>
+    public string SecurityStamp { get; set; } = "";
 }

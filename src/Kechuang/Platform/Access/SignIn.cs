@@ -60,7 +60,7 @@ public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher
         }
         if (verified == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            account.SetPassword(hasher.HashPassword(account, password!), account.MustChangePassword, account.PasswordChangedAt);
+            account.Rehash(hasher.HashPassword(account, password!));
         }
         account.RecordSuccess(now);
         db.AuditEvent("access_account", account.Id.ToString(), "sign-in", null, account.UserName);
@@ -70,13 +70,13 @@ public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher
         return new SignInResult(mustChange ? SignInOutcome.PasswordChangeRequired : SignInOutcome.Success, account);
     }
 
-    /// <summary>When the password last changed: a session from before a reset or change is ended.</summary>
-    public const string PasswordStampClaim = "kechuang:pwd";
+    /// <summary>The account's <see cref="Account.SecurityStamp"/> at sign-in: a session from before a change of password, role or scope is ended.</summary>
+    public const string StampClaim = "kechuang:stamp";
 
     public static ClaimsPrincipal Principal(Account account, string scheme) =>
-        Principal(account.Id, account.UserName, account.Role, account.RegionCode, account.DisplayName, account.PasswordChangedAt, account.OrganizationId, scheme);
+        Principal(account.Id, account.UserName, account.Role, account.RegionCode, account.DisplayName, account.SecurityStamp, account.OrganizationId, scheme);
 
-    public static ClaimsPrincipal Principal(Guid id, string userName, Role role, string regionCode, string displayName, DateTime passwordChangedAt,
+    public static ClaimsPrincipal Principal(Guid id, string userName, Role role, string regionCode, string displayName, string securityStamp,
         Guid? organizationId, string scheme)
     {
         var identity = new ClaimsIdentity(
@@ -86,7 +86,7 @@ public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher
             new Claim(ClaimTypes.Role, role.ToString()),
             new Claim(CurrentUser.RegionClaim, regionCode),
             new Claim(CurrentUser.DisplayNameClaim, displayName),
-            new Claim(PasswordStampClaim, passwordChangedAt.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new Claim(StampClaim, securityStamp),
             .. organizationId is { } org ? new[] { new Claim(CurrentUser.OrganizationClaim, org.ToString()) } : [],
         ], scheme, ClaimTypes.Name, ClaimTypes.Role);
         return new ClaimsPrincipal(identity);
@@ -97,7 +97,14 @@ public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var expires = db.UtcNow.AddHours(options.Value.TokenHours);
-        db.AccessTokens.Add(new AccessToken { AccountId = account.Id, TokenHash = HashToken(token), CreatedAt = db.UtcNow, ExpiresAt = expires });
+        db.AccessTokens.Add(new AccessToken
+        {
+            AccountId = account.Id,
+            TokenHash = HashToken(token),
+            CreatedAt = db.UtcNow,
+            ExpiresAt = expires,
+            SecurityStamp = account.SecurityStamp,
+        });
         await db.SaveChangesAsync(cancellationToken);
         return (token, expires);
     }
@@ -125,5 +132,7 @@ public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher
         account.SetPassword(hasher.HashPassword(account, next!), mustChange: false, db.UtcNow);
         db.AuditEvent("access_account", account.Id.ToString(), "password-change", null, account.UserName);
         await db.SaveChangesAsync(cancellationToken);
+        // The stamp already refuses them; deleting keeps the table to tokens that can still be used.
+        await db.AccessTokens.Where(t => t.AccountId == account.Id && t.SecurityStamp != account.SecurityStamp).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -22,6 +22,8 @@ public static class AccessModule
         services.AddScoped<SessionCheck>();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddHttpContextAccessor();
+        // Secure under HTTPS (plain HTTP on 127.0.0.1 still works for a first look).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         services.AddAuthentication(SmartScheme)
             .AddPolicyScheme(SmartScheme, "Cookie or bearer", o => o.ForwardDefaultSelector = context =>

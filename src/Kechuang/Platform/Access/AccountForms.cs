@@ -79,8 +79,10 @@ public static class AccountForms
         return app;
     }
 
-    private static string SafeReturn(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+    /// <summary>A local path to go back to, else the home page: never another host, never a control character (which LocalRedirect refuses).</summary>
+    internal static string SafeReturn(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) && !ControlCharacterGuard.HasControl(returnUrl) && !returnUrl.Contains(' ', StringComparison.Ordinal)
             ? returnUrl
             : "/";
 

@@ -17,6 +17,8 @@ public static class AccessModule
         var idle = TimeSpan.FromMinutes(configuration.GetValue("Access:IdleMinutes", 30));
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddScoped<SignInHandler>();
+        services.AddScoped<SignInGuard>();
+        services.AddSignInRateLimiting(configuration);
         services.AddSingleton<BearerTokenLookups>();
         services.AddScoped<AccountAdminHandler>();
         services.AddScoped<SessionCheck>();

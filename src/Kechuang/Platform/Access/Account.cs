@@ -2,12 +2,9 @@ using Kechuang.Platform.Data;
 
 namespace Kechuang.Platform.Access;
 
-/// <summary>账号. Lockout state lives here, in the database, so it survives restarts and holds across nodes.</summary>
+/// <summary>账号. Failed sign-ins are counted per user name and client in <see cref="SignInAttempts"/>.</summary>
 public sealed class Account
 {
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(30);
-
     private Account()
     {
     }
@@ -36,8 +33,6 @@ public sealed class Account
     public string PasswordHash { get; private set; } = "";
     public bool MustChangePassword { get; private set; }
     public DateTime PasswordChangedAt { get; private set; }
-    public int FailedSignIns { get; private set; }
-    public DateTime? LockedUntil { get; private set; }
     public bool Disabled { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime? LastSignInAt { get; private set; }
@@ -57,37 +52,7 @@ public sealed class Account
     // through either database (PostgreSQL keeps microseconds, .NET ticks are 100 ns).
     private static DateTime Whole(DateTime time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 
-    public bool IsLocked(DateTime now) => LockedUntil is { } until && until > now;
-
-    /// <summary>Counts a failed sign-in; returns true when this failure locks the account.</summary>
-    public bool RecordFailure(DateTime now)
-    {
-        if (LockedUntil is { } until && until <= now)
-        {
-            FailedSignIns = 0;
-            LockedUntil = null;
-        }
-        FailedSignIns++;
-        if (FailedSignIns >= MaxFailures)
-        {
-            LockedUntil = now + LockDuration;
-            return true;
-        }
-        return false;
-    }
-
-    public void RecordSuccess(DateTime now)
-    {
-        FailedSignIns = 0;
-        LockedUntil = null;
-        LastSignInAt = now;
-    }
-
-    public void Unlock()
-    {
-        FailedSignIns = 0;
-        LockedUntil = null;
-    }
+    public void RecordSignIn(DateTime now) => LastSignInAt = now;
 
     public void SetPassword(string hash, bool mustChange, DateTime now)
     {

@@ -81,8 +81,12 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
         var total = await accounts.CountAsync(cancellationToken);
         var rows = await accounts.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
         var now = db.UtcNow;
+        var names = rows.Select(a => a.UserName).ToList();
+        // Locked: some client is locked out of the account (ADR 013); the unlock clears every client's lock.
+        var locked = (await db.SignInAttempts.AsNoTracking().Where(a => names.Contains(a.UserName) && a.LockedUntil > now)
+            .Select(a => a.UserName).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         return new Paged<AccountDto>(rows.Select(a => new AccountDto(a.Id, a.UserName, a.DisplayName, Kebab.From(a.Role), Roles.Names[a.Role],
-            a.RegionCode, a.OrganizationId, a.Disabled, a.IsLocked(now), a.MustChangePassword, a.LastSignInAt, a.CreatedAt)).ToList(), total);
+            a.RegionCode, a.OrganizationId, a.Disabled, locked.Contains(a.UserName), a.MustChangePassword, a.LastSignInAt, a.CreatedAt)).ToList(), total);
     }
 
     public async Task SetDisabledAsync(Guid id, bool disabled, CancellationToken cancellationToken = default)
@@ -103,7 +107,7 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
     public async Task UnlockAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var account = await FindAsync(id, cancellationToken);
-        account.Unlock();
+        await SignInGuard.UnlockAsync(db, account.UserName, cancellationToken);
         db.AuditEvent("access_account", id.ToString(), "unlock");
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -114,7 +118,7 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
         var account = await FindAsync(id, cancellationToken);
         var password = PasswordPolicy.Generate();
         account.SetPassword(hasher.HashPassword(account, password), mustChange: true, db.UtcNow);
-        account.Unlock();
+        await SignInGuard.UnlockAsync(db, account.UserName, cancellationToken);
         await db.AccessTokens.Where(t => t.AccountId == id).ExecuteDeleteAsync(cancellationToken);
         db.AuditEvent("access_account", id.ToString(), "password-reset");
         await db.SaveChangesAsync(cancellationToken);

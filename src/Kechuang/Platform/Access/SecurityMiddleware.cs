@@ -4,7 +4,8 @@ namespace Kechuang.Platform.Access;
 
 /// <summary>
 /// The security layer every request passes, in this order: security headers on every answer (set as the answer
-/// starts, so an internal error's and a refusal's carry them too) and the control-character guard.
+/// starts, so an internal error's and a refusal's carry them too), the control-character guard, and the
+/// per-client limit of the sign-in endpoints.
 /// </summary>
 public static class SecurityMiddleware
 {
@@ -30,6 +31,7 @@ public static class SecurityMiddleware
             return next(context);
         });
         app.UseMiddleware<ControlCharacterGuard>();
+        app.UseRateLimiter();
         return app;
     }
 

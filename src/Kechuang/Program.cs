@@ -50,7 +50,7 @@ if (command.Name != "serve")
 await Startup.PrepareDatabaseAsync(app);
 
 app.UseProblems();
-app.UseSecurityHeaders();
+app.UseSecurity();
 app.UseStaticFiles();
 app.UseUi();
 app.UseAuthentication();

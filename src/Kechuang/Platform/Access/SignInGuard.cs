@@ -1,0 +1,119 @@
+using Kechuang.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kechuang.Platform.Access;
+
+/// <summary>
+/// Sign-in attempts of one user name from one client address, or from every client (<see cref="AnyClient"/>).
+/// Counted in the database, so every node sees the same counts; kept for unknown user names as for real ones,
+/// so the answers never tell which accounts exist.
+/// </summary>
+public sealed class SignInAttempts : INotAudited
+{
+    public const string AnyClient = "*";
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>The user name as typed, trimmed and lower-cased (the first 64 characters).</summary>
+    public string UserName { get; set; } = "";
+
+    /// <summary>The client's network address, or <see cref="AnyClient"/> for the account's attempts from everywhere.</summary>
+    public string Client { get; set; } = "";
+
+    public int Attempts { get; set; }
+
+    public DateTime WindowStart { get; set; }
+
+    /// <summary>Until when this client may not sign in to this account (never set on the <see cref="AnyClient"/> row).</summary>
+    public DateTime? LockedUntil { get; set; }
+}
+
+/// <summary>The numbers of the sign-in limits (docs/security.md explains the choice).</summary>
+public static class SignInLimits
+{
+    /// <summary>Failures from one client that lock that client out of the account (等保: 限制非法登录次数).</summary>
+    public const int ClientFailures = 5;
+
+    public static readonly TimeSpan ClientLockout = TimeSpan.FromMinutes(30);
+
+    /// <summary>Attempts on one account from all clients together within <see cref="AccountWindow"/>; more are answered 429.</summary>
+    public const int AccountAttempts = 10;
+
+    public static readonly TimeSpan AccountWindow = TimeSpan.FromMinutes(15);
+
+    /// <summary>The rate-limiter policy of the sign-in endpoints: attempts per client address and minute, on each node.</summary>
+    public const string ClientPolicy = "sign-in";
+
+    public const int DefaultClientPerMinute = 20;
+
+    /// <summary>Whole seconds until a window that started at <paramref name="start"/> ends (at least one).</summary>
+    public static int SecondsLeft(DateTime start, TimeSpan window, DateTime now) =>
+        Math.Max(1, (int)Math.Ceiling((start + window - now).TotalSeconds));
+
+    public static string Key(string? userName)
+    {
+        var name = (userName ?? "").Trim().ToLowerInvariant();
+        return name.Length > 64 ? name[..64] : name;
+    }
+}
+
+/// <summary>The counters behind the limits: each attempt is counted before its password is checked, atomically.</summary>
+public sealed class SignInGuard(IDbContextFactory<KechuangDb> contexts)
+{
+    public sealed record Count(int Attempts, DateTime WindowStart, DateTime? LockedUntil);
+
+    /// <summary>
+    /// Counts one attempt and returns the count within the window. Counting before checking, in one UPDATE, keeps
+    /// parallel attempts from all passing a check made before any of them was counted.
+    /// </summary>
+    public async Task<Count> CountAsync(string userName, string client, TimeSpan window, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var cutoff = now - window;
+        for (var attempt = 0; ; attempt++)
+        {
+            var updated = await db.SignInAttempts.Where(a => a.UserName == userName && a.Client == client)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(a => a.Attempts, a => a.WindowStart <= cutoff ? 1 : a.Attempts + 1)
+                    .SetProperty(a => a.WindowStart, a => a.WindowStart <= cutoff ? now : a.WindowStart), cancellationToken);
+            if (updated == 0)
+            {
+                db.SignInAttempts.Add(new SignInAttempts { UserName = userName, Client = client, Attempts = 1, WindowStart = now });
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    return new Count(1, now, null);
+                }
+                catch (DbUpdateException) when (attempt == 0)
+                {
+                    // Another request created the row first: count on it.
+                    db.ChangeTracker.Clear();
+                    continue;
+                }
+            }
+            var row = await db.SignInAttempts.AsNoTracking().Where(a => a.UserName == userName && a.Client == client)
+                .Select(a => new Count(a.Attempts, a.WindowStart, a.LockedUntil)).FirstAsync(cancellationToken);
+            return row;
+        }
+    }
+
+    /// <summary>Locks the client out of the account; true for the one request that set the lock (it writes the audit entry).</summary>
+    public async Task<bool> LockAsync(string userName, string client, DateTime until, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.SignInAttempts.Where(a => a.UserName == userName && a.Client == client && (a.LockedUntil == null || a.LockedUntil <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LockedUntil, until), cancellationToken) == 1;
+    }
+
+    /// <summary>After a successful sign-in from <paramref name="client"/>: its count and the account's count start again.</summary>
+    public async Task ClearAsync(string userName, string client, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.SignInAttempts.Where(a => a.UserName == userName && (a.Client == client || a.Client == SignInAttempts.AnyClient))
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>An administrator's unlock: every client's lock and count on the account.</summary>
+    public static Task UnlockAsync(KechuangDb db, string userName, CancellationToken cancellationToken) =>
+        db.SignInAttempts.Where(a => a.UserName == userName).ExecuteDeleteAsync(cancellationToken);
+}

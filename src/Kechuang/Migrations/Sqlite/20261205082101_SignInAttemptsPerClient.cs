@@ -11,10 +11,13 @@ namespace Kechuang.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // SQLite drops a column that no index or key names in place; EF's DropColumn would rebuild the table
-            // outside the migration's transaction (and warn on every first start).
-            migrationBuilder.Sql("ALTER TABLE access_account DROP COLUMN failed_sign_ins;");
-            migrationBuilder.Sql("ALTER TABLE access_account DROP COLUMN locked_until;");
+            migrationBuilder.DropColumn(
+                name: "failed_sign_ins",
+                table: "access_account");
+
+            migrationBuilder.DropColumn(
+                name: "locked_until",
+                table: "access_account");
 
             migrationBuilder.CreateTable(
                 name: "access_sign_in_attempts",

@@ -50,7 +50,7 @@ if (command.Name != "serve")
 await Startup.PrepareDatabaseAsync(app);
 
 app.UseProblems();
-app.UseSecurity();
+app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseUi();
 app.UseAuthentication();

@@ -3,9 +3,7 @@ using System.Net.Http.Json;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Demo;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,29 +32,16 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string _database;
     private readonly string _environment;
 
-    private readonly bool _signInLimits;
-
-    /// <param name="signInLimits">
-    /// False (the default) raises the per-client sign-in limit: every test request comes from one address and a
-    /// class signs in hundreds of times; <see cref="SignInLimitedApp"/> keeps the limits a real instance has.
-    /// </param>
-    public KechuangApp(Provider provider, string environment = "Production", bool signInLimits = false)
+    public KechuangApp(Provider provider, string environment = "Production")
     {
         Provider = provider;
         _environment = environment;
-        _signInLimits = signInLimits;
         _database = provider == Provider.Sqlite
             ? Path.Combine(Path.GetTempPath(), $"kechuang-test-{Guid.NewGuid():N}.db")
             : $"kechuang_test_{Guid.NewGuid():N}";
     }
 
     public Provider Provider { get; }
-
-    /// <summary>Where this instance keeps the certificate that encrypts its data-protection keys.</summary>
-    public string KeyFolder { get; } = Path.Combine(Path.GetTempPath(), $"kechuang-keys-{Guid.NewGuid():N}");
-
-    /// <summary>Sent by a test to act as a client at another network address (see <see cref="ClientAddressFilter"/>).</summary>
-    public const string ClientAddressHeader = "X-Test-Client-Address";
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
@@ -71,16 +56,10 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Kechuang", ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Admin:Password", Password);
-        builder.UseSetting("DataProtection:Folder", KeyFolder);
-        if (!_signInLimits)
-        {
-            builder.UseSetting("Access:SignInPerClientPerMinute", "100000");
-        }
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<IStartupFilter, ClientAddressFilter>();
         });
     }
 
@@ -112,30 +91,6 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
                 File.Delete(_database + suffix);
             }
         }
-        if (System.IO.Directory.Exists(KeyFolder))
-        {
-            System.IO.Directory.Delete(KeyFolder, recursive: true);
-        }
-    }
-
-    /// <summary>
-    /// The test server gives every request the same (empty) remote address; a test that plays several clients
-    /// names each one's address in <see cref="ClientAddressHeader"/>, set here before anything else runs.
-    /// </summary>
-    private sealed class ClientAddressFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (context.Request.Headers.TryGetValue(ClientAddressHeader, out var value) && System.Net.IPAddress.TryParse(value.ToString(), out var address))
-                {
-                    context.Connection.RemoteIpAddress = address;
-                }
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 
     // A plain DROP waits out an autovacuum worker that is still on the database; WITH (FORCE) would
@@ -198,10 +153,3 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
 public sealed class SqliteApp() : KechuangApp(Provider.Sqlite);
 
 public sealed class PostgresApp() : KechuangApp(Provider.Postgres);
-
-/// <summary>An instance with the sign-in limits a real one has, for the tests of those limits.</summary>
-public class SignInLimitedApp(Provider provider) : KechuangApp(provider, signInLimits: true);
-
-public sealed class SignInLimitedSqliteApp() : SignInLimitedApp(Provider.Sqlite);
-
-public sealed class SignInLimitedPostgresApp() : SignInLimitedApp(Provider.Postgres);

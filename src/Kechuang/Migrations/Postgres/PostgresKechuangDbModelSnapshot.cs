@@ -1640,12 +1640,6 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
-                    b.Property<string>("SecurityStamp")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("security_stamp");
-
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1683,9 +1677,17 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("display_name");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_sign_ins");
+
                     b.Property<DateTime?>("LastSignInAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_sign_in_at");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
 
                     b.Property<bool>("MustChangePassword")
                         .HasColumnType("boolean")
@@ -1717,12 +1719,6 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("role");
 
-                    b.Property<string>("SecurityStamp")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("security_stamp");
-
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1737,47 +1733,6 @@ namespace Kechuang.Migrations.Postgres
                         .HasDatabaseName("ix_access_account_user_name");
 
                     b.ToTable("access_account", (string)null);
-                });
-
-            modelBuilder.Entity("Kechuang.Platform.Access.SignInAttempts", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("Client")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("client");
-
-                    b.Property<DateTime?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("locked_until");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("user_name");
-
-                    b.Property<DateTime>("WindowStart")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("window_start");
-
-                    b.HasKey("Id")
-                        .HasName("pk_access_sign_in_attempts");
-
-                    b.HasIndex("UserName", "Client")
-                        .IsUnique()
-                        .HasDatabaseName("ix_access_sign_in_attempts_user_name_client");
-
-                    b.ToTable("access_sign_in_attempts", (string)null);
                 });
 
             modelBuilder.Entity("Kechuang.Platform.Audit.AuditEntry", b =>

@@ -20,8 +20,8 @@ public static class AccessApi
 
     public static IEndpointRouteBuilder MapAccessApi(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/v1/auth").WithTags("账号与认证").RequireRateLimiting(SignInLimits.ClientPolicy);
-        auth.MapPost("/token", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (TokenRequest request, SignInHandler signIn, HttpContext http, CancellationToken ct) =>
+        var auth = app.MapGroup("/api/v1/auth").WithTags("账号与认证");
+        auth.MapPost("/token", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (TokenRequest request, SignInHandler signIn, CancellationToken ct) =>
         {
             var result = await signIn.HandleAsync(request.UserName, request.Password, ct);
             switch (result.Outcome)
@@ -29,8 +29,8 @@ public static class AccessApi
                 case SignInOutcome.Success:
                     var (token, expires) = await signIn.IssueTokenAsync(result.Account!, ct);
                     return TypedResults.Ok(new TokenResponse(token, expires));
-                case SignInOutcome.Throttled:
-                    return Throttled(http, result.RetryAfterSeconds);
+                case SignInOutcome.Locked:
+                    return Problem(423, "账号已锁定，请30分钟后再试或联系管理员解锁", "auth.locked");
                 case SignInOutcome.PasswordChangeRequired:
                     return Problem(403, "首次登录或密码已过期，请先修改密码", "auth.password-change-required");
                 default:
@@ -43,13 +43,13 @@ public static class AccessApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status423Locked);
 
-        auth.MapPost("/change-password", async Task<Results<NoContent, ProblemHttpResult>> (ChangePasswordRequest request, SignInHandler signIn, HttpContext http, CancellationToken ct) =>
+        auth.MapPost("/change-password", async Task<Results<NoContent, ProblemHttpResult>> (ChangePasswordRequest request, SignInHandler signIn, CancellationToken ct) =>
         {
             // Accounts that must change their password cannot get a token, so this endpoint re-checks the credentials itself.
             var result = await signIn.HandleAsync(request.UserName, request.CurrentPassword, ct);
-            if (result.Outcome == SignInOutcome.Throttled)
+            if (result.Outcome == SignInOutcome.Locked)
             {
-                return Throttled(http, result.RetryAfterSeconds);
+                return Problem(423, "账号已锁定，请30分钟后再试或联系管理员解锁", "auth.locked");
             }
             if (result.Account is null)
             {
@@ -120,13 +120,6 @@ public static class AccessApi
             .WithName("ResetPassword")
             .WithSummary("重置密码，返回一次性临时密码（下次登录须修改）");
         return app;
-    }
-
-    private static ProblemHttpResult Throttled(HttpContext http, int seconds)
-    {
-        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(title: SignInRateLimiting.Message(seconds), statusCode: StatusCodes.Status429TooManyRequests,
-            extensions: new Dictionary<string, object?> { ["code"] = "auth.throttled", ["retryAfter"] = seconds });
     }
 
     private static ProblemHttpResult Problem(int status, string title, string code) =>

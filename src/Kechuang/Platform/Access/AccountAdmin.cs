@@ -68,12 +68,12 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
         var accounts = Filter(query);
         var total = await accounts.CountAsync(cancellationToken);
         var rows = await accounts.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
-        return new Paged<AccountDto>(await ToDtosAsync(rows, cancellationToken), total);
+        return new Paged<AccountDto>(ToDtos(rows), total);
     }
 
     /// <summary>Every account of the filtered, sorted list, for the export.</summary>
     public async Task<List<AccountDto>> AllAsync(AccountQuery query, CancellationToken cancellationToken = default) =>
-        await ToDtosAsync(await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken), cancellationToken);
+        ToDtos(await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken));
 
     private IQueryable<Account> Filter(AccountQuery query)
     {
@@ -93,15 +93,11 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
         return accounts;
     }
 
-    private async Task<List<AccountDto>> ToDtosAsync(List<Account> rows, CancellationToken cancellationToken)
+    private List<AccountDto> ToDtos(List<Account> rows)
     {
         var now = db.UtcNow;
-        var names = rows.Select(a => a.UserName).ToList();
-        // Locked: some client is locked out of the account (docs/adr/015-sign-in-limits.md); the unlock clears every client's lock.
-        var locked = (await db.SignInAttempts.AsNoTracking().Where(a => names.Contains(a.UserName) && a.LockedUntil > now)
-            .Select(a => a.UserName).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         return rows.Select(a => new AccountDto(a.Id, a.UserName, a.DisplayName, Kebab.From(a.Role), Roles.Names[a.Role],
-            a.RegionCode, a.OrganizationId, a.Disabled, locked.Contains(a.UserName), a.MustChangePassword, a.LastSignInAt, a.CreatedAt)).ToList();
+            a.RegionCode, a.OrganizationId, a.Disabled, a.IsLocked(now), a.MustChangePassword, a.LastSignInAt, a.CreatedAt)).ToList();
     }
 
     public async Task SetDisabledAsync(Guid id, bool disabled, CancellationToken cancellationToken = default)
@@ -122,7 +118,7 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
     public async Task UnlockAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var account = await FindAsync(id, cancellationToken);
-        await SignInGuard.UnlockAsync(db, account.UserName, cancellationToken);
+        account.Unlock();
         db.AuditEvent("access_account", id.ToString(), "unlock");
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -133,7 +129,7 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
         var account = await FindAsync(id, cancellationToken);
         var password = PasswordPolicy.Generate();
         account.SetPassword(hasher.HashPassword(account, password), mustChange: true, db.UtcNow);
-        await SignInGuard.UnlockAsync(db, account.UserName, cancellationToken);
+        account.Unlock();
         await db.AccessTokens.Where(t => t.AccountId == id).ExecuteDeleteAsync(cancellationToken);
         db.AuditEvent("access_account", id.ToString(), "password-reset");
         await db.SaveChangesAsync(cancellationToken);

@@ -33,13 +33,12 @@ public static class AccountForms
                     return result.Outcome == SignInOutcome.PasswordChangeRequired
                         ? Results.LocalRedirect("/account/change-password")
                         : Results.LocalRedirect(SafeReturn(returnUrl));
-                case SignInOutcome.Throttled:
-                    http.Response.Headers.RetryAfter = result.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    return Results.LocalRedirect($"/account/login?error=throttled&retryAfter={result.RetryAfterSeconds}&returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}");
+                case SignInOutcome.Locked:
+                    return Results.LocalRedirect($"/account/login?error=locked&returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}");
                 default:
                     return Results.LocalRedirect($"/account/login?error=bad&returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}");
             }
-        }).AllowAnonymous().RequireRateLimiting(SignInLimits.ClientPolicy);
+        }).AllowAnonymous();
 
         account.MapPost("/change-password", async ([FromForm] string? currentPassword, [FromForm] string? newPassword, [FromForm] string? confirmPassword,
             HttpContext http, SignInHandler signIn, KechuangDb db, CancellationToken ct) =>
@@ -63,7 +62,7 @@ public static class AccountForms
             var account = await db.Accounts.FindAsync([id], ct);
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SignInHandler.Principal(account!, CookieAuthenticationDefaults.AuthenticationScheme));
             return Results.LocalRedirect("/?passwordChanged=1");
-        }).RequireRateLimiting(SignInLimits.ClientPolicy);
+        });
 
         // reason=idle comes from wwwroot/js/idle.js after the idle time without activity on an open page.
         account.MapPost("/logout", async ([FromForm] string? reason, HttpContext http, KechuangDb db, CurrentUser user, CancellationToken ct) =>
@@ -80,10 +79,8 @@ public static class AccountForms
         return app;
     }
 
-    /// <summary>A local path to go back to, else the home page: never another host, never a control character (which LocalRedirect refuses).</summary>
-    internal static string SafeReturn(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) && !ControlCharacterGuard.HasControl(returnUrl) && !returnUrl.Contains(' ', StringComparison.Ordinal)
+    private static string SafeReturn(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
             ? returnUrl
             : "/";
 

@@ -13,69 +13,56 @@ public enum SignInOutcome
 {
     Success,
     BadCredentials,
+    Locked,
     PasswordChangeRequired,
-
-    /// <summary>Too many attempts on this account from all clients together: answered 429 with <see cref="SignInResult.RetryAfterSeconds"/>.</summary>
-    Throttled,
 }
 
-public sealed record SignInResult(SignInOutcome Outcome, Account? Account, int RetryAfterSeconds = 0);
+public sealed record SignInResult(SignInOutcome Outcome, Account? Account);
 
 /// <summary>
-/// Checks credentials for pages and the token endpoint alike. An unknown account, a wrong password and a client
-/// locked out of the account get the same answer and cost the same hashing time. Each attempt is counted before
-/// the password is checked (<see cref="SignInGuard"/>): five failures from one client lock that client out of the
-/// account for 30 minutes, and more than ten attempts on one account from all clients within 15 minutes are
-/// answered "try later". The audit log gets the first failure of a client on an account, the lockout and the
-/// start of a slow-down, not every attempt.
+/// Checks credentials for pages and the token endpoint alike. An unknown account and a wrong password
+/// get the same answer and cost the same hashing time; failures, lockouts and successes are audited.
 /// </summary>
-public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher, IOptions<AccessOptions> options, SignInGuard guard)
+public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher, IOptions<AccessOptions> options)
 {
     // Hashed once so that an unknown user name costs a real verification too.
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<Account>().HashPassword(null!, "Dummy-Password-1"));
 
-    /// <summary>The address attempts are counted under: the client's, as the server sees it.</summary>
-    private string Client => db.User.ClientAddress is { Length: > 0 } address ? address : "unknown";
-
     public async Task<SignInResult> HandleAsync(string? userName, string? password, CancellationToken cancellationToken = default)
     {
-        var name = SignInLimits.Key(userName);
+        var name = (userName ?? "").Trim().ToLowerInvariant();
         var now = db.UtcNow;
-        var client = Client;
-        var everywhere = await guard.CountAsync(name, SignInAttempts.AnyClient, SignInLimits.AccountWindow, now, cancellationToken);
-        if (everywhere.Attempts > SignInLimits.AccountAttempts)
-        {
-            if (everywhere.Attempts == SignInLimits.AccountAttempts + 1)
-            {
-                db.AuditEvent("access_account", name, "sign-in-throttled", $"{{\"attempts\":{everywhere.Attempts}}}", name);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            return new SignInResult(SignInOutcome.Throttled, null, SignInLimits.SecondsLeft(everywhere.WindowStart, SignInLimits.AccountWindow, now));
-        }
-        var here = await guard.CountAsync(name, client, SignInLimits.ClientLockout, now, cancellationToken);
         var account = name.Length == 0 ? null : await db.Accounts.FirstOrDefaultAsync(a => a.UserName == name, cancellationToken);
-        var locked = here.LockedUntil > now || here.Attempts > SignInLimits.ClientFailures;
-        if (account is null || account.Disabled || locked)
+        if (account is null || account.Disabled)
         {
             hasher.VerifyHashedPassword(null!, DummyHash.Value, password ?? "");
-            if (!locked)
-            {
-                await FailedAsync(name, account?.Id.ToString() ?? name, client, here, account is null ? "unknown" : "disabled", now, cancellationToken);
-            }
+            db.AuditEvent("access_account", name, "sign-in-failure", account is null ? "{\"reason\":\"unknown\"}" : "{\"reason\":\"disabled\"}", name);
+            await db.SaveChangesAsync(cancellationToken);
             return new SignInResult(SignInOutcome.BadCredentials, null);
+        }
+        if (account.IsLocked(now))
+        {
+            db.AuditEvent("access_account", account.Id.ToString(), "sign-in-locked", null, account.UserName);
+            await db.SaveChangesAsync(cancellationToken);
+            return new SignInResult(SignInOutcome.Locked, account);
         }
         var verified = hasher.VerifyHashedPassword(account, account.PasswordHash, password ?? "");
         if (verified == PasswordVerificationResult.Failed)
         {
-            await FailedAsync(name, account.Id.ToString(), client, here, "password", now, cancellationToken);
-            return new SignInResult(SignInOutcome.BadCredentials, null);
+            var locked = account.RecordFailure(now);
+            db.AuditEvent("access_account", account.Id.ToString(), "sign-in-failure", $"{{\"failures\":{account.FailedSignIns}}}", account.UserName);
+            if (locked)
+            {
+                db.AuditEvent("access_account", account.Id.ToString(), "lockout", $"{{\"until\":\"{account.LockedUntil:O}\"}}", account.UserName);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return new SignInResult(locked ? SignInOutcome.Locked : SignInOutcome.BadCredentials, locked ? account : null);
         }
         if (verified == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            account.Rehash(hasher.HashPassword(account, password!));
+            account.SetPassword(hasher.HashPassword(account, password!), account.MustChangePassword, account.PasswordChangedAt);
         }
-        await guard.ClearAsync(name, client, cancellationToken);
-        account.RecordSignIn(now);
+        account.RecordSuccess(now);
         db.AuditEvent("access_account", account.Id.ToString(), "sign-in", null, account.UserName);
         await db.SaveChangesAsync(cancellationToken);
         var mustChange = account.MustChangePassword
@@ -83,29 +70,13 @@ public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher
         return new SignInResult(mustChange ? SignInOutcome.PasswordChangeRequired : SignInOutcome.Success, account);
     }
 
-    /// <summary>Audits the first failure of a client on an account and the failure that locks it out; locks it out at the fifth.</summary>
-    private async Task FailedAsync(string name, string key, string client, SignInGuard.Count here, string reason, DateTime now, CancellationToken cancellationToken)
-    {
-        if (here.Attempts == 1)
-        {
-            db.AuditEvent("access_account", key, "sign-in-failure", $"{{\"reason\":\"{reason}\"}}", name);
-        }
-        if (here.Attempts >= SignInLimits.ClientFailures
-            && await guard.LockAsync(name, client, now + SignInLimits.ClientLockout, now, cancellationToken))
-        {
-            db.AuditEvent("access_account", key, "lockout",
-                $"{{\"failures\":{here.Attempts},\"until\":\"{now + SignInLimits.ClientLockout:O}\"}}", name);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>The account's <see cref="Account.SecurityStamp"/> at sign-in: a session from before a change of password, role or scope is ended.</summary>
-    public const string StampClaim = "kechuang:stamp";
+    /// <summary>When the password last changed: a session from before a reset or change is ended.</summary>
+    public const string PasswordStampClaim = "kechuang:pwd";
 
     public static ClaimsPrincipal Principal(Account account, string scheme) =>
-        Principal(account.Id, account.UserName, account.Role, account.RegionCode, account.DisplayName, account.SecurityStamp, account.OrganizationId, scheme);
+        Principal(account.Id, account.UserName, account.Role, account.RegionCode, account.DisplayName, account.PasswordChangedAt, account.OrganizationId, scheme);
 
-    public static ClaimsPrincipal Principal(Guid id, string userName, Role role, string regionCode, string displayName, string securityStamp,
+    public static ClaimsPrincipal Principal(Guid id, string userName, Role role, string regionCode, string displayName, DateTime passwordChangedAt,
         Guid? organizationId, string scheme)
     {
         var identity = new ClaimsIdentity(
@@ -115,7 +86,7 @@ public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher
             new Claim(ClaimTypes.Role, role.ToString()),
             new Claim(CurrentUser.RegionClaim, regionCode),
             new Claim(CurrentUser.DisplayNameClaim, displayName),
-            new Claim(StampClaim, securityStamp),
+            new Claim(PasswordStampClaim, passwordChangedAt.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             .. organizationId is { } org ? new[] { new Claim(CurrentUser.OrganizationClaim, org.ToString()) } : [],
         ], scheme, ClaimTypes.Name, ClaimTypes.Role);
         return new ClaimsPrincipal(identity);
@@ -126,14 +97,7 @@ public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var expires = db.UtcNow.AddHours(options.Value.TokenHours);
-        db.AccessTokens.Add(new AccessToken
-        {
-            AccountId = account.Id,
-            TokenHash = HashToken(token),
-            CreatedAt = db.UtcNow,
-            ExpiresAt = expires,
-            SecurityStamp = account.SecurityStamp,
-        });
+        db.AccessTokens.Add(new AccessToken { AccountId = account.Id, TokenHash = HashToken(token), CreatedAt = db.UtcNow, ExpiresAt = expires });
         await db.SaveChangesAsync(cancellationToken);
         return (token, expires);
     }
@@ -161,7 +125,5 @@ public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher
         account.SetPassword(hasher.HashPassword(account, next!), mustChange: false, db.UtcNow);
         db.AuditEvent("access_account", account.Id.ToString(), "password-change", null, account.UserName);
         await db.SaveChangesAsync(cancellationToken);
-        // The stamp already refuses them; deleting keeps the table to tokens that can still be used.
-        await db.AccessTokens.Where(t => t.AccountId == account.Id && t.SecurityStamp != account.SecurityStamp).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -53,9 +53,10 @@ jq -r --arg root "$root/" '
   def score: if (.k + .t + .s + .n) == 0 then "n/a"
       else (((.k + .t) * 1000 / (.k + .t + .s + .n)) | round / 10 | tostring) + "%" end;
   def line($name): "\(.|score)\t\(.k) killed, \(.t) timeout, \(.s) survived, \(.n) no coverage, \(.i) ignored\t\($name)";
-  ([.files | to_entries[] | .value.mutants | counts] | reduce .[] as $c ({k:0,t:0,s:0,n:0,i:0};
+  ([.files | to_entries[] | .value.mutants | counts | select(.k + .t + .s + .n > 0)] | reduce .[] as $c ({k:0,t:0,s:0,n:0,i:0};
       .k += $c.k | .t += $c.t | .s += $c.s | .n += $c.n | .i += $c.i)) as $total
-  | (.files | to_entries | sort_by(.key)[] | (.value.mutants | counts) | line(.key)),
+  | (.files | to_entries | sort_by(.key)[] | .key as $file | (.value.mutants | counts)
+      | select(.k + .t + .s + .n > 0) | line($file)),
     ($total | line("TOTAL"))
 ' "$report" | sed "s|$root/||" | column -t -s $'\t'
 

@@ -5,92 +5,69 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Modules.Directory;
 
-/// <summary>Imports people from a sheet, all or nothing: every bad row comes back with its reason.</summary>
-public sealed class ImportPeopleHandler(KechuangDb db)
-{
-    public async Task<int> HandleAsync(Stream file, CancellationToken cancellationToken = default)
-    {
-        var rows = ExcelFile.Read(file).ToList();
-        var organizations = await db.Set<Organization>().AsNoTracking().ToListAsync(cancellationToken);
-        var byName = organizations.GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.First());
-        var regions = await db.Set<Region>().AsNoTracking().Select(r => r.Code).ToHashSetAsync(cancellationToken);
-        var bad = new List<ImportRowError>();
-        var good = new List<Person>();
-        var scope = db.User.Scope;
-        foreach (var (row, cells) in rows)
-        {
-            var errors = new FieldErrors();
-            var orgName = ExcelFile.Text(cells, PersonSheet.Organization);
-            Organization? organization = null;
-            if (!string.IsNullOrWhiteSpace(orgName) && !byName.TryGetValue(orgName, out organization))
-            {
-                errors.Add("organizationId", $"所属组织“{orgName}”不存在或不在您的数据范围内");
-            }
-            var input = new PersonInput(ExcelFile.Text(cells, PersonSheet.Name), ExcelFile.Text(cells, PersonSheet.Kind), organization?.Id,
-                ExcelFile.Text(cells, PersonSheet.Phone), ExcelFile.Text(cells, PersonSheet.IdNumber), ExcelFile.Text(cells, PersonSheet.Title),
-                ExcelFile.Text(cells, PersonSheet.Fields), ExcelFile.Text(cells, PersonSheet.RegionCode));
-            var valid = PersonRules.Validate(input, organization, CreatePersonHandler.DefaultRegion(db), regions.Contains, errors);
-            if (valid is not null && !scope.Covers(valid.RegionCode))
-            {
-                errors.Add("regionCode", "该人员所属行政区划不在您的数据范围内");
-            }
-            foreach (var (field, messages) in errors.ToDictionary())
-            {
-                bad.AddRange(messages.Select(m => new ImportRowError(row, PersonSheet.ColumnOfField.GetValueOrDefault(field, field), m)));
-            }
-            if (!errors.Any && valid is not null)
-            {
-                good.Add(new Person(valid.Name, valid.Kind, valid.OrganizationId, valid.RegionCode, valid.Title, valid.Fields, valid.Phone, valid.IdNumber, db.UtcNow));
-            }
-        }
-        if (bad.Count > 0)
-        {
-            throw new ImportRowsException(bad);
-        }
-        if (good.Count == 0)
-        {
-            throw InputException.For("file", "文件中没有可导入的数据行");
-        }
-        db.AddRange(good);
-        await db.SaveChangesAsync(cancellationToken);
-        return good.Count;
-    }
-}
-
+/// <summary>The people sheet's columns, shared by import, export and the template.</summary>
 public static class PersonSheet
 {
-    public const string Name = "姓名";
-    public const string Kind = "人员类别";
-    public const string Organization = "所属组织";
-    public const string RegionCode = "行政区划代码";
-    public const string Title = "职称/职务";
-    public const string Fields = "专业领域";
-    public const string Phone = "联系电话";
-    public const string IdNumber = "身份证号码";
+    public static readonly SheetColumn Name = new("姓名", "name");
+    public static readonly SheetColumn Kind = new("人员类别", "kind");
+    public static readonly SheetColumn Organization = new("所属组织", "organizationId");
+    public static readonly SheetColumn RegionCode = new("行政区划代码", "regionCode");
+    public static readonly SheetColumn Title = new("职称/职务", "title");
+    public static readonly SheetColumn Fields = new("专业领域", "fields");
+    public static readonly SheetColumn Phone = new("联系电话", "phone");
+    public static readonly SheetColumn IdNumber = new("身份证号码", "idNumber");
 
-    public static readonly string[] Headers = [Name, Kind, Organization, RegionCode, Title, Fields, Phone, IdNumber];
+    public static readonly ImportSheet Sheet = new("人员导入模板.xlsx", "directory_person",
+        Name, Kind, Organization, RegionCode, Title, Fields, Phone, IdNumber);
 
-    public static readonly IReadOnlyDictionary<string, string> ColumnOfField = new Dictionary<string, string>
+    /// <summary>Phone and ID numbers as the viewer may see them (masked for most accounts): a masked export does not re-import them.</summary>
+    public static readonly ExportSheet<PersonDto> Export = Sheet.Export<PersonDto>("人员名录.xlsx", new()
     {
-        ["name"] = Name,
-        ["kind"] = Kind,
-        ["organizationId"] = Organization,
-        ["regionCode"] = RegionCode,
-        ["title"] = Title,
-        ["fields"] = Fields,
-        ["phone"] = Phone,
-        ["idNumber"] = IdNumber,
-    };
+        [Name] = p => p.Name,
+        [Kind] = p => p.KindName,
+        [Organization] = p => p.OrganizationName,
+        [RegionCode] = p => p.RegionCode,
+        [Title] = p => p.Title,
+        [Fields] = p => p.Fields,
+        [Phone] = p => p.Phone,
+        [IdNumber] = p => p.IdNumber,
+    });
+}
 
-    public static IDictionary<string, object?> Row(PersonDto p) => new Dictionary<string, object?>
+/// <summary>Imports people from .xlsx through the import kit, all or nothing; each row's organisation is found by name within the caller's scope.</summary>
+public sealed class ImportPeopleHandler(KechuangDb db) : SheetImport<Person>(db)
+{
+    private Dictionary<string, Organization> _organizations = [];
+    private HashSet<string> _regions = [];
+
+    protected override ImportSheet Sheet => PersonSheet.Sheet;
+
+    protected override async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        [Name] = p.Name,
-        [Kind] = p.KindName,
-        [Organization] = p.OrganizationName,
-        [RegionCode] = p.RegionCode,
-        [Title] = p.Title,
-        [Fields] = p.Fields,
-        [Phone] = p.Phone,
-        [IdNumber] = p.IdNumber,
-    };
+        var organizations = await Db.Set<Organization>().AsNoTracking().ToListAsync(cancellationToken);
+        _organizations = organizations.GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _regions = await Db.Set<Region>().AsNoTracking().Select(r => r.Code).ToHashSetAsync(cancellationToken);
+    }
+
+    protected override Person? Read(SheetRow row, FieldErrors errors)
+    {
+        var organizationName = row.Text(PersonSheet.Organization);
+        Organization? organization = null;
+        if (!string.IsNullOrEmpty(organizationName) && !_organizations.TryGetValue(organizationName, out organization))
+        {
+            errors.Add("organizationId", $"所属组织“{organizationName}”不存在或不在您的数据范围内");
+        }
+        var input = new PersonInput(row.Text(PersonSheet.Name), row.Text(PersonSheet.Kind), organization?.Id,
+            row.Text(PersonSheet.Phone), row.Text(PersonSheet.IdNumber), row.Text(PersonSheet.Title),
+            row.Text(PersonSheet.Fields), row.Text(PersonSheet.RegionCode));
+        var defaultRegion = Db.User.RegionCode.Length > 0 ? Db.User.RegionCode : "330700";
+        var valid = PersonRules.Validate(input, organization, defaultRegion, _regions.Contains, errors);
+        if (valid is not null && !Db.User.Scope.Covers(valid.RegionCode))
+        {
+            errors.Add("regionCode", "该人员所属行政区划不在您的数据范围内");
+        }
+        return errors.Any || valid is null
+            ? null
+            : new Person(valid.Name, valid.Kind, valid.OrganizationId, valid.RegionCode, valid.Title, valid.Fields, valid.Phone, valid.IdNumber, Db.UtcNow);
+    }
 }

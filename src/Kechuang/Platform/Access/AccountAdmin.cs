@@ -65,6 +65,18 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
 
     public async Task<Paged<AccountDto>> ListAsync(AccountQuery query, CancellationToken cancellationToken = default)
     {
+        var accounts = Filter(query);
+        var total = await accounts.CountAsync(cancellationToken);
+        var rows = await accounts.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
+        return new Paged<AccountDto>(ToDtos(rows), total);
+    }
+
+    /// <summary>Every account of the filtered, sorted list, for the export.</summary>
+    public async Task<List<AccountDto>> AllAsync(AccountQuery query, CancellationToken cancellationToken = default) =>
+        ToDtos(await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken));
+
+    private IQueryable<Account> Filter(AccountQuery query)
+    {
         var accounts = db.Accounts.AsNoTracking();
         if (query.List.Text is { } q)
         {
@@ -78,11 +90,14 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
             errors.ThrowIfAny();
             accounts = accounts.Where(a => a.Role == role);
         }
-        var total = await accounts.CountAsync(cancellationToken);
-        var rows = await accounts.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
+        return accounts;
+    }
+
+    private List<AccountDto> ToDtos(List<Account> rows)
+    {
         var now = db.UtcNow;
-        return new Paged<AccountDto>(rows.Select(a => new AccountDto(a.Id, a.UserName, a.DisplayName, Kebab.From(a.Role), Roles.Names[a.Role],
-            a.RegionCode, a.OrganizationId, a.Disabled, a.IsLocked(now), a.MustChangePassword, a.LastSignInAt, a.CreatedAt)).ToList(), total);
+        return rows.Select(a => new AccountDto(a.Id, a.UserName, a.DisplayName, Kebab.From(a.Role), Roles.Names[a.Role],
+            a.RegionCode, a.OrganizationId, a.Disabled, a.IsLocked(now), a.MustChangePassword, a.LastSignInAt, a.CreatedAt)).ToList();
     }
 
     public async Task SetDisabledAsync(Guid id, bool disabled, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using Kechuang.Modules.Directory.Public;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 
@@ -5,9 +6,10 @@ namespace Kechuang.Modules.Enterprises;
 
 /// <summary>
 /// Search, sort and paging of a screening's rows. A screening is computed in memory over every enterprise of the region (the
-/// engines need each enterprise's records), so its list is arranged in memory too, with the same names as a database list.
+/// engines need each enterprise's records), so its list is arranged in memory too, with the same names as a database list;
+/// the page pages the rows it holds, the API and the export the rows it has just screened.
 /// </summary>
-public static class ScreeningList
+public sealed class ListScreeningRowsHandler(IOrganizationDirectory directory)
 {
     private static readonly Dictionary<string, Func<IEnumerable<ScreeningRow>, bool, IOrderedEnumerable<ScreeningRow>>> Sorts =
         new(StringComparer.OrdinalIgnoreCase)
@@ -17,12 +19,16 @@ public static class ScreeningList
             ["salesRevenue"] = (rows, desc) => desc ? rows.OrderByDescending(r => r.SalesRevenue) : rows.OrderBy(r => r.SalesRevenue),
         };
 
-    /// <summary>The rows matching the search (a part of the name), in the requested order (the screening's own order when none).</summary>
-    public static List<ScreeningRow> Arrange(IEnumerable<ScreeningRow> rows, ListQuery list)
+    /// <summary>
+    /// The rows matching the search, in the requested order (the screening's own order when none). The search is the enterprise
+    /// list's: a part of the name, or an organisation the directory finds by credit code or pinyin initials (恒达 → hd).
+    /// </summary>
+    public async Task<List<ScreeningRow>> AllAsync(IEnumerable<ScreeningRow> rows, ListQuery list, CancellationToken ct = default)
     {
         if (list.Text is { } text)
         {
-            rows = rows.Where(r => r.Name.Contains(text, StringComparison.OrdinalIgnoreCase));
+            var found = (await directory.SearchAsync(text, ct)).ToHashSet();
+            rows = rows.Where(r => r.Name.Contains(text, StringComparison.OrdinalIgnoreCase) || found.Contains(r.EnterpriseId));
         }
         if (string.IsNullOrWhiteSpace(list.Sort))
         {
@@ -36,9 +42,12 @@ public static class ScreeningList
     }
 
     /// <summary>One page of the arranged rows and their count.</summary>
-    public static Paged<ScreeningRow> Page(IEnumerable<ScreeningRow> rows, ListQuery list)
+    public async Task<Paged<ScreeningRow>> HandleAsync(IEnumerable<ScreeningRow> rows, ListQuery list, CancellationToken ct = default) =>
+        Page(await AllAsync(rows, list, ct), list);
+
+    /// <summary>One page of rows already arranged.</summary>
+    internal static Paged<ScreeningRow> Page(IReadOnlyList<ScreeningRow> arranged, ListQuery list)
     {
-        var arranged = Arrange(rows, list);
         var (skip, take) = Paging.Normalize(list.Page, list.PageSize);
         return new Paged<ScreeningRow>(arranged.Skip(skip).Take(take).ToList(), arranged.Count);
     }

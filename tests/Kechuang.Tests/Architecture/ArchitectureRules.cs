@@ -67,6 +67,17 @@ internal static class ArchitectureRules
             .Select(c => Il.Name(c.DeclaringType)).Distinct();
 
     /// <summary>
+    /// What a page asks <c>ScopedRunner.With</c> to run that is not a handler (a directory interface, a platform port): a
+    /// module's page reaches its data through the module's own handlers, named for the use case.
+    /// </summary>
+    public static IEnumerable<string> RunnerTargetsOtherThanHandlers(TypeDefinition page) =>
+        Il.Calls(page)
+            .Where(m => m.DeclaringType.FullName == "Kechuang.Platform.Ui.ScopedRunner" && m.Name == "With" && m is GenericInstanceMethod)
+            .Select(m => ((GenericInstanceMethod)m).GenericArguments[0])
+            .Where(t => !t.Name.EndsWith("Handler", StringComparison.Ordinal))
+            .Select(Il.Name).Distinct();
+
+    /// <summary>
     /// Services a page injects that hold a context (a class whose constructor takes one, or an interface such a class of
     /// <paramref name="app"/> implements): resolved in the circuit's scope, the context would live as long as the circuit.
     /// </summary>

@@ -39,6 +39,13 @@ public class ArchitectureRulesTests
     }
 
     [Fact]
+    public void RunnerTargetsOtherThanHandlers_PageRunningTheDirectory_IsCaught()
+    {
+        Assert.Equal(["Kechuang.Modules.Directory.Public.IOrganizationDirectory"], ArchitectureRules.RunnerTargetsOtherThanHandlers(Def<PageThatRunsTheDirectory>()));
+        Assert.Empty(ArchitectureRules.RunnerTargetsOtherThanHandlers(Def<PageThatUsesTheRunner>()));
+    }
+
+    [Fact]
     public void ForeignInternals_ModuleTypeUsingAnotherModulesEntity_IsCaught()
     {
         Assert.Equal(["Kechuang.Modules.Directory.Organization"], ArchitectureRules.ForeignInternals(Def<MarketTypeReadingOrganizations>(), "Market"));
@@ -77,6 +84,15 @@ public class ArchitectureRulesTests
         public OrganizationInfo? Organization { get; private set; }
 
         protected override async Task OnInitializedAsync() => Organization = await Directory.FindAsync(Guid.Empty);
+    }
+
+    public sealed class PageThatRunsTheDirectory : ComponentBase
+    {
+        [Inject] private ScopedRunner Run { get; set; } = default!;
+
+        public OrganizationInfo? Organization { get; private set; }
+
+        protected override async Task OnInitializedAsync() => Organization = await Run.With<IOrganizationDirectory, OrganizationInfo?>(d => d.FindAsync(Guid.Empty));
     }
 
     public sealed class PageThatUsesTheRunner : ComponentBase

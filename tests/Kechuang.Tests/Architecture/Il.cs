@@ -68,6 +68,11 @@ internal static class Il
         WithNested(type).SelectMany(t => t.Methods).Where(m => m.HasBody).SelectMany(m => m.Body.Instructions)
             .Where(i => i.OpCode == OpCodes.Newobj && i.Operand is MethodReference).Select(i => (MethodReference)i.Operand);
 
+    /// <summary>The methods <paramref name="type"/> (with its nested types) calls.</summary>
+    public static IEnumerable<MethodReference> Calls(TypeDefinition type) =>
+        WithNested(type).SelectMany(t => t.Methods).Where(m => m.HasBody).SelectMany(m => m.Body.Instructions)
+            .Where(i => (i.OpCode == OpCodes.Call || i.OpCode == OpCodes.Callvirt) && i.Operand is MethodReference).Select(i => (MethodReference)i.Operand);
+
     /// <summary>A type and, for a generic instance, array or by-ref type, the types it is made of.</summary>
     public static IEnumerable<TypeReference> Parts(TypeReference type)
     {

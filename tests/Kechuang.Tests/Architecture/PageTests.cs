@@ -52,6 +52,18 @@ public class PageTests
     }
 
     [Fact]
+    public void ModulePages_RunOnlyHandlers()
+    {
+        var il = Il.Read(App).MainModule;
+
+        var violations = Pages().Where(p => ArchitectureRules.ModuleOf(p.Namespace) is not null)
+            .SelectMany(p => ArchitectureRules.RunnerTargetsOtherThanHandlers(il.GetType(p.FullName)).Select(t => $"{p.FullName} runs {t}"))
+            .ToList();
+
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    [Fact]
     public void Pages_DoNotInjectServicesThatHoldAContext()
     {
         var violations = Pages()

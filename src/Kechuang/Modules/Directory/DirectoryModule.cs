@@ -14,6 +14,7 @@ public static class DirectoryModule
         services.AddScoped<UpdateOrganizationHandler>();
         services.AddScoped<ListOrganizationsHandler>();
         services.AddScoped<GetOrganizationHandler>();
+        services.AddScoped<ListOrganizationOptionsHandler>();
         services.AddScoped<ImportOrganizationsHandler>();
         services.AddScoped<CreatePersonHandler>();
         services.AddScoped<UpdatePersonHandler>();

@@ -105,7 +105,7 @@ public sealed record AttachmentFile(string FileName, string ContentType, byte[] 
 /// </summary>
 public sealed class UploadContractAttachmentHandler(KechuangDb db)
 {
-    public async Task<Guid> HandleAsync(Guid contractId, string? fileName, string? contentType, Stream content, long length, CancellationToken cancellationToken = default)
+    public async Task<Guid> HandleAsync(Guid contractId, string? fileName, Stream content, long length, CancellationToken cancellationToken = default)
     {
         var contract = await ContractAttachments.ContractAsync(db, contractId, cancellationToken);
         if (contract.Status == ContractStatus.Refused)
@@ -122,7 +122,7 @@ public sealed class UploadContractAttachmentHandler(KechuangDb db)
         using var buffer = new MemoryStream((int)length);
         await content.CopyToAsync(buffer, cancellationToken);
         var bytes = buffer.ToArray();
-        var attachment = new ContractAttachment(contract, name, string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType.Trim()[..Math.Min(contentType.Trim().Length, 100)],
+        var attachment = new ContractAttachment(contract, name, ContractsRules.AttachmentContentType(name),
             bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), db.User.UserName, db.UtcNow);
         db.Add(attachment);
         db.Add(new ContractAttachmentContent(attachment.Id, bytes));
@@ -154,7 +154,7 @@ public sealed class DownloadContractAttachmentHandler(KechuangDb db)
             .Select(c => c.Content).SingleAsync(cancellationToken);
         db.AuditEvent("contracts_attachment", attachment.Id.ToString(), "download", $"{{\"sha256\":\"{attachment.Sha256}\"}}");
         await db.SaveChangesAsync(cancellationToken);
-        return new AttachmentFile(attachment.FileName, attachment.ContentType, content);
+        return new AttachmentFile(attachment.FileName, ContractsRules.AttachmentContentType(attachment.FileName), content);
     }
 }
 

@@ -238,10 +238,28 @@ public static class ContractsRules
         return (reason, note.Length == 0 ? null : note);
     }
 
-    private static readonly HashSet<string> AttachmentExtensions = new(StringComparer.OrdinalIgnoreCase)
+    // The type a download is served with follows the file's extension, never what the uploading client claimed:
+    // a client could otherwise have a "PDF" served back as text/html and run as a page of this site.
+    private static readonly Dictionary<string, string> AttachmentTypes = new(StringComparer.OrdinalIgnoreCase)
     {
-        ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".ofd", ".jpg", ".jpeg", ".png", ".zip", ".rar", ".txt",
+        [".pdf"] = "application/pdf",
+        [".doc"] = "application/msword",
+        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        [".xls"] = "application/vnd.ms-excel",
+        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        [".wps"] = "application/vnd.ms-works",
+        [".ofd"] = "application/ofd",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+        [".png"] = "image/png",
+        [".zip"] = "application/zip",
+        [".rar"] = "application/vnd.rar",
+        [".txt"] = "text/plain; charset=utf-8",
     };
+
+    /// <summary>The type an attachment is stored and served with, named by its extension.</summary>
+    public static string AttachmentContentType(string fileName) =>
+        AttachmentTypes.GetValueOrDefault(Path.GetExtension(fileName), "application/octet-stream");
 
     /// <summary>An attachment's file name (without any path the browser sent) and size; returns the name to store.</summary>
     public static string ValidateAttachment(string? fileName, long length, FieldErrors errors)
@@ -255,7 +273,7 @@ public static class ContractsRules
         {
             errors.Add("file", $"文件名不能超过{ContractAttachment.FileNameMax}个字符");
         }
-        else if (!AttachmentExtensions.Contains(Path.GetExtension(name)))
+        else if (!AttachmentTypes.ContainsKey(Path.GetExtension(name)))
         {
             errors.Add("file", "附件类型应为 PDF、Word、Excel、WPS、OFD、图片、压缩包或文本文件");
         }

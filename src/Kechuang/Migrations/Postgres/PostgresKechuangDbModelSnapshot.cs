@@ -1717,11 +1717,24 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("role");
 
+                    b.Property<DateTime?>("SecondFactorSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("second_factor_since");
+
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("security_stamp");
+
+                    b.Property<long>("TotpLastStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("totp_last_step");
+
+                    b.Property<string>("TotpSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("totp_secret");
 
                     b.Property<string>("UserName")
                         .IsRequired()
@@ -1737,6 +1750,36 @@ namespace Kechuang.Migrations.Postgres
                         .HasDatabaseName("ix_access_account_user_name");
 
                     b.ToTable("access_account", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Platform.Access.RecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_recovery_code");
+
+                    b.HasIndex("AccountId", "CodeHash")
+                        .HasDatabaseName("ix_access_recovery_code_account_id_code_hash");
+
+                    b.ToTable("access_recovery_code", (string)null);
                 });
 
             modelBuilder.Entity("Kechuang.Platform.Access.SignInAttempts", b =>

@@ -1712,11 +1712,24 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("role");
 
+                    b.Property<DateTime?>("SecondFactorSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("second_factor_since");
+
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
+
+                    b.Property<long>("TotpLastStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("totp_last_step");
+
+                    b.Property<string>("TotpSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("totp_secret");
 
                     b.Property<string>("UserName")
                         .IsRequired()
@@ -1732,6 +1745,36 @@ namespace Kechuang.Migrations.Sqlite
                         .HasDatabaseName("ix_access_account_user_name");
 
                     b.ToTable("access_account", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Platform.Access.RecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_recovery_code");
+
+                    b.HasIndex("AccountId", "CodeHash")
+                        .HasDatabaseName("ix_access_recovery_code_account_id_code_hash");
+
+                    b.ToTable("access_recovery_code", (string)null);
                 });
 
             modelBuilder.Entity("Kechuang.Platform.Access.SignInAttempts", b =>

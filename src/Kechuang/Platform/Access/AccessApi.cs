@@ -6,11 +6,12 @@ namespace Kechuang.Platform.Access;
 
 public static class AccessApi
 {
-    public sealed record TokenRequest(string? UserName, string? Password);
+    /// <param name="OneTimeCode">The account's TOTP code (or a recovery code), for accounts with a second factor.</param>
+    public sealed record TokenRequest(string? UserName, string? Password, string? OneTimeCode = null);
 
     public sealed record TokenResponse(string AccessToken, DateTime ExpiresAt);
 
-    public sealed record ChangePasswordRequest(string? UserName, string? CurrentPassword, string? NewPassword);
+    public sealed record ChangePasswordRequest(string? UserName, string? CurrentPassword, string? NewPassword, string? OneTimeCode = null);
 
     public sealed record Created(Guid Id);
 
@@ -23,7 +24,7 @@ public static class AccessApi
         var auth = app.MapGroup("/api/v1/auth").WithTags("账号与认证").RequireRateLimiting(SignInLimits.ClientPolicy);
         auth.MapPost("/token", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (TokenRequest request, SignInHandler signIn, HttpContext http, CancellationToken ct) =>
         {
-            var result = await signIn.HandleAsync(request.UserName, request.Password, ct);
+            var result = await signIn.HandleAsync(request.UserName, request.Password, request.OneTimeCode, ct);
             switch (result.Outcome)
             {
                 case SignInOutcome.Success:
@@ -33,6 +34,10 @@ public static class AccessApi
                     return Throttled(http, result.RetryAfterSeconds);
                 case SignInOutcome.PasswordChangeRequired:
                     return Problem(403, "首次登录或密码已过期，请先修改密码", "auth.password-change-required");
+                case SignInOutcome.SecondFactorRequired:
+                    return SecondFactorRequired();
+                case SignInOutcome.SecondFactorEnrolmentRequired:
+                    return Problem(403, "该账号须使用动态口令：请先在网页登录并绑定动态口令", "auth.second-factor-enrolment-required");
                 default:
                     return Problem(401, "用户名或密码错误", "auth.bad-credentials");
             }
@@ -41,10 +46,14 @@ public static class AccessApi
         auth.MapPost("/change-password", async Task<Results<NoContent, ProblemHttpResult>> (ChangePasswordRequest request, SignInHandler signIn, HttpContext http, CancellationToken ct) =>
         {
             // Accounts that must change their password cannot get a token, so this endpoint re-checks the credentials itself.
-            var result = await signIn.HandleAsync(request.UserName, request.CurrentPassword, ct);
+            var result = await signIn.HandleAsync(request.UserName, request.CurrentPassword, request.OneTimeCode, ct);
             if (result.Outcome == SignInOutcome.Throttled)
             {
                 return Throttled(http, result.RetryAfterSeconds);
+            }
+            if (result.Outcome == SignInOutcome.SecondFactorRequired)
+            {
+                return SecondFactorRequired();
             }
             if (result.Account is null)
             {
@@ -58,7 +67,7 @@ public static class AccessApi
             TypedResults.Ok(new MeResponse(user.AccountId, user.UserName, user.DisplayName, user.Role is { } r ? Kebab.From(r) : null, user.RegionCode, user.OrganizationId)))
             .RequireAuthorization().WithTags("账号与认证");
 
-        var admin = app.MapGroup("/api/v1/admin/users").RequireAuthorization(Roles.Admin).WithTags("账号管理");
+        var admin = app.MapGroup("/api/v1/admin/users").RequireAuthorization(Roles.AccountAdmins).WithTags("账号管理");
         admin.MapPost("", async Task<Created<Created>> (AccountInput input, AccountAdminHandler handler, CancellationToken ct) =>
         {
             var id = await handler.CreateAsync(input, ct);
@@ -114,8 +123,16 @@ public static class AccessApi
         });
         admin.MapPost("/{id:guid}/reset-password", async (Guid id, AccountAdminHandler handler, CancellationToken ct) =>
             TypedResults.Ok(new ResetResponse(await handler.ResetPasswordAsync(id, ct))));
+        admin.MapPost("/{id:guid}/reset-second-factor", async (Guid id, AccountAdminHandler handler, CancellationToken ct) =>
+        {
+            await handler.ResetSecondFactorAsync(id, ct);
+            return TypedResults.NoContent();
+        });
         return app;
     }
+
+    private static ProblemHttpResult SecondFactorRequired() =>
+        Problem(401, "请提供动态口令（或恢复码）；动态口令错误或已使用过时也是此答复", "auth.second-factor-required");
 
     private static ProblemHttpResult Throttled(HttpContext http, int seconds)
     {

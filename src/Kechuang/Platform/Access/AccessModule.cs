@@ -18,6 +18,7 @@ public static class AccessModule
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddScoped<SignInHandler>();
         services.AddScoped<SignInGuard>();
+        services.AddScoped<SecondFactor>();
         services.AddSignInRateLimiting(configuration);
         services.AddSingleton<BearerTokenLookups>();
         services.AddScoped<AccountAdminHandler>();
@@ -51,6 +52,9 @@ public static class AccessModule
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Admin, p => p.RequireRole(nameof(Role.CityAdmin)))
+            .AddPolicy(Roles.AccountAdmins, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.SecurityAdmin)))
+            .AddPolicy(Roles.Auditors, p => p.RequireRole(nameof(Role.AuditAdmin)))
+            .AddPolicy(Roles.Administrators, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.SecurityAdmin), nameof(Role.AuditAdmin)))
             .AddPolicy(Roles.Staff, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.CityStaff), nameof(Role.CountyStaff)))
             .AddPolicy(Roles.Editors, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.CityStaff), nameof(Role.CountyStaff), nameof(Role.Enterprise), nameof(Role.Institution)));
         services.AddCascadingAuthenticationState();

@@ -43,6 +43,32 @@ public sealed class Account
     /// </summary>
     public string SecurityStamp { get; private set; } = "";
 
+    /// <summary>The TOTP secret, encrypted with the data-protection key ring; null until the account enrols a second factor.</summary>
+    public string? TotpSecret { get; private set; }
+
+    /// <summary>The last TOTP time step accepted: a code is accepted once.</summary>
+    public long TotpLastStep { get; private set; }
+
+    public DateTime? SecondFactorSince { get; private set; }
+
+    public bool HasSecondFactor => TotpSecret is not null;
+
+    public void EnrolSecondFactor(string protectedSecret, long step, DateTime now)
+    {
+        TotpSecret = protectedSecret;
+        TotpLastStep = step;
+        SecondFactorSince = now;
+        RenewSecurityStamp();
+    }
+
+    public void ResetSecondFactor()
+    {
+        TotpSecret = null;
+        TotpLastStep = 0;
+        SecondFactorSince = null;
+        RenewSecurityStamp();
+    }
+
     private static string NewStamp() => Guid.NewGuid().ToString("N");
 
     /// <summary>Ends every page session and bearer token of the account (they are checked against the stamp on each use).</summary>

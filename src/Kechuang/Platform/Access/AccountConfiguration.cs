@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Kechuang.Platform.Access;
 
-public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>, IEntityTypeConfiguration<AccessToken>, IEntityTypeConfiguration<SignInAttempts>
+public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>, IEntityTypeConfiguration<AccessToken>, IEntityTypeConfiguration<SignInAttempts>, IEntityTypeConfiguration<RecoveryCode>
 {
     public void Configure(EntityTypeBuilder<Account> builder)
     {
@@ -16,6 +16,7 @@ public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>, IE
         builder.Property(a => a.PasswordHash).HasMaxLength(200);
         builder.Property(a => a.Role).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.SecurityStamp).HasMaxLength(32);
+        builder.Property(a => a.TotpSecret).HasMaxLength(1000);
     }
 
     public void Configure(EntityTypeBuilder<AccessToken> builder)
@@ -34,5 +35,13 @@ public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>, IE
         builder.Property(a => a.UserName).HasMaxLength(64);
         builder.Property(a => a.Client).HasMaxLength(64);
         builder.HasIndex(a => new { a.UserName, a.Client }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<RecoveryCode> builder)
+    {
+        builder.ToTable("access_recovery_code");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.CodeHash).HasMaxLength(64);
+        builder.HasIndex(r => new { r.AccountId, r.CodeHash });
     }
 }

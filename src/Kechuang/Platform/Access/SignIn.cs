@@ -17,19 +17,25 @@ public enum SignInOutcome
 
     /// <summary>Too many attempts on this account from all clients together: answered 429 with <see cref="SignInResult.RetryAfterSeconds"/>.</summary>
     Throttled,
+
+    /// <summary>The password is right; the account's one-time code is missing or wrong.</summary>
+    SecondFactorRequired,
+
+    /// <summary>The password is right; the account must enrol a second factor first (on the sign-in page).</summary>
+    SecondFactorEnrolmentRequired,
 }
 
 public sealed record SignInResult(SignInOutcome Outcome, Account? Account, int RetryAfterSeconds = 0);
 
 /// <summary>
 /// Checks credentials for pages and the token endpoint alike. An unknown account, a wrong password and a client
-/// locked out of the account get the same answer and cost the same hashing time. Each attempt is counted before
-/// the password is checked (<see cref="SignInGuard"/>): five failures from one client lock that client out of the
-/// account for 30 minutes, and more than ten attempts on one account from all clients within 15 minutes are
-/// answered "try later". The audit log gets the first failure of a client on an account, the lockout and the
-/// start of a slow-down, not every attempt.
+/// locked out of the account get the same answer and cost the same hashing time (<see cref="SignInGuard"/>): five
+/// failures from one client lock that client out of the account for 30 minutes, and more than ten attempts on one
+/// account from all clients within 15 minutes are answered "try later" — except an attempt with the right password and the account's one-time code, which
+/// signs in anyway (the owner of a second factor cannot be locked out by others). The audit log gets the first
+/// failure of a client on an account, the lockout and the start of a slow-down, not every attempt.
 /// </summary>
-public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher, IOptions<AccessOptions> options, SignInGuard guard)
+public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher, IOptions<AccessOptions> options, SignInGuard guard, SecondFactor secondFactor)
 {
     // Hashed once so that an unknown user name costs a real verification too.
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<Account>().HashPassword(null!, "Dummy-Password-1"));
@@ -37,55 +43,116 @@ public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher
     /// <summary>The address attempts are counted under: the client's, as the server sees it.</summary>
     private string Client => db.User.ClientAddress is { Length: > 0 } address ? address : "unknown";
 
-    public async Task<SignInResult> HandleAsync(string? userName, string? password, CancellationToken cancellationToken = default)
+    public async Task<SignInResult> HandleAsync(string? userName, string? password, string? oneTimeCode = null, CancellationToken cancellationToken = default)
     {
         var name = SignInLimits.Key(userName);
         var now = db.UtcNow;
         var client = Client;
-        var everywhere = await guard.CountAsync(name, SignInAttempts.AnyClient, SignInLimits.AccountWindow, now, cancellationToken);
-        if (everywhere.Attempts > SignInLimits.AccountAttempts)
-        {
-            if (everywhere.Attempts == SignInLimits.AccountAttempts + 1)
-            {
-                db.AuditEvent("access_account", name, "sign-in-throttled", $"{{\"attempts\":{everywhere.Attempts}}}", name);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            return new SignInResult(SignInOutcome.Throttled, null, SignInLimits.SecondsLeft(everywhere.WindowStart, SignInLimits.AccountWindow, now));
-        }
-        var here = await guard.CountAsync(name, client, SignInLimits.ClientLockout, now, cancellationToken);
         var account = name.Length == 0 ? null : await db.Accounts.FirstOrDefaultAsync(a => a.UserName == name, cancellationToken);
-        var locked = here.LockedUntil > now || here.Attempts > SignInLimits.ClientFailures;
-        if (account is null || account.Disabled || locked)
+        var everywhere = await guard.CountAsync(name, SignInAttempts.AnyClient, SignInLimits.AccountWindow, now, cancellationToken);
+        var throttled = everywhere.Attempts > SignInLimits.AccountAttempts;
+        if (throttled && everywhere.Attempts == SignInLimits.AccountAttempts + 1)
+        {
+            db.AuditEvent("access_account", account?.Id.ToString() ?? name, "sign-in-throttled", $"{{\"attempts\":{everywhere.Attempts}}}", name);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        using var gate = await SignInGuard.EnterAsync(name, client, cancellationToken);
+        var locked = !throttled && await guard.LockedUntilAsync(name, client, cancellationToken) > now;
+        if (throttled || locked)
+        {
+            if (account is { Disabled: false, HasSecondFactor: true } && !string.IsNullOrWhiteSpace(oneTimeCode))
+            {
+                if (Verify(account, password) && await secondFactor.VerifyAsync(account, oneTimeCode, cancellationToken))
+                {
+                    return await SucceededAsync(account, client, now, "{\"unlockedBySecondFactor\":true}", cancellationToken);
+                }
+            }
+            else
+            {
+                hasher.VerifyHashedPassword(null!, DummyHash.Value, password ?? "");
+            }
+            return throttled
+                ? new SignInResult(SignInOutcome.Throttled, null, SignInLimits.SecondsLeft(everywhere.WindowStart, SignInLimits.AccountWindow, now))
+                : new SignInResult(SignInOutcome.BadCredentials, null);
+        }
+        if (account is null || account.Disabled)
         {
             hasher.VerifyHashedPassword(null!, DummyHash.Value, password ?? "");
-            if (!locked)
-            {
-                await FailedAsync(name, account?.Id.ToString() ?? name, client, here, account is null ? "unknown" : "disabled", now, cancellationToken);
-            }
+            await FailedAsync(name, account?.Id.ToString() ?? name, client, account is null ? "unknown" : "disabled", now, cancellationToken);
             return new SignInResult(SignInOutcome.BadCredentials, null);
         }
-        var verified = hasher.VerifyHashedPassword(account, account.PasswordHash, password ?? "");
-        if (verified == PasswordVerificationResult.Failed)
+        if (!Verify(account, password))
         {
-            await FailedAsync(name, account.Id.ToString(), client, here, "password", now, cancellationToken);
+            await FailedAsync(name, account.Id.ToString(), client, "password", now, cancellationToken);
             return new SignInResult(SignInOutcome.BadCredentials, null);
         }
+        if (account.HasSecondFactor)
+        {
+            if (string.IsNullOrWhiteSpace(oneTimeCode))
+            {
+                // Counted on the account's budget until the code completes the sign-in.
+                return new SignInResult(SignInOutcome.SecondFactorRequired, account);
+            }
+            if (!await secondFactor.VerifyAsync(account, oneTimeCode, cancellationToken))
+            {
+                await FailedAsync(name, account.Id.ToString(), client, "second-factor", now, cancellationToken);
+                return new SignInResult(SignInOutcome.SecondFactorRequired, account);
+            }
+        }
+        else if (secondFactor.IsRequired(account))
+        {
+            return new SignInResult(SignInOutcome.SecondFactorEnrolmentRequired, account);
+        }
+        return await SucceededAsync(account, client, now, null, cancellationToken);
+    }
+
+    /// <summary>The second step of a page sign-in: the one-time code after the password, counted like an attempt.</summary>
+    public async Task<SignInResult> CompleteAsync(Account account, string? oneTimeCode, CancellationToken cancellationToken = default)
+    {
+        var now = db.UtcNow;
+        var client = Client;
+        using var gate = await SignInGuard.EnterAsync(account.UserName, client, cancellationToken);
+        if (await guard.LockedUntilAsync(account.UserName, client, cancellationToken) > now)
+        {
+            return new SignInResult(SignInOutcome.BadCredentials, null);
+        }
+        if (!await secondFactor.VerifyAsync(account, oneTimeCode, cancellationToken))
+        {
+            await FailedAsync(account.UserName, account.Id.ToString(), client, "second-factor", now, cancellationToken);
+            return new SignInResult(SignInOutcome.SecondFactorRequired, account);
+        }
+        return await SucceededAsync(account, client, now, null, cancellationToken);
+    }
+
+    /// <summary>A page sign-in that has just enrolled its second factor (the enrolment checked a code of the new secret).</summary>
+    public Task<SignInResult> EnrolledAsync(Account account, CancellationToken cancellationToken = default) =>
+        SucceededAsync(account, Client, db.UtcNow, "{\"enrolled\":true}", cancellationToken);
+
+    private bool Verify(Account account, string? password)
+    {
+        var verified = hasher.VerifyHashedPassword(account, account.PasswordHash, password ?? "");
         if (verified == PasswordVerificationResult.SuccessRehashNeeded)
         {
             account.Rehash(hasher.HashPassword(account, password!));
         }
-        await guard.ClearAsync(name, client, cancellationToken);
+        return verified != PasswordVerificationResult.Failed;
+    }
+
+    private async Task<SignInResult> SucceededAsync(Account account, string client, DateTime now, string? details, CancellationToken cancellationToken)
+    {
+        await guard.ClearAsync(account.UserName, client, cancellationToken);
         account.RecordSignIn(now);
-        db.AuditEvent("access_account", account.Id.ToString(), "sign-in", null, account.UserName);
+        db.AuditEvent("access_account", account.Id.ToString(), "sign-in", details, account.UserName);
         await db.SaveChangesAsync(cancellationToken);
         var mustChange = account.MustChangePassword
             || account.PasswordExpired(now, TimeSpan.FromDays(options.Value.StaffPasswordExpiryDays));
         return new SignInResult(mustChange ? SignInOutcome.PasswordChangeRequired : SignInOutcome.Success, account);
     }
 
-    /// <summary>Audits the first failure of a client on an account and the failure that locks it out; locks it out at the fifth.</summary>
-    private async Task FailedAsync(string name, string key, string client, SignInGuard.Count here, string reason, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Counts a failure of the client on the account; audits the first and the one that locks it out (the fifth).</summary>
+    private async Task FailedAsync(string name, string key, string client, string reason, DateTime now, CancellationToken cancellationToken)
     {
+        var here = await guard.CountAsync(name, client, SignInLimits.ClientLockout, now, cancellationToken);
         if (here.Attempts == 1)
         {
             db.AuditEvent("access_account", key, "sign-in-failure", $"{{\"reason\":\"{reason}\"}}", name);

@@ -57,15 +57,41 @@ public static class SignInLimits
     }
 }
 
-/// <summary>The counters behind the limits: each attempt is counted before its password is checked, atomically.</summary>
+/// <summary>
+/// The counters behind the limits, in the database. The account-wide count is taken before the password is
+/// checked (one atomic UPDATE), so a burst of parallel attempts cannot all pass a check made before any was
+/// counted. The failures of one client on one account are counted after the check, while the attempt holds that
+/// pair's gate on this node: parallel guesses from one client are checked one after another against the count
+/// (and parallel sign-ins of one script still all succeed).
+/// </summary>
 public sealed class SignInGuard(IDbContextFactory<KechuangDb> contexts)
 {
     public sealed record Count(int Attempts, DateTime WindowStart, DateTime? LockedUntil);
 
-    /// <summary>
-    /// Counts one attempt and returns the count within the window. Counting before checking, in one UPDATE, keeps
-    /// parallel attempts from all passing a check made before any of them was counted.
-    /// </summary>
+    private static readonly SemaphoreSlim[] Gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    /// <summary>Holds the gate of one user name and client on this node until disposed.</summary>
+    public static async Task<IDisposable> EnterAsync(string userName, string client, CancellationToken cancellationToken)
+    {
+        var gate = Gates[(uint)StringComparer.Ordinal.GetHashCode(userName + "\n" + client) % (uint)Gates.Length];
+        await gate.WaitAsync(cancellationToken);
+        return new Exit(gate);
+    }
+
+    private sealed class Exit(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
+    }
+
+    /// <summary>Until when <paramref name="client"/> is locked out of the account, if it is.</summary>
+    public async Task<DateTime?> LockedUntilAsync(string userName, string client, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.SignInAttempts.AsNoTracking().Where(a => a.UserName == userName && a.Client == client)
+            .Select(a => a.LockedUntil).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Counts one attempt (or failure) and returns the count within the window, in one UPDATE.</summary>
     public async Task<Count> CountAsync(string userName, string client, TimeSpan window, DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

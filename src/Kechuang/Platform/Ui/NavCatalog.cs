@@ -47,10 +47,10 @@ public static class NavCatalog
         [
             new("targets", "/indicators/targets", "Menu_Targets"),
         ]),
-        new("system", "setting", "Menu_System", Access.Roles.Admin,
+        new("system", "setting", "Menu_System", Access.Roles.Administrators,
         [
-            new("accounts", "/admin/accounts", "Menu_Accounts"),
-            new("audit", "/admin/audit", "Menu_Audit"),
+            new("accounts", "/admin/accounts", "Menu_Accounts", Access.Roles.AccountAdmins),
+            new("audit", "/admin/audit", "Menu_Audit", Access.Roles.Auditors),
         ]),
     ];
 

@@ -79,7 +79,7 @@ public abstract class AuthTests(KechuangApp app)
         Assert.True(list.GetProperty("items")[0].GetProperty("locked").GetBoolean());
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/admin/users/{id}/unlock", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await TokenAsync(userName, KechuangApp.Password)).StatusCode);
-        var audit = await (await admin.GetAsync($"/api/v1/audit?key={id}&action=lockout")).ReadJsonAsync();
+        var audit = await (await (await app.ClientAsync("auditor")).GetAsync($"/api/v1/audit?key={id}&action=lockout")).ReadJsonAsync();
         Assert.Equal(1, audit.GetProperty("total").GetInt32());
     }
 

@@ -11,13 +11,10 @@ namespace Kechuang.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "failed_sign_ins",
-                table: "access_account");
-
-            migrationBuilder.DropColumn(
-                name: "locked_until",
-                table: "access_account");
+            // SQLite drops a plain column in place (3.35+); EF's DropColumn would rebuild the table with foreign keys
+            // off, which cannot run in the migration's transaction and warns at every first start.
+            migrationBuilder.Sql("ALTER TABLE access_account DROP COLUMN failed_sign_ins;");
+            migrationBuilder.Sql("ALTER TABLE access_account DROP COLUMN locked_until;");
 
             migrationBuilder.CreateTable(
                 name: "access_sign_in_attempts",

@@ -6,6 +6,7 @@ using Kechuang.Modules.Directory.Public;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Demo;
+using Kechuang.Platform.Excel;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -261,20 +262,20 @@ internal static class ContractsImportBench
 
     private static Dictionary<string, object?> Sheet(Row r) => new()
     {
-        [ContractSheet.Title] = r.Title,
-        [ContractSheet.Type] = r.Type,
-        [ContractSheet.TransferKind] = null,
-        [ContractSheet.SellerName] = r.Seller.Name,
-        [ContractSheet.SellerCreditCode] = r.Seller.CreditCode,
-        [ContractSheet.BuyerName] = r.Buyer.Name,
-        [ContractSheet.BuyerCreditCode] = r.Buyer.CreditCode,
-        [ContractSheet.SignDate] = r.SignDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        [ContractSheet.Amount] = r.Amount,
-        [ContractSheet.TransactionAmount] = r.Transaction,
-        [ContractSheet.RegistrationNumber] = r.Number,
-        [ContractSheet.RegisteredOn] = r.RegisteredOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        [ContractSheet.Status] = null,
-        [ContractSheet.Region] = null,
+        [ContractSheet.Title.Header] = r.Title,
+        [ContractSheet.Type.Header] = r.Type,
+        [ContractSheet.TransferKind.Header] = null,
+        [ContractSheet.SellerName.Header] = r.Seller.Name,
+        [ContractSheet.SellerCreditCode.Header] = r.Seller.CreditCode,
+        [ContractSheet.BuyerName.Header] = r.Buyer.Name,
+        [ContractSheet.BuyerCreditCode.Header] = r.Buyer.CreditCode,
+        [ContractSheet.SignDate.Header] = r.SignDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        [ContractSheet.Amount.Header] = r.Amount,
+        [ContractSheet.TransactionAmount.Header] = r.Transaction,
+        [ContractSheet.RegistrationNumber.Header] = r.Number,
+        [ContractSheet.RegisteredOn.Header] = r.RegisteredOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        [ContractSheet.Status.Header] = null,
+        [ContractSheet.Region.Header] = null,
     };
 
     private static string TypeCode(string name) => ContractsRules.TypeNames.First(t => t.Value == name).Key.ToString();

@@ -1,24 +1,29 @@
 using System.Globalization;
+using Kechuang.Platform.Excel;
 
 namespace Kechuang.Modules.Carriers;
 
-/// <summary>Columns of the carrier list export: the list as shown, tenants counted on the day of export.</summary>
+/// <summary>The carrier module's list exports that have no import: the carrier list and the park tech SMEs (T5).</summary>
 public static class CarrierListSheet
 {
-    public static readonly string[] Headers = ["载体名称", "类型", "级别", "行政区划代码", "所在地区", "运营主体", "面积（㎡）", "开园日期", "状态", "注册企业", "入驻企业"];
+    /// <summary>The carrier list as shown, tenants counted on the day of export.</summary>
+    public static readonly ExportSheet<CarrierDto> Export = new ExportSheet<CarrierDto>("创新载体.xlsx", "carriers_carrier")
+        .Column("载体名称", c => c.Name)
+        .Column("类型", c => c.KindName)
+        .Column("级别", c => c.LevelName)
+        .Column("行政区划代码", c => c.RegionCode)
+        .Column("所在地区", c => c.RegionName)
+        .Column("运营主体", c => c.OperatorName)
+        .Column("面积（㎡）", c => c.Area)
+        .Column("开园日期", c => c.OpenedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+        .Column("状态", c => c.StatusName)
+        .Column("注册企业", c => c.RegisteredCount)
+        .Column("入驻企业", c => c.ResidentCount);
 
-    public static IDictionary<string, object?> Row(CarrierDto c) => new Dictionary<string, object?>
-    {
-        ["载体名称"] = c.Name,
-        ["类型"] = c.KindName,
-        ["级别"] = c.LevelName,
-        ["行政区划代码"] = c.RegionCode,
-        ["所在地区"] = c.RegionName,
-        ["运营主体"] = c.OperatorName,
-        ["面积（㎡）"] = c.Area,
-        ["开园日期"] = c.OpenedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["状态"] = c.StatusName,
-        ["注册企业"] = c.RegisteredCount,
-        ["入驻企业"] = c.ResidentCount,
-    };
+    /// <summary>The enterprises counted by enterprises.park-tech-sme-count.</summary>
+    public static readonly ExportSheet<ParkTechSmeDto> ParkTechSmes = new ExportSheet<ParkTechSmeDto>("园区科技型中小企业.xlsx", "carriers_tenancy")
+        .Column("企业名称", r => r.EnterpriseName)
+        .Column("统一社会信用代码", r => r.CreditCode)
+        .Column("入驻载体", r => r.Carriers)
+        .Column("入驻日期", r => r.EnteredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 }

@@ -16,12 +16,15 @@ public static class DirectoryModule
         services.AddScoped<GetOrganizationHandler>();
         services.AddScoped<ImportOrganizationsHandler>();
         services.AddScoped<PeopleHandler>();
+        services.AddScoped<ImportPeopleHandler>();
         services.AddScoped<IDirectoryLookup, DirectoryLookup>();
         services.AddScoped<IDirectoryOptions, DirectoryOptions>();
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         services.AddScoped<IOrganizationRegistry, OrganizationRegistry>();
         services.AddScoped<IDemoData, DirectoryDemoData>();
         services.AddScoped<IDashboardCard, DirectoryDashboard>();
+        services.AddSingleton<INavContribution, DirectoryNav>();
+        services.AddSingleton<IAuditVocabulary, DirectoryAuditNames>();
         services.AddScoped<IReferenceData, RegionReferenceData>();
         services.AddScoped<IReferenceData, OrganizationInitials>();
         // The region names every page shows come from this module's table, read once per process.

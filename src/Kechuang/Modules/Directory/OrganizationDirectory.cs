@@ -18,6 +18,9 @@ internal sealed class OrganizationDirectory(KechuangDb db) : IOrganizationDirect
         return FirstAsync(db.Set<Organization>().Where(o => o.CreditCode == code), cancellationToken);
     }
 
+    public async Task<IReadOnlyList<OrganizationInfo>> VisibleAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<Organization>().AsNoTracking().Select(o => new OrganizationInfo(o.Id, o.Name, o.Kind, o.CreditCode, o.RegionCode)).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyDictionary<Guid, OrganizationInfo>> FindManyAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
     {
         var result = new Dictionary<Guid, OrganizationInfo>();

@@ -106,16 +106,12 @@ public sealed class ListEnterprisesHandler(KechuangDb db, IOrganizationDirectory
 /// <summary>Columns of the enterprise list export.</summary>
 public static class EnterpriseListSheet
 {
-    public static readonly string[] Headers = ["企业名称", "统一社会信用代码", "区划代码", "行业代码", "工业企业", "注册成立", "资质"];
-
-    public static IDictionary<string, object?> Row(EnterpriseRow r) => new Dictionary<string, object?>
-    {
-        ["企业名称"] = r.Name,
-        ["统一社会信用代码"] = r.CreditCode,
-        ["区划代码"] = r.RegionCode,
-        ["行业代码"] = r.IndustryCode,
-        ["工业企业"] = r.Industrial ? "是" : "否",
-        ["注册成立"] = r.RegistrationDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["资质"] = string.Join("、", r.Qualifications),
-    };
+    public static readonly Platform.Excel.ExportSheet<EnterpriseRow> Export = new Platform.Excel.ExportSheet<EnterpriseRow>("企业培育档案.xlsx", "enterprises_profile")
+        .Column("企业名称", r => r.Name)
+        .Column("统一社会信用代码", r => r.CreditCode)
+        .Column("区划代码", r => r.RegionCode)
+        .Column("行业代码", r => r.IndustryCode)
+        .Column("工业企业", r => r.Industrial ? "是" : "否")
+        .Column("注册成立", r => r.RegistrationDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+        .Column("资质", r => string.Join("、", r.Qualifications));
 }

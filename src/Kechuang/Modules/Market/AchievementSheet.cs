@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kechuang.Modules.Directory.Public;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Excel;
@@ -9,111 +8,76 @@ namespace Kechuang.Modules.Market;
 /// <summary>The achievement sheet's columns, shared by import, export and the template (an export re-imports).</summary>
 public static class AchievementSheet
 {
-    public const string Title = "成果名称";
-    public const string Owner = "所有单位";
-    public const string Field = "技术领域";
-    public const string Keywords = "关键词";
-    public const string Maturity = "成熟度";
-    public const string LinkedIp = "关联知识产权";
-    public const string Description = "成果简介";
-    public const string ExpectedPrice = "意向价格（元）";
-    public const string ContactName = "联系人";
-    public const string ContactPhone = "联系电话";
+    public static readonly SheetColumn Title = new("成果名称", "title");
+    public static readonly SheetColumn Owner = new("所有单位", "ownerOrganizationId");
+    public static readonly SheetColumn Field = new("技术领域", "field");
+    public static readonly SheetColumn Keywords = new("关键词", "keywords");
+    public static readonly SheetColumn Maturity = new("成熟度", "maturity");
+    public static readonly SheetColumn LinkedIp = new("关联知识产权", "linkedIp");
+    public static readonly SheetColumn Description = new("成果简介", "description");
+    public static readonly SheetColumn ExpectedPrice = new("意向价格（元）", "expectedPrice");
+    public static readonly SheetColumn ContactName = new("联系人", "contactName");
+    public static readonly SheetColumn ContactPhone = new("联系电话", "contactPhone");
 
-    public static readonly string[] Headers = [Title, Owner, Field, Keywords, Maturity, LinkedIp, Description, ExpectedPrice, ContactName, ContactPhone];
+    public static readonly ImportSheet Sheet = new("科技成果导入模板.xlsx", "market_achievement",
+        Title, Owner, Field, Keywords, Maturity, LinkedIp, Description, ExpectedPrice, ContactName, ContactPhone);
 
-    public static readonly IReadOnlyDictionary<string, string> ColumnOfField = new Dictionary<string, string>
+    public static readonly ExportSheet<AchievementDto> Export = Sheet.Export<AchievementDto>("科技成果.xlsx", new()
     {
-        ["title"] = Title,
-        ["ownerOrganizationId"] = Owner,
-        ["field"] = Field,
-        ["keywords"] = Keywords,
-        ["maturity"] = Maturity,
-        ["linkedIp"] = LinkedIp,
-        ["description"] = Description,
-        ["expectedPrice"] = ExpectedPrice,
-        ["contactName"] = ContactName,
-        ["contactPhone"] = ContactPhone,
-    };
-
-    public static IDictionary<string, object?> Row(AchievementDto a) => new Dictionary<string, object?>
-    {
-        [Title] = a.Title,
-        [Owner] = a.OwnerName,
-        [Field] = a.Field,
-        [Keywords] = string.Join(AchievementRules.KeywordSeparator, a.Keywords),
-        [Maturity] = a.MaturityName,
-        [LinkedIp] = a.LinkedIp,
-        [Description] = a.Description,
-        [ExpectedPrice] = a.ExpectedPrice,
-        [ContactName] = a.ContactName,
-        [ContactPhone] = a.ContactPhone,
-    };
+        [Title] = a => a.Title,
+        [Owner] = a => a.OwnerName,
+        [Field] = a => a.Field,
+        [Keywords] = a => string.Join(AchievementRules.KeywordSeparator, a.Keywords),
+        [Maturity] = a => a.MaturityName,
+        [LinkedIp] = a => a.LinkedIp,
+        [Description] = a => a.Description,
+        [ExpectedPrice] = a => a.ExpectedPrice,
+        [ContactName] = a => a.ContactName,
+        [ContactPhone] = a => a.ContactPhone,
+    });
 }
 
-/// <summary>Imports achievements from .xlsx, all or nothing; each row's owner is found by name and must be the caller's own organisation unless staff.</summary>
-public sealed class ImportAchievementsHandler(KechuangDb db, IOrganizationDirectory directory)
+/// <summary>
+/// Imports achievements from .xlsx through the import kit, all or nothing; each row's owner is found by name among the
+/// organisations the caller sees, and must be the caller's own organisation unless staff.
+/// </summary>
+public sealed class ImportAchievementsHandler(KechuangDb db, IOrganizationDirectory directory) : SheetImport<Achievement>(db)
 {
-    public async Task<int> HandleAsync(Stream file, CancellationToken cancellationToken = default)
+    private Dictionary<string, OrganizationInfo> _owners = [];
+
+    protected override ImportSheet Sheet => AchievementSheet.Sheet;
+
+    protected override async Task PrepareAsync(CancellationToken cancellationToken) =>
+        _owners = (await directory.VisibleAsync(cancellationToken)).GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    protected override Achievement? Read(SheetRow row, FieldErrors errors)
     {
-        var rows = ExcelFile.Read(file).ToList();
-        var bad = new List<ImportRowError>();
-        var good = new List<Achievement>();
-        foreach (var (row, cells) in rows)
+        var ownerName = row.Text(AchievementSheet.Owner);
+        var owner = string.IsNullOrEmpty(ownerName) ? null : _owners.GetValueOrDefault(ownerName);
+        var price = row.Numeric(AchievementSheet.ExpectedPrice, errors);
+        var input = new AchievementInput(row.Text(AchievementSheet.Title), owner?.Id, row.Text(AchievementSheet.Field),
+            AchievementRules.SplitKeywords(row.Text(AchievementSheet.Keywords) ?? ""), row.Text(AchievementSheet.Maturity),
+            row.Text(AchievementSheet.LinkedIp), row.Text(AchievementSheet.Description), price,
+            row.Text(AchievementSheet.ContactName), row.Text(AchievementSheet.ContactPhone));
+        var valid = AchievementRules.Validate(input, errors);
+        if (owner is not null && owner.Kind is not (OrganizationKind.Institution or OrganizationKind.Enterprise))
         {
-            var ownerName = ExcelFile.Text(cells, AchievementSheet.Owner);
-            var owner = string.IsNullOrEmpty(ownerName) ? null : await directory.FindByNameAsync(ownerName, cancellationToken);
-            var errors = new FieldErrors();
-            decimal? price = null;
-            var priceText = ExcelFile.Text(cells, AchievementSheet.ExpectedPrice);
-            if (!string.IsNullOrEmpty(priceText))
-            {
-                if (decimal.TryParse(priceText, NumberStyles.Number, CultureInfo.InvariantCulture, out var p))
-                {
-                    price = p;
-                }
-                else
-                {
-                    errors.Add("expectedPrice", "意向价格须为数字（元）");
-                }
-            }
-            var input = new AchievementInput(ExcelFile.Text(cells, AchievementSheet.Title), owner?.Id, ExcelFile.Text(cells, AchievementSheet.Field),
-                AchievementRules.SplitKeywords(ExcelFile.Text(cells, AchievementSheet.Keywords) ?? ""), ExcelFile.Text(cells, AchievementSheet.Maturity),
-                ExcelFile.Text(cells, AchievementSheet.LinkedIp), ExcelFile.Text(cells, AchievementSheet.Description), price,
-                ExcelFile.Text(cells, AchievementSheet.ContactName), ExcelFile.Text(cells, AchievementSheet.ContactPhone));
-            var valid = AchievementRules.Validate(input, errors);
-            if (owner is not null && owner.Kind is not (OrganizationKind.Institution or OrganizationKind.Enterprise))
-            {
-                errors.Add("ownerOrganizationId", "成果所有单位须为高校院所或企业");
-            }
-            else if (owner is null && !string.IsNullOrEmpty(ownerName))
-            {
-                errors.Add("ownerOrganizationId", $"组织名录中没有“{ownerName}”");
-            }
-            else if (owner is not null && !MarketAccess.IsStaff(db.User) && db.User.OrganizationId != owner.Id)
-            {
-                errors.Add("ownerOrganizationId", "只能导入本单位的科技成果");
-            }
-            if (errors.Any || valid is null)
-            {
-                bad.AddRange(errors.ToDictionary().SelectMany(e => e.Value.Select(m =>
-                    new ImportRowError(row, AchievementSheet.ColumnOfField.GetValueOrDefault(e.Key, e.Key), m))));
-                continue;
-            }
-            var achievement = new Achievement(owner!.Id, owner.Name, owner.RegionCode, MarketAccess.ListingRegion(db.User, owner.RegionCode), db.UtcNow);
-            achievement.Update(valid, db.UtcNow);
-            good.Add(achievement);
+            errors.Add("ownerOrganizationId", "成果所有单位须为高校院所或企业");
         }
-        if (bad.Count > 0)
+        else if (owner is null && !string.IsNullOrEmpty(ownerName))
         {
-            throw new ImportRowsException(bad);
+            errors.Add("ownerOrganizationId", $"组织名录中没有“{ownerName}”");
         }
-        if (good.Count == 0)
+        else if (owner is not null && !MarketAccess.IsStaff(Db.User) && Db.User.OrganizationId != owner.Id)
         {
-            throw InputException.For("file", "文件中没有数据行");
+            errors.Add("ownerOrganizationId", "只能导入本单位的科技成果");
         }
-        db.AddRange(good);
-        await db.SaveChangesAsync(cancellationToken);
-        return good.Count;
+        if (errors.Any || valid is null)
+        {
+            return null;
+        }
+        var achievement = new Achievement(owner!.Id, owner.Name, owner.RegionCode, MarketAccess.ListingRegion(Db.User, owner.RegionCode), Db.UtcNow);
+        achievement.Update(valid, Db.UtcNow);
+        return achievement;
     }
 }

@@ -1,19 +1,17 @@
+using Kechuang.Platform.Excel;
+
 namespace Kechuang.Modules.Market;
 
-/// <summary>Columns of the auction calendar export; times in China time as the calendar shows them.</summary>
+/// <summary>The auction calendar's export; times in China time as the calendar shows them.</summary>
 public static class AuctionListSheet
 {
-    public static readonly string[] Headers = ["拍卖会", "主办单位", "行政区划代码", "开始时间", "结束时间", "标的数", "保证金（元）", "状态"];
-
-    public static IDictionary<string, object?> Row(AuctionDto a) => new Dictionary<string, object?>
-    {
-        ["拍卖会"] = a.Title,
-        ["主办单位"] = a.Organizer,
-        ["行政区划代码"] = a.RegionCode,
-        ["开始时间"] = MarketTime.Format(a.StartsAt),
-        ["结束时间"] = MarketTime.Format(a.EndsAt),
-        ["标的数"] = a.LotCount,
-        ["保证金（元）"] = a.DepositRequired ? a.Deposit : null,
-        ["状态"] = Pages.MarketText.Phase(a.Phase),
-    };
+    public static readonly ExportSheet<AuctionDto> Export = new ExportSheet<AuctionDto>("科技成果拍卖会.xlsx", "market_auction")
+        .Column("拍卖会", a => a.Title)
+        .Column("主办单位", a => a.Organizer)
+        .Column("行政区划代码", a => a.RegionCode)
+        .Column("开始时间", a => MarketTime.Format(a.StartsAt))
+        .Column("结束时间", a => MarketTime.Format(a.EndsAt))
+        .Column("标的数", a => a.LotCount)
+        .Column("保证金（元）", a => a.DepositRequired ? a.Deposit : null)
+        .Column("状态", a => Pages.MarketText.Phase(a.Phase));
 }

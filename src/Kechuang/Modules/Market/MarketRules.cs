@@ -12,7 +12,7 @@ public readonly record struct BidDecision(int Seq, long PriceFen, DateTime EndsA
 public readonly record struct LotOutcome(LotStatus Status, long? HammerPriceFen);
 
 /// <summary>
-/// The auction rules (issue 5; RULES.md §4 浙江拍: the online rules are not published, so increment,
+/// The auction rules (docs/rules/auctions.md §3, 浙江拍: the online rules are not published, so increment,
 /// soft close and reserve are configured per session and lot). Pure functions, unit-tested at their boundaries.
 /// </summary>
 public static class MarketRules
@@ -72,7 +72,7 @@ public static class MarketRules
             ? new LotOutcome(LotStatus.Sold, currentPriceFen)
             : new LotOutcome(LotStatus.Unsold, null);
 
-    /// <summary>溢价率 = (Σ成交价 − Σ起拍价) ÷ Σ起拍价 over sold lots (RULES.md §4: summed, not averaged); null without sales.</summary>
+    /// <summary>溢价率 = (Σ成交价 − Σ起拍价) ÷ Σ起拍价 over sold lots (docs/rules/auctions.md §2.1: summed, not averaged); null without sales.</summary>
     public static decimal? PremiumRate(IEnumerable<(long StartingPriceFen, long HammerPriceFen)> soldLots)
     {
         long start = 0, hammer = 0;

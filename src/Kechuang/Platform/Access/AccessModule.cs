@@ -1,6 +1,7 @@
 using Kechuang.Platform.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,9 @@ public static class AccessModule
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
 
         services.AddAuthorizationBuilder()
+            // Closed by default: an endpoint that names no policy is for signed-in users. The published ones
+            // (sign-in, health, the public market, the API contract) say AllowAnonymous where they are mapped.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.Admin, p => p.RequireRole(nameof(Role.CityAdmin)))
             .AddPolicy(Roles.AccountAdmins, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.SecurityAdmin)))
             .AddPolicy(Roles.Auditors, p => p.RequireRole(nameof(Role.AuditAdmin)))

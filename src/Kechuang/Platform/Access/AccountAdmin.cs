@@ -100,6 +100,18 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
 
     public async Task<Paged<AccountDto>> ListAsync(AccountQuery query, CancellationToken cancellationToken = default)
     {
+        var accounts = Filter(query);
+        var total = await accounts.CountAsync(cancellationToken);
+        var rows = await accounts.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
+        return new Paged<AccountDto>(await ToDtosAsync(rows, cancellationToken), total);
+    }
+
+    /// <summary>Every account of the filtered, sorted list, for the export.</summary>
+    public async Task<List<AccountDto>> AllAsync(AccountQuery query, CancellationToken cancellationToken = default) =>
+        await ToDtosAsync(await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken), cancellationToken);
+
+    private IQueryable<Account> Filter(AccountQuery query)
+    {
         var accounts = db.Accounts.AsNoTracking();
         if (query.List.Text is { } q)
         {
@@ -113,15 +125,17 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
             errors.ThrowIfAny();
             accounts = accounts.Where(a => a.Role == role);
         }
-        var total = await accounts.CountAsync(cancellationToken);
-        var rows = await accounts.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
+        return accounts;
+    }
+
+    private async Task<List<AccountDto>> ToDtosAsync(List<Account> rows, CancellationToken cancellationToken)
+    {
         var now = db.UtcNow;
-        var names = rows.Select(a => a.UserName).ToList();
-        // Locked: some client is locked out of the account (ADR 013); the unlock clears every client's lock.
-        var locked = (await db.SignInAttempts.AsNoTracking().Where(a => names.Contains(a.UserName) && a.LockedUntil > now)
+        // Locked: some client is locked out of the account (ADR 013); the unlock clears every client's lock. Few at any time.
+        var locked = (await db.SignInAttempts.AsNoTracking().Where(a => a.LockedUntil > now)
             .Select(a => a.UserName).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        return new Paged<AccountDto>(rows.Select(a => new AccountDto(a.Id, a.UserName, a.DisplayName, Kebab.From(a.Role), Roles.Names[a.Role],
-            a.RegionCode, a.OrganizationId, a.Disabled, locked.Contains(a.UserName), a.MustChangePassword, a.LastSignInAt, a.CreatedAt, a.HasSecondFactor)).ToList(), total);
+        return rows.Select(a => new AccountDto(a.Id, a.UserName, a.DisplayName, Kebab.From(a.Role), Roles.Names[a.Role],
+            a.RegionCode, a.OrganizationId, a.Disabled, locked.Contains(a.UserName), a.MustChangePassword, a.LastSignInAt, a.CreatedAt, a.HasSecondFactor)).ToList();
     }
 
     public async Task SetDisabledAsync(Guid id, bool disabled, CancellationToken cancellationToken = default)

@@ -39,7 +39,7 @@ public static class AccountForms
                 default:
                     return Results.LocalRedirect($"/account/login?error=bad&returnUrl={Uri.EscapeDataString(back)}");
             }
-        }).RequireRateLimiting(SignInLimits.ClientPolicy);
+        }).AllowAnonymous().RequireRateLimiting(SignInLimits.ClientPolicy);
 
         // The second step of a sign-in: the one-time code, or, at the first sign-in of an account that must have a
         // second factor, a code of the new secret that enrols it (then the recovery codes are shown once).
@@ -73,7 +73,7 @@ public static class AccountForms
             }
             PendingSignIn.Clear(http);
             return await SignedInAsync(http, result, pending.ReturnUrl);
-        }).RequireRateLimiting(SignInLimits.ClientPolicy);
+        }).AllowAnonymous().RequireRateLimiting(SignInLimits.ClientPolicy);
 
         account.MapPost("/change-password", async ([FromForm] string? currentPassword, [FromForm] string? newPassword, [FromForm] string? confirmPassword,
             HttpContext http, SignInHandler signIn, KechuangDb db, CancellationToken ct) =>
@@ -110,7 +110,7 @@ public static class AccountForms
             }
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect(idle ? "/account/login?signedOut=idle" : "/account/login?signedOut=1");
-        });
+        }).AllowAnonymous(); // an expired session still signs out and lands on the sign-in page with its reason
         return app;
     }
 

@@ -1,23 +1,21 @@
 using System.Globalization;
+using Kechuang.Platform.Excel;
 using Kechuang.Platform.Ui;
 
 namespace Kechuang.Platform.Audit;
 
-/// <summary>Columns of the audit log export: the names shown on the page, with the record key and time as written.</summary>
+/// <summary>The audit log export: the names shown on the page, with the record key and time as written.</summary>
 public static class AuditSheet
 {
-    public static readonly string[] Headers = ["序号", "时间", "账号", "操作", "对象", "记录标识", "客户端地址", "修改前", "修改后"];
-
-    public static IDictionary<string, object?> Row(AuditDto e) => new Dictionary<string, object?>
-    {
-        ["序号"] = e.Seq,
-        ["时间"] = UiFormat.Local(e.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        ["账号"] = AuditNames.Account(e.Account),
-        ["操作"] = AuditNames.Action(e.Action),
-        ["对象"] = AuditNames.Entity(e.Entity),
-        ["记录标识"] = e.EntityKey,
-        ["客户端地址"] = e.ClientAddress,
-        ["修改前"] = e.Before,
-        ["修改后"] = e.After,
-    };
+    /// <summary>Rows come with the action and object already named (see the export endpoint).</summary>
+    public static readonly ExportSheet<AuditDto> Export = new ExportSheet<AuditDto>("审计日志.xlsx", "audit_entry")
+        .Column("序号", e => e.Seq)
+        .Column("时间", e => UiFormat.Local(e.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))
+        .Column("账号", e => AuditNames.Account(e.Account))
+        .Column("操作", e => e.Action)
+        .Column("对象", e => e.Entity)
+        .Column("记录标识", e => e.EntityKey)
+        .Column("客户端地址", e => e.ClientAddress)
+        .Column("修改前", e => e.Before)
+        .Column("修改后", e => e.After);
 }

@@ -218,6 +218,35 @@ public sealed class BulkInsert : IAsyncDisposable
         return entry;
     }
 
+    /// <summary>
+    /// Writes an event that is not a record (an import: who, which file, how many rows) as the next link of the chain,
+    /// as <see cref="KechuangDb.AuditEvent"/> would in a save. Only after every batch built so far was written.
+    /// </summary>
+    public async Task EventAsync(string entity, string key, string action, string? details, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_done, this);
+        if (_writtenSeq != _seq)
+        {
+            throw new InvalidOperationException("Write every batch before an event: the chain is written in order.");
+        }
+        var entry = new AuditEntry
+        {
+            Seq = ++_seq,
+            At = _at,
+            Account = _account,
+            ClientAddress = _clientAddress,
+            Entity = entity,
+            EntityKey = key,
+            Action = action,
+            After = details,
+            PrevHash = _prev,
+        };
+        entry.Hash = entry.ComputeHash();
+        await WriteAsync(TableShape.Of(_db.Model, typeof(AuditEntry)), [entry], cancellationToken);
+        _prev = entry.Hash;
+        _writtenSeq = entry.Seq;
+    }
+
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_done, this);

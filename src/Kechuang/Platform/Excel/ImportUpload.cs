@@ -1,46 +1,127 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Kechuang.Platform.Excel;
 
 /// <summary>
-/// The size limit of .xlsx import uploads. Configurable as <c>Imports:MaxUploadMegabytes</c> (default
-/// 64 MB: a 200,000-row contract sheet is about 25 MB). An import endpoint raises the server's request
-/// limit (Kestrel's default is about 28.6 MB) and the multipart limit to this size plus the multipart
-/// envelope; a file over the limit is answered 413 with a Chinese message that names the limit; a
-/// request far over it is cut by the server and answered 413 "上传的文件过大".
+/// The size limit of .xlsx import uploads. Configurable as <c>Imports:MaxUploadMegabytes</c> (default 64 MB: a
+/// 200,000-row contract sheet is about 25 MB). Every import endpoint and page uses it through <see cref="ImportFile"/>
+/// or <see cref="EnsureWithinLimit"/>; a file over it is answered 413 with a Chinese message that names the limit.
 /// </summary>
 public static class ImportUpload
 {
     public const string Setting = "Imports:MaxUploadMegabytes";
     public const int DefaultMegabytes = 64;
-    private const long Envelope = 1024 * 1024;
+
+    /// <summary>Room for the multipart envelope around the file (boundaries, part headers, a file name).</summary>
+    internal const long Envelope = 64 * 1024;
 
     public static int MaxMegabytes(IConfiguration configuration) =>
         configuration.GetValue<int?>(Setting) is int configured and > 0 ? configured : DefaultMegabytes;
 
     public static long MaxBytes(IConfiguration configuration) => MaxMegabytes(configuration) * 1024L * 1024L;
 
-    /// <summary>On an import endpoint (multipart field <c>file</c>): the raised limits, and no anti-forgery token (API clients).</summary>
-    public static RouteHandlerBuilder AcceptsImportFile(this RouteHandlerBuilder builder, IEndpointRouteBuilder app)
-    {
-        var max = MaxBytes(app.ServiceProvider.GetRequiredService<IConfiguration>()) + Envelope;
-        return builder.WithMetadata(new RequestSizeLimit(max)).WithFormOptions(multipartBodyLengthLimit: max).DisableAntiforgery();
-    }
-
     /// <summary>413 with the limit in Chinese when the file is larger than allowed.</summary>
     public static void EnsureWithinLimit(long length, IConfiguration configuration)
     {
         if (length > MaxBytes(configuration))
         {
-            throw new Problems.PayloadTooLargeException(TooLarge(configuration));
+            throw TooLargeException(configuration);
         }
     }
 
     public static string TooLarge(IConfiguration configuration) =>
         $"文件不能超过 {MaxMegabytes(configuration)} MB，请拆分为几个文件分批导入";
 
+    internal static Problems.PayloadTooLargeException TooLargeException(IConfiguration configuration) => new(TooLarge(configuration));
+}
+
+/// <summary>
+/// The uploaded .xlsx of an import endpoint (multipart field <c>file</c>). Taking it as a parameter is all an
+/// endpoint does: the request limit is raised to the import limit (Kestrel's default is about 28.6 MB), a request
+/// whose declared length is over the limit is answered 413 before its body is read, a body that turns out longer is
+/// cut where the limit is passed, and API clients send no anti-forgery token.
+/// </summary>
+public sealed class ImportFile : IEndpointParameterMetadataProvider
+{
+    private ImportFile(Stream stream, string? fileName, long length)
+    {
+        Stream = stream;
+        FileName = fileName;
+        Length = length;
+    }
+
+    /// <summary>The file's content, readable and seekable for the length of the request.</summary>
+    public Stream Stream { get; }
+
+    public string? FileName { get; }
+
+    public long Length { get; }
+
+    public static async ValueTask<ImportFile?> BindAsync(HttpContext context, ParameterInfo parameter)
+    {
+        var configuration = context.RequestServices.GetRequiredService<IConfiguration>();
+        var request = context.Request;
+        if (request.ContentLength is long declared && declared > ImportUpload.MaxBytes(configuration) + ImportUpload.Envelope)
+        {
+            throw ImportUpload.TooLargeException(configuration);
+        }
+        if (!request.HasFormContentType)
+        {
+            throw Problems.InputException.For("file", "请以 multipart/form-data 上传 .xlsx 文件（字段名 file）");
+        }
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw ImportUpload.TooLargeException(configuration);
+        }
+        catch (InvalidDataException)
+        {
+            // The multipart reader's own limits (body, boundary, headers): for an upload, its size.
+            throw ImportUpload.TooLargeException(configuration);
+        }
+        var file = form.Files.GetFile("file") ?? (form.Files.Count == 1 ? form.Files[0] : null)
+            ?? throw Problems.InputException.For("file", "请选择要导入的 .xlsx 文件");
+        ImportUpload.EnsureWithinLimit(file.Length, configuration);
+        return new ImportFile(file.OpenReadStream(), file.FileName, file.Length);
+    }
+
+    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder)
+    {
+        var configuration = builder.ApplicationServices.GetRequiredService<IConfiguration>();
+        var max = ImportUpload.MaxBytes(configuration) + ImportUpload.Envelope;
+        builder.Metadata.Add(new RequestSizeLimit(max));
+        builder.Metadata.Add(new FormLimit(max));
+        builder.Metadata.Add(new NoAntiforgery());
+        builder.Metadata.Add(new AcceptsMetadata(["multipart/form-data"], typeof(IFormFile)));
+    }
+
     private sealed class RequestSizeLimit(long max) : IRequestSizeLimitMetadata
     {
         public long? MaxRequestBodySize => max;
+    }
+
+    private sealed class FormLimit(long max) : IFormOptionsMetadata
+    {
+        public bool? BufferBody => null;
+        public int? MemoryBufferThreshold => null;
+        public long? BufferBodyLengthLimit => null;
+        public int? ValueCountLimit => null;
+        public int? KeyLengthLimit => null;
+        public int? ValueLengthLimit => null;
+        public int? MultipartBoundaryLengthLimit => null;
+        public int? MultipartHeadersCountLimit => null;
+        public int? MultipartHeadersLengthLimit => null;
+        public long? MultipartBodyLengthLimit => max;
+    }
+
+    private sealed class NoAntiforgery : IAntiforgeryMetadata
+    {
+        public bool RequiresValidation => false;
     }
 }

@@ -6,21 +6,24 @@ using System.Xml;
 namespace Kechuang.Platform.Excel;
 
 /// <summary>
-/// A forward-only reader of the first worksheet of an .xlsx for large imports (hundreds of thousands
-/// of rows): one <see cref="XmlReader"/> over the sheet, the shared-string table in memory, nothing
-/// else kept. It yields the same shape as <see cref="ExcelFile.Read"/> (Excel row number, cells by the
-/// headers of row 1; blank rows skipped) and the same value types as MiniExcel: text as
-/// <see cref="string"/>, numbers as <see cref="double"/>, date-formatted numbers as
-/// <see cref="DateTime"/>, booleans as <see cref="bool"/>, empty cells as null. About ten times faster
-/// than MiniExcel's dynamic rows, which the import benchmark needs (docs/adr/008).
-/// A file that is not a readable .xlsx is a 400 on the field <c>file</c>, as for every importer.
+/// The forward-only reader of every import (hundreds of thousands of rows): one <see cref="XmlReader"/> over the first
+/// worksheet, the shared-string table in memory, nothing else kept. Each data row comes with its Excel row number and
+/// its cells by the declared columns of an <see cref="ImportSheet"/>, found by the headers of row 1 (blank rows
+/// skipped), with MiniExcel's value types: text as <see cref="string"/>, numbers as <see cref="double"/>,
+/// date-formatted numbers as <see cref="DateTime"/>, booleans as <see cref="bool"/>, empty cells as null. About ten
+/// times faster than MiniExcel's dynamic rows (docs/adr/008).
+/// A file that is not a readable .xlsx is a 400 on the field <c>file</c>, for every importer alike.
 /// </summary>
 public static class XlsxRows
 {
     private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    public static IEnumerable<(int Row, IDictionary<string, object?> Cells)> Read(Stream stream)
+    /// <summary>
+    /// The data rows of the first worksheet, with the cells of <paramref name="sheet"/>'s columns found by the
+    /// headers of row 1 (in any order; other columns are read only to tell a blank row). Blank rows are skipped.
+    /// </summary>
+    public static IEnumerable<SheetRow> Read(Stream stream, ImportSheet sheet)
     {
         var archive = Guard(() => new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true));
         using (archive)
@@ -29,69 +32,22 @@ public static class XlsxRows
             var shared = Guard(() => SharedStrings(archive));
             var dates = Guard(() => DateStyles(archive));
             var entry = archive.GetEntry(sheetPath) ?? throw Unreadable();
-            using var sheet = Guard(entry.Open);
-            using var xml = XmlReader.Create(sheet, Settings());
-            var rows = new RowReader(xml, new Names(xml.NameTable), shared, dates);
-            string[]? headers = null;
-            var cells = new List<(int Column, object? Value)>(16);
-            while (Guard(() => rows.Next(cells)))
+            using var part = Guard(entry.Open);
+            using var xml = XmlReader.Create(part, Settings());
+            var rows = new RowReader(xml, new Names(xml.NameTable), shared, dates, sheet.Columns.Count);
+            if (!Guard(rows.ReadHeaders))
             {
-                if (headers is null)
+                yield break;
+            }
+            rows.Map(sheet);
+            while (Guard(rows.Next))
+            {
+                if (rows.Current is { } row)
                 {
-                    headers = Headers(cells);
-                    continue;
-                }
-                if (ByHeader(headers, cells) is { } byHeader)
-                {
-                    yield return (rows.Number, byHeader);
+                    yield return row;
                 }
             }
         }
-    }
-
-    private static string[] Headers(List<(int Column, object? Value)> cells)
-    {
-        var headers = new string[cells.Count == 0 ? 0 : cells.Max(c => c.Column) + 1];
-        foreach (var (column, value) in cells)
-        {
-            headers[column] = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "";
-        }
-        return headers;
-    }
-
-    /// <summary>The row's cells by header, or null for a blank row.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Dictionary<string, object?>? ByHeader(string[] headers, List<(int Column, object? Value)> cells)
-    {
-        var blank = true;
-        foreach (var (_, value) in cells)
-        {
-            if (value is not null && (value is not string s || !string.IsNullOrWhiteSpace(s)))
-            {
-                blank = false;
-                break;
-            }
-        }
-        if (blank)
-        {
-            return null;
-        }
-        var byHeader = new Dictionary<string, object?>(headers.Length, StringComparer.Ordinal);
-        foreach (var header in headers)
-        {
-            if (!string.IsNullOrEmpty(header))
-            {
-                byHeader.TryAdd(header, null);
-            }
-        }
-        foreach (var (column, value) in cells)
-        {
-            if (column < headers.Length && !string.IsNullOrEmpty(headers[column]))
-            {
-                byHeader[headers[column]] = value;
-            }
-        }
-        return byHeader;
     }
 
     private sealed class Names(XmlNameTable table)
@@ -101,6 +57,8 @@ public static class XlsxRows
         public readonly string V = table.Add("v");
         public readonly string Is = table.Add("is");
         public readonly string T = table.Add("t");
+        public readonly string R = table.Add("r");
+        public readonly string S = table.Add("s");
         public readonly string RPh = table.Add("rPh");
     }
 
@@ -109,33 +67,80 @@ public static class XlsxRows
     /// optimized from the first row (an iterator's state machine would run unoptimized code for a
     /// good part of an import before the runtime's tiering gets to it).
     /// </summary>
-    private sealed class RowReader(XmlReader xml, Names n, List<string> shared, HashSet<int> dates)
+    private sealed class RowReader(XmlReader xml, Names n, List<string> shared, HashSet<int> dates, int declared)
     {
-        public int Number { get; private set; }
+        private readonly List<(int Column, object? Value)> _headerCells = [];
+        private int[] _map = [];
+        private int _number;
+
+        /// <summary>The row just read, or null when it was blank.</summary>
+        public SheetRow? Current { get; private set; }
+
+        /// <summary>Reads row 1 (false when the sheet has no row at all).</summary>
+        public bool ReadHeaders()
+        {
+            if (!NextRow())
+            {
+                return false;
+            }
+            ReadCells(null);
+            return true;
+        }
+
+        /// <summary>Which declared column each column of the file fills (-1: none).</summary>
+        public void Map(ImportSheet sheet)
+        {
+            var width = _headerCells.Count == 0 ? 0 : _headerCells.Max(c => c.Column) + 1;
+            _map = Enumerable.Repeat(-1, width).ToArray();
+            var taken = new HashSet<int>();
+            foreach (var (column, value) in _headerCells)
+            {
+                var header = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "";
+                var index = header.Length == 0 ? -1 : sheet.IndexOf(header);
+                // The first of two columns with one header is the one read.
+                _map[column] = index >= 0 && taken.Add(index) ? index : -1;
+            }
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public bool Next(List<(int Column, object? Value)> cells)
+        public bool Next()
         {
-            cells.Clear();
+            if (!NextRow())
+            {
+                return false;
+            }
+            var cells = new object?[declared];
+            Current = ReadCells(cells) ? new SheetRow(_number, cells) : null;
+            return true;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private bool NextRow()
+        {
             while (xml.Read())
             {
                 if (xml.NodeType != XmlNodeType.Element || !ReferenceEquals(xml.LocalName, n.Row))
                 {
                     continue;
                 }
-                Number = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : Number + 1;
-                if (!xml.IsEmptyElement)
-                {
-                    ReadCells(cells);
-                }
+                _number = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : _number + 1;
                 return true;
             }
             return false;
         }
 
+        /// <summary>
+        /// The cells of the current row: into <paramref name="cells"/> by declared column, or (for the header row,
+        /// when null) into the header cells. True when any cell of the row, read or not, holds something.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void ReadCells(List<(int Column, object? Value)> cells)
+        private bool ReadCells(object?[]? cells)
         {
+            if (xml.IsEmptyElement)
+            {
+                return false;
+            }
+            var any = false;
             var depth = xml.Depth;
             var position = -1;
             xml.Read();
@@ -146,10 +151,31 @@ public static class XlsxRows
                     xml.Read();
                     continue;
                 }
-                var reference = xml.GetAttribute("r");
-                position = reference is null ? position + 1 : ColumnIndex(reference);
-                var type = TypeOf(xml.GetAttribute("t"));
-                var style = int.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var st) ? st : 0;
+                var type = CellType.Number;
+                var style = 0;
+                var positioned = false;
+                while (xml.MoveToNextAttribute())
+                {
+                    var name = xml.LocalName;
+                    if (ReferenceEquals(name, n.R))
+                    {
+                        position = ColumnIndex(xml.Value);
+                        positioned = true;
+                    }
+                    else if (ReferenceEquals(name, n.T))
+                    {
+                        type = TypeOf(xml.Value);
+                    }
+                    else if (ReferenceEquals(name, n.S))
+                    {
+                        style = int.TryParse(xml.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var st) ? st : 0;
+                    }
+                }
+                xml.MoveToElement();
+                if (!positioned)
+                {
+                    position++;
+                }
                 string? raw = null;
                 if (xml.IsEmptyElement)
                 {
@@ -176,8 +202,28 @@ public static class XlsxRows
                     }
                     xml.Read(); // past </c>
                 }
-                cells.Add((position, raw is null ? null : Value(type, raw, style, shared, dates)));
+                if (raw is null)
+                {
+                    continue;
+                }
+                if (cells is null)
+                {
+                    _headerCells.Add((position, Value(type, raw, style, shared, dates)));
+                    continue;
+                }
+                var target = position >= 0 && position < _map.Length ? _map[position] : -1;
+                if (target >= 0)
+                {
+                    var value = Value(type, raw, style, shared, dates);
+                    cells[target] = value;
+                    any |= value is not null && (value is not string s || !string.IsNullOrWhiteSpace(s));
+                }
+                else if (!any)
+                {
+                    any = type is not CellType.Error && !string.IsNullOrWhiteSpace(type == CellType.Shared ? Value(type, raw, style, shared, dates) as string : raw);
+                }
             }
+            return any;
         }
     }
 

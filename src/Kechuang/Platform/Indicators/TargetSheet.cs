@@ -1,23 +1,20 @@
 using System.Globalization;
+using Kechuang.Platform.Excel;
 
 namespace Kechuang.Platform.Indicators;
 
-/// <summary>Columns of the targets export: codes as stored beside the indicator's name, values in the indicator's unit.</summary>
+/// <summary>The targets export: codes as stored beside the indicator's name, values in the indicator's unit.</summary>
 public static class TargetSheet
 {
-    public static readonly string[] Headers = ["区划代码", "年度", "指标代码", "指标", "单位", "比较", "目标", "完成", "完成率", "状态"];
-
-    public static IDictionary<string, object?> Row(TargetProgress t) => new Dictionary<string, object?>
-    {
-        ["区划代码"] = t.RegionCode,
-        ["年度"] = t.Year,
-        ["指标代码"] = t.IndicatorCode,
-        ["指标"] = t.IndicatorName,
-        ["单位"] = t.Unit,
-        ["比较"] = t.Comparator,
-        ["目标"] = t.Target.ToString(CultureInfo.InvariantCulture),
-        ["完成"] = t.Actual.ToString(CultureInfo.InvariantCulture),
-        ["完成率"] = t.CompletionText,
-        ["状态"] = t.Met ? "已完成" : "未完成",
-    };
+    public static readonly ExportSheet<TargetProgress> Export = new ExportSheet<TargetProgress>("年度目标与完成情况.xlsx", "indicators_target")
+        .Column("区划代码", t => t.RegionCode)
+        .Column("年度", t => t.Year)
+        .Column("指标代码", t => t.IndicatorCode)
+        .Column("指标", t => t.IndicatorName)
+        .Column("单位", t => t.Unit)
+        .Column("比较", t => t.Comparator)
+        .Column("目标", t => t.Target.ToString(CultureInfo.InvariantCulture))
+        .Column("完成", t => t.Actual.ToString(CultureInfo.InvariantCulture))
+        .Column("完成率", t => t.CompletionText)
+        .Column("状态", t => t.Met ? "已完成" : "未完成");
 }

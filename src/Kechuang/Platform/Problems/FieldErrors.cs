@@ -15,6 +15,12 @@ public sealed class FieldErrors
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
+    /// <summary>The problems by field, in the order fields were first reported (read without copying, for imports' rows).</summary>
+    internal IReadOnlyDictionary<string, List<string>> Entries => _errors;
+
+    /// <summary>Forgets every problem, so one instance serves row after row of an import.</summary>
+    internal void Clear() => _errors.Clear();
+
     public FieldErrors Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list))

@@ -16,6 +16,9 @@ public interface IOrganizationDirectory
 
     Task<OrganizationInfo?> FindByCreditCodeAsync(string creditCode, CancellationToken cancellationToken = default);
 
+    /// <summary>Every organisation the caller's data scope shows, for an import to match its rows against without a query per row.</summary>
+    Task<IReadOnlyList<OrganizationInfo>> VisibleAsync(CancellationToken cancellationToken = default);
+
     /// <summary>
     /// The given organisations wherever they are registered (a park's tenants come from any county; name and credit code
     /// are public registration data). Use it to identify the organisations of one's own records, never to list another

@@ -67,7 +67,7 @@ public abstract class TransportAndKeyTests(KechuangApp app)
         using var broken = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
             s.AddScoped<AuditChain>(_ => throw new InvalidOperationException("broken for the test"))));
         using var client = broken.CreateClient();
-        client.DefaultRequestHeaders.Authorization = (await app.ClientAsync("admin")).DefaultRequestHeaders.Authorization;
+        client.DefaultRequestHeaders.Authorization = (await app.ClientAsync("auditor")).DefaultRequestHeaders.Authorization;
 
         var response = await client.GetAsync("/api/v1/audit/verify");
 

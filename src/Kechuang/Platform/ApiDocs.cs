@@ -31,11 +31,13 @@ public static class ApiDocs
         ["创新载体"] = "孵化器、众创空间等创新载体及其入驻企业，园区科技型中小企业名单。",
     };
 
-    public static IServiceCollection AddApiDocs(this IServiceCollection services) => services.AddOpenApi(o =>
-    {
-        o.AddDocumentTransformer<ApiDocumentTransformer>();
-        o.AddOperationTransformer<ApiOperationTransformer>();
-    });
+    public static IServiceCollection AddApiDocs(this IServiceCollection services) => services
+        .AddHttpContextAccessor()
+        .AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<ApiDocumentTransformer>();
+            o.AddOperationTransformer<ApiOperationTransformer>();
+        });
 
     public static IEndpointRouteBuilder MapApiDocs(this IEndpointRouteBuilder app)
     {

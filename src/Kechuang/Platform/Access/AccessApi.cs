@@ -68,7 +68,7 @@ public static class AccessApi
             return TypedResults.NoContent();
         }).AllowAnonymous()
             .WithName("ChangePassword")
-            .WithSummary("凭原密码修改密码（须修改密码的账号换不到令牌，也可在此修改）")
+            .WithSummary("凭用户名和原密码修改密码（无需令牌）")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 

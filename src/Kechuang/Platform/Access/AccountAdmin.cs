@@ -131,8 +131,9 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
     private async Task<List<AccountDto>> ToDtosAsync(List<Account> rows, CancellationToken cancellationToken)
     {
         var now = db.UtcNow;
-        // Locked: some client is locked out of the account (ADR 013); the unlock clears every client's lock. Few at any time.
-        var locked = (await db.SignInAttempts.AsNoTracking().Where(a => a.LockedUntil > now)
+        var names = rows.Select(a => a.UserName).ToList();
+        // Locked: some client is locked out of the account (docs/adr/015-sign-in-limits.md); the unlock clears every client's lock.
+        var locked = (await db.SignInAttempts.AsNoTracking().Where(a => names.Contains(a.UserName) && a.LockedUntil > now)
             .Select(a => a.UserName).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         return rows.Select(a => new AccountDto(a.Id, a.UserName, a.DisplayName, Kebab.From(a.Role), Roles.Names[a.Role],
             a.RegionCode, a.OrganizationId, a.Disabled, locked.Contains(a.UserName), a.MustChangePassword, a.LastSignInAt, a.CreatedAt, a.HasSecondFactor)).ToList();

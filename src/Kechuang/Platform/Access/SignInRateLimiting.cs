@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Kechuang.Platform.Access;
 
 /// <summary>
-/// The per-client limit of the sign-in endpoints (ASP.NET Core's rate limiter, per node; ADR 013 says why
+/// The per-client limit of the sign-in endpoints (ASP.NET Core's rate limiter, per node; ADR 015 says why
 /// that is enough): <c>Access:SignInPerClientPerMinute</c> attempts per client address in a sliding minute.
 /// </summary>
 public static class SignInRateLimiting

@@ -372,4 +372,32 @@ public class HighTechEvaluationTextTests
         ], problems);
         Assert.Empty(HighTechEvaluation.CheckExpertScores(Input(ip: ip, scores: new HighTechExpertScores(IpQuantity: 2, IpAcquisition: 3))));
     }
+
+    [Fact]
+    public void IpAcquisition_AnySelfDevelopedProperty_IsBandA()
+    {
+        var result = HighTechEvaluation.Evaluate(Input(ip:
+        [
+            new(IntellectualPropertyKind.UtilityModel, true, false),
+            new(IntellectualPropertyKind.UtilityModel, true, true),
+        ]));
+
+        Assert.Equal(new BandedScore("A", 1, 6, null), result.Parts.Ip.Acquisition);
+    }
+
+    [Fact]
+    public void ScoreGaps_TransformationBelowA_NamesItsBand()
+    {
+        // One transformation a year on average: E (1–6).
+        HighTechYear[] years =
+        [
+            new(2021, 30_000_000m, 10_000_000m, 1_500_000m, 0m, 0m, 1),
+            new(2022, 30_000_000m, 12_000_000m, 1_500_000m, 0m, 0m, 1),
+            new(2023, 30_000_000m, 14_400_000m, 1_500_000m, 0m, 0m, 1),
+        ];
+
+        var result = HighTechEvaluation.Evaluate(Input(years: years));
+
+        Assert.Contains("科技成果转化能力属于E档（1—6 分），近三年年均转化5项以上可达A档（25—30 分）", result.Gaps);
+    }
 }

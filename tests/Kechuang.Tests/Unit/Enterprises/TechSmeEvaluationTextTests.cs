@@ -226,4 +226,13 @@ public class TechSmeEvaluationTextTests
         Assert.DoesNotContain(result.Gaps, g => g.StartsWith("研发费用", StringComparison.Ordinal));
         Assert.Equal(3, result.Gaps.Count);
     }
+
+    [Fact]
+    public void DirectQualification_NamesEachGround()
+    {
+        var result = TechSmeEvaluation.Evaluate(Input(direct: [DirectQualification.ProvincialRdInstitution, DirectQualification.NationalAwardTop3]));
+
+        Assert.StartsWith("符合直接认定条件（近五年内获得国家级科技奖励并在获奖单位中排名前三；拥有经认定的省部级以上研发机构），免于评分；",
+            Detail(result, TechSmeEvaluation.Score), StringComparison.Ordinal);
+    }
 }

@@ -364,7 +364,7 @@ internal static class AuctionBench
 
     /// <summary>
     /// The bid's conditional update of the lot row (ADR 010's UPDATE, with the rules in its WHERE given by the same
-    /// functions <c>market_place_bids</c> decides with, docs/adr/013-bid-rules-stated-once.md), each worker offering
+    /// functions <c>market_place_bids</c> decides with, docs/adr/014-bid-rules-stated-once.md), each worker offering
     /// the last price it knows of plus the increment, as fast as the database takes it: no HTTP, no authentication,
     /// no reads, no bid row.
     /// </summary>

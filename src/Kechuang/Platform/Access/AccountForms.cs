@@ -67,6 +67,12 @@ public static class AccountForms
                 return Results.LocalRedirect("/account/recovery-codes");
             }
             var result = await signIn.CompleteAsync(target, oneTimeCode, ct);
+            if (result.Outcome == SignInOutcome.Throttled)
+            {
+                PendingSignIn.Clear(http);
+                http.Response.Headers.RetryAfter = result.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Results.LocalRedirect($"/account/login?error=throttled&retryAfter={result.RetryAfterSeconds}&returnUrl={Uri.EscapeDataString(pending.ReturnUrl)}");
+            }
             if (result.Outcome is not (SignInOutcome.Success or SignInOutcome.PasswordChangeRequired))
             {
                 return Results.LocalRedirect("/account/second-factor?error=code");

@@ -15,7 +15,7 @@ public enum SignInOutcome
     BadCredentials,
     PasswordChangeRequired,
 
-    /// <summary>Too many attempts on this account from all clients together: answered 429 with <see cref="SignInResult.RetryAfterSeconds"/>.</summary>
+    /// <summary>Too many failures on this account from all clients together: answered 429 with <see cref="SignInResult.RetryAfterSeconds"/>.</summary>
     Throttled,
 
     /// <summary>The password is right; the account's one-time code is missing or wrong.</summary>
@@ -30,10 +30,12 @@ public sealed record SignInResult(SignInOutcome Outcome, Account? Account, int R
 /// <summary>
 /// Checks credentials for pages and the token endpoint alike. An unknown account, a wrong password and a client
 /// locked out of the account get the same answer and cost the same hashing time (<see cref="SignInGuard"/>): five
-/// failures from one client lock that client out of the account for 30 minutes, and more than ten attempts on one
-/// account from all clients within 15 minutes are answered "try later" — except an attempt with the right password and the account's one-time code, which
-/// signs in anyway (the owner of a second factor cannot be locked out by others). The audit log gets the first
-/// failure of a client on an account, the lockout and the start of a slow-down, not every attempt.
+/// failures from one client lock that client out of the account for 30 minutes, and after ten failures on one
+/// account from all clients within 15 minutes attempts are answered "try later" until the 15 minutes have passed —
+/// except an attempt with the right password and the account's one-time code, which signs in anyway (the owner of
+/// a second factor cannot be locked out by others). Only failures count: sign-ins with the right password, however
+/// many at once, never use up a limit. The audit log gets the first failure of a client on an account, the
+/// lockout and the start of a slow-down, not every attempt.
 /// </summary>
 public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher, IOptions<AccessOptions> options, SignInGuard guard, SecondFactor secondFactor)
 {
@@ -46,34 +48,23 @@ public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher
     public async Task<SignInResult> HandleAsync(string? userName, string? password, string? oneTimeCode = null, CancellationToken cancellationToken = default)
     {
         var name = SignInLimits.Key(userName);
-        var now = db.UtcNow;
         var client = Client;
         var account = name.Length == 0 ? null : await db.Accounts.FirstOrDefaultAsync(a => a.UserName == name, cancellationToken);
-        var everywhere = await guard.CountAsync(name, SignInAttempts.AnyClient, SignInLimits.AccountWindow, now, cancellationToken);
-        var throttled = everywhere.Attempts > SignInLimits.AccountAttempts;
-        if (throttled && everywhere.Attempts == SignInLimits.AccountAttempts + 1)
+        // A slowed-down account is answered without waiting for its turn, so a flood of refused attempts queues nowhere.
+        if (await guard.ThrottledForAsync(name, db.UtcNow, cancellationToken) is { } waitSeconds)
         {
-            db.AuditEvent("access_account", account?.Id.ToString() ?? name, "sign-in-throttled", $"{{\"attempts\":{everywhere.Attempts}}}", name);
-            await db.SaveChangesAsync(cancellationToken);
+            return await RefusedAsync(account, client, password, oneTimeCode, waitSeconds, cancellationToken);
         }
-        using var gate = await SignInGuard.EnterAsync(name, client, cancellationToken);
-        var locked = !throttled && await guard.LockedUntilAsync(name, client, cancellationToken) > now;
-        if (throttled || locked)
+        using var gate = await SignInGuard.EnterAsync(name, cancellationToken);
+        var now = db.UtcNow;
+        // Failures counted while this attempt waited for its turn count against it.
+        if (await guard.ThrottledForAsync(name, now, cancellationToken) is { } seconds)
         {
-            if (account is { Disabled: false, HasSecondFactor: true } && !string.IsNullOrWhiteSpace(oneTimeCode))
-            {
-                if (Verify(account, password) && await secondFactor.VerifyAsync(account, oneTimeCode, cancellationToken))
-                {
-                    return await SucceededAsync(account, client, now, "{\"unlockedBySecondFactor\":true}", cancellationToken);
-                }
-            }
-            else
-            {
-                hasher.VerifyHashedPassword(null!, DummyHash.Value, password ?? "");
-            }
-            return throttled
-                ? new SignInResult(SignInOutcome.Throttled, null, SignInLimits.SecondsLeft(everywhere.WindowStart, SignInLimits.AccountWindow, now))
-                : new SignInResult(SignInOutcome.BadCredentials, null);
+            return await RefusedAsync(account, client, password, oneTimeCode, seconds, cancellationToken);
+        }
+        if (await guard.LockedUntilAsync(name, client, cancellationToken) > now)
+        {
+            return await RefusedAsync(account, client, password, oneTimeCode, null, cancellationToken);
         }
         if (account is null || account.Disabled)
         {
@@ -90,7 +81,7 @@ public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher
         {
             if (string.IsNullOrWhiteSpace(oneTimeCode))
             {
-                // Counted on the account's budget until the code completes the sign-in.
+                // Not a failure: the password is right; the code completes the sign-in (and a wrong code is a failure).
                 return new SignInResult(SignInOutcome.SecondFactorRequired, account);
             }
             if (!await secondFactor.VerifyAsync(account, oneTimeCode, cancellationToken))
@@ -106,12 +97,39 @@ public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher
         return await SucceededAsync(account, client, now, null, cancellationToken);
     }
 
-    /// <summary>The second step of a page sign-in: the one-time code after the password, counted like an attempt.</summary>
+    /// <summary>
+    /// An attempt on a slowed-down account (<paramref name="waitSeconds"/>) or from a locked-out client: refused
+    /// unless it brings the right password and a one-time code of the account. Not counted: it checks no guess.
+    /// </summary>
+    private async Task<SignInResult> RefusedAsync(Account? account, string client, string? password, string? oneTimeCode, int? waitSeconds,
+        CancellationToken cancellationToken)
+    {
+        if (account is { Disabled: false, HasSecondFactor: true } && !string.IsNullOrWhiteSpace(oneTimeCode))
+        {
+            if (Verify(account, password) && await secondFactor.VerifyAsync(account, oneTimeCode, cancellationToken))
+            {
+                return await SucceededAsync(account, client, db.UtcNow, "{\"unlockedBySecondFactor\":true}", cancellationToken);
+            }
+        }
+        else
+        {
+            hasher.VerifyHashedPassword(null!, DummyHash.Value, password ?? "");
+        }
+        return waitSeconds is { } seconds
+            ? new SignInResult(SignInOutcome.Throttled, null, seconds)
+            : new SignInResult(SignInOutcome.BadCredentials, null);
+    }
+
+    /// <summary>The second step of a page sign-in: the one-time code after the password; a wrong code is a failure.</summary>
     public async Task<SignInResult> CompleteAsync(Account account, string? oneTimeCode, CancellationToken cancellationToken = default)
     {
-        var now = db.UtcNow;
         var client = Client;
-        using var gate = await SignInGuard.EnterAsync(account.UserName, client, cancellationToken);
+        using var gate = await SignInGuard.EnterAsync(account.UserName, cancellationToken);
+        var now = db.UtcNow;
+        if (await guard.ThrottledForAsync(account.UserName, now, cancellationToken) is { } seconds)
+        {
+            return new SignInResult(SignInOutcome.Throttled, null, seconds);
+        }
         if (await guard.LockedUntilAsync(account.UserName, client, cancellationToken) > now)
         {
             return new SignInResult(SignInOutcome.BadCredentials, null);
@@ -149,10 +167,14 @@ public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher
         return new SignInResult(mustChange ? SignInOutcome.PasswordChangeRequired : SignInOutcome.Success, account);
     }
 
-    /// <summary>Counts a failure of the client on the account; audits the first and the one that locks it out (the fifth).</summary>
+    /// <summary>
+    /// Counts a failure of the client on the account and of the account from all clients; audits the client's first
+    /// failure, the one that locks the client out (the fifth) and the one that slows the account down (the tenth).
+    /// </summary>
     private async Task FailedAsync(string name, string key, string client, string reason, DateTime now, CancellationToken cancellationToken)
     {
         var here = await guard.CountAsync(name, client, SignInLimits.ClientLockout, now, cancellationToken);
+        var everywhere = await guard.CountAsync(name, SignInAttempts.AnyClient, SignInLimits.AccountWindow, now, cancellationToken);
         if (here.Attempts == 1)
         {
             db.AuditEvent("access_account", key, "sign-in-failure", $"{{\"reason\":\"{reason}\"}}", name);
@@ -162,6 +184,10 @@ public sealed class SignInHandler(KechuangDb db, IPasswordHasher<Account> hasher
         {
             db.AuditEvent("access_account", key, "lockout",
                 $"{{\"failures\":{here.Attempts},\"until\":\"{now + SignInLimits.ClientLockout:O}\"}}", name);
+        }
+        if (everywhere.Attempts == SignInLimits.AccountAttempts)
+        {
+            db.AuditEvent("access_account", key, "sign-in-throttled", $"{{\"failures\":{everywhere.Attempts}}}", name);
         }
         await db.SaveChangesAsync(cancellationToken);
     }

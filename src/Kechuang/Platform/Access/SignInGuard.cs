@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kechuang.Platform.Access;
 
 /// <summary>
-/// Sign-in attempts of one user name from one client address, or from every client (<see cref="AnyClient"/>).
+/// Failed sign-ins of one user name from one client address, or from every client (<see cref="AnyClient"/>).
 /// Counted in the database, so every node sees the same counts; kept for unknown user names as for real ones,
 /// so the answers never tell which accounts exist.
 /// </summary>
@@ -36,7 +36,7 @@ public static class SignInLimits
 
     public static readonly TimeSpan ClientLockout = TimeSpan.FromMinutes(30);
 
-    /// <summary>Attempts on one account from all clients together within <see cref="AccountWindow"/>; more are answered 429.</summary>
+    /// <summary>Failures on one account from all clients together within <see cref="AccountWindow"/>; after them, attempts are answered 429.</summary>
     public const int AccountAttempts = 10;
 
     public static readonly TimeSpan AccountWindow = TimeSpan.FromMinutes(15);
@@ -58,22 +58,22 @@ public static class SignInLimits
 }
 
 /// <summary>
-/// The counters behind the limits, in the database. The account-wide count is taken before the password is
-/// checked (one atomic UPDATE), so a burst of parallel attempts cannot all pass a check made before any was
-/// counted. The failures of one client on one account are counted after the check, while the attempt holds that
-/// pair's gate on this node: parallel guesses from one client are checked one after another against the count
-/// (and parallel sign-ins of one script still all succeed).
+/// The counters behind the limits, in the database. Only failures are counted — a wrong password, an unknown
+/// or disabled name, a wrong one-time code — so sign-ins with the right password never use up a limit, however
+/// many run at once. Failures are counted after the password check, so the checks of one user name take turns on
+/// each node (<see cref="EnterAsync"/>): a burst of parallel guesses is checked one after another against the
+/// counts the earlier ones left. With N nodes, at most N guesses on one account are checked at the same moment.
 /// </summary>
 public sealed class SignInGuard(IDbContextFactory<KechuangDb> contexts)
 {
     public sealed record Count(int Attempts, DateTime WindowStart, DateTime? LockedUntil);
 
-    private static readonly SemaphoreSlim[] Gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+    private static readonly SemaphoreSlim[] Gates = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
 
-    /// <summary>Holds the gate of one user name and client on this node until disposed.</summary>
-    public static async Task<IDisposable> EnterAsync(string userName, string client, CancellationToken cancellationToken)
+    /// <summary>Holds the gate of one user name on this node until disposed.</summary>
+    public static async Task<IDisposable> EnterAsync(string userName, CancellationToken cancellationToken)
     {
-        var gate = Gates[(uint)StringComparer.Ordinal.GetHashCode(userName + "\n" + client) % (uint)Gates.Length];
+        var gate = Gates[(uint)StringComparer.Ordinal.GetHashCode(userName) % (uint)Gates.Length];
         await gate.WaitAsync(cancellationToken);
         return new Exit(gate);
     }
@@ -81,6 +81,17 @@ public sealed class SignInGuard(IDbContextFactory<KechuangDb> contexts)
     private sealed class Exit(SemaphoreSlim gate) : IDisposable
     {
         public void Dispose() => gate.Release();
+    }
+
+    /// <summary>Seconds until the account takes attempts again, if its failures from all clients reached the limit within the window.</summary>
+    public async Task<int?> ThrottledForAsync(string userName, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var cutoff = now - SignInLimits.AccountWindow;
+        var start = await db.SignInAttempts.AsNoTracking()
+            .Where(a => a.UserName == userName && a.Client == SignInAttempts.AnyClient && a.Attempts >= SignInLimits.AccountAttempts && a.WindowStart > cutoff)
+            .Select(a => (DateTime?)a.WindowStart).FirstOrDefaultAsync(cancellationToken);
+        return start is { } s ? SignInLimits.SecondsLeft(s, SignInLimits.AccountWindow, now) : null;
     }
 
     /// <summary>Until when <paramref name="client"/> is locked out of the account, if it is.</summary>
@@ -91,12 +102,15 @@ public sealed class SignInGuard(IDbContextFactory<KechuangDb> contexts)
             .Select(a => a.LockedUntil).FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Counts one attempt (or failure) and returns the count within the window, in one UPDATE.</summary>
+    /// <summary>
+    /// Counts one failure and returns the count within the window. The count itself is one UPDATE; a row that
+    /// another node creates or an administrator's unlock deletes meanwhile is counted again.
+    /// </summary>
     public async Task<Count> CountAsync(string userName, string client, TimeSpan window, DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var cutoff = now - window;
-        for (var attempt = 0; ; attempt++)
+        for (var attempt = 1; ; attempt++)
         {
             var updated = await db.SignInAttempts.Where(a => a.UserName == userName && a.Client == client)
                 .ExecuteUpdateAsync(s => s
@@ -110,16 +124,19 @@ public sealed class SignInGuard(IDbContextFactory<KechuangDb> contexts)
                     await db.SaveChangesAsync(cancellationToken);
                     return new Count(1, now, null);
                 }
-                catch (DbUpdateException) when (attempt == 0)
+                catch (DbUpdateException) when (attempt < 5)
                 {
-                    // Another request created the row first: count on it.
+                    // Another node created the row first: count on it.
                     db.ChangeTracker.Clear();
                     continue;
                 }
             }
             var row = await db.SignInAttempts.AsNoTracking().Where(a => a.UserName == userName && a.Client == client)
-                .Select(a => new Count(a.Attempts, a.WindowStart, a.LockedUntil)).FirstAsync(cancellationToken);
-            return row;
+                .Select(a => new Count(a.Attempts, a.WindowStart, a.LockedUntil)).FirstOrDefaultAsync(cancellationToken);
+            if (row is not null || attempt >= 5)
+            {
+                return row ?? new Count(1, now, null);
+            }
         }
     }
 
@@ -131,12 +148,14 @@ public sealed class SignInGuard(IDbContextFactory<KechuangDb> contexts)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.LockedUntil, until), cancellationToken) == 1;
     }
 
-    /// <summary>After a successful sign-in from <paramref name="client"/>: its count and the account's count start again.</summary>
+    /// <summary>
+    /// After a successful sign-in from <paramref name="client"/>: that client's failures start again. The account's
+    /// failures from all clients stay until their window ends, so the owner's sign-ins do not renew a guesser's allowance.
+    /// </summary>
     public async Task ClearAsync(string userName, string client, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.SignInAttempts.Where(a => a.UserName == userName && (a.Client == client || a.Client == SignInAttempts.AnyClient))
-            .ExecuteDeleteAsync(cancellationToken);
+        await db.SignInAttempts.Where(a => a.UserName == userName && a.Client == client).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>An administrator's unlock: every client's lock and count on the account.</summary>

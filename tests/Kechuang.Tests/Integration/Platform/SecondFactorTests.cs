@@ -162,6 +162,34 @@ public abstract partial class SecondFactorTests(KechuangApp app)
     }
 
     [Fact]
+    public async Task PageSecondStep_CodeGuessesFromManyAddresses_StopAtTheAccountLimit()
+    {
+        var userName = await NewAdministratorAsync();
+        await app.EnrolAsync(userName);
+        using var page = PageSession.NewClient(app);
+        await PageSession.SignInAsync(page, userName);
+
+        // The pending sign-in's cookie carried to a new address for every guess, so no client is locked out.
+        async Task<string> GuessAsync(string code, int i)
+        {
+            page.DefaultRequestHeaders.Remove(KechuangApp.ClientAddressHeader);
+            page.DefaultRequestHeaders.Add(KechuangApp.ClientAddressHeader, $"10.78.0.{i + 1}");
+            return (await PageSession.PostFormAsync(page, "/account/second-factor", "/account/second-factor",
+                new Dictionary<string, string> { ["oneTimeCode"] = code })).Headers.Location!.ToString();
+        }
+        var guesses = new List<string>();
+        for (var i = 0; i < SignInLimits.AccountAttempts; i++)
+        {
+            guesses.Add(await GuessAsync("wrong-guess", i));
+        }
+        var rightCodeAfter = await GuessAsync(app.OneTimeCode(userName), SignInLimits.AccountAttempts);
+
+        Assert.All(guesses, g => Assert.Equal("/account/second-factor?error=code", g));
+        Assert.StartsWith("/account/login?error=throttled", rightCodeAfter, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await page.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task LockedOutClient_SignsInWithPasswordAndCode()
     {
         var userName = await NewAdministratorAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using Kechuang.Platform.Access;
 using Kechuang.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -123,6 +124,55 @@ public abstract class SignInThrottleTests(KechuangApp app)
         // The delay passes: the owner signs in once it has.
         app.Clock.Advance(slowed.Headers.RetryAfter!.Delta!.Value + TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, (await TokenAsync(known, KechuangApp.Password, NewAddress())).StatusCode);
+    }
+
+    [Fact]
+    public async Task ConcurrentSignIns_WithTheRightPassword_AllSucceed_AndCountNothing()
+    {
+        var userName = await CreateAccountAsync();
+        var (script, browser) = (NewAddress(), NewAddress());
+
+        // Twice the account-wide limit at once: a script's parallel sign-ins and the owner's browser.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2 * SignInLimits.AccountAttempts)
+            .Select(i => TokenAsync(userName, KechuangApp.Password, i % 2 == 0 ? script : browser)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var counted = await app.WithDbAsync(db => db.SignInAttempts.Where(a => a.UserName == userName).SumAsync(a => a.Attempts));
+        Assert.Equal(0, counted);
+        // Nothing was held against the script's address: four wrong passwords leave it signing in.
+        for (var i = 0; i < SignInLimits.ClientFailures - 1; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync(userName, "Wrong-Pass-1", script)).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(userName, KechuangApp.Password, script)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ParallelGuessesFromManyClients_AreCheckedOnlyUpToTheLimit()
+    {
+        var userName = await CreateAccountAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2 * SignInLimits.AccountAttempts)
+            .Select(_ => TokenAsync(userName, "Wrong-Pass-1", NewAddress())));
+
+        Assert.Equal(SignInLimits.AccountAttempts, answers.Count(a => a.StatusCode == HttpStatusCode.Unauthorized));
+        Assert.Equal(SignInLimits.AccountAttempts, answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Account == userName && e.Action == "sign-in-throttled")));
+    }
+
+    [Fact]
+    public async Task OwnersSignIn_DoesNotRenewAGuessersAllowance()
+    {
+        var userName = await CreateAccountAsync();
+        for (var i = 0; i < SignInLimits.AccountAttempts - 1; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync(userName, "Wrong-Pass-1", NewAddress())).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(userName, KechuangApp.Password, NewAddress())).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync(userName, "Wrong-Pass-1", NewAddress())).StatusCode);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await TokenAsync(userName, "Wrong-Pass-1", NewAddress())).StatusCode);
     }
 
     [Fact]

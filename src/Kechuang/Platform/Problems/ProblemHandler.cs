@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -49,6 +50,13 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
         NotFoundException notFound => new ProblemDetails { Status = 404, Title = notFound.Message },
         PayloadTooLargeException tooLarge => WithCode(new ProblemDetails { Status = 413, Title = tooLarge.Message }, "upload.too-large"),
         LockedException locked => WithCode(new ProblemDetails { Status = 423, Title = locked.Message }, "auth.locked"),
+        // A value of the wrong type or out of range names its field, as a rule's 400 does.
+        BadHttpRequestException { InnerException: JsonException json } when InputJson.FieldOf(json) is { } field => new ValidationProblemDetails(
+            new Dictionary<string, string[]> { [field] = [json.Message == InputJson.RangeMessage ? json.Message : "格式或类型不正确"] })
+        {
+            Status = 400,
+            Title = "请求格式不正确，请检查 JSON 字段与类型",
+        },
         BadHttpRequestException bad => new ProblemDetails
         {
             Status = bad.StatusCode == 413 ? 413 : 400,

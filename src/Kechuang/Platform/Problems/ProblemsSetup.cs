@@ -8,6 +8,7 @@ public static class ProblemsSetup
         services.AddExceptionHandler<ProblemHandler>();
         // Malformed bodies and parameters reach ProblemHandler as exceptions, which answers 400 in Chinese.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddInputJson();
         return services;
     }
 

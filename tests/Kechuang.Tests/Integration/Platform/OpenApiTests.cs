@@ -140,6 +140,21 @@ public abstract class OpenApiTests(KechuangApp app)
         Assert.Equal("科创 Kechuang API", document.GetProperty("info").GetProperty("title").GetString());
     }
 
+    [Fact]
+    public async Task Dates_AreStringsWithTheirFormat()
+    {
+        using var client = app.CreateClient();
+        var schemas = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("components").GetProperty("schemas");
+
+        var dates = schemas.EnumerateObject()
+            .SelectMany(s => s.Value.TryGetProperty("properties", out var properties) ? properties.EnumerateObject().Select(p => (Name: $"{s.Name}.{p.Name}", Schema: p.Value)) : [])
+            .Where(p => p.Schema.TryGetProperty("format", out var format) && format.GetString() is "date" or "date-time")
+            .ToList();
+
+        Assert.Contains(dates, d => d.Name == "AuctionInput.startsAt");
+        Assert.All(dates, d => Assert.Contains("string", d.Schema.TryGetProperty("type", out var type) ? type.ToString() : "", StringComparison.Ordinal));
+    }
+
     private async Task<Dictionary<(string Method, string Path), JsonElement>> OperationsAsync()
     {
         using var client = app.CreateClient();

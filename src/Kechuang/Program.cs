@@ -47,7 +47,10 @@ if (command.Name != "serve")
     return await CommandLine.RunAsync(app, command);
 }
 
-await Startup.PrepareDatabaseAsync(app);
+if (!await Startup.PrepareDatabaseAsync(app))
+{
+    return 1;
+}
 
 app.UseProblems();
 app.UseSecurity();

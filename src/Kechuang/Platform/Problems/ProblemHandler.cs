@@ -62,6 +62,8 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
             Status = bad.StatusCode == 413 ? 413 : 400,
             Title = bad.StatusCode == 413 ? "上传的文件过大，请拆分为几个文件分批上传" : "请求格式不正确，请检查 JSON 字段与类型",
         },
+        _ when StorageProblems.Describe(exception) is { } storage => WithCode(
+            new ProblemDetails { Status = 503, Title = $"{storage}，本次操作没有保存，请联系管理员" }, "storage.unavailable"),
         _ => new ProblemDetails { Status = 500, Title = "系统内部错误，请将追踪号提供给管理员" },
     };
 

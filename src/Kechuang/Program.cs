@@ -53,7 +53,7 @@ if (!await Startup.PrepareDatabaseAsync(app))
 }
 
 app.UseProblems();
-app.UseSecurityHeaders();
+app.UseSecurity();
 app.UseStaticFiles();
 app.UseUi();
 app.UseAuthentication();

@@ -40,6 +40,13 @@ public static class Startup
             Console.WriteLine(result.PasswordFromConfiguration
                 ? "管理员密码: 由配置 Admin:Password 指定"
                 : $"管理员密码: {result.AdminPassword}   （首次登录后须修改）");
+            foreach (var other in result.OtherAdministrators ?? [])
+            {
+                Console.WriteLine(result.PasswordFromConfiguration
+                    ? $"{other.DisplayName}账号: {other.UserName}   密码同管理员"
+                    : $"{other.DisplayName}账号: {other.UserName}   密码: {other.Password}   （首次登录后须修改）");
+            }
+            Console.WriteLine("管理员、安全管理员、审计管理员首次登录时须绑定动态口令（手机身份验证器）");
             if (result.DemoAccounts.Count > 0)
             {
                 Console.WriteLine($"演示账号（密码同管理员）: {string.Join("，", result.DemoAccounts)}");

@@ -17,7 +17,7 @@ public static class Journey
         await page.Locator("#userName").FillAsync(userName);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await SecondFactorSteps.CompleteSignInAsync(page, userName);
     }
 
     /// <summary>Pages are prerendered first; clicks only work once the Blazor circuit is connected.</summary>

@@ -103,8 +103,8 @@ public abstract class OpenApiTests(KechuangApp app)
     }
 
     [Theory]
-    [InlineData("post", "/api/v1/auth/token", "200,400,401,403,423")]
-    [InlineData("post", "/api/v1/auth/change-password", "204,400,401,423")]
+    [InlineData("post", "/api/v1/auth/token", "200,400,401,403,429")]
+    [InlineData("post", "/api/v1/auth/change-password", "204,400,401,429")]
     [InlineData("get", "/api/v1/achievements", "200,400")]
     [InlineData("get", "/api/v1/contracts/{id}", "200,401,403,404")]
     [InlineData("post", "/api/v1/contracts/{id}/register", "200,401,403,404,409")]

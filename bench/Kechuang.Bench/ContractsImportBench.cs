@@ -175,6 +175,7 @@ internal static class ContractsImportBench
         var threads = stages is null ? null : ThreadsCpu();
         var (gc0, gc1, gc2, pause) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
         double backendCpu = 0;
         var clock = Stopwatch.StartNew();
         int imported;
@@ -194,7 +195,8 @@ internal static class ContractsImportBench
             Console.WriteLine("breakdown: import threads CPU " + string.Join(", ", after.Select(t => (t.Key, Seconds: t.Value - threads.GetValueOrDefault(t.Key)))
                 .Where(t => t.Seconds > 0.005).OrderByDescending(t => t.Seconds).Select(t => $"{t.Key} {t.Seconds:0.00} s")));
             Console.WriteLine($"breakdown: import process CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s (PostgreSQL backend {backendCpu:0.00} s) in {clock.Elapsed.TotalSeconds:0.00} s; "
-                + $"GC {GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2} (gen0/1/2), pauses {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.00} s");
+                + $"GC {GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2} (gen0/1/2), pauses {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.00} s, "
+                + $"{(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:0} MB allocated");
         }
         double peakMb;
         using (var self = Process.GetCurrentProcess())

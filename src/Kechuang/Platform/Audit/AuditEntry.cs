@@ -20,6 +20,12 @@ public sealed class AuditEntry : INotAudited
     public string Action { get; set; } = "";
     public string? Before { get; set; }
     public string? After { get; set; }
+
+    /// <summary>
+    /// A bulk write's "after" values as the UTF-8 they were written and hashed in (SQLite binds them as they are), instead
+    /// of <see cref="After"/>: half the memory while the entry waits to be written, and no conversion. Not mapped.
+    /// </summary>
+    internal byte[]? AfterUtf8 { get; set; }
     public string PrevHash { get; set; } = "";
     public string Hash { get; set; } = "";
 

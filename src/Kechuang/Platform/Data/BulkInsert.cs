@@ -210,7 +210,8 @@ public sealed class BulkInsert : IAsyncDisposable
             Entity = shape.Name,
             EntityKey = key,
             Action = "create",
-            After = System.Text.Encoding.UTF8.GetString(after),
+            After = _sqlite ? null : System.Text.Encoding.UTF8.GetString(after),
+            AfterUtf8 = _sqlite ? after.ToArray() : null,
             PrevHash = _prev,
             Hash = hash,
         };
@@ -370,15 +371,22 @@ public sealed class BulkInsert : IAsyncDisposable
             for (var r = 0; r < count; r++)
             {
                 var row = rows[offset + r];
+                var first = index + 1;
                 if (binder is not null)
                 {
-                    Check(connection, binder(row, statement, index + 1));
+                    Check(connection, binder(row, statement, first));
                     index += table.Columns.Count;
-                    continue;
                 }
-                foreach (var column in table.Columns)
+                else
                 {
-                    Check(connection, Bind(statement, ++index, column.ProviderValue(row)));
+                    foreach (var column in table.Columns)
+                    {
+                        Check(connection, Bind(statement, ++index, column.ProviderValue(row)));
+                    }
+                }
+                if (row is AuditEntry { AfterUtf8: { } after })
+                {
+                    Check(connection, raw.sqlite3_bind_text(statement, first + table.AfterColumn, after));
                 }
             }
             var rc = raw.sqlite3_step(statement);
@@ -443,8 +451,12 @@ public sealed class BulkInsert : IAsyncDisposable
             Audited = properties.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (p.Name, p.GetGetter())).ToList();
             Key = type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter()).ToArray();
             IsAudited = !typeof(INotAudited).IsAssignableFrom(type.ClrType);
+            AfterColumn = type.ClrType == typeof(AuditEntry) ? properties.FindIndex(p => p.Name == nameof(AuditEntry.After)) : -1;
             ColumnList = string.Join(", ", Columns.Select(c => Quote(c.Name)));
         }
+
+        /// <summary>The position of the audit table's "after" column (its UTF-8 values are bound apart), else -1.</summary>
+        public int AfterColumn { get; }
 
         public static TableShape Of(IModel model, Type type) =>
             Cache.GetOrAdd((model, type), key => new TableShape(key.Item1.FindEntityType(key.Item2)

@@ -22,10 +22,14 @@ public sealed class AuditEntry : INotAudited
     public string? After { get; set; }
 
     /// <summary>
-    /// A bulk write's "after" values as the UTF-8 they were written and hashed in (SQLite binds them as they are), instead
-    /// of <see cref="After"/>: half the memory while the entry waits to be written, and no conversion. Not mapped.
+    /// A bulk write's "after" values as the UTF-8 they were built and hashed in, in a buffer the writer lends and takes
+    /// back once the entry is written, instead of <see cref="After"/>: no string of twice the size per record, no
+    /// conversion when it is written (both providers take the bytes as text). Not mapped.
     /// </summary>
-    internal byte[]? AfterUtf8 { get; set; }
+    internal ReadOnlyMemory<byte> AfterUtf8 { get; set; }
+
+    /// <summary>The buffer <see cref="AfterUtf8"/> lies in, to give back to the writer's pool.</summary>
+    internal byte[]? AfterBuffer { get; set; }
     public string PrevHash { get; set; } = "";
     public string Hash { get; set; } = "";
 

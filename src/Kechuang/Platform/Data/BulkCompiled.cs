@@ -30,12 +30,18 @@ internal static class BulkCompiled
         Expression? rc = null;
         for (var i = 0; i < columns.Count; i++)
         {
+            var index = Expression.Add(first, Expression.Constant(i));
+            if (IsAuditAfter(columns[i]))
+            {
+                var after = Expression.Call(typeof(SqliteValues), nameof(SqliteValues.BindAfter), null, statement, index, Expression.Convert(row, typeof(AuditEntry)));
+                rc = rc is null ? after : Expression.Or(rc, after);
+                continue;
+            }
             var value = ProviderValue(columns[i], row);
             if (value is null)
             {
                 return null;
             }
-            var index = Expression.Add(first, Expression.Constant(i));
             var bind = NullChecked(value, v => SqliteBindCall(statement, index, v),
                 () => Expression.Call(typeof(raw), nameof(raw.sqlite3_bind_null), null, statement, index));
             if (bind is null)
@@ -55,6 +61,11 @@ internal static class BulkCompiled
         var writes = new List<Expression>();
         foreach (var column in columns)
         {
+            if (IsAuditAfter(column))
+            {
+                writes.Add(Expression.Call(typeof(BulkCompiled), nameof(CopyAfter), null, writer, Expression.Convert(row, typeof(AuditEntry))));
+                continue;
+            }
             var value = ProviderValue(column, row);
             if (value is null)
             {
@@ -103,6 +114,27 @@ internal static class BulkCompiled
         }
         body.Add(Expression.Call(writer, nameof(Utf8JsonWriter.WriteEndObject), null));
         return Expression.Lambda<Action<Utf8JsonWriter, object>>(Expression.Block(body), writer, row).Compile();
+    }
+
+    /// <summary>The audit table's "after" column: its values come as UTF-8 (<see cref="AuditEntry.AfterUtf8"/>) or as text.</summary>
+    private static bool IsAuditAfter(IProperty column) =>
+        column.DeclaringType.ClrType == typeof(AuditEntry) && column.Name == nameof(AuditEntry.After);
+
+    /// <summary>PostgreSQL takes UTF-8 bytes for a text column as they are.</summary>
+    internal static void CopyAfter(NpgsqlBinaryImporter writer, AuditEntry entry)
+    {
+        if (!entry.AfterUtf8.IsEmpty)
+        {
+            writer.Write(entry.AfterUtf8, NpgsqlDbType.Text);
+        }
+        else if (entry.After is { } after)
+        {
+            writer.Write(after, NpgsqlDbType.Text);
+        }
+        else
+        {
+            writer.WriteNull();
+        }
     }
 
     private static MemberExpression? ModelValue(IProperty property, ParameterExpression row)
@@ -232,6 +264,11 @@ internal static class BulkCompiled
                 System.Buffers.ArrayPool<byte>.Shared.Return(rented);
             }
         }
+
+        public static int BindAfter(sqlite3_stmt s, int i, AuditEntry entry) =>
+            !entry.AfterUtf8.IsEmpty ? raw.sqlite3_bind_text(s, i, entry.AfterUtf8.Span)
+            : entry.After is { } after ? Bind(s, i, after)
+            : raw.sqlite3_bind_null(s, i);
 
         public static int Bind(sqlite3_stmt s, int i, long v) => raw.sqlite3_bind_int64(s, i, v);
 

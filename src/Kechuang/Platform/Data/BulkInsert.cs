@@ -174,6 +174,36 @@ public sealed class BulkInsert : IAsyncDisposable
         {
             await WriteAsync(TableShape.Of(_db.Model, typeof(AuditEntry)), batch.Audit, cancellationToken);
             _writtenSeq = batch.Audit[^1].Seq;
+            foreach (var entry in batch.Audit)
+            {
+                GiveBack(entry);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Buffers for the entries' "after" values while they wait to be written, used again and again: an import builds
+    /// one entry per record on the reading side and writes it a chunk later, so without them every record left a
+    /// kilobyte or two behind for the collector.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentQueue<byte[]> _afterBuffers = new();
+
+    private const int AfterBufferSize = 2048;
+
+    private ReadOnlyMemory<byte> Lend(ReadOnlySpan<byte> after, out byte[] buffer)
+    {
+        buffer = after.Length <= AfterBufferSize && _afterBuffers.TryDequeue(out var pooled) ? pooled : new byte[Math.Max(after.Length, AfterBufferSize)];
+        after.CopyTo(buffer);
+        return buffer.AsMemory(0, after.Length);
+    }
+
+    private void GiveBack(AuditEntry entry)
+    {
+        if (entry.AfterBuffer is { Length: AfterBufferSize } buffer)
+        {
+            entry.AfterUtf8 = default;
+            entry.AfterBuffer = null;
+            _afterBuffers.Enqueue(buffer);
         }
     }
 
@@ -210,8 +240,8 @@ public sealed class BulkInsert : IAsyncDisposable
             Entity = shape.Name,
             EntityKey = key,
             Action = "create",
-            After = _sqlite ? null : System.Text.Encoding.UTF8.GetString(after),
-            AfterUtf8 = _sqlite ? after.ToArray() : null,
+            AfterUtf8 = Lend(after, out var buffer),
+            AfterBuffer = buffer,
             PrevHash = _prev,
             Hash = hash,
         };
@@ -371,10 +401,9 @@ public sealed class BulkInsert : IAsyncDisposable
             for (var r = 0; r < count; r++)
             {
                 var row = rows[offset + r];
-                var first = index + 1;
                 if (binder is not null)
                 {
-                    Check(connection, binder(row, statement, first));
+                    Check(connection, binder(row, statement, index + 1));
                     index += table.Columns.Count;
                 }
                 else
@@ -383,10 +412,6 @@ public sealed class BulkInsert : IAsyncDisposable
                     {
                         Check(connection, Bind(statement, ++index, column.ProviderValue(row)));
                     }
-                }
-                if (row is AuditEntry { AfterUtf8: { } after })
-                {
-                    Check(connection, raw.sqlite3_bind_text(statement, first + table.AfterColumn, after));
                 }
             }
             var rc = raw.sqlite3_step(statement);
@@ -451,12 +476,12 @@ public sealed class BulkInsert : IAsyncDisposable
             Audited = properties.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (p.Name, p.GetGetter())).ToList();
             Key = type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter()).ToArray();
             IsAudited = !typeof(INotAudited).IsAssignableFrom(type.ClrType);
-            AfterColumn = type.ClrType == typeof(AuditEntry) ? properties.FindIndex(p => p.Name == nameof(AuditEntry.After)) : -1;
+            if (type.ClrType == typeof(AuditEntry) && (SqliteBinder is null || PostgresCopier is null))
+            {
+                throw new InvalidOperationException("The audit table is written by compiled delegates only (its values as UTF-8).");
+            }
             ColumnList = string.Join(", ", Columns.Select(c => Quote(c.Name)));
         }
-
-        /// <summary>The position of the audit table's "after" column (its UTF-8 values are bound apart), else -1.</summary>
-        public int AfterColumn { get; }
 
         public static TableShape Of(IModel model, Type type) =>
             Cache.GetOrAdd((model, type), key => new TableShape(key.Item1.FindEntityType(key.Item2)

@@ -63,7 +63,9 @@ public static class XlsxRows
     /// </summary>
     private sealed class RowReader(WorksheetScanner scanner, List<string> shared, HashSet<int> dates, int declared)
     {
+        private const int InternedMax = 4096, InternedLength = 64;
         private readonly List<(int Column, string Header)> _headers = [];
+        private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
         private int[] _map = [];
 
         /// <summary>The row just read, or null when it was blank.</summary>
@@ -138,6 +140,32 @@ public static class XlsxRows
             return true;
         }
 
+        /// <summary>
+        /// A text cell as a string; short texts met before (a type, a party's name and code, a date written as text: the
+        /// values a sheet repeats row after row) are the same string again instead of a new one each row.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private string Text(ReadOnlySpan<byte> raw)
+        {
+            if (raw.Length > InternedLength)
+            {
+                return Encoding.UTF8.GetString(raw);
+            }
+            Span<char> chars = stackalloc char[InternedLength];
+            var text = chars[..Encoding.UTF8.GetChars(raw, chars)];
+            var lookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+            var made = new string(text);
+            if (_interned.Count < InternedMax)
+            {
+                _interned[made] = made;
+            }
+            return made;
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private object? Value(WorksheetScanner.Cell cell, ReadOnlySpan<byte> raw)
         {
@@ -146,7 +174,7 @@ public static class XlsxRows
                 case CellType.Shared:
                     return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : throw Unreadable();
                 case CellType.Text:
-                    return Encoding.UTF8.GetString(raw);
+                    return Text(raw);
                 case CellType.Boolean:
                     return raw.Length == 1 && raw[0] == (byte)'1';
                 case CellType.Error:

@@ -96,6 +96,13 @@ public sealed class ImportContractsHandler(KechuangDb db, IDbContextFactory<Kech
 
     protected override bool Bulk => true;
 
+    /// <summary>
+    /// PostgreSQL: 5,000 rows a chunk. Every chunk costs the writer four round trips to the server (two COPYs, each
+    /// started and completed), and on a busy machine a round trip waits for the server process to be scheduled; the
+    /// audit values no longer weigh on the collector (pooled buffers), which kept chunks at 2,000 before.
+    /// </summary>
+    protected override int ChunkSize => Db.IsSqlite ? 500 : 5000;
+
     protected override async Task PrepareAsync(CancellationToken cancellationToken)
     {
         ContractAccess.EnsureMayRead(Db.User);

@@ -66,6 +66,9 @@ internal static class ContractsImportBench
                 case "--rounds" when i + 1 < args.Length:
                     rounds = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture));
                     break;
+                case "--chunk" when i + 1 < args.Length:
+                    _chunk = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
                 case "--warmup" when i + 1 < args.Length:
                     warmup = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
@@ -265,17 +268,21 @@ internal static class ContractsImportBench
         }
     }
 
+    /// <summary>Rows per chunk for this run (<c>--chunk</c>), instead of the handler's own choice.</summary>
+    private static int? _chunk;
+
     /// <summary>
     /// The import handler of a 武义县 staff account, created as the services create it for the import endpoint:
     /// with the context factory of the same scope (the same caller).
     /// </summary>
+
     private static ImportContractsHandler StaffImporter(AsyncServiceScope scope, ImportStages? stages = null)
     {
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(SignInHandler.Principal(
             new Account("bench.staff", "基准", Role.CountyStaff, "330723", null, "", false, DateTime.UtcNow), "bench"));
         return new ImportContractsHandler(scope.ServiceProvider.GetRequiredService<KechuangDb>(),
             scope.ServiceProvider.GetRequiredService<IDbContextFactory<KechuangDb>>())
-        { Stages = stages };
+        { Stages = stages, ChunkSizeOverride = _chunk };
     }
 
     /// <summary>

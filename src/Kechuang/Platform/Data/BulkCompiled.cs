@@ -86,6 +86,79 @@ internal static class BulkCompiled
     }
 
     /// <summary>
+    /// (row, data) → the row serialised for a raw binary COPY (<see cref="PgCopyData"/>); null when a column's type or
+    /// store type is one this does not write byte for byte (the table then goes through Npgsql's importer).
+    /// </summary>
+    public static Action<object, PgCopyData>? PostgresRowWriter(IReadOnlyList<IProperty> columns)
+    {
+        var row = Expression.Parameter(typeof(object), "row");
+        var data = Expression.Parameter(typeof(PgCopyData), "data");
+        var writes = new List<Expression> { Expression.Call(data, nameof(PgCopyData.StartRow), null, Expression.Constant((short)columns.Count)) };
+        foreach (var column in columns)
+        {
+            if (IsAuditAfter(column))
+            {
+                writes.Add(Expression.Call(typeof(BulkCompiled), nameof(CopyAfterRaw), null, data, Expression.Convert(row, typeof(AuditEntry))));
+                continue;
+            }
+            var value = ProviderValue(column, row);
+            if (value is null)
+            {
+                return null;
+            }
+            var storeType = column.GetRelationalTypeMapping().StoreType;
+            var write = NullChecked(value, v => RawCopyMatches(v.Type, storeType)
+                    ? Expression.Call(data, typeof(PgCopyData).GetMethod(nameof(PgCopyData.Write), [v.Type])!, v)
+                    : null,
+                () => Expression.Call(data, nameof(PgCopyData.Null), null));
+            if (write is null)
+            {
+                return null;
+            }
+            writes.Add(write);
+        }
+        return Expression.Lambda<Action<object, PgCopyData>>(Expression.Block(writes), row, data).Compile();
+    }
+
+    /// <summary>Whether <see cref="PgCopyData"/> writes this CLR type in the binary format of this column type.</summary>
+    private static bool RawCopyMatches(Type type, string storeType)
+    {
+        var store = storeType.ToLowerInvariant();
+        return type switch
+        {
+            _ when type == typeof(string) => store is "text" || store.StartsWith("character varying", StringComparison.Ordinal) || store.StartsWith("varchar", StringComparison.Ordinal),
+            _ when type == typeof(Guid) => store == "uuid",
+            _ when type == typeof(long) => store == "bigint",
+            _ when type == typeof(int) => store == "integer",
+            _ when type == typeof(short) => store == "smallint",
+            _ when type == typeof(bool) => store == "boolean",
+            _ when type == typeof(double) => store == "double precision",
+            _ when type == typeof(DateOnly) => store == "date",
+            _ when type == typeof(DateTime) => store is "timestamp with time zone" or "timestamp without time zone",
+            _ when type == typeof(DateTimeOffset) => store == "timestamp with time zone",
+            _ when type == typeof(byte[]) => store == "bytea",
+            _ => false,
+        };
+    }
+
+    /// <summary>The audit "after" values into a raw COPY row: the UTF-8 bytes as they were hashed, or the text.</summary>
+    internal static void CopyAfterRaw(PgCopyData data, AuditEntry entry)
+    {
+        if (!entry.AfterUtf8.IsEmpty)
+        {
+            data.Text(entry.AfterUtf8.Span);
+        }
+        else if (entry.After is { } after)
+        {
+            data.Write(after);
+        }
+        else
+        {
+            data.Null();
+        }
+    }
+
+    /// <summary>
     /// (writer, row) → the record's audit "after" object, as <see cref="AuditRecorder.Created"/> writes
     /// it: the properties sorted by name, masked ones and unusual types through the recorder itself.
     /// </summary>

@@ -168,11 +168,25 @@ public sealed class BulkInsert : IAsyncDisposable
         {
             return;
         }
-        await WriteAsync(batch.Shape, batch.Rows, cancellationToken);
+        if (batch.RowsData is { } rows)
+        {
+            await WriteRawAsync(batch.Shape, rows, cancellationToken);
+        }
+        else
+        {
+            await WriteAsync(batch.Shape, batch.Rows, cancellationToken);
+        }
         Written += batch.Rows.Count;
         if (batch.Audit.Count > 0)
         {
-            await WriteAsync(TableShape.Of(_db.Model, typeof(AuditEntry)), batch.Audit, cancellationToken);
+            if (batch.AuditData is { } audit)
+            {
+                await WriteRawAsync(AuditShape, audit, cancellationToken);
+            }
+            else
+            {
+                await WriteAsync(AuditShape, batch.Audit, cancellationToken);
+            }
             _writtenSeq = batch.Audit[^1].Seq;
             foreach (var entry in batch.Audit)
             {
@@ -221,7 +235,7 @@ public sealed class BulkInsert : IAsyncDisposable
     /// UTF-8 by the table's compiled writer and hashed as bytes (<see cref="AuditEntry.CreateHash"/>).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal AuditEntry Chain(TableShape shape, object row)
+    internal AuditEntry Chain(TableShape shape, object row, bool serialisedNow = false)
     {
         _json.ResetWrittenCount();
         _jsonWriter.Reset(_json);
@@ -231,6 +245,7 @@ public sealed class BulkInsert : IAsyncDisposable
         var seq = ++_seq;
         var key = shape.KeyOf(row);
         var hash = AuditEntry.CreateHash(ref _scratch, seq, _hashedTime, _account, _clientAddress, shape.Name, key, after, _prev);
+        byte[]? buffer = null;
         var entry = new AuditEntry
         {
             Seq = seq,
@@ -240,7 +255,8 @@ public sealed class BulkInsert : IAsyncDisposable
             Entity = shape.Name,
             EntityKey = key,
             Action = "create",
-            AfterUtf8 = Lend(after, out var buffer),
+            // Serialised into a COPY at once, the values need no buffer of their own; else they wait in a lent one.
+            AfterUtf8 = serialisedNow ? _json.WrittenMemory : Lend(after, out buffer),
             AfterBuffer = buffer,
             PrevHash = _prev,
             Hash = hash,
@@ -326,6 +342,25 @@ public sealed class BulkInsert : IAsyncDisposable
             _gateHeld = false;
             KechuangDb.SqliteAuditGate.Release();
         }
+    }
+
+    internal TableShape AuditShape => TableShape.Of(_db.Model, typeof(AuditEntry));
+
+    /// <summary>PostgreSQL: rows serialised on the reading side, each batch of a table one COPY of their bytes.</summary>
+    internal bool RawCopy => !_sqlite;
+
+    /// <summary>The segments of this writer's serialised COPY rows, used again once written.</summary>
+    internal System.Collections.Concurrent.ConcurrentQueue<byte[]> CopySegments { get; } = new();
+
+    private async Task WriteRawAsync(TableShape table, PgCopyData data, CancellationToken cancellationToken)
+    {
+        var started = Clock();
+        var connection = (NpgsqlConnection)_db.Database.GetDbConnection();
+        await using (var copy = await connection.BeginRawBinaryCopyAsync($"COPY {TableShape.Quote(table.Name)} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            await data.WriteToAsync(copy, cancellationToken);
+        }
+        WriteTicks[table.Name] = WriteTicks.GetValueOrDefault(table.Name) + (Clock() - started);
     }
 
     private async Task WriteAsync<T>(TableShape table, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
@@ -470,13 +505,14 @@ public sealed class BulkInsert : IAsyncDisposable
             }
             _sqliteBinder = new(() => BulkCompiled.SqliteBinder(properties));
             _postgresCopier = new(() => BulkCompiled.PostgresCopier(properties));
+            _postgresRowWriter = new(() => BulkCompiled.PostgresRowWriter(properties));
             _auditWriter = new(() => BulkCompiled.AuditWriter(properties));
             Columns = properties.Select(p => new Column(p.GetColumnName(store) ?? p.Name, p.GetGetter(),
                 p.GetTypeMapping() as RelationalTypeMapping ?? throw new NotSupportedException(p.Name))).ToArray();
             Audited = properties.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (p.Name, p.GetGetter())).ToList();
             Key = type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter()).ToArray();
             IsAudited = !typeof(INotAudited).IsAssignableFrom(type.ClrType);
-            if (type.ClrType == typeof(AuditEntry) && (SqliteBinder is null || PostgresCopier is null))
+            if (type.ClrType == typeof(AuditEntry) && (SqliteBinder is null || PostgresCopier is null || PostgresRowWriter is null))
             {
                 throw new InvalidOperationException("The audit table is written by compiled delegates only (its values as UTF-8).");
             }
@@ -489,6 +525,10 @@ public sealed class BulkInsert : IAsyncDisposable
 
         private readonly Lazy<Func<object, sqlite3_stmt, int, int>?> _sqliteBinder;
         private readonly Lazy<Action<object, NpgsqlBinaryImporter>?> _postgresCopier;
+        private readonly Lazy<Action<object, PgCopyData>?> _postgresRowWriter;
+
+        /// <summary>Serialises a row for a raw binary COPY (null: a column the raw path does not write; Npgsql's importer then).</summary>
+        public Action<object, PgCopyData>? PostgresRowWriter => _postgresRowWriter.Value;
         private readonly Lazy<Action<System.Text.Json.Utf8JsonWriter, object>> _auditWriter;
 
         /// <summary>Binds a row's values from the given parameter index (null: a column the compiled path cannot read).</summary>
@@ -647,6 +687,11 @@ public sealed class BulkBatch<T> where T : class
     {
         Writer = writer;
         Shape = shape;
+        if (writer.RawCopy && shape.PostgresRowWriter is not null)
+        {
+            RowsData = new PgCopyData(writer.CopySegments);
+            AuditData = shape.IsAudited ? new PgCopyData(writer.CopySegments) : null;
+        }
     }
 
     internal BulkInsert Writer { get; }
@@ -657,6 +702,11 @@ public sealed class BulkBatch<T> where T : class
 
     internal List<AuditEntry> Audit { get; } = [];
 
+    /// <summary>PostgreSQL: the records and their audit entries serialised for COPY as they are added.</summary>
+    internal PgCopyData? RowsData { get; }
+
+    internal PgCopyData? AuditData { get; }
+
     public int Count => Rows.Count;
 
     /// <summary>Adds a new record: refused (403) outside the caller's data scope; its audit entry is built now.</summary>
@@ -665,9 +715,19 @@ public sealed class BulkBatch<T> where T : class
     {
         Writer.EnsureMayAdd(row);
         Rows.Add(row);
+        if (RowsData is not null)
+        {
+            Shape.PostgresRowWriter!(row, RowsData);
+        }
         if (Shape.IsAudited)
         {
-            Audit.Add(Writer.Chain(Shape, row));
+            var entry = Writer.Chain(Shape, row, serialisedNow: AuditData is not null);
+            if (AuditData is not null)
+            {
+                Writer.AuditShape.PostgresRowWriter!(entry, AuditData);
+                entry.AfterUtf8 = default;
+            }
+            Audit.Add(entry);
         }
     }
 }

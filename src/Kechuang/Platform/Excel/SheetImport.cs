@@ -50,6 +50,9 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
     /// <summary>Where the time goes, when set (the benchmark's <c>--breakdown</c>).</summary>
     internal ImportStages? Stages { get; init; }
 
+    /// <summary>Rows per chunk instead of <see cref="ChunkSize"/> (the benchmark's <c>--chunk</c>, to compare sizes).</summary>
+    internal int? ChunkSizeOverride { get; init; }
+
     /// <summary>Loads what <see cref="Read"/> matches rows against (directories, codes already taken); on the caller's thread, before reading.</summary>
     protected virtual Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -130,8 +133,10 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
         try
         {
             var stages = Stages;
+            var w0 = System.Diagnostics.Stopwatch.GetTimestamp();
             await foreach (var chunk in channel.Reader.ReadAllAsync(cancellationToken))
             {
+                var w1 = System.Diagnostics.Stopwatch.GetTimestamp();
                 var t1 = ImportStages.Now;
                 await CheckAsync(chunk, cancellationToken);
                 bad.AddRange(chunk.Errors);
@@ -149,11 +154,15 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
                     }
                 }
                 var t3 = ImportStages.Now;
+                var w3 = System.Diagnostics.Stopwatch.GetTimestamp();
                 if (stages is not null)
                 {
                     stages.Check += t2 - t1;
                     stages.Write += t3 - t2;
+                    stages.WriterWaitWall += w1 - w0;
+                    stages.WriterBusyWall += w3 - w1;
                 }
+                w0 = w3;
             }
             if (bad.Count > 0)
             {
@@ -209,7 +218,7 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
         try
         {
             var rows = new RowStage(this);
-            var chunkSize = ChunkSize;
+            var chunkSize = ChunkSizeOverride ?? ChunkSize;
             var chunk = rows.NewChunk();
             var stages = Stages;
             await foreach (var batch in parsed.Reader.ReadAllAsync(stop.Token))
@@ -370,6 +379,9 @@ internal sealed class ImportStages
     /// <summary>Bytes allocated by the reading side's stages (the thread's own allocations).</summary>
     public long ReadBytes, RowsBytes, AuditBytes;
 
+    /// <summary>Wall time of the writer: waiting for the next chunk, and checking and writing it.</summary>
+    public long WriterWaitWall, WriterBusyWall;
+
     public static long Allocated => GC.GetAllocatedBytesForCurrentThread();
 
     public Dictionary<string, long>? Tables { get; set; }
@@ -382,9 +394,11 @@ internal sealed class ImportStages
     public override string ToString()
     {
         static string S(long ticks) => (ticks / (double)System.Diagnostics.Stopwatch.Frequency).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        static string W(long ticks) => (ticks / (double)System.Diagnostics.Stopwatch.Frequency).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
         static string M(long bytes) => (bytes / 1048576.0).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
         return $"reading side: sheet {S(Read)} s ({M(ReadBytes)} MB allocated), rows {S(Validate - Audit)} s ({M(RowsBytes - AuditBytes)} MB), audit entries {S(Audit)} s ({M(AuditBytes)} MB); "
             + $"writer: database checks {S(Check)} s, inserts {S(Write)} s ("
-            + string.Join(", ", (Tables ?? []).Select(t => $"{t.Key} {S(t.Value)} s")) + ")";
+            + string.Join(", ", (Tables ?? []).Select(t => $"{t.Key} {S(t.Value)} s")) + ")"
+            + $"; writer wall: waiting for chunks {W(WriterWaitWall)} s, checking and writing {W(WriterBusyWall)} s";
     }
 }

@@ -10,6 +10,17 @@ scripts/services.sh
 
 echo "== restore"
 dotnet restore Kechuang.slnx -v q
+echo "== openapi lint tools"
+# Redocly CLI (tools/openapi-lint, pinned by its lock file) lints /openapi/v1.json in the OpenAPI tests. It needs
+# Node.js 20.19+ or 22.12+, which this kind of machine carries; npm ci runs again only when the lock file changed.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+lint=tools/openapi-lint
+if ! cmp -s "$lint/package-lock.json" "$lint/node_modules/.installed-lock.json"; then
+  (cd "$lint" && npm ci --no-audit --no-fund --prefer-offline --loglevel=error)
+  cp "$lint/package-lock.json" "$lint/node_modules/.installed-lock.json"
+fi
 echo "== format"
 dotnet format Kechuang.slnx --verify-no-changes --no-restore
 echo "== build"

@@ -5,7 +5,7 @@ namespace Kechuang.BrowserTests;
 
 /// <summary>
 /// The shell on a desktop against WCAG 2.1 AA (GB/T 37668-2019): axe finds nothing on the sign-in,
-/// home and change-password pages, and a keyboard alone signs in and follows a menu item.
+/// home and change-password pages, and a keyboard alone signs in and follows a menu item (the forms: KeyboardFormsJourney).
 /// </summary>
 [Collection(BrowserJourneys.Name)]
 public sealed class ShellAccessibilityJourney(BrowserApp app)
@@ -99,7 +99,7 @@ public sealed class ShellAccessibilityJourney(BrowserApp app)
         for (var i = 0; i < 20 && visited.LastOrDefault() != "save"; i++)
         {
             var id = await FocusedAsync(page, "e => e.id || e.closest('[id]').id");
-            var ring = await FocusedAsync(page, FocusRing);
+            var ring = await FocusedAsync(page, KeyboardFocus.FocusRing);
             Assert.True(ring != "none", $"focus on {id} is not visible");
             visited.Add(id);
             await page.Keyboard.PressAsync("Tab");
@@ -108,16 +108,5 @@ public sealed class ShellAccessibilityJourney(BrowserApp app)
         await Journey.EndAsync(page);
     }
 
-    // "outline" or "shadow" when the focused element, or the box AntDesign draws around a select, input or picker, shows focus.
-    private const string FocusRing = """
-        e => {
-            const box = e.closest('.ant-select, .ant-input-affix-wrapper, .ant-picker') || e;
-            const drawn = getComputedStyle(box.matches('.ant-select') ? box.querySelector('.ant-select-selector') : box);
-            const own = getComputedStyle(e);
-            return own.outlineStyle !== 'none' && own.outlineWidth !== '0px' ? 'outline' : drawn.boxShadow !== 'none' ? 'shadow' : 'none';
-        }
-        """;
-
-    private static Task<string> FocusedAsync(IPage page, string expression) =>
-        page.EvaluateAsync<string>($"() => ({expression})(document.activeElement)");
+    private static Task<string> FocusedAsync(IPage page, string expression) => KeyboardFocus.FocusedAsync(page, expression);
 }

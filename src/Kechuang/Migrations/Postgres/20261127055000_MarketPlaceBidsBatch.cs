@@ -18,7 +18,19 @@ namespace Kechuang.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("""
+            migrationBuilder.Sql(CreateSql);
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS market_place_bid(uuid, uuid, text, bigint, timestamptz, uuid, text);");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS market_place_bids(uuid, uuid[], text[], bigint[], timestamptz[], uuid[], text[]);");
+            migrationBuilder.Sql(MarketPlaceBidFunction.CreateSql);
+        }
+
+        /// <summary>The function as this migration created it (MarketPlaceBidRules' Down restores it).</summary>
+        internal const string CreateSql = """
                 CREATE OR REPLACE FUNCTION market_place_bids(
                     p_lot uuid, p_orgs uuid[], p_keys text[], p_amounts bigint[], p_nows timestamptz[], p_bids uuid[], p_accounts text[])
                 RETURNS TABLE (
@@ -148,15 +160,6 @@ namespace Kechuang.Migrations.Postgres
                     END IF;
                 END
                 $fn$;
-                """);
-            migrationBuilder.Sql("DROP FUNCTION IF EXISTS market_place_bid(uuid, uuid, text, bigint, timestamptz, uuid, text);");
-        }
-
-        /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.Sql("DROP FUNCTION IF EXISTS market_place_bids(uuid, uuid[], text[], bigint[], timestamptz[], uuid[], text[]);");
-            migrationBuilder.Sql(MarketPlaceBidFunction.CreateSql);
-        }
+                """;
     }
 }

@@ -29,54 +29,86 @@ public static class CarriersApi
         var api = app.MapGroup("/api/v1/carriers").RequireAuthorization().WithTags("创新载体");
 
         api.MapGet("", async (string? kind, string? status, string? regionCode, Guid? parentId, [AsParameters] ListQuery list, ListCarriersHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(new CarrierQuery(kind, status, regionCode, parentId, list), ct)));
+            TypedResults.Ok(await handler.HandleAsync(new CarrierQuery(kind, status, regionCode, parentId, list), ct)))
+            .WithName("ListCarriers")
+            .WithSummary("查询创新载体");
         api.MapGet("/export", async (string? kind, string? status, string? regionCode, Guid? parentId, [AsParameters] ListQuery list, ListCarriersHandler handler,
             KechuangDb db, CancellationToken ct) =>
-            await CarrierListSheet.Export.FileAsync(db, await handler.AllAsync(new CarrierQuery(kind, status, regionCode, parentId, list), ct), ct));
+            await CarrierListSheet.Export.FileAsync(db, await handler.AllAsync(new CarrierQuery(kind, status, regionCode, parentId, list), ct), ct))
+            .WithName("ExportCarriers")
+            .WithSummary("导出创新载体");
         api.MapPost("", async Task<Created<Created>> (CarrierBody body, CreateCarrierHandler handler, CancellationToken ct) =>
         {
             var id = await handler.HandleAsync(body.ToInput(), ct);
             return TypedResults.Created($"/api/v1/carriers/{id}", new Created(id));
-        }).RequireAuthorization(Roles.Staff);
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("CreateCarrier")
+            .WithSummary("新增创新载体")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         // Tenancy sheets of the caller's carriers (all, one region's or one carrier's).
         api.MapGet("/tenancies", async (Guid? carrierId, string? regionCode, bool? currentOnly, string? kind, string? q, int? page, int? pageSize, ListTenanciesHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(new TenancyQuery(carrierId, regionCode, currentOnly, kind, q, page, pageSize), ct)));
+            TypedResults.Ok(await handler.HandleAsync(new TenancyQuery(carrierId, regionCode, currentOnly, kind, q, page, pageSize), ct)))
+            .WithName("ListTenancies")
+            .WithSummary("查询载体入驻企业");
         api.MapGet("/tenancies/export", async (Guid? carrierId, string? regionCode, bool? currentOnly, string? kind, string? q, ListTenanciesHandler handler, KechuangDb db, CancellationToken ct) =>
-            await TenancySheet.Export.FileAsync(db, await handler.AllAsync(new TenancyQuery(carrierId, regionCode, currentOnly, kind, q), ct), ct));
-        api.MapGet("/tenancies/import-template", () => TenancySheet.Sheet.Template());
+            await TenancySheet.Export.FileAsync(db, await handler.AllAsync(new TenancyQuery(carrierId, regionCode, currentOnly, kind, q), ct), ct))
+            .WithName("ExportTenancies")
+            .WithSummary("导出载体入驻企业");
+        api.MapGet("/tenancies/import-template", () => TenancySheet.Sheet.Template())
+            .WithName("GetTenancyImportTemplate")
+            .WithSummary("下载入驻企业导入模板");
         api.MapPost("/tenancies/import", async (ImportFile file, ImportTenanciesHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery().RequireAuthorization(Roles.Staff);
+            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery().RequireAuthorization(Roles.Staff)
+            .WithName("ImportTenancies")
+            .WithSummary("导入载体入驻企业（有错误行则全部不导入）");
 
         // The records counted by enterprises.park-tech-sme-count (T5).
         api.MapGet("/park-tech-smes", async (string? regionCode, int? year, [AsParameters] ListQuery list, ListParkTechSmesHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(regionCode, year, list, ct)));
+            TypedResults.Ok(await handler.HandleAsync(regionCode, year, list, ct)))
+            .WithName("ListParkTechSmes")
+            .WithSummary("园区科技型中小企业名单");
         api.MapGet("/park-tech-smes/export", async (string? regionCode, int? year, [AsParameters] ListQuery list, ListParkTechSmesHandler handler,
             KechuangDb db, CancellationToken ct) =>
-            await CarrierListSheet.ParkTechSmes.FileAsync(db, await handler.ExportAsync(regionCode, year, list, ct), ct));
+            await CarrierListSheet.ParkTechSmes.FileAsync(db, await handler.ExportAsync(regionCode, year, list, ct), ct))
+            .WithName("ExportParkTechSmes")
+            .WithSummary("导出园区科技型中小企业名单");
 
         api.MapGet("/{id:guid}", async (Guid id, GetCarrierHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(id, ct)));
+            TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithName("GetCarrier")
+            .WithSummary("查看创新载体");
         api.MapPut("/{id:guid}", async (Guid id, CarrierBody body, UpdateCarrierHandler handler, CancellationToken ct) =>
         {
             await handler.HandleAsync(id, body.ToInput(), ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Roles.Staff);
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("UpdateCarrier")
+            .WithSummary("修改创新载体")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{id:guid}/tenancies", async (Guid id, bool? currentOnly, string? kind, string? q, int? page, int? pageSize, ListTenanciesHandler handler, GetCarrierHandler carriers, CancellationToken ct) =>
         {
             await carriers.HandleAsync(id, ct); // 404 outside the caller's scope rather than an empty list
             return TypedResults.Ok(await handler.HandleAsync(new TenancyQuery(id, null, currentOnly, kind, q, page, pageSize), ct));
-        });
+        })
+            .WithName("ListCarrierTenancies")
+            .WithSummary("某载体的入驻企业");
         api.MapPost("/{id:guid}/tenancies", async Task<Created<Created>> (Guid id, TenancyBody body, AddTenancyHandler handler, CancellationToken ct) =>
         {
             var tenancyId = await handler.HandleAsync(id, body.ToInput(), ct);
             return TypedResults.Created($"/api/v1/carriers/{id}/tenancies/{tenancyId}", new Created(tenancyId));
-        }).RequireAuthorization(Roles.Staff);
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("AddTenancy")
+            .WithSummary("登记企业入驻")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/tenancies/{tenancyId:guid}/end", async (Guid id, Guid tenancyId, EndTenancyBody body, EndTenancyHandler handler, CancellationToken ct) =>
         {
             await handler.HandleAsync(id, tenancyId, body.LeftOn, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Roles.Staff);
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("EndTenancy")
+            .WithSummary("登记企业迁出")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

@@ -8,6 +8,8 @@ namespace Kechuang.Modules.Carriers;
 /// <summary>Home figures: carriers in operation and the enterprises resident in them today, from the records in the viewer's scope.</summary>
 internal sealed class CarriersDashboard : IDashboardCard
 {
+    public int Order => 500;
+
     public async Task<IReadOnlyList<DashboardFigure>> FiguresAsync(KechuangDb db)
     {
         var operating = await db.Set<Carrier>().CountAsync(c => c.Status == CarrierStatus.Operating);

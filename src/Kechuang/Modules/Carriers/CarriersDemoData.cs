@@ -7,7 +7,7 @@ using Kechuang.Platform.Indicators;
 namespace Kechuang.Modules.Carriers;
 
 /// <summary>
-/// The carriers of the reply letter (seed-figures C1–C10) and their tenants as individual tenancy records:
+/// The carriers of the reply letter (docs/letter-figures.md, C1–C10) and their tenants as individual tenancy records:
 /// 武义网易联合创新中心 with 30 registered and 11 resident enterprises (C8), the 电子商务公共服务中心 with 11 resident (C9),
 /// 研发总部7#楼 delivered (C2), 3#/8#楼 under renovation (T3), the 企业加速器 after its design tender (C1), 杭州科创飞地
 /// (C6, T6) and 科兴's testing laboratory (C10); plus the 2023 targets T5 (园区科技型中小企业累计 ≥14), T6 (飞地入驻 ≥5) and T7 (市级以上众创空间 ≥2). The park's tech SMEs

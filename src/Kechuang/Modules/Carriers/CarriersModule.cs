@@ -24,6 +24,7 @@ public static class CarriersModule
         services.AddSingleton<IIndicator, CityMakerSpaceCountIndicator>();
         services.AddScoped<IDemoData, CarriersDemoData>();
         services.AddScoped<Platform.Ui.IDashboardCard, CarriersDashboard>();
+        services.AddSingleton<Platform.Ui.INavContribution, CarriersNav>();
         return services;
     }
 

@@ -30,46 +30,87 @@ public static class ContractsApi
         {
             var id = await handler.HandleAsync(body.ToInput(), ct);
             return TypedResults.Created($"/api/v1/contracts/{id}", new Created(id));
-        });
+        })
+            .WithName("CreateContract")
+            .WithSummary("填报技术合同（保存为草稿）")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("", async ([AsParameters] ListParameters p, ListContractsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(p.ToQuery(), ct)));
+            TypedResults.Ok(await handler.HandleAsync(p.ToQuery(), ct)))
+            .WithName("ListContracts")
+            .WithSummary("查询技术合同");
         api.MapGet("/reference", () => TypedResults.Ok(new Reference(
-            Options(ContractsRules.TypeNames), Options(ContractsRules.TransferKindNames), Options(ContractsRules.StatusNames), Options(ContractsRules.RefusalReasonNames))));
+            Options(ContractsRules.TypeNames), Options(ContractsRules.TransferKindNames), Options(ContractsRules.StatusNames), Options(ContractsRules.RefusalReasonNames))))
+            .WithName("GetContractReference")
+            .WithSummary("合同类型、技术交易类别、办理状态和不予登记理由的取值");
         api.MapGet("/export", async ([AsParameters] ListParameters p, ListContractsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await ContractSheet.Export.FileAsync(db, await ContractSheet.RowsAsync(db, await handler.AllAsync(p.ToQuery(), ct), ct), ct));
-        api.MapGet("/import-template", () => ContractSheet.Sheet.Template());
+            await ContractSheet.Export.FileAsync(db, await ContractSheet.RowsAsync(db, await handler.AllAsync(p.ToQuery(), ct), ct), ct))
+            .WithName("ExportContracts")
+            .WithSummary("导出技术合同");
+        api.MapGet("/import-template", () => ContractSheet.Sheet.Template())
+            .WithName("GetContractImportTemplate")
+            .WithSummary("下载技术合同导入模板");
         api.MapPost("/import", async (ImportFile file, ImportContractsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct))));
+            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct))))
+            .WithName("ImportContracts")
+            .WithSummary("导入技术合同（有错误行则全部不导入）")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/attachments", async Task<Created<Created>> (Guid id, IFormFile file, ContractAttachmentsHandler handler, CancellationToken ct) =>
         {
             await using var stream = file.OpenReadStream();
             var attachmentId = await handler.UploadAsync(id, file.FileName, file.ContentType, stream, file.Length, ct);
             return TypedResults.Created($"/api/v1/contracts/{id}/attachments/{attachmentId}", new Created(attachmentId));
-        }).DisableAntiforgery();
+        }).DisableAntiforgery()
+            .WithName("UploadContractAttachment")
+            .WithSummary("上传合同附件")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{id:guid}/attachments", async (Guid id, ContractAttachmentsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.ListAsync(id, ct)));
+            TypedResults.Ok(await handler.ListAsync(id, ct)))
+            .WithName("ListContractAttachments")
+            .WithSummary("合同附件列表");
         api.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, ContractAttachmentsHandler handler, CancellationToken ct) =>
         {
             var file = await handler.DownloadAsync(id, attachmentId, ct);
             return TypedResults.File(file.Content, file.ContentType, file.FileName);
-        });
+        })
+            .WithName("DownloadContractAttachment")
+            .WithSummary("下载合同附件");
         api.MapGet("/{id:guid}", async (Guid id, GetContractHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(id, ct)));
+            TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithName("GetContract")
+            .WithSummary("查看技术合同及其办理过程");
         api.MapPut("/{id:guid}", async (Guid id, ContractBody body, UpdateContractHandler handler, CancellationToken ct) =>
         {
             await handler.HandleAsync(id, body.ToInput(), ct);
             return TypedResults.NoContent();
-        });
+        })
+            .WithName("UpdateContract")
+            .WithSummary("修改技术合同（限草稿和退回补正的合同）")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/submit", async Task<Ok<ContractState>> (Guid id, ContractWorkflow workflow, CancellationToken ct) =>
-            TypedResults.Ok(await workflow.SubmitAsync(id, ct)));
+            TypedResults.Ok(await workflow.SubmitAsync(id, ct)))
+            .WithName("SubmitContract")
+            .WithSummary("提交登记")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/review", async Task<Ok<ContractState>> (Guid id, ContractWorkflow workflow, CancellationToken ct) =>
-            TypedResults.Ok(await workflow.ReviewAsync(id, ct)));
+            TypedResults.Ok(await workflow.ReviewAsync(id, ct)))
+            .WithName("ReviewContract")
+            .WithSummary("受理审核")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/register", async Task<Ok<RegisterResult>> (Guid id, RegisterContractHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(id, ct)));
+            TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithName("RegisterContract")
+            .WithSummary("予以登记并编登记号")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/return", async Task<Ok<ContractState>> (Guid id, ReturnInput body, ContractWorkflow workflow, CancellationToken ct) =>
-            TypedResults.Ok(await workflow.ReturnAsync(id, body, ct)));
+            TypedResults.Ok(await workflow.ReturnAsync(id, body, ct)))
+            .WithName("ReturnContract")
+            .WithSummary("退回补正")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/refuse", async Task<Ok<ContractState>> (Guid id, RefuseInput body, ContractWorkflow workflow, CancellationToken ct) =>
-            TypedResults.Ok(await workflow.RefuseAsync(id, body, ct)));
+            TypedResults.Ok(await workflow.RefuseAsync(id, body, ct)))
+            .WithName("RefuseContract")
+            .WithSummary("不予登记")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

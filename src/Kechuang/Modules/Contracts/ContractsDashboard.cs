@@ -11,6 +11,8 @@ namespace Kechuang.Modules.Contracts;
 /// </summary>
 internal sealed class ContractsDashboard(TimeProvider clock) : IDashboardCard
 {
+    public int Order => 200;
+
     public async Task<IReadOnlyList<DashboardFigure>> FiguresAsync(KechuangDb db)
     {
         if (!ContractAccess.IsStaff(db.User))

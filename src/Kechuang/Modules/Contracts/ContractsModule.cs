@@ -23,6 +23,7 @@ public static class ContractsModule
         services.AddSingleton<IIndicator, RegisteredCountIndicator>();
         services.AddScoped<IDemoData, ContractsDemoData>();
         services.AddScoped<IDashboardCard, ContractsDashboard>();
+        services.AddSingleton<INavContribution, ContractsNav>();
         return services;
     }
 

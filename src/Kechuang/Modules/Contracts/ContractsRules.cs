@@ -36,7 +36,7 @@ public enum ContractStatus
     Refused = 6,
 }
 
-/// <summary>不予登记的法定情形 (火炬中心 技术合同认定登记工作指引 FAQ, 2021-01-13; RULES.md §3).</summary>
+/// <summary>不予登记的法定情形 (火炬中心 技术合同认定登记工作指引 FAQ, 2021-01-13; docs/rules/contract-registration.md §5).</summary>
 public enum RefusalReason
 {
     InvalidOrNotEffective = 1,
@@ -143,7 +143,7 @@ public static class ContractsRules
         }
         else if (transactionAmount < 0m || transactionAmount > MaxAmount)
         {
-            errors.Add("transactionAmount", "技术交易额不能小于0元");
+            errors.Add("transactionAmount", "技术交易额须不小于0元且不超过一万亿元");
             ok = false;
         }
         else if (!Money.HasAtMostTwoDecimals(transactionAmount.Value))

@@ -35,48 +35,80 @@ public static class DirectoryApi
             var regions = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
                 db.Set<Region>().OrderBy(r => r.Code).Select(r => new RegionDto(r.Code, r.Name, r.ParentCode, r.Level.ToString())), ct);
             return TypedResults.Ok(new Paged<RegionDto>(regions, regions.Count));
-        });
+        })
+            .WithName("ListRegions")
+            .WithSummary("行政区划列表");
 
         // Bureau staff keep the directory; enterprises and institutions may correct their own entry (data scope limits them to it).
         api.MapPost("/organizations", async Task<Created<Created>> (OrganizationBody body, CreateOrganizationHandler handler, CancellationToken ct) =>
         {
             var id = await handler.HandleAsync(body.ToInput(), ct);
             return TypedResults.Created($"/api/v1/organizations/{id}", new Created(id));
-        }).RequireAuthorization(Roles.Staff);
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("CreateOrganization")
+            .WithSummary("新增组织")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/organizations", async (string? regionCode, string? kind, [AsParameters] ListQuery list, ListOrganizationsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(new OrganizationQuery(regionCode, kind, list), ct)));
+            TypedResults.Ok(await handler.HandleAsync(new OrganizationQuery(regionCode, kind, list), ct)))
+            .WithName("ListOrganizations")
+            .WithSummary("查询组织名录");
         api.MapGet("/organizations/export", async (string? regionCode, string? kind, [AsParameters] ListQuery list, ListOrganizationsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await OrganizationSheet.Export.FileAsync(db, await handler.AllAsync(new OrganizationQuery(regionCode, kind, list), ct), ct));
-        api.MapGet("/organizations/import-template", () => OrganizationSheet.Sheet.Template());
+            await OrganizationSheet.Export.FileAsync(db, await handler.AllAsync(new OrganizationQuery(regionCode, kind, list), ct), ct))
+            .WithName("ExportOrganizations")
+            .WithSummary("导出组织名录");
+        api.MapGet("/organizations/import-template", () => OrganizationSheet.Sheet.Template())
+            .WithName("GetOrganizationImportTemplate")
+            .WithSummary("下载组织导入模板");
         api.MapPost("/organizations/import", async (ImportFile file, ImportOrganizationsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery().RequireAuthorization(Roles.Staff);
+            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery().RequireAuthorization(Roles.Staff)
+            .WithName("ImportOrganizations")
+            .WithSummary("导入组织（有错误行则全部不导入）");
         api.MapGet("/organizations/{id:guid}", async (Guid id, GetOrganizationHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(id, ct)));
+            TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithName("GetOrganization")
+            .WithSummary("查看组织");
         api.MapPut("/organizations/{id:guid}", async (Guid id, OrganizationBody body, UpdateOrganizationHandler handler, CancellationToken ct) =>
         {
             await handler.HandleAsync(id, body.ToInput(), ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(EditorsPolicy);
+        }).RequireAuthorization(EditorsPolicy)
+            .WithName("UpdateOrganization")
+            .WithSummary("修改组织")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapPost("/people", async Task<Created<Created>> (PersonBody body, PeopleHandler handler, CancellationToken ct) =>
         {
             var id = await handler.CreateAsync(body.ToInput(), ct);
             return TypedResults.Created($"/api/v1/people/{id}", new Created(id));
-        }).RequireAuthorization(EditorsPolicy);
+        }).RequireAuthorization(EditorsPolicy)
+            .WithName("CreatePerson")
+            .WithSummary("新增人员");
         api.MapGet("/people", async (string? regionCode, string? kind, Guid? organizationId, [AsParameters] ListQuery list, PeopleHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.ListAsync(new PersonQuery(regionCode, kind, organizationId, list), ct)));
+            TypedResults.Ok(await handler.ListAsync(new PersonQuery(regionCode, kind, organizationId, list), ct)))
+            .WithName("ListPeople")
+            .WithSummary("查询人员名录");
         api.MapGet("/people/export", async (string? regionCode, string? kind, Guid? organizationId, [AsParameters] ListQuery list, PeopleHandler handler, KechuangDb db, CancellationToken ct) =>
-            await PersonSheet.Export.FileAsync(db, await handler.AllAsync(new PersonQuery(regionCode, kind, organizationId, list), ct), ct));
-        api.MapGet("/people/import-template", () => PersonSheet.Sheet.Template());
+            await PersonSheet.Export.FileAsync(db, await handler.AllAsync(new PersonQuery(regionCode, kind, organizationId, list), ct), ct))
+            .WithName("ExportPeople")
+            .WithSummary("导出人员名录");
+        api.MapGet("/people/import-template", () => PersonSheet.Sheet.Template())
+            .WithName("GetPersonImportTemplate")
+            .WithSummary("下载人员导入模板");
         api.MapPost("/people/import", async (ImportFile file, ImportPeopleHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery().RequireAuthorization(Roles.Staff);
+            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery().RequireAuthorization(Roles.Staff)
+            .WithName("ImportPeople")
+            .WithSummary("导入人员（有错误行则全部不导入）");
         api.MapGet("/people/{id:guid}", async (Guid id, PeopleHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.GetAsync(id, ct)));
+            TypedResults.Ok(await handler.GetAsync(id, ct)))
+            .WithName("GetPerson")
+            .WithSummary("查看人员");
         api.MapPut("/people/{id:guid}", async (Guid id, PersonBody body, PeopleHandler handler, CancellationToken ct) =>
         {
             await handler.UpdateAsync(id, body.ToInput(), ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(EditorsPolicy);
+        }).RequireAuthorization(EditorsPolicy)
+            .WithName("UpdatePerson")
+            .WithSummary("修改人员");
         return app;
     }
 }

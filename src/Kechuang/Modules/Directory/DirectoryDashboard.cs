@@ -7,6 +7,8 @@ namespace Kechuang.Modules.Directory;
 
 internal sealed class DirectoryDashboard : IDashboardCard
 {
+    public int Order => 100;
+
     public async Task<IReadOnlyList<DashboardFigure>> FiguresAsync(KechuangDb db)
     {
         var byKind = await db.Set<Organization>().GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();

@@ -23,6 +23,8 @@ public static class DirectoryModule
         services.AddScoped<IOrganizationRegistry, OrganizationRegistry>();
         services.AddScoped<IDemoData, DirectoryDemoData>();
         services.AddScoped<IDashboardCard, DirectoryDashboard>();
+        services.AddSingleton<INavContribution, DirectoryNav>();
+        services.AddSingleton<IAuditVocabulary, DirectoryAuditNames>();
         services.AddScoped<IReferenceData, RegionReferenceData>();
         services.AddScoped<IReferenceData, OrganizationInitials>();
         // The region names every page shows come from this module's table, read once per process.

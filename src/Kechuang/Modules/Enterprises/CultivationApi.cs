@@ -1,3 +1,4 @@
+using Kechuang.Modules.Directory.Public;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Excel;
 using Kechuang.Platform.Problems;
@@ -10,30 +11,41 @@ public static class CultivationApi
     public static IEndpointRouteBuilder MapCultivationApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/cultivation").RequireAuthorization().WithTags("梯次培育");
-        api.MapGet("/screening", async (string? regionCode, int? year, string? pool, [AsParameters] ListQuery list, ScreenEnterprisesHandler handler, CancellationToken ct) =>
+        api.MapGet("/screening", async (string? regionCode, int? year, string? pool, [AsParameters] ListQuery list, ScreenEnterprisesHandler handler,
+            IOrganizationDirectory directory, CancellationToken ct) =>
         {
             var result = await handler.HandleAsync(regionCode, Validate(year, pool), pool, ct);
+            var arranged = await ScreeningList.ArrangeAsync(result.Items, list, directory, ct);
             // Without a page asked for, every row, as the screening always answered.
-            var items = list.Page is null && list.PageSize is null ? ScreeningList.Arrange(result.Items, list) : ScreeningList.Page(result.Items, list).Items;
-            return TypedResults.Ok(result with { Items = items, Total = ScreeningList.Arrange(result.Items, list).Count });
-        });
+            var items = list.Page is null && list.PageSize is null ? arranged : ScreeningList.Page(arranged, list).Items;
+            return TypedResults.Ok(result with { Items = items, Total = arranged.Count });
+        })
+            .WithName("ListScreening")
+            .WithSummary("梯次培育筛查结果");
         api.MapPost("/screening/run", async (string? regionCode, int? year, ScreenEnterprisesHandler handler, CancellationToken ct) =>
             TypedResults.Ok(new { screened = await handler.RunAsync(regionCode, Validate(year, null), ct) }))
-            .RequireAuthorization(Platform.Access.Roles.Staff);
+            .RequireAuthorization(Platform.Access.Roles.Staff)
+            .WithName("RunScreening")
+            .WithSummary("重新筛查辖区企业并分入培育库");
         api.MapGet("/funnel", async (string? regionCode, int? fromYear, int? toYear, ScreenEnterprisesHandler handler, CancellationToken ct) =>
         {
             var to = Validate(toYear, null);
             var from = Math.Clamp(fromYear ?? to - 3, to - 20, to);
             var years = await handler.FunnelAsync(regionCode, from, to, ct);
             return TypedResults.Ok(new Paged<FunnelYear>(years, years.Count));
-        });
+        })
+            .WithName("GetCultivationFunnel")
+            .WithSummary("逐年培育漏斗");
         api.MapGet("/screening/export", async (string? regionCode, int? year, string? pool, [AsParameters] ListQuery list, ScreenEnterprisesHandler handler,
-            KechuangDb db, CancellationToken ct) =>
+            IOrganizationDirectory directory, KechuangDb db, CancellationToken ct) =>
         {
             var result = await handler.HandleAsync(regionCode, Validate(year, pool), pool, ct);
-            return await ScreeningSheet.Export.FileAsync(db, ScreeningList.Arrange(result.Items, list), ct, $"梯次培育筛查{result.Year}.xlsx",
+            var rows = await ScreeningList.ArrangeAsync(result.Items, list, directory, ct);
+            return await ScreeningSheet.Export.FileAsync(db, rows, ct, $"梯次培育筛查{result.Year}.xlsx",
                 new Dictionary<string, string?> { ["pool"] = pool });
-        });
+        })
+            .WithName("ExportScreening")
+            .WithSummary("导出梯次培育筛查结果");
         return app;
     }
 

@@ -17,6 +17,7 @@ public static class EnterpriseNames
         [RdInstitutionKind.EnterpriseInstitute] = "企业研究院",
         [RdInstitutionKind.KeyEnterpriseInstitute] = "重点企业研究院",
         [RdInstitutionKind.KeyLab] = "重点实验室",
+        [RdInstitutionKind.KeyAgriInstitute] = "重点农业企业研究院",
     };
 
     public static readonly IReadOnlyDictionary<Level, string> Levels = new Dictionary<Level, string>

@@ -4,7 +4,7 @@ namespace Kechuang.Modules.Enterprises;
 public static class EnterpriseRules
 {
     /// <summary>
-    /// 规模以上工业企业: 年主营业务收入2000万元及以上的工业法人单位 (国家统计局, since 2011; RULES-2.md §6), inclusive.
+    /// 规模以上工业企业: 年主营业务收入2000万元及以上的工业法人单位 (国家统计局, since 2011; docs/rules/industrial-scale.md §1), inclusive.
     /// Kechuang records 销售收入 as the main-business revenue.
     /// </summary>
     public const decimal AboveScaleRevenue = 20_000_000m;

@@ -4,12 +4,11 @@ using Kechuang.Platform.Indicators;
 namespace Kechuang.Modules.Enterprises;
 
 /// <summary>
-/// 武义县 2023 targets of the letter for enterprise cultivation and IP (seed-figures T9, T13, T14, T15, T17, T18), each bound
+/// 武义县 2023 targets of the letter for enterprise cultivation and IP (docs/letter-figures.md, T9, T13, T14, T15, T17, T18), each bound
 /// to the indicator that computes the actual from records. Targets only: the actuals are whatever the records give.
 /// <para>
-/// T5 (园区科技型中小企业累计 ≥14) is not seeded: it counts the 科技型中小企业 of the park (园区), and no indicator counts
-/// enterprises per park — the closest, <c>enterprises.tech-sme-count</c>, counts the whole county and carries T14 (≥80) for
-/// the same region and year (one target per region, year and indicator). It needs a park dimension (carriers module).
+/// T5 (园区科技型中小企业累计 ≥14) is a park's figure: the carriers' demo data seeds it against
+/// <c>enterprises.park-tech-sme-count</c>.
 /// </para>
 /// </summary>
 internal sealed class EnterpriseTargetsDemoData : IDemoData
@@ -17,7 +16,7 @@ internal sealed class EnterpriseTargetsDemoData : IDemoData
     public const string Region = "330723";
     public const int Year = 2023;
 
-    /// <summary>(seed-figures row, indicator code, target). "力争…以上" is <c>&gt;=</c>.</summary>
+    /// <summary>(letter-figures row, indicator code, target). "力争…以上" is <c>&gt;=</c>.</summary>
     internal static readonly (string Row, string IndicatorCode, decimal Value)[] Targets2023 =
     [
         // T9 申请各类专利 ≥10 / 其中发明专利 ≥2.

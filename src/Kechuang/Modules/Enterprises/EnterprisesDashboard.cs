@@ -11,6 +11,8 @@ namespace Kechuang.Modules.Enterprises;
 /// </summary>
 internal sealed class EnterprisesDashboard(TimeProvider clock) : IDashboardCard
 {
+    public int Order => 300;
+
     public async Task<IReadOnlyList<DashboardFigure>> FiguresAsync(KechuangDb db)
     {
         var year = clock.GetLocalNow().Year;

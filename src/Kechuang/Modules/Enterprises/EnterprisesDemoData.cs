@@ -68,7 +68,8 @@ public sealed class EnterprisesDemoData(IOrganizationDirectory directory) : IDem
         if (Org("浙江寿仙谷医药股份有限公司") is { } shouxiangu)
         {
             db.Add(Qualification.HighTech(shouxiangu.Id, shouxiangu.RegionCode, new DateOnly(2023, 12, 8), "GR202333001234", now));
-            db.Add(new RdInstitution(shouxiangu.Id, shouxiangu.RegionCode, "浙江省寿仙谷珍稀植物药重点企业研究院", RdInstitutionKind.KeyEnterpriseInstitute, Level.Provincial, 2016, now));
+            // 首批省重点农业企业研究院 (accepted 2022). The county had no 重点企业研究院 yet: the letter sets its first as T17.
+            db.Add(new RdInstitution(shouxiangu.Id, shouxiangu.RegionCode, "寿仙谷珍稀药材省重点农业企业研究院", RdInstitutionKind.KeyAgriInstitute, Level.Provincial, 2022, now));
             db.Add(new RdInstitution(shouxiangu.Id, shouxiangu.RegionCode, "寿仙谷省级企业研究院", RdInstitutionKind.EnterpriseInstitute, Level.Provincial, 2012, now));
             db.Add(new AwardNomination(shouxiangu.Id, shouxiangu.RegionCode, "浙江省科学技术进步奖", Level.Provincial, "一等奖", 2022,
                 "灵芝、铁皮石斛等珍稀药用植物种质创新与高值化利用关键技术及产业化", NominationResult.Pending, now));

@@ -25,6 +25,7 @@ public static class EnterprisesModule
         services.AddScoped<IDemoData, EnterprisePopulationDemoData>();
         services.AddScoped<IDemoData, EnterpriseTargetsDemoData>();
         services.AddScoped<Platform.Ui.IDashboardCard, EnterprisesDashboard>();
+        services.AddSingleton<Platform.Ui.INavContribution, EnterprisesNav>();
         return services;
     }
 

@@ -55,7 +55,7 @@ public sealed record HighTechScore(int Min, int Max, int? Exact);
 
 public sealed record HighTechResult(bool Eligible, IReadOnlyList<EvaluationCondition> Conditions, HighTechScore Score, HighTechParts Parts, IReadOnlyList<string> Gaps);
 
-/// <summary>高新技术企业认定 (RULES.md §2): the eight conditions of 第十一条 and the innovation-capability score.</summary>
+/// <summary>高新技术企业认定 (docs/rules/high-tech.md §2, §7): the eight conditions of 第十一条 and the innovation-capability score.</summary>
 public static class HighTechEvaluation
 {
     public const string Registered = "hte.registered-365-days";

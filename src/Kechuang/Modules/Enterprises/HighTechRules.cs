@@ -5,7 +5,7 @@ public sealed record ScoreBand(string Band, int Min, int Max);
 
 /// <summary>
 /// 高新技术企业认定 — 《高新技术企业认定管理办法》国科发火〔2016〕32号 第十一条 and the 工作指引
-/// 国科发火〔2016〕195号 (RULES.md §2). Not the 2008 version (6%/4%/3%, 大专以上30%).
+/// 国科发火〔2016〕195号 (docs/rules/high-tech.md §1). Not the 2008 version (6%/4%/3%, 大专以上30%).
 /// </summary>
 public static class HighTechRules
 {

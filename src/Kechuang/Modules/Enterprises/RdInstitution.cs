@@ -2,13 +2,16 @@ using Kechuang.Platform.Data;
 
 namespace Kechuang.Modules.Enterprises;
 
-/// <summary>研发机构类别: 研发中心 / 企业研究院 / 重点企业研究院 / 重点实验室.</summary>
+/// <summary>研发机构类别: 研发中心 / 企业研究院 / 重点企业研究院 / 重点实验室 / 重点农业企业研究院.</summary>
 public enum RdInstitutionKind
 {
     RdCenter = 1,
     EnterpriseInstitute = 2,
     KeyEnterpriseInstitute = 3,
     KeyLab = 4,
+
+    /// <summary>省重点农业企业研究院: an agricultural programme of its own, not counted as a 重点企业研究院.</summary>
+    KeyAgriInstitute = 5,
 }
 
 /// <summary>级别: 县级 / 市级 / 省级 / 国家级.</summary>

@@ -1,3 +1,4 @@
+using Kechuang.Modules.Directory.Public;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 
@@ -17,12 +18,17 @@ public static class ScreeningList
             ["salesRevenue"] = (rows, desc) => desc ? rows.OrderByDescending(r => r.SalesRevenue) : rows.OrderBy(r => r.SalesRevenue),
         };
 
-    /// <summary>The rows matching the search (a part of the name), in the requested order (the screening's own order when none).</summary>
-    public static List<ScreeningRow> Arrange(IEnumerable<ScreeningRow> rows, ListQuery list)
+    /// <summary>
+    /// The rows matching the search, in the requested order (the screening's own order when none). The search is the enterprise
+    /// list's: a part of the name, or an organisation the directory finds by credit code or pinyin initials (恒达 → hd).
+    /// </summary>
+    public static async Task<List<ScreeningRow>> ArrangeAsync(IEnumerable<ScreeningRow> rows, ListQuery list, IOrganizationDirectory directory,
+        CancellationToken ct = default)
     {
         if (list.Text is { } text)
         {
-            rows = rows.Where(r => r.Name.Contains(text, StringComparison.OrdinalIgnoreCase));
+            var found = (await directory.SearchAsync(text, ct)).ToHashSet();
+            rows = rows.Where(r => r.Name.Contains(text, StringComparison.OrdinalIgnoreCase) || found.Contains(r.EnterpriseId));
         }
         if (string.IsNullOrWhiteSpace(list.Sort))
         {
@@ -36,9 +42,12 @@ public static class ScreeningList
     }
 
     /// <summary>One page of the arranged rows and their count.</summary>
-    public static Paged<ScreeningRow> Page(IEnumerable<ScreeningRow> rows, ListQuery list)
+    public static async Task<Paged<ScreeningRow>> PageAsync(IEnumerable<ScreeningRow> rows, ListQuery list, IOrganizationDirectory directory,
+        CancellationToken ct = default) => Page(await ArrangeAsync(rows, list, directory, ct), list);
+
+    /// <summary>One page of rows already arranged.</summary>
+    public static Paged<ScreeningRow> Page(IReadOnlyList<ScreeningRow> arranged, ListQuery list)
     {
-        var arranged = Arrange(rows, list);
         var (skip, take) = Paging.Normalize(list.Page, list.PageSize);
         return new Paged<ScreeningRow>(arranged.Skip(skip).Take(take).ToList(), arranged.Count);
     }

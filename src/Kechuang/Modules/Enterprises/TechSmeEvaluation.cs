@@ -57,7 +57,7 @@ public sealed record TechSmeResult(
     IReadOnlyList<EvaluationCondition> Conditions,
     IReadOnlyList<string> Gaps);
 
-/// <summary>科技型中小企业评价 (RULES.md §1): the five conditions of 第六条 and the 100-point score.</summary>
+/// <summary>科技型中小企业评价 (docs/rules/tech-sme.md §2, §5): the five conditions of 第六条 and the 100-point score.</summary>
 public static class TechSmeEvaluation
 {
     public const string Resident = "sme.resident-enterprise";

@@ -2,7 +2,7 @@ namespace Kechuang.Modules.Enterprises;
 
 /// <summary>
 /// 科技型中小企业评价 — 《科技型中小企业评价办法》国科发政〔2017〕115号 with the 2022 工作指引
-/// 国科火字〔2022〕67号 (see shared/domain/RULES.md §1). Every band is lower-inclusive ("(含)").
+/// 国科火字〔2022〕67号 (docs/rules/tech-sme.md §1, §5.1). Every band is lower-inclusive ("(含)").
 /// </summary>
 public static class TechSmeRules
 {
@@ -19,7 +19,8 @@ public static class TechSmeRules
     public const int PassScore = 60;
 
     /// <summary>
-    /// 评价指标说明: 兼职、临时聘用人员全年须在企业累计工作6个月以上 — strictly more than six months;
+    /// 评价指标说明: 兼职、临时聘用人员全年须在企业累计工作6个月以上 — six months or more, since 以上 includes the number
+    /// (docs/rules/tech-sme.md §6.3);
     /// on-payroll staff (labour contract or social insurance) count whatever the months.
     /// </summary>
     public const decimal MinMonthsForNonPayroll = 6m;
@@ -113,6 +114,6 @@ public static class TechSmeRules
         return code.Length is >= 2 and <= 4 && code.All(char.IsAsciiDigit) ? code[..2] : null;
     }
 
-    /// <summary>A part-time or temporary person counts toward 职工总数 (and 科技人员) only after more than six months.</summary>
-    public static bool Counts(NonPayrollStaff person) => person.OnPayroll || person.MonthsWorked > MinMonthsForNonPayroll;
+    /// <summary>A part-time or temporary person counts toward 职工总数 (and 科技人员) once they have worked six months or more.</summary>
+    public static bool Counts(NonPayrollStaff person) => person.OnPayroll || person.MonthsWorked >= MinMonthsForNonPayroll;
 }

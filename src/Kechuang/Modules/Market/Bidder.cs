@@ -1,6 +1,6 @@
 namespace Kechuang.Modules.Market;
 
-/// <summary>竞买人: an organisation registered for one session; it may bid once its deposit is confirmed (when required).</summary>
+/// <summary>竞买人: an organisation registered for one session; it may bid once its deposit is confirmed (when required, <see cref="MarketRules.BidderRules"/>).</summary>
 public sealed class Bidder
 {
     private Bidder()
@@ -35,6 +35,4 @@ public sealed class Bidder
         DepositConfirmedAt = now;
         DepositConfirmedBy = by;
     }
-
-    public bool MayBid(bool depositRequired) => !depositRequired || DepositPaid;
 }

@@ -7,6 +7,8 @@ namespace Kechuang.Modules.Market;
 /// <summary>Home figures: achievements on the market and sales at auction (public records, the same for every viewer).</summary>
 public sealed class MarketDashboard : IDashboardCard
 {
+    public int Order => 400;
+
     public async Task<IReadOnlyList<DashboardFigure>> FiguresAsync(KechuangDb db)
     {
         var listed = await db.Set<Achievement>().CountAsync(a => a.Status == AchievementStatus.Listed || a.Status == AchievementStatus.InAuction);

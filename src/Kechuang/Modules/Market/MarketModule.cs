@@ -24,6 +24,7 @@ public static class MarketModule
         services.AddHostedService<LotCloseSweep>();
         services.AddScoped<IDemoData, MarketDemoData>();
         services.AddScoped<Platform.Ui.IDashboardCard, MarketDashboard>();
+        services.AddSingleton<Platform.Ui.INavContribution, MarketNav>();
         services.AddSingleton<IIndicator, AuctionLotsIndicator>();
         services.AddSingleton<IIndicator, AuctionInstitutionsIndicator>();
         services.AddSingleton<IIndicator, SoldLotsIndicator>();

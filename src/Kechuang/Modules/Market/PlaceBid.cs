@@ -15,10 +15,11 @@ public readonly record struct BidOutcome(BidAccepted? Accepted, RuleException? R
 /// <summary>
 /// 出价. The decision is made in the database and a bid is answered (and broadcast) only after it has
 /// committed. PostgreSQL: the bid joins its lot's next call of the function <c>market_place_bids</c>
-/// (<see cref="BidBatches"/>, docs/adr/011-bids-decided-in-batches.md, after ADR 010), which decides the
-/// rules of <see cref="MarketRules.Decide"/> on the lot's latest committed row, under its row lock when a bid
+/// (<see cref="BidBatches"/>, docs/adr/011-bids-decided-in-batches.md, after ADR 010), which decides by
+/// <see cref="MarketRules"/>' rules, written into SQL from their expressions (<see cref="MarketRulesSql"/>,
+/// docs/adr/014-bid-rules-stated-once.md), on the lot's latest committed row, under its row lock when a bid
 /// may pass, and inserts accepted bids in the same transaction; a refused bid comes back with the lot as it
-/// stood and <see cref="MarketRules.Decide"/> names the rule it broke. SQLite (one writer at a time): the lot is read,
+/// stood and <see cref="MarketRules.Refusal(LotState, DateTime, long, DateTime)"/> names the rule it broke. SQLite (one writer at a time): the lot is read,
 /// decided in C#, and moved by an update conditional on the <see cref="Lot.Seq"/> it was decided from,
 /// atomically with the bid's insert; a request that loses the race re-reads the lot and decides again.
 /// </summary>
@@ -80,10 +81,9 @@ public sealed class PlaceBidHandler(
                     return new BidOutcome(Original(row.BidId, row.LotId, row.Seq, row.AmountFen, row.EndsAt, lotId), null);
                 case "not-found":
                     throw new NotFoundException("标的不存在");
-                case "not-registered":
-                    return new BidOutcome(null, NotRegistered(depositUnconfirmed: false));
-                case "deposit-unconfirmed":
-                    return new BidOutcome(null, NotRegistered(depositUnconfirmed: true));
+                case not "refused":
+                    // A bidder rule, named by market_bidder_refusal.
+                    return new BidOutcome(null, MarketRules.Refused(row.Outcome, row.Lot));
             }
             // Refused: name the rule against the lot as it stood. Should the lot have moved again so that the
             // bid now passes (an earlier-received bid extending the end), the database decides once more.
@@ -115,9 +115,10 @@ public sealed class PlaceBidHandler(
                 select new BidContext(l, new AuctionTerms(a.Id, a.StartsAt, a.SoftCloseSeconds, a.DepositRequired), b, o))
             .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("标的不存在");
         var (lot, auction, bidder, original) = context;
-        if (bidder is null || !bidder.MayBid(auction.DepositRequired))
+        var refusal = MarketRules.Refusal(new BidderFacts(bidder is not null, auction.DepositRequired, bidder?.DepositPaid == true));
+        if (refusal is not null || bidder is null)
         {
-            throw NotRegistered(depositUnconfirmed: bidder is not null);
+            throw refusal ?? MarketRules.Refused("not-registered", State(lot));
         }
         if (original is not null)
         {
@@ -217,10 +218,6 @@ public sealed class PlaceBidHandler(
         bidLotId != lotId
             ? throw InputException.For("idempotencyKey", "该幂等键已用于另一标的的出价")
             : new BidAccepted(bidId, seq, Money.ToYuan(amountFen), endsAtAfter);
-
-    /// <summary>Only registered bidders bid, and only once their deposit is confirmed where the session asks for one.</summary>
-    private static RuleException NotRegistered(bool depositUnconfirmed) =>
-        new(MarketRules.NotRegistered, depositUnconfirmed ? "贵单位的保证金尚未确认，暂不能出价" : "贵单位未登记为本场竞买人");
 }
 
 /// <summary>One answer of <c>market_place_bids</c>, for one bid of the batch.</summary>

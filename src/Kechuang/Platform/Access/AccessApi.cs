@@ -36,7 +36,12 @@ public static class AccessApi
                 default:
                     return Problem(401, "用户名或密码错误", "auth.bad-credentials");
             }
-        }).AllowAnonymous();
+        }).AllowAnonymous()
+            .WithName("IssueToken")
+            .WithSummary("以用户名和密码换取访问令牌")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status423Locked);
 
         auth.MapPost("/change-password", async Task<Results<NoContent, ProblemHttpResult>> (ChangePasswordRequest request, SignInHandler signIn, CancellationToken ct) =>
         {
@@ -52,44 +57,68 @@ public static class AccessApi
             }
             await signIn.ChangePasswordAsync(result.Account.Id, request.CurrentPassword, request.NewPassword, ct);
             return TypedResults.NoContent();
-        }).AllowAnonymous();
+        }).AllowAnonymous()
+            .WithName("ChangePassword")
+            .WithSummary("凭用户名和原密码修改密码（无需令牌）")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status423Locked);
 
         app.MapGet("/api/v1/me", (CurrentUser user) =>
             TypedResults.Ok(new MeResponse(user.AccountId, user.UserName, user.DisplayName, user.Role is { } r ? Kebab.From(r) : null, user.RegionCode, user.OrganizationId)))
-            .RequireAuthorization().WithTags("账号与认证");
+            .RequireAuthorization().WithTags("账号与认证")
+            .WithName("GetCurrentAccount")
+            .WithSummary("查看当前登录的账号");
 
         var admin = app.MapGroup("/api/v1/admin/users").RequireAuthorization(Roles.Admin).WithTags("账号管理");
         admin.MapPost("", async Task<Created<Created>> (AccountInput input, AccountAdminHandler handler, CancellationToken ct) =>
         {
             var id = await handler.CreateAsync(input, ct);
             return TypedResults.Created($"/api/v1/admin/users/{id}", new Created(id));
-        });
+        })
+            .WithName("CreateAccount")
+            .WithSummary("创建账号")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapGet("", async (string? role, [AsParameters] ListQuery list, AccountAdminHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.ListAsync(new AccountQuery(role, list), ct)));
+            TypedResults.Ok(await handler.ListAsync(new AccountQuery(role, list), ct)))
+            .WithName("ListAccounts")
+            .WithSummary("查询账号");
         admin.MapGet("/export", async (string? role, [AsParameters] ListQuery list, AccountAdminHandler handler, KechuangDb db, CancellationToken ct) =>
-            await AccountSheet.Export.FileAsync(db, await handler.AllAsync(new AccountQuery(role, list), ct), ct));
+            await AccountSheet.Export.FileAsync(db, await handler.AllAsync(new AccountQuery(role, list), ct), ct))
+            .WithName("ExportAccounts")
+            .WithSummary("导出账号清单");
         admin.MapPut("/{id:guid}", async (Guid id, AccountInput input, AccountAdminHandler handler, CancellationToken ct) =>
         {
             await handler.UpdateAsync(id, input, ct);
             return TypedResults.NoContent();
-        });
+        })
+            .WithName("UpdateAccount")
+            .WithSummary("修改账号的姓名、角色、地区和所属单位");
         admin.MapPost("/{id:guid}/disable", async (Guid id, AccountAdminHandler handler, CancellationToken ct) =>
         {
             await handler.SetDisabledAsync(id, true, ct);
             return TypedResults.NoContent();
-        });
+        })
+            .WithName("DisableAccount")
+            .WithSummary("停用账号")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapPost("/{id:guid}/enable", async (Guid id, AccountAdminHandler handler, CancellationToken ct) =>
         {
             await handler.SetDisabledAsync(id, false, ct);
             return TypedResults.NoContent();
-        });
+        })
+            .WithName("EnableAccount")
+            .WithSummary("启用账号");
         admin.MapPost("/{id:guid}/unlock", async (Guid id, AccountAdminHandler handler, CancellationToken ct) =>
         {
             await handler.UnlockAsync(id, ct);
             return TypedResults.NoContent();
-        });
+        })
+            .WithName("UnlockAccount")
+            .WithSummary("解锁因密码错误被锁定的账号");
         admin.MapPost("/{id:guid}/reset-password", async (Guid id, AccountAdminHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(new ResetResponse(await handler.ResetPasswordAsync(id, ct))));
+            TypedResults.Ok(new ResetResponse(await handler.ResetPasswordAsync(id, ct))))
+            .WithName("ResetPassword")
+            .WithSummary("重置密码，返回一次性临时密码（下次登录须修改）");
         return app;
     }
 

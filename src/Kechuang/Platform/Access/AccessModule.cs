@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Kechuang.Platform.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,9 @@ public static class AccessModule
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
 
         services.AddAuthorizationBuilder()
+            // Closed by default: an endpoint that names no policy is for signed-in users. The published ones
+            // (sign-in, health, the public market, the API contract) say AllowAnonymous where they are mapped.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.Admin, p => p.RequireRole(nameof(Role.CityAdmin)))
             .AddPolicy(Roles.Staff, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.CityStaff), nameof(Role.CountyStaff)))
             .AddPolicy(Roles.Editors, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.CityStaff), nameof(Role.CountyStaff), nameof(Role.Enterprise), nameof(Role.Institution)));

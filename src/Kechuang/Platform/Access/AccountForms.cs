@@ -38,7 +38,7 @@ public static class AccountForms
                 default:
                     return Results.LocalRedirect($"/account/login?error=bad&returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}");
             }
-        });
+        }).AllowAnonymous();
 
         account.MapPost("/change-password", async ([FromForm] string? currentPassword, [FromForm] string? newPassword, [FromForm] string? confirmPassword,
             HttpContext http, SignInHandler signIn, KechuangDb db, CancellationToken ct) =>
@@ -75,7 +75,7 @@ public static class AccountForms
             }
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect(idle ? "/account/login?signedOut=idle" : "/account/login?signedOut=1");
-        });
+        }).AllowAnonymous(); // an expired session still signs out and lands on the sign-in page with its reason
         return app;
     }
 

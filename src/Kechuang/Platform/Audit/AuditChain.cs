@@ -128,12 +128,22 @@ public static class AuditModule
         var audit = app.MapGroup("/api/v1/audit").RequireAuthorization(Access.Roles.Admin).WithTags("审计日志");
         audit.MapGet("", async (string? entity, string? account, string? action, string? key, DateTime? from, DateTime? to, [AsParameters] ListQuery list,
             ListAuditHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(new AuditQuery(entity, account, action, key, from, to, list), ct)));
+            TypedResults.Ok(await handler.HandleAsync(new AuditQuery(entity, account, action, key, from, to, list), ct)))
+            .WithName("ListAuditEntries")
+            .WithSummary("查询审计日志");
         audit.MapGet("/export", async (string? entity, string? account, string? action, string? key, DateTime? from, DateTime? to, [AsParameters] ListQuery list,
-            ListAuditHandler handler, KechuangDb db, CancellationToken ct) =>
+            ListAuditHandler handler, KechuangDb db, Ui.AuditNames names, CancellationToken ct) =>
+        {
+            var rows = await handler.AllAsync(new AuditQuery(entity, account, action, key, from, to, list), ct);
             // Reading the log out is itself recorded, after the rows were read so the file does not hold its own export.
-            await AuditSheet.Export.FileAsync(db, await handler.AllAsync(new AuditQuery(entity, account, action, key, from, to, list), ct), ct));
-        audit.MapGet("/verify", async (AuditChain chain, CancellationToken ct) => TypedResults.Ok(await chain.VerifyAsync(ct)));
+            // The file shows the names the page shows; the modules contribute them, so they are put in before writing.
+            return await AuditSheet.Export.FileAsync(db, [.. rows.Select(r => r with { Action = names.Action(r.Action), Entity = names.Entity(r.Entity) })], ct);
+        })
+            .WithName("ExportAuditEntries")
+            .WithSummary("导出审计日志");
+        audit.MapGet("/verify", async (AuditChain chain, CancellationToken ct) => TypedResults.Ok(await chain.VerifyAsync(ct)))
+            .WithName("VerifyAuditChain")
+            .WithSummary("校验审计日志哈希链是否完整");
         return app;
     }
 }

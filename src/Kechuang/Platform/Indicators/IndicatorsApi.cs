@@ -15,26 +15,39 @@ public static class IndicatorsApi
         var api = app.MapGroup("/api/v1").RequireAuthorization(Roles.Staff).WithTags("指标与目标");
 
         api.MapGet("/indicators", (IndicatorCatalogue catalogue) =>
-            TypedResults.Ok(new Paged<IndicatorInfo>(catalogue.All, catalogue.All.Count)));
+            TypedResults.Ok(new Paged<IndicatorInfo>(catalogue.All, catalogue.All.Count)))
+            .WithName("ListIndicators")
+            .WithSummary("指标目录");
         api.MapGet("/indicators/{code}/value", async (string code, string? regionCode, int? year, IndicatorCatalogue catalogue, KechuangDb db, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.Ok(await catalogue.ValueAsync(db, code, regionCode, year ?? clock.GetUtcNow().Year, ct)));
+            TypedResults.Ok(await catalogue.ValueAsync(db, code, regionCode, year ?? clock.GetUtcNow().Year, ct)))
+            .WithName("GetIndicatorValue")
+            .WithSummary("某地区某年度的指标数值及其计入的记录");
         api.MapGet("/indicators/{code}/monthly", async (string code, string? regionCode, int? year, IndicatorCatalogue catalogue, KechuangDb db, TimeProvider clock, CancellationToken ct) =>
         {
             var y = year ?? clock.GetUtcNow().Year;
             var region = IndicatorCatalogue.CheckRegion(db.User, regionCode);
             return TypedResults.Ok(new Monthly(code, region, y, await catalogue.MonthlyAsync(db, code, region, y, ct)));
-        });
+        })
+            .WithName("GetIndicatorMonthly")
+            .WithSummary("指标逐月累计值");
 
         api.MapGet("/targets", async (string? regionCode, int? year, string? indicatorCode, [AsParameters] ListQuery list, TargetsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.ListAsync(regionCode, year, indicatorCode, list, ct)));
+            TypedResults.Ok(await handler.ListAsync(regionCode, year, indicatorCode, list, ct)))
+            .WithName("ListTargets")
+            .WithSummary("查询年度目标及完成情况");
         api.MapGet("/targets/export", async (string? regionCode, int? year, string? indicatorCode, [AsParameters] ListQuery list, TargetsHandler handler,
             KechuangDb db, CancellationToken ct) =>
-            await TargetSheet.Export.FileAsync(db, await handler.AllAsync(regionCode, year, indicatorCode, list, ct), ct));
+            await TargetSheet.Export.FileAsync(db, await handler.AllAsync(regionCode, year, indicatorCode, list, ct), ct))
+            .WithName("ExportTargets")
+            .WithSummary("导出年度目标及完成情况");
         api.MapPost("/targets", async Task<Results<Created<Created>, Ok<Created>>> (TargetInput body, TargetsHandler handler, CancellationToken ct) =>
         {
             var (id, created) = await handler.SetAsync(body, ct);
             return created ? TypedResults.Created($"/api/v1/targets?year={body.Year}&regionCode={body.RegionCode}", new Created(id)) : TypedResults.Ok(new Created(id));
-        });
+        })
+            .WithName("SetTarget")
+            .WithSummary("设定年度目标（已设定则修改）")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

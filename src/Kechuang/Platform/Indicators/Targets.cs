@@ -84,6 +84,10 @@ public sealed class TargetsHandler(KechuangDb db, IndicatorCatalogue catalogue, 
         return items;
     }
 
+    /// <summary>An indicator's value in each month of a year, for the target's chart.</summary>
+    public Task<IReadOnlyList<decimal>> MonthlyAsync(string indicatorCode, string regionCode, int year, CancellationToken cancellationToken = default) =>
+        catalogue.MonthlyAsync(db, indicatorCode, regionCode, year, cancellationToken);
+
     /// <summary>Sets (creates or replaces) the target of a region, year and indicator. City bureau staff set targets.</summary>
     public async Task<(Guid Id, bool Created)> SetAsync(TargetInput input, CancellationToken cancellationToken = default)
     {

@@ -2,71 +2,77 @@ using System.Text.Json;
 
 namespace Kechuang.Platform.Ui;
 
-/// <summary>Chinese names of audit actions and the platform's audited tables, and a field-by-field view of before/after.</summary>
-public static class AuditNames
+/// <summary>
+/// Chinese names for the audit log, contributed by whoever writes the entries: the tables it owns, the fields of
+/// its records and of its events' details, and the actions it records. Registered as a singleton
+/// <c>IAuditVocabulary</c>; <see cref="AuditNames"/> composes them in <see cref="Order"/>.
+/// </summary>
+public interface IAuditVocabulary
 {
-    public static readonly IReadOnlyDictionary<string, string> Actions = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["create"] = "新增",
-        ["update"] = "修改",
-        ["delete"] = "删除",
-        ["export"] = "导出",
-        ["sign-in"] = "登录成功",
-        ["sign-in-failure"] = "登录失败",
-        ["sign-in-locked"] = "锁定期间尝试登录",
-        ["lockout"] = "账号锁定",
-        ["sign-out"] = "退出登录",
-        ["unlock"] = "解锁",
-        ["password-reset"] = "重置密码",
-        ["password-change"] = "修改密码",
-    };
+    /// <summary>Lower first: the order of the audit log's filters.</summary>
+    int Order { get; }
 
-    /// <summary>Tables of the platform and the directory; other modules' tables show their own name.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Entities = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["access_account"] = "账号",
-        ["directory_organization"] = "组织",
-        ["directory_person"] = "人员",
-        ["directory_region"] = "行政区划",
-        ["audit_entry"] = "审计日志",
-    };
+    /// <summary>Table name → Chinese name, in the order the filter lists them.</summary>
+    IReadOnlyList<KeyValuePair<string, string>> Entities => [];
 
-    /// <summary>Chinese names of the recorded fields that the platform and the directory write.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["Id"] = "标识",
-        ["Name"] = "名称",
-        ["Kind"] = "类型",
-        ["CreditCode"] = "统一社会信用代码",
-        ["RegionCode"] = "行政区划代码",
-        ["Address"] = "地址",
-        ["ContactName"] = "联系人",
-        ["ContactPhone"] = "联系电话",
-        ["IsSharedWithAll"] = "全市可见",
-        ["OrganizationId"] = "所属组织",
-        ["Title"] = "职称/职务",
-        ["Fields"] = "专业领域",
-        ["Phone"] = "联系电话",
-        ["IdNumber"] = "身份证号码",
-        ["UserName"] = "用户名",
-        ["DisplayName"] = "姓名",
-        ["Role"] = "角色",
-        ["Disabled"] = "已停用",
-        ["FailedSignIns"] = "连续失败次数",
-        ["LockedUntil"] = "锁定截止",
-        ["MustChangePassword"] = "须修改密码",
-        ["PasswordChangedAt"] = "密码修改时间",
-        ["PasswordHash"] = "密码（哈希）",
-        ["LastSignInAt"] = "最近登录时间",
-        ["CreatedAt"] = "创建时间",
-        ["UpdatedAt"] = "更新时间",
-        ["reason"] = "原因",
-        ["rows"] = "行数",
-        ["failures"] = "失败次数",
-        ["until"] = "截至",
-    };
+    /// <summary>Field → Chinese name, for this contributor's tables first and for any table that names none of its own.</summary>
+    IReadOnlyDictionary<string, string> Fields => new Dictionary<string, string>();
 
-    public static string Field(string field) => Fields.GetValueOrDefault(field, field);
+    /// <summary>Action → Chinese name, in the order the filter lists them.</summary>
+    IReadOnlyList<KeyValuePair<string, string>> Actions => [];
+}
+
+/// <summary>
+/// The audit log's words: every <see cref="IAuditVocabulary"/> composed in order. A name not contributed is shown
+/// as recorded. A field is named by the vocabulary that owns the entry's table, else by the first that names it.
+/// </summary>
+public sealed class AuditNames
+{
+    private readonly Dictionary<string, string> _entities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _actions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _fields = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _fieldsByEntity = new(StringComparer.Ordinal);
+
+    public AuditNames(IEnumerable<IAuditVocabulary> vocabularies)
+    {
+        var entities = new List<KeyValuePair<string, string>>();
+        var actions = new List<KeyValuePair<string, string>>();
+        foreach (var vocabulary in vocabularies.OrderBy(v => v.Order))
+        {
+            foreach (var entity in vocabulary.Entities)
+            {
+                if (_entities.TryAdd(entity.Key, entity.Value))
+                {
+                    entities.Add(entity);
+                    _fieldsByEntity[entity.Key] = vocabulary.Fields;
+                }
+            }
+            foreach (var action in vocabulary.Actions.Where(a => _actions.TryAdd(a.Key, a.Value)))
+            {
+                actions.Add(action);
+            }
+            foreach (var field in vocabulary.Fields)
+            {
+                _fields.TryAdd(field.Key, field.Value);
+            }
+        }
+        Entities = entities;
+        Actions = actions;
+    }
+
+    /// <summary>Every named table, in the contributors' order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Entities { get; }
+
+    /// <summary>Every named action, in the contributors' order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Actions { get; }
+
+    public string Action(string action) => _actions.GetValueOrDefault(action, action);
+
+    public string Entity(string entity) => _entities.GetValueOrDefault(entity, entity);
+
+    /// <summary>A field of an entry of <paramref name="entity"/>.</summary>
+    public string Field(string entity, string field) =>
+        _fieldsByEntity.TryGetValue(entity, out var own) && own.TryGetValue(field, out var name) ? name : _fields.GetValueOrDefault(field, field);
 
     /// <summary>Who acted: sign-in steps run before the session exists, start-up loads run as the system.</summary>
     public static string Account(string account) => account switch
@@ -75,10 +81,6 @@ public static class AuditNames
         _ when account.StartsWith("system:", StringComparison.Ordinal) => $"系统（{(account == "system:startup" ? "启动初始化" : account[7..])}）",
         _ => account,
     };
-
-    public static string Action(string action) => Actions.GetValueOrDefault(action, action);
-
-    public static string Entity(string entity) => Entities.GetValueOrDefault(entity, entity);
 
     /// <summary>One row per field present before or after, marking the ones that changed.</summary>
     public static List<(string Field, string? Before, string? After, bool Changed)> Diff(string? before, string? after)

@@ -1,67 +1,88 @@
 using System.Reflection;
+using System.Security.Claims;
+using Kechuang.Platform.Access;
 using Microsoft.AspNetCore.Components;
 
 namespace Kechuang.Platform.Ui;
 
-/// <summary>A menu entry: its link, the Shell.resx key of its title, and the policy that may see it (null: any signed-in account).</summary>
+/// <summary>A menu entry: its link, the resource key of its title, and the policy that may see it (null: any signed-in account).</summary>
 public sealed record NavItem(string Key, string Link, string TitleKey, string? Policy = null);
 
-/// <summary>A menu group of one module.</summary>
-public sealed record NavSection(string Key, string Icon, string TitleKey, string? Policy, IReadOnlyList<NavItem> Items);
+/// <summary>
+/// A menu group. <paramref name="Order"/> places it among the groups of every contributor (lower first);
+/// <paramref name="Strings"/> is the resource type whose .resx (zh-CN, with an .en.resx beside it) holds its titles.
+/// </summary>
+public sealed record NavSection(string Key, int Order, string Icon, string TitleKey, string? Policy, Type Strings, IReadOnlyList<NavItem> Items);
+
+/// <summary>A shortcut on the home page, in the order given by <paramref name="Order"/>; its title is a key of its contributor's resources.</summary>
+public sealed record QuickLink(int Order, string Link, string Icon, string TitleKey, Type Strings, string? Policy = null);
+
+/// <summary>A page anyone may open without signing in, linked from the sign-in page.</summary>
+public sealed record PublicLink(int Order, string Link, string TitleKey, Type Strings);
 
 /// <summary>
-/// The left menu. Modules that have pages are listed here; an entry whose page does not exist in this
-/// build (a module not merged yet) is left out, so the menu shows only modules that exist.
+/// What a module (or a part of the platform) adds to the shell: its menu groups, its home-page shortcuts and
+/// its public pages. Registered as a singleton <c>INavContribution</c>; <see cref="NavCatalog"/> composes them.
 /// </summary>
-public static class NavCatalog
+public interface INavContribution
 {
-    public static readonly IReadOnlyList<NavSection> Sections =
-    [
-        new("directory", "team", "Menu_Directory", null,
-        [
-            new("organizations", "/directory/organizations", "Menu_Organizations"),
-            new("people", "/directory/people", "Menu_People"),
-        ]),
-        new("carriers", "bank", "Menu_Carriers", null,
-        [
-            new("carrier-list", "/carriers", "Menu_CarrierList"),
-            new("park-tech-smes", "/carriers/park-tech-smes", "Menu_ParkTechSmes", Access.Roles.Staff),
-        ]),
-        new("enterprises", "rise", "Menu_Enterprises", null,
-        [
-            new("enterprise-list", "/enterprises", "Menu_EnterpriseList"),
-            new("evaluate", "/enterprises/evaluate", "Menu_Evaluate"),
-            new("cultivation", "/cultivation", "Menu_Cultivation", Access.Roles.Staff),
-        ]),
-        new("contracts", "file-text", "Menu_Contracts", null,
-        [
-            new("contract-list", "/contracts", "Menu_ContractList"),
-            new("contract-new", "/contracts/new", "Menu_ContractNew"),
-        ]),
-        new("market", "shop", "Menu_Market", null,
-        [
-            new("achievements", "/market/achievements", "Menu_Achievements"),
-            new("auctions", "/market/auctions", "Menu_Auctions"),
-        ]),
-        new("performance", "aim", "Menu_Performance", Access.Roles.Staff,
-        [
-            new("targets", "/indicators/targets", "Menu_Targets"),
-        ]),
-        new("system", "setting", "Menu_System", Access.Roles.Admin,
-        [
-            new("accounts", "/admin/accounts", "Menu_Accounts"),
-            new("audit", "/admin/audit", "Menu_Audit"),
-        ]),
-    ];
+    IEnumerable<NavSection> Sections { get; }
 
+    IEnumerable<QuickLink> QuickLinks => [];
+
+    IEnumerable<PublicLink> PublicLinks => [];
+}
+
+/// <summary>
+/// The left menu, the home page's shortcuts and the sign-in page's public links, composed from every
+/// registered <see cref="INavContribution"/> in their declared order. An entry whose page does not exist in
+/// this build is left out, so the menu never links to a missing page.
+/// </summary>
+public sealed class NavCatalog
+{
     private static readonly HashSet<string> Routes = typeof(NavCatalog).Assembly.GetTypes()
         .SelectMany(t => t.GetCustomAttributes<RouteAttribute>())
         .Select(r => "/" + r.Template.Trim('/'))
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
+    private readonly List<QuickLink> _quickLinks;
+
+    public NavCatalog(IEnumerable<INavContribution> contributions)
+    {
+        var all = contributions.ToList();
+        Sections = all.SelectMany(c => c.Sections).OrderBy(s => s.Order).ToList();
+        // The menu selects and opens entries by key: a key given twice would open or select the wrong one.
+        var duplicate = Sections.Select(s => s.Key).Concat(Sections.SelectMany(s => s.Items).Select(i => i.Key))
+            .GroupBy(k => k, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"Menu key '{duplicate.Key}' is contributed more than once.");
+        }
+        _quickLinks = all.SelectMany(c => c.QuickLinks).OrderBy(l => l.Order).Where(l => Exists(l.Link)).ToList();
+        PublicLinks = all.SelectMany(c => c.PublicLinks).OrderBy(l => l.Order).Where(l => Exists(l.Link)).ToList();
+    }
+
+    /// <summary>Every contributed group in order, as contributed.</summary>
+    public IReadOnlyList<NavSection> Sections { get; }
+
+    public IReadOnlyList<PublicLink> PublicLinks { get; }
+
     /// <summary>True when a page answers this link (its path without the query string).</summary>
     public static bool Exists(string link) => Routes.Contains(link.Split('?')[0].TrimEnd('/') is { Length: > 0 } path ? path : "/");
 
-    public static IEnumerable<NavSection> Existing() =>
+    /// <summary>The groups whose entries have pages, each with only those entries.</summary>
+    public IEnumerable<NavSection> Existing() =>
         Sections.Select(s => s with { Items = s.Items.Where(i => Exists(i.Link)).ToList() }).Where(s => s.Items.Count > 0);
+
+    /// <summary>The home page's shortcuts this user may follow.</summary>
+    public IEnumerable<QuickLink> QuickLinks(ClaimsPrincipal user) => _quickLinks.Where(l => Allowed(user, l.Policy));
+
+    /// <summary>Whether a menu policy admits the user: the same roles as the authorization policies of that name.</summary>
+    public static bool Allowed(ClaimsPrincipal user, string? policy) => policy switch
+    {
+        null => true,
+        Roles.Admin => user.IsInRole(nameof(Role.CityAdmin)),
+        Roles.Staff => user.IsInRole(nameof(Role.CityAdmin)) || user.IsInRole(nameof(Role.CityStaff)) || user.IsInRole(nameof(Role.CountyStaff)),
+        _ => false,
+    };
 }

@@ -16,6 +16,13 @@ public static class UiSetup
         // Chinese text from resources is written as characters, not as &#x...; entities, in server-rendered pages.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<ScopedRunner>();
+        // The shell names no module: menu groups, shortcuts, audit names and home figures are contributed.
+        services.AddSingleton<NavCatalog>();
+        services.AddSingleton<AuditNames>();
+        services.AddSingleton<INavContribution, SystemNav>();
+        services.AddSingleton<IAuditVocabulary, PlatformAuditVocabulary>();
+        services.AddSingleton<IAuditVocabulary, AuditLogVocabulary>();
+        services.AddScoped<DashboardHandler>();
         // AntDesign's own texts (pagination, date pickers, empty tables) follow the UI culture; Chinese unless switched.
         AntDesign.LocaleProvider.DefaultLanguage = "zh-CN";
         return services;
@@ -48,7 +55,17 @@ public static class UiSetup
         }).AllowAnonymous().ExcludeFromDescription();
 
         // Our own CSP (UseSecurityHeaders) already forbids framing; Blazor's second header would duplicate it.
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        // Each page carries its own [Authorize] or [AllowAnonymous]. The circuit hub and the framework's redirect
+        // helper serve public pages too (the live auction), so they are open; a page inside a circuit is still
+        // checked by AuthorizeRouteView.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
+            .Add(endpoint =>
+            {
+                if (!endpoint.Metadata.OfType<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>().Any())
+                {
+                    endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+                }
+            });
         return app;
     }
 

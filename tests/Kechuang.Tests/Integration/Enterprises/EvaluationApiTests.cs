@@ -5,7 +5,7 @@ namespace Kechuang.Tests.Integration.Enterprises;
 
 public abstract class EvaluationApiTests(KechuangApp app)
 {
-    /// <summary>The request of issue 4, verbatim: 10% tech staff (4), 6% R&amp;D (50), one utility model (6), direct via 高企 certificate.</summary>
+    /// <summary>The evaluation request the cultivation work was specified with, verbatim: 10% tech staff (4), 6% R&amp;D (50), one utility model (6), direct via 高企 certificate.</summary>
     private static object TechSmeBody(int techStaff = 10, string[]? direct = null) => new
     {
         year = 2024,

@@ -5,10 +5,11 @@ using MiniExcelLibs;
 
 namespace Kechuang.Tests.Integration.Enterprises;
 
-/// <summary>The cultivation pool list: search by name, the pool filter, sort and paging, and the export of the list as shown.</summary>
+/// <summary>The cultivation pool list: search by name, credit code or pinyin initials, the pool filter, sort and paging, and the export of the list as shown.</summary>
 public abstract class ScreeningListTests(KechuangApp app)
 {
     private const string Screening = "/api/v1/cultivation/screening?regionCode=330723&year=2024";
+    private const string Hengda = "武义县恒达电动工具有限公司";
 
     [Fact]
     public async Task List_SearchByPartOfName_FindsOnlyMatchingEnterprises()
@@ -20,6 +21,46 @@ public abstract class ScreeningListTests(KechuangApp app)
         Assert.Contains("武义县恒达电动工具有限公司", Names(list));
         Assert.All(Names(list), n => Assert.Contains("恒达", n, StringComparison.Ordinal));
         Assert.Equal(Names(list).Count, list.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task List_SearchByPinyinInitials_FindsTheEnterprise()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+
+        // 恒达电动工具 → hdddgj, as the enterprise list finds it.
+        var list = await (await staff.GetAsync($"{Screening}&q=HDDDGJ")).ReadJsonAsync();
+
+        Assert.Equal([Hengda], Names(list));
+        Assert.Equal(1, list.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task List_SearchByCreditCode_FindsTheEnterprise()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+        var code = (await (await staff.GetAsync($"/api/v1/enterprises?q={Uri.EscapeDataString(Hengda)}")).ReadJsonAsync())
+            .GetProperty("items")[0].GetProperty("creditCode").GetString()!;
+
+        var list = await (await staff.GetAsync($"{Screening}&q={code.ToLowerInvariant()}")).ReadJsonAsync();
+        var export = await staff.GetAsync($"/api/v1/cultivation/screening/export?regionCode=330723&year=2024&q={code}");
+
+        Assert.Equal(18, code.Length);
+        Assert.Equal([Hengda], Names(list));
+        await using var stream = await export.Content.ReadAsStreamAsync();
+        Assert.Equal([Hengda], stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().Select(r => r["企业名称"].ToString()).ToList());
+    }
+
+    [Fact]
+    public async Task List_SearchMatchingNoEnterpriseOfThePool_IsEmpty()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+
+        // Letters that are the initials of no enterprise's name: the pinyin search must not match everything.
+        var list = await (await staff.GetAsync($"{Screening}&q=qqxq")).ReadJsonAsync();
+
+        Assert.Equal(0, list.GetProperty("total").GetInt32());
+        Assert.Empty(Names(list));
     }
 
     [Fact]

@@ -25,6 +25,18 @@ public class ContractsRulesTests
         Assert.Equal(!valid, errors.Any);
     }
 
+    [Theory]
+    [InlineData("-0.01")]
+    [InlineData("1000000000000.01")]
+    public void TransactionAmount_OutsideItsRange_SaysBothBounds(string transaction)
+    {
+        var errors = new FieldErrors();
+
+        ContractsRules.Amounts(1_000m, decimal.Parse(transaction, System.Globalization.CultureInfo.InvariantCulture), errors);
+
+        Assert.Equal(["技术交易额须不小于0元且不超过一万亿元"], errors.ToDictionary()["transactionAmount"]);
+    }
+
     [Fact]
     public void Amounts_AreKeptInFenExactly()
     {

@@ -220,22 +220,23 @@ public class TechSmeEvaluationTests
     }
 
     [Fact]
-    public void PartTimeStaff_CountOnlyAfterMoreThanSixMonths()
+    public void PartTimeStaff_CountFromSixMonthsOn()
     {
         NonPayrollStaff[] staff =
         [
-            new(false, true, 6m),    // exactly six months: not counted
+            new(false, true, 5.9m),  // under six months: not counted
+            new(false, true, 6m),    // exactly six months: counted (以上 includes the number)
             new(false, true, 6.5m),  // counted, tech staff
             new(false, false, 12m),  // counted, not tech staff
             new(true, true, 2m),     // on payroll (labour contract): counted whatever the months
         ];
 
-        var result = TechSmeEvaluation.Evaluate(Input(employees: 497, techStaff: 10, staff: staff));
+        var result = TechSmeEvaluation.Evaluate(Input(employees: 496, techStaff: 10, staff: staff));
 
-        // 497 + 3 = 500 staff (still within the limit), 10 + 2 = 12 tech staff.
+        // 496 + 4 = 500 staff (still within the limit), 10 + 3 = 13 tech staff.
         Assert.True(Condition(result, TechSmeEvaluation.Size).Met);
         Assert.Contains("职工总数 500 人", Condition(result, TechSmeEvaluation.Size).Detail, StringComparison.Ordinal);
-        Assert.Contains("科技人员 12 人", Condition(result, TechSmeEvaluation.Score).Detail, StringComparison.Ordinal);
+        Assert.Contains("科技人员 13 人", Condition(result, TechSmeEvaluation.Score).Detail, StringComparison.Ordinal);
     }
 
     [Fact]

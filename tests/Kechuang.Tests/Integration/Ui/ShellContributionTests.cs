@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Kechuang.Platform.Ui;
+using Kechuang.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace Kechuang.Tests.Integration.Ui;
+
+/// <summary>
+/// The menu, the home page's shortcuts, the sign-in page's public links and the audit log's names are composed from
+/// what the modules contribute; composed, they are exactly what the shell listed itself before it named no module.
+/// </summary>
+public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    /// <summary>Key, link, Chinese title, English title; groups first, each followed by its entries.</summary>
+    private static readonly (string Section, string SectionZh, string SectionEn, (string Key, string Link, string Zh, string En)[] Items)[] Menu =
+    [
+        ("directory", "组织与人员", "Directory", [("organizations", "/directory/organizations", "组织名录", "Organisations"), ("people", "/directory/people", "人员名录", "People")]),
+        ("carriers", "创新载体", "Innovation carriers", [("carrier-list", "/carriers", "载体名录", "Carriers"), ("park-tech-smes", "/carriers/park-tech-smes", "园区科小企业", "Park tech SMEs")]),
+        ("enterprises", "企业培育", "Enterprise cultivation",
+            [("enterprise-list", "/enterprises", "企业档案", "Enterprises"), ("evaluate", "/enterprises/evaluate", "科小/高企自评", "Self-assessment"), ("cultivation", "/cultivation", "梯次培育筛查", "Cultivation screening")]),
+        ("contracts", "技术合同登记", "Technology contracts", [("contract-list", "/contracts", "合同登记台账", "Contract register"), ("contract-new", "/contracts/new", "登记新合同", "New contract")]),
+        ("market", "成果交易", "Achievement market", [("achievements", "/market/achievements", "科技成果", "Achievements"), ("auctions", "/market/auctions", "拍卖会", "Auctions")]),
+        ("performance", "目标与指标", "Targets & indicators", [("targets", "/indicators/targets", "目标完成情况", "Target completion")]),
+        ("system", "系统管理", "Administration", [("accounts", "/admin/accounts", "账号管理", "Accounts"), ("audit", "/admin/audit", "审计日志", "Audit log")]),
+    ];
+
+    [Fact]
+    public void Menu_ComposedFromModules_IsTheShellsMenuInBothLanguages()
+    {
+        var catalog = app.Services.GetRequiredService<NavCatalog>();
+        var strings = app.Services.GetRequiredService<IStringLocalizerFactory>();
+
+        foreach (var (culture, zh) in new[] { ("zh-CN", true), ("en", false) })
+        {
+            var actual = InCulture(culture, () => catalog.Existing().Select(s =>
+                (s.Key, strings.Create(s.Strings)[s.TitleKey].Value, s.Items.Select(i => (i.Key, i.Link, strings.Create(s.Strings)[i.TitleKey].Value)).ToList())).ToList());
+
+            var expected = Menu.Select(s => (s.Section, zh ? s.SectionZh : s.SectionEn, s.Items.Select(i => (i.Key, i.Link, zh ? i.Zh : i.En)).ToList())).ToList();
+            Assert.Equal(expected.Count, actual.Count);
+            for (var i = 0; i < expected.Count; i++)
+            {
+                Assert.Equal(expected[i].Item1, actual[i].Key);
+                Assert.Equal(expected[i].Item2, actual[i].Value);
+                Assert.Equal(expected[i].Item3, actual[i].Item3);
+            }
+        }
+        Assert.Equal([null, null, null, null, null, "staff", "city-admin"], catalog.Existing().Select(s => s.Policy));
+        Assert.Equal(["park-tech-smes", "cultivation"], catalog.Existing().SelectMany(s => s.Items).Where(i => i.Policy == "staff").Select(i => i.Key));
+    }
+
+    [Fact]
+    public async Task HomePage_OfTheAdministrator_ShowsTheWholeMenuAndEveryShortcutInOrder()
+    {
+        var admin = await app.ClientAsync("admin");
+
+        var html = WebUtility.HtmlDecode(await admin.GetStringAsync("/"));
+
+        var menu = html[html.IndexOf("id=\"main-menu\"", StringComparison.Ordinal)..html.IndexOf("href=\"/scalar/v1\"", StringComparison.Ordinal)];
+        Assert.Equal(["/", .. Menu.SelectMany(s => s.Items).Select(i => i.Link)], Href().Matches(menu).Select(m => m.Groups[1].Value));
+        var titles = Menu.SelectMany(s => new[] { s.SectionZh }.Concat(s.Items.Select(i => i.Zh))).ToList();
+        Assert.Equal(titles, titles.OrderBy(t => menu.IndexOf(">" + t + "<", StringComparison.Ordinal)));
+        Assert.DoesNotContain(titles, t => !menu.Contains(">" + t + "<", StringComparison.Ordinal));
+
+        var shortcuts = QuickLink().Matches(html).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        Assert.Equal(
+            [("/directory/organizations/new", "新增组织"), ("/directory/organizations", "组织名录"), ("/directory/people/new", "新增人员"),
+             ("/directory/people", "人员名录"), ("/admin/accounts", "账号管理"), ("/admin/audit", "审计日志")],
+            shortcuts);
+    }
+
+    [Fact]
+    public async Task HomePage_OfCountyStaff_HasNoAdministrationInMenuOrShortcuts()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+
+        var html = WebUtility.HtmlDecode(await staff.GetStringAsync("/"));
+
+        Assert.Contains(">目标与指标<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">系统管理<", html, StringComparison.Ordinal);
+        Assert.Equal(4, QuickLink().Count(html));
+        Assert.Contains("数据范围：武义县", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoginPage_LinksTheMarketsPublicPages()
+    {
+        using var client = app.CreateClient();
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/account/login"));
+
+        Assert.Contains("无需登录即可查看：<a href=\"/market/achievements\">科技成果</a> · <a href=\"/market/auctions\">拍卖会</a></p>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AuditNames_ComposedFromModules_AreTheAuditLogsNames()
+    {
+        var names = app.Services.GetRequiredService<AuditNames>();
+
+        Assert.Equal(
+            [("access_account", "账号"), ("directory_organization", "组织"), ("directory_person", "人员"), ("directory_region", "行政区划"), ("audit_entry", "审计日志")],
+            names.Entities.Select(e => (e.Key, e.Value)));
+        Assert.Equal(
+            [("create", "新增"), ("update", "修改"), ("delete", "删除"), ("export", "导出"), ("sign-in", "登录成功"), ("sign-in-failure", "登录失败"),
+             ("sign-in-locked", "锁定期间尝试登录"), ("lockout", "账号锁定"), ("sign-out", "退出登录"), ("unlock", "解锁"), ("password-reset", "重置密码"),
+             ("password-change", "修改密码")],
+            names.Actions.Select(a => (a.Key, a.Value)));
+        var fields = new Dictionary<string, string>
+        {
+            ["Id"] = "标识",
+            ["Name"] = "名称",
+            ["Kind"] = "类型",
+            ["CreditCode"] = "统一社会信用代码",
+            ["RegionCode"] = "行政区划代码",
+            ["Address"] = "地址",
+            ["ContactName"] = "联系人",
+            ["ContactPhone"] = "联系电话",
+            ["IsSharedWithAll"] = "全市可见",
+            ["OrganizationId"] = "所属组织",
+            ["Title"] = "职称/职务",
+            ["Fields"] = "专业领域",
+            ["Phone"] = "联系电话",
+            ["IdNumber"] = "身份证号码",
+            ["UserName"] = "用户名",
+            ["DisplayName"] = "姓名",
+            ["Role"] = "角色",
+            ["Disabled"] = "已停用",
+            ["FailedSignIns"] = "连续失败次数",
+            ["LockedUntil"] = "锁定截止",
+            ["MustChangePassword"] = "须修改密码",
+            ["PasswordChangedAt"] = "密码修改时间",
+            ["PasswordHash"] = "密码（哈希）",
+            ["LastSignInAt"] = "最近登录时间",
+            ["CreatedAt"] = "创建时间",
+            ["UpdatedAt"] = "更新时间",
+            ["reason"] = "原因",
+            ["rows"] = "行数",
+            ["failures"] = "失败次数",
+            ["until"] = "截至",
+        };
+        // Every table shows every field by the same name, as when the shell held one list.
+        foreach (var entity in names.Entities.Select(e => e.Key).Append("contracts_contract"))
+        {
+            Assert.All(fields, f => Assert.Equal(f.Value, names.Field(entity, f.Key)));
+        }
+        Assert.Equal("NameInitials", names.Field("directory_organization", "NameInitials"));
+    }
+
+    private static T InCulture<T>(string culture, Func<T> work)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [GeneratedRegex("href=\"([^\"]*)\"")]
+    private static partial Regex Href();
+
+    [GeneratedRegex("<a class=\"kc-quick-link\" href=\"([^\"]*)\">.*?<span>([^<]*)</span></a>", RegexOptions.Singleline)]
+    private static partial Regex QuickLink();
+}

@@ -512,7 +512,7 @@ public sealed class BulkInsert : IAsyncDisposable
             Audited = properties.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (p.Name, p.GetGetter())).ToList();
             Key = type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter()).ToArray();
             IsAudited = !typeof(INotAudited).IsAssignableFrom(type.ClrType);
-            if (type.ClrType == typeof(AuditEntry) && (SqliteBinder is null || PostgresCopier is null || PostgresRowWriter is null))
+            if (type.ClrType == typeof(AuditEntry) && (SqliteBinder is null || PostgresCopier is null))
             {
                 throw new InvalidOperationException("The audit table is written by compiled delegates only (its values as UTF-8).");
             }
@@ -687,10 +687,12 @@ public sealed class BulkBatch<T> where T : class
     {
         Writer = writer;
         Shape = shape;
-        if (writer.RawCopy && shape.PostgresRowWriter is not null)
+        // Each part goes raw only where its writer compiled (the model of the provider in use decides; a column type the
+        // raw writer does not know leaves that table to Npgsql's importer).
+        if (writer.RawCopy)
         {
-            RowsData = new PgCopyData(writer.CopySegments);
-            AuditData = shape.IsAudited ? new PgCopyData(writer.CopySegments) : null;
+            RowsData = shape.PostgresRowWriter is not null ? new PgCopyData(writer.CopySegments) : null;
+            AuditData = shape.IsAudited && writer.AuditShape.PostgresRowWriter is not null ? new PgCopyData(writer.CopySegments) : null;
         }
     }
 

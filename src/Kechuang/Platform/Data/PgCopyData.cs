@@ -111,12 +111,20 @@ internal sealed class PgCopyData(System.Collections.Concurrent.ConcurrentQueue<b
         BinaryPrimitives.WriteDoubleBigEndian(span[4..], value);
     }
 
-    public void Write(DateOnly value) => Write(value.DayNumber - EpochDay);
+    /// <summary>Days since 2000-01-01; the smallest and largest dates are -infinity and infinity, as Npgsql writes them.</summary>
+    public void Write(DateOnly value) => Write(value == DateOnly.MinValue ? int.MinValue : value == DateOnly.MaxValue ? int.MaxValue : value.DayNumber - EpochDay);
 
-    /// <summary>timestamp and timestamp with time zone alike: microseconds since 2000-01-01 of the value as given (UTC for the latter).</summary>
-    public void Write(DateTime value) => Write((value.Ticks - EpochTicks) / TimeSpan.TicksPerMicrosecond);
+    /// <summary>
+    /// timestamp and timestamp with time zone alike: microseconds since 2000-01-01 of the value as given (UTC for the
+    /// latter, which the model's converter ensures); the smallest and largest times are -infinity and infinity.
+    /// </summary>
+    public void Write(DateTime value) => Write(value == DateTime.MinValue ? long.MinValue
+        : value == DateTime.MaxValue ? long.MaxValue
+        : (value.Ticks - EpochTicks) / TimeSpan.TicksPerMicrosecond);
 
-    public void Write(DateTimeOffset value) => Write((value.UtcTicks - EpochTicks) / TimeSpan.TicksPerMicrosecond);
+    public void Write(DateTimeOffset value) => Write(value == DateTimeOffset.MinValue ? long.MinValue
+        : value == DateTimeOffset.MaxValue ? long.MaxValue
+        : (value.UtcTicks - EpochTicks) / TimeSpan.TicksPerMicrosecond);
 
     /// <summary>Streams the rows as one COPY (header, rows, trailer) and gives the segments back.</summary>
     public async Task WriteToAsync(Stream copy, CancellationToken cancellationToken)

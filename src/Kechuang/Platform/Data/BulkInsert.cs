@@ -75,10 +75,7 @@ public sealed class BulkInsert : IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The clock of <see cref="WriteTicks"/> (Stopwatch ticks; a benchmark may measure thread CPU time instead).</summary>
-    internal static Func<long> Clock { get; set; } = System.Diagnostics.Stopwatch.GetTimestamp;
-
-    /// <summary>Time spent writing each table (Stopwatch ticks), for benchmarks.</summary>
+    /// <summary>Wall time spent writing each table (Stopwatch ticks: a write awaits the server and may end on another thread), for benchmarks.</summary>
     internal Dictionary<string, long> WriteTicks { get; } = [];
 
     /// <summary>Records written so far (audit entries not counted).</summary>
@@ -160,7 +157,7 @@ public sealed class BulkInsert : IAsyncDisposable
         {
             throw new InvalidOperationException("The batch belongs to another bulk insert.");
         }
-        if (batch.Audit.Count > 0 && batch.Audit[0].Seq != _writtenSeq + 1)
+        if (batch.AuditCount > 0 && batch.FirstSeq != _writtenSeq + 1)
         {
             throw new InvalidOperationException("Bulk batches must be written in the order they were built (the audit chain).");
         }
@@ -177,7 +174,7 @@ public sealed class BulkInsert : IAsyncDisposable
             await WriteAsync(batch.Shape, batch.Rows, cancellationToken);
         }
         Written += batch.Rows.Count;
-        if (batch.Audit.Count > 0)
+        if (batch.AuditCount > 0)
         {
             if (batch.AuditData is { } audit)
             {
@@ -187,7 +184,7 @@ public sealed class BulkInsert : IAsyncDisposable
             {
                 await WriteAsync(AuditShape, batch.Audit, cancellationToken);
             }
-            _writtenSeq = batch.Audit[^1].Seq;
+            _writtenSeq = batch.LastSeq;
             foreach (var entry in batch.Audit)
             {
                 GiveBack(entry);
@@ -354,20 +351,20 @@ public sealed class BulkInsert : IAsyncDisposable
 
     private async Task WriteRawAsync(TableShape table, PgCopyData data, CancellationToken cancellationToken)
     {
-        var started = Clock();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var connection = (NpgsqlConnection)_db.Database.GetDbConnection();
         await using (var copy = await connection.BeginRawBinaryCopyAsync($"COPY {TableShape.Quote(table.Name)} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             await data.WriteToAsync(copy, cancellationToken);
         }
-        WriteTicks[table.Name] = WriteTicks.GetValueOrDefault(table.Name) + (Clock() - started);
+        WriteTicks[table.Name] = WriteTicks.GetValueOrDefault(table.Name) + (System.Diagnostics.Stopwatch.GetTimestamp() - started);
     }
 
     private async Task WriteAsync<T>(TableShape table, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
     {
-        var started = Clock();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await WriteRowsAsync(table, rows, cancellationToken);
-        WriteTicks[table.Name] = WriteTicks.GetValueOrDefault(table.Name) + (Clock() - started);
+        WriteTicks[table.Name] = WriteTicks.GetValueOrDefault(table.Name) + (System.Diagnostics.Stopwatch.GetTimestamp() - started);
     }
 
     private async Task WriteRowsAsync<T>(TableShape table, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
@@ -702,7 +699,15 @@ public sealed class BulkBatch<T> where T : class
 
     internal List<T> Rows { get; } = [];
 
+    /// <summary>The audit entries waiting to be written (none kept when they are serialised at once, <see cref="AuditData"/>).</summary>
     internal List<AuditEntry> Audit { get; } = [];
+
+    /// <summary>The batch's links of the chain: how many, the first and the last sequence number.</summary>
+    internal int AuditCount { get; private set; }
+
+    internal long FirstSeq { get; private set; }
+
+    internal long LastSeq { get; private set; }
 
     /// <summary>PostgreSQL: the records and their audit entries serialised for COPY as they are added.</summary>
     internal PgCopyData? RowsData { get; }
@@ -724,10 +729,17 @@ public sealed class BulkBatch<T> where T : class
         if (Shape.IsAudited)
         {
             var entry = Writer.Chain(Shape, row, serialisedNow: AuditData is not null);
+            if (AuditCount++ == 0)
+            {
+                FirstSeq = entry.Seq;
+            }
+            LastSeq = entry.Seq;
             if (AuditData is not null)
             {
+                // Serialised, the entry is not kept: a chunk's entries would otherwise outlive several collections
+                // while the chunk waits for the writer, and be copied into older generations for nothing.
                 Writer.AuditShape.PostgresRowWriter!(entry, AuditData);
-                entry.AfterUtf8 = default;
+                return;
             }
             Audit.Add(entry);
         }

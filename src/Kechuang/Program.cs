@@ -47,10 +47,13 @@ if (command.Name != "serve")
     return await CommandLine.RunAsync(app, command);
 }
 
-await Startup.PrepareDatabaseAsync(app);
+if (!await Startup.PrepareDatabaseAsync(app))
+{
+    return 1;
+}
 
 app.UseProblems();
-app.UseSecurityHeaders();
+app.UseSecurity();
 app.UseStaticFiles();
 app.UseUi();
 app.UseAuthentication();

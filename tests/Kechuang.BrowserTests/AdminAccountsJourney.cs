@@ -39,6 +39,9 @@ public sealed class AdminAccountsJourney(BrowserApp app)
         Assert.Contains("待改密", await row.InnerTextAsync(), StringComparison.Ordinal);
         await Journey.ScreenshotAsync(page, "12-account-created");
 
+        // The audit log is the audit administrator's (separation of duties), not the city administrator's.
+        await Journey.SignOutAsync(page);
+        await Journey.SignInAsync(page, "auditor");
         await Journey.GoInteractiveAsync(page, "/admin/audit");
         await page.Locator("#verify-chain").ClickAsync();
         await page.Locator("#chain-result", new PageLocatorOptions { HasText = "审计链完整" }).WaitForAsync();

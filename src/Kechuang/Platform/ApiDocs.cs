@@ -37,7 +37,22 @@ public static class ApiDocs
         {
             o.AddDocumentTransformer<ApiDocumentTransformer>();
             o.AddOperationTransformer<ApiOperationTransformer>();
+            o.AddSchemaTransformer(DatesAsStrings);
         });
+
+    // The API reads dates through its own converters (InputJson holds them to plausible years), and a schema is
+    // not inferred through a custom converter: say again what the default converters write.
+    private static Task DatesAsStrings(Microsoft.OpenApi.OpenApiSchema schema, Microsoft.AspNetCore.OpenApi.OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var declared = context.JsonTypeInfo.Type;
+        var type = Nullable.GetUnderlyingType(declared) ?? declared;
+        if (type == typeof(DateTime) || type == typeof(DateOnly))
+        {
+            schema.Type = declared == type ? Microsoft.OpenApi.JsonSchemaType.String : Microsoft.OpenApi.JsonSchemaType.String | Microsoft.OpenApi.JsonSchemaType.Null;
+            schema.Format = type == typeof(DateOnly) ? "date" : "date-time";
+        }
+        return Task.CompletedTask;
+    }
 
     public static IEndpointRouteBuilder MapApiDocs(this IEndpointRouteBuilder app)
     {

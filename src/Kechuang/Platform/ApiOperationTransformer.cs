@@ -117,14 +117,15 @@ internal sealed class ApiOperationTransformer(IAuthorizationPolicyProvider polic
         "400" => upload
             ? "文件或输入有误：errors 按字段列出中文提示，导入文件有错误时 rows 列出每个错误单元格及原因；未做任何更改"
             : "输入有误：errors 按字段列出中文提示，未做任何更改",
-        "401" => signedIn ? "未登录，或访问令牌无效、已过期" : "用户名或密码错误（code: auth.bad-credentials）",
+        "401" => signedIn ? "未登录，或访问令牌无效、已过期" : "用户名或密码错误（code: auth.bad-credentials），或须提供动态口令（code: auth.second-factor-required）",
         "403" => signedIn
             ? "无权执行此操作：角色不允许、记录不在本账号的数据范围内，或须先修改密码（code: auth.password-change-required）"
-            : "首次登录或密码已过期，须先修改密码（code: auth.password-change-required）",
+            : "首次登录或密码已过期，须先修改密码（code: auth.password-change-required），或须先在网页绑定动态口令（code: auth.second-factor-enrolment-required）",
         "404" => "记录不存在或不在本账号的数据范围内",
         "409" => "违反业务规则：code 为稳定的点分代码，title 为中文说明，未做任何更改",
         "413" => "上传的文件超过大小上限，请拆分后分批上传",
         "423" => "账号已锁定（code: auth.locked），30分钟后自动解锁，或由管理员解锁",
+        "429" => "登录尝试过于频繁（code: auth.throttled）：Retry-After 给出须等待的秒数",
         _ => null,
     };
 }

@@ -10,7 +10,7 @@ public static class Api
     public static async Task<HttpClient> ClientAsync(BrowserApp app, string userName, string password = BrowserApp.Password)
     {
         var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl + "/") };
-        var response = await client.PostAsJsonAsync("api/v1/auth/token", new { userName, password });
+        var response = await SecondFactorSteps.TokenAsync(client, app.BaseUrl, userName, password);
         var body = await ReadAsync(response);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("accessToken").GetString());
         return client;

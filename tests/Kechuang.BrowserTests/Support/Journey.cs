@@ -17,12 +17,17 @@ public static class Journey
         await page.Locator("#userName").FillAsync(userName);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await SecondFactorSteps.CompleteSignInAsync(page, userName);
     }
 
     /// <summary>Pages are prerendered first; clicks only work once the Blazor circuit is connected.</summary>
-    public static async Task WaitInteractiveAsync(IPage page) =>
+    public static async Task WaitInteractiveAsync(IPage page)
+    {
         await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        // Date pickers take typed days through a script attached after their first render; keys pressed before it is
+        // attached reach only the picker itself, which loses the day on Tab (see typed-date.js).
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.kc-typed-date')].every(e => e.dataset.kcTyped === '1')");
+    }
 
     public static async Task GoInteractiveAsync(IPage page, string url)
     {

@@ -3,8 +3,11 @@ using System.Net.Http.Json;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Demo;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -29,19 +32,34 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
         Environment.GetEnvironmentVariable("KECHUANG_TEST_PG") ?? "Host=127.0.0.1;Port=5432;Username=kechuang;Password=kechuang";
 
     private readonly Dictionary<string, string> _tokens = [];
+    private readonly Dictionary<string, string> _secrets = [];
+    private readonly Dictionary<string, long> _lastSteps = [];
     private readonly string _database;
     private readonly string _environment;
 
-    public KechuangApp(Provider provider, string environment = "Production")
+    private readonly bool _signInLimits;
+
+    /// <param name="signInLimits">
+    /// False (the default) raises the per-client sign-in limit: every test request comes from one address and a
+    /// class signs in hundreds of times; <see cref="SignInLimitedApp"/> keeps the limits a real instance has.
+    /// </param>
+    public KechuangApp(Provider provider, string environment = "Production", bool signInLimits = false)
     {
         Provider = provider;
         _environment = environment;
+        _signInLimits = signInLimits;
         _database = provider == Provider.Sqlite
             ? Path.Combine(Path.GetTempPath(), $"kechuang-test-{Guid.NewGuid():N}.db")
             : $"kechuang_test_{Guid.NewGuid():N}";
     }
 
     public Provider Provider { get; }
+
+    /// <summary>Where this instance keeps the certificate that encrypts its data-protection keys.</summary>
+    public string KeyFolder { get; } = Path.Combine(Path.GetTempPath(), $"kechuang-keys-{Guid.NewGuid():N}");
+
+    /// <summary>Sent by a test to act as a client at another network address (see <see cref="ClientAddressFilter"/>).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
@@ -56,10 +74,16 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Kechuang", ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Admin:Password", Password);
+        builder.UseSetting("DataProtection:Folder", KeyFolder);
+        if (!_signInLimits)
+        {
+            builder.UseSetting("Access:SignInPerClientPerMinute", "100000");
+        }
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, ClientAddressFilter>();
         });
     }
 
@@ -91,6 +115,30 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
                 File.Delete(_database + suffix);
             }
         }
+        if (System.IO.Directory.Exists(KeyFolder))
+        {
+            System.IO.Directory.Delete(KeyFolder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The test server gives every request the same (empty) remote address; a test that plays several clients
+    /// names each one's address in <see cref="ClientAddressHeader"/>, set here before anything else runs.
+    /// </summary>
+    private sealed class ClientAddressFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(ClientAddressHeader, out var value) && System.Net.IPAddress.TryParse(value.ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     // A plain DROP waits out an autovacuum worker that is still on the database; WITH (FORCE) would
@@ -126,6 +174,15 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             using var anonymous = CreateClient();
             var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
+            if (response.StatusCode == System.Net.HttpStatusCode.Forbidden
+                && (await response.Content.ReadAsStringAsync()).Contains("auth.second-factor-enrolment-required", StringComparison.Ordinal))
+            {
+                await EnrolAsync(userName);
+            }
+            if (_secrets.ContainsKey(userName))
+            {
+                response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password, oneTimeCode = OneTimeCode(userName) });
+            }
             response.EnsureSuccessStatusCode();
             token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
             _tokens[userName] = token;
@@ -134,6 +191,42 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    /// <summary>
+    /// Enrols the account's second factor through the same service the sign-in page uses (the test plays the
+    /// authenticator app: it keeps the secret and computes codes from the app's clock).
+    /// </summary>
+    public async Task<string> EnrolAsync(string userName)
+    {
+        var secret = SecondFactor.NewSecret();
+        var step = CurrentStep;
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().UseSystemScope("test");
+        var db = scope.ServiceProvider.GetRequiredService<KechuangDb>();
+        var account = await db.Accounts.SingleAsync(a => a.UserName == userName);
+        var codes = await scope.ServiceProvider.GetRequiredService<SecondFactor>().EnrolAsync(account, secret, Code(secret, step));
+        Assert.NotNull(codes);
+        _secrets[userName] = secret;
+        _lastSteps[userName] = step;
+        return secret;
+    }
+
+    private long CurrentStep => Clock.GetUtcNow().ToUnixTimeSeconds() / 30;
+
+    /// <summary>A code of the enrolled account that the server has not seen yet (a code works once), moving the clock on a step when needed.</summary>
+    public string OneTimeCode(string userName)
+    {
+        var step = Math.Max(_lastSteps.GetValueOrDefault(userName) + 1, CurrentStep - 1);
+        if (step > CurrentStep + 1)
+        {
+            Clock.Advance(TimeSpan.FromSeconds(30));
+        }
+        _lastSteps[userName] = step;
+        return Code(_secrets[userName], step);
+    }
+
+    public static string Code(string secret, long step) =>
+        new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UnixEpoch.AddSeconds(step * 30));
 
     /// <summary>A database context with the system scope, to arrange or inspect records directly.</summary>
     public async Task<T> WithDbAsync<T>(Func<KechuangDb, Task<T>> work)
@@ -153,3 +246,10 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
 public sealed class SqliteApp() : KechuangApp(Provider.Sqlite);
 
 public sealed class PostgresApp() : KechuangApp(Provider.Postgres);
+
+/// <summary>An instance with the sign-in limits a real one has, for the tests of those limits.</summary>
+public class SignInLimitedApp(Provider provider) : KechuangApp(provider, signInLimits: true);
+
+public sealed class SignInLimitedSqliteApp() : SignInLimitedApp(Provider.Sqlite);
+
+public sealed class SignInLimitedPostgresApp() : SignInLimitedApp(Provider.Postgres);

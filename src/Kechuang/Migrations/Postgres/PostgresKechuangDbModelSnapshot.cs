@@ -1640,6 +1640,12 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("security_stamp");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1677,17 +1683,9 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("display_name");
 
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("integer")
-                        .HasColumnName("failed_sign_ins");
-
                     b.Property<DateTime?>("LastSignInAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_sign_in_at");
-
-                    b.Property<DateTime?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("locked_until");
 
                     b.Property<bool>("MustChangePassword")
                         .HasColumnType("boolean")
@@ -1719,6 +1717,25 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("role");
 
+                    b.Property<DateTime?>("SecondFactorSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("second_factor_since");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("security_stamp");
+
+                    b.Property<long>("TotpLastStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("totp_last_step");
+
+                    b.Property<string>("TotpSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("totp_secret");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1733,6 +1750,77 @@ namespace Kechuang.Migrations.Postgres
                         .HasDatabaseName("ix_access_account_user_name");
 
                     b.ToTable("access_account", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Platform.Access.RecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_recovery_code");
+
+                    b.HasIndex("AccountId", "CodeHash")
+                        .HasDatabaseName("ix_access_recovery_code_account_id_code_hash");
+
+                    b.ToTable("access_recovery_code", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Platform.Access.SignInAttempts", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_name");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_sign_in_attempts");
+
+                    b.HasIndex("UserName", "Client")
+                        .IsUnique()
+                        .HasDatabaseName("ix_access_sign_in_attempts_user_name_client");
+
+                    b.ToTable("access_sign_in_attempts", (string)null);
                 });
 
             modelBuilder.Entity("Kechuang.Platform.Audit.AuditEntry", b =>

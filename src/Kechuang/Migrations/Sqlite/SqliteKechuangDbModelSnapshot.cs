@@ -1635,6 +1635,12 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("expires_at");
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("security_stamp");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1672,17 +1678,9 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("display_name");
 
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("failed_sign_ins");
-
                     b.Property<DateTime?>("LastSignInAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_sign_in_at");
-
-                    b.Property<DateTime?>("LockedUntil")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("locked_until");
 
                     b.Property<bool>("MustChangePassword")
                         .HasColumnType("INTEGER")
@@ -1714,6 +1712,25 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("role");
 
+                    b.Property<DateTime?>("SecondFactorSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("second_factor_since");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("security_stamp");
+
+                    b.Property<long>("TotpLastStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("totp_last_step");
+
+                    b.Property<string>("TotpSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("totp_secret");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1728,6 +1745,77 @@ namespace Kechuang.Migrations.Sqlite
                         .HasDatabaseName("ix_access_account_user_name");
 
                     b.ToTable("access_account", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Platform.Access.RecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_recovery_code");
+
+                    b.HasIndex("AccountId", "CodeHash")
+                        .HasDatabaseName("ix_access_recovery_code_account_id_code_hash");
+
+                    b.ToTable("access_recovery_code", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Platform.Access.SignInAttempts", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_sign_in_attempts");
+
+                    b.HasIndex("UserName", "Client")
+                        .IsUnique()
+                        .HasDatabaseName("ix_access_sign_in_attempts_user_name_client");
+
+                    b.ToTable("access_sign_in_attempts", (string)null);
                 });
 
             modelBuilder.Entity("Kechuang.Platform.Audit.AuditEntry", b =>

@@ -105,12 +105,28 @@ public sealed record AttachmentFile(string FileName, string ContentType, byte[] 
 /// </summary>
 public sealed class ContractAttachmentsHandler(KechuangDb db)
 {
-    private static readonly HashSet<string> Allowed = new(StringComparer.OrdinalIgnoreCase)
+    // The type a download is served with follows the file's extension, never what the uploading client claimed:
+    // a client could otherwise have a "PDF" served back as text/html and run as a page of this site.
+    private static readonly Dictionary<string, string> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
-        ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".ofd", ".jpg", ".jpeg", ".png", ".zip", ".rar", ".txt",
+        [".pdf"] = "application/pdf",
+        [".doc"] = "application/msword",
+        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        [".xls"] = "application/vnd.ms-excel",
+        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        [".wps"] = "application/vnd.ms-works",
+        [".ofd"] = "application/ofd",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+        [".png"] = "image/png",
+        [".zip"] = "application/zip",
+        [".rar"] = "application/vnd.rar",
+        [".txt"] = "text/plain; charset=utf-8",
     };
 
-    public async Task<Guid> UploadAsync(Guid contractId, string? fileName, string? contentType, Stream content, long length, CancellationToken cancellationToken = default)
+    private static string ContentTypeOf(string fileName) => Allowed.GetValueOrDefault(Path.GetExtension(fileName), "application/octet-stream");
+
+    public async Task<Guid> UploadAsync(Guid contractId, string? fileName, Stream content, long length, CancellationToken cancellationToken = default)
     {
         var contract = await ContractAsync(contractId, cancellationToken);
         if (contract.Status == ContractStatus.Refused)
@@ -127,7 +143,7 @@ public sealed class ContractAttachmentsHandler(KechuangDb db)
         {
             errors.Add("file", $"文件名不能超过{ContractAttachment.FileNameMax}个字符");
         }
-        else if (!Allowed.Contains(Path.GetExtension(name)))
+        else if (!Allowed.ContainsKey(Path.GetExtension(name)))
         {
             errors.Add("file", "附件类型应为 PDF、Word、Excel、WPS、OFD、图片、压缩包或文本文件");
         }
@@ -143,7 +159,7 @@ public sealed class ContractAttachmentsHandler(KechuangDb db)
         using var buffer = new MemoryStream((int)length);
         await content.CopyToAsync(buffer, cancellationToken);
         var bytes = buffer.ToArray();
-        var attachment = new ContractAttachment(contract, name, string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType.Trim()[..Math.Min(contentType.Trim().Length, 100)],
+        var attachment = new ContractAttachment(contract, name, ContentTypeOf(name),
             bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), db.User.UserName, db.UtcNow);
         db.Add(attachment);
         db.Add(new ContractAttachmentContent(attachment.Id, bytes));
@@ -169,7 +185,7 @@ public sealed class ContractAttachmentsHandler(KechuangDb db)
             .Select(c => c.Content).SingleAsync(cancellationToken);
         db.AuditEvent("contracts_attachment", attachment.Id.ToString(), "download", $"{{\"sha256\":\"{attachment.Sha256}\"}}");
         await db.SaveChangesAsync(cancellationToken);
-        return new AttachmentFile(attachment.FileName, attachment.ContentType, content);
+        return new AttachmentFile(attachment.FileName, ContentTypeOf(attachment.FileName), content);
     }
 
     private async Task<TechContract> ContractAsync(Guid id, CancellationToken cancellationToken)

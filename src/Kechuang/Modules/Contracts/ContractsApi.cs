@@ -57,7 +57,7 @@ public static class ContractsApi
         api.MapPost("/{id:guid}/attachments", async Task<Created<Created>> (Guid id, IFormFile file, ContractAttachmentsHandler handler, CancellationToken ct) =>
         {
             await using var stream = file.OpenReadStream();
-            var attachmentId = await handler.UploadAsync(id, file.FileName, file.ContentType, stream, file.Length, ct);
+            var attachmentId = await handler.UploadAsync(id, file.FileName, stream, file.Length, ct);
             return TypedResults.Created($"/api/v1/contracts/{id}/attachments/{attachmentId}", new Created(attachmentId));
         }).DisableAntiforgery()
             .WithName("UploadContractAttachment")

@@ -1,7 +1,13 @@
+using Kechuang.Platform.Data;
+
 namespace Kechuang.Modules.Directory;
 
-/// <summary>行政区划 (GB/T 2260; towns and zones extend the county code to nine digits).</summary>
-public sealed class Region
+/// <summary>
+/// 行政区划 (GB/T 2260; towns and zones extend the county code to nine digits). Reference data that the
+/// application ships and loads at start-up; nobody edits it, so the audit log (a record of what people did) does
+/// not follow it: a new database would otherwise open with thousands of entries that no one made.
+/// </summary>
+public sealed class Region : INotAudited
 {
     private Region()
     {

@@ -4,28 +4,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Modules.Directory;
 
-/// <summary>GB/T 2260 codes: 浙江省 → 金华市 → its counties and districts → 武义县/磐安县 towns and zones.</summary>
+/// <summary>
+/// GB/T 2260 codes: every province, prefecture and county of China from the embedded Regions.csv (see
+/// docs/reference-data.md for its source), and below them the towns and zones of 武义县 and 磐安县, which
+/// the bureau works with and which the national list does not go down to.
+/// </summary>
 public sealed class RegionReferenceData : IReferenceData
 {
     public int Order => 0;
 
-    private static readonly (string Code, string Name, string? Parent, RegionLevel Level)[] Regions =
+    private static readonly Lazy<List<(string Code, string Name, string? Parent, RegionLevel Level)>> National = new(ReadNational);
+
+    private static readonly (string Code, string Name, string? Parent, RegionLevel Level)[] Towns =
     [
-        ("330000", "浙江省", null, RegionLevel.Province),
-        ("330100", "杭州市", "330000", RegionLevel.City),
-        ("330106", "西湖区", "330100", RegionLevel.County),
-        ("330108", "滨江区", "330100", RegionLevel.County),
-        ("330110", "余杭区", "330100", RegionLevel.County),
-        ("330700", "金华市", "330000", RegionLevel.City),
-        ("330702", "婺城区", "330700", RegionLevel.County),
-        ("330703", "金东区", "330700", RegionLevel.County),
-        ("330723", "武义县", "330700", RegionLevel.County),
-        ("330726", "浦江县", "330700", RegionLevel.County),
-        ("330727", "磐安县", "330700", RegionLevel.County),
-        ("330781", "兰溪市", "330700", RegionLevel.County),
-        ("330782", "义乌市", "330700", RegionLevel.County),
-        ("330783", "东阳市", "330700", RegionLevel.County),
-        ("330784", "永康市", "330700", RegionLevel.County),
         ("330723001", "白洋街道", "330723", RegionLevel.Town),
         ("330723002", "熟溪街道", "330723", RegionLevel.Town),
         ("330723003", "壶山街道", "330723", RegionLevel.Town),
@@ -51,13 +42,46 @@ public sealed class RegionReferenceData : IReferenceData
         ("330727103", "仁川镇", "330727", RegionLevel.Town),
     ];
 
+    /// <summary>Every region the application ships, national ones first (parents before children).</summary>
+    public static IEnumerable<(string Code, string Name, string? Parent, RegionLevel Level)> All => National.Value.Concat(Towns);
+
     public async Task LoadAsync(KechuangDb db, CancellationToken cancellationToken)
     {
         var known = await db.Set<Region>().Select(r => r.Code).ToHashSetAsync(cancellationToken);
-        foreach (var (code, name, parent, level) in Regions.Where(r => !known.Contains(r.Code)))
+        var missing = All.Where(r => !known.Contains(r.Code)).Select(r => new Region(r.Code, r.Name, r.Parent, r.Level)).ToList();
+        if (missing.Count == 0)
         {
-            db.Add(new Region(code, name, parent, level));
+            return;
         }
-        await db.SaveChangesAsync(cancellationToken);
+        var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            db.AddRange(missing);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = tracking;
+        }
+    }
+
+    private static List<(string Code, string Name, string? Parent, RegionLevel Level)> ReadNational()
+    {
+        using var stream = typeof(RegionReferenceData).Assembly.GetManifestResourceStream("Kechuang.Regions.csv")
+            ?? throw new InvalidOperationException("Regions.csv is not embedded in the assembly.");
+        using var reader = new StreamReader(stream);
+        var regions = new List<(string Code, string Name, string? Parent, RegionLevel Level)>(3400);
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            if (line.Length == 0 || line.StartsWith("code,", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var parts = line.Split(',');
+            regions.Add((parts[0], parts[1], parts[2].Length == 0 ? null : parts[2], Enum.Parse<RegionLevel>(parts[3])));
+        }
+        return regions;
     }
 }

@@ -6,11 +6,12 @@ namespace Kechuang.Platform.Access;
 
 public static class AccessApi
 {
-    public sealed record TokenRequest(string? UserName, string? Password);
+    /// <param name="OneTimeCode">The account's TOTP code (or a recovery code), for accounts with a second factor.</param>
+    public sealed record TokenRequest(string? UserName, string? Password, string? OneTimeCode = null);
 
     public sealed record TokenResponse(string AccessToken, DateTime ExpiresAt);
 
-    public sealed record ChangePasswordRequest(string? UserName, string? CurrentPassword, string? NewPassword);
+    public sealed record ChangePasswordRequest(string? UserName, string? CurrentPassword, string? NewPassword, string? OneTimeCode = null);
 
     public sealed record Created(Guid Id);
 
@@ -20,36 +21,44 @@ public static class AccessApi
 
     public static IEndpointRouteBuilder MapAccessApi(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/v1/auth").WithTags("账号与认证");
-        auth.MapPost("/token", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (TokenRequest request, SignInHandler signIn, CancellationToken ct) =>
+        var auth = app.MapGroup("/api/v1/auth").WithTags("账号与认证").RequireRateLimiting(SignInLimits.ClientPolicy);
+        auth.MapPost("/token", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (TokenRequest request, SignInHandler signIn, HttpContext http, CancellationToken ct) =>
         {
-            var result = await signIn.HandleAsync(request.UserName, request.Password, ct);
+            var result = await signIn.HandleAsync(request.UserName, request.Password, request.OneTimeCode, ct);
             switch (result.Outcome)
             {
                 case SignInOutcome.Success:
                     var (token, expires) = await signIn.IssueTokenAsync(result.Account!, ct);
                     return TypedResults.Ok(new TokenResponse(token, expires));
-                case SignInOutcome.Locked:
-                    return Problem(423, "账号已锁定，请30分钟后再试或联系管理员解锁", "auth.locked");
+                case SignInOutcome.Throttled:
+                    return Throttled(http, result.RetryAfterSeconds);
                 case SignInOutcome.PasswordChangeRequired:
                     return Problem(403, "首次登录或密码已过期，请先修改密码", "auth.password-change-required");
+                case SignInOutcome.SecondFactorRequired:
+                    return SecondFactorRequired();
+                case SignInOutcome.SecondFactorEnrolmentRequired:
+                    return Problem(403, "该账号须使用动态口令：请先在网页登录并绑定动态口令", "auth.second-factor-enrolment-required");
                 default:
                     return Problem(401, "用户名或密码错误", "auth.bad-credentials");
             }
         }).AllowAnonymous()
             .WithName("IssueToken")
-            .WithSummary("以用户名和密码换取访问令牌")
+            .WithSummary("以用户名和密码（管理员另加动态口令 oneTimeCode）换取访问令牌")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status423Locked);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        auth.MapPost("/change-password", async Task<Results<NoContent, ProblemHttpResult>> (ChangePasswordRequest request, SignInHandler signIn, CancellationToken ct) =>
+        auth.MapPost("/change-password", async Task<Results<NoContent, ProblemHttpResult>> (ChangePasswordRequest request, SignInHandler signIn, HttpContext http, CancellationToken ct) =>
         {
             // Accounts that must change their password cannot get a token, so this endpoint re-checks the credentials itself.
-            var result = await signIn.HandleAsync(request.UserName, request.CurrentPassword, ct);
-            if (result.Outcome == SignInOutcome.Locked)
+            var result = await signIn.HandleAsync(request.UserName, request.CurrentPassword, request.OneTimeCode, ct);
+            if (result.Outcome == SignInOutcome.Throttled)
             {
-                return Problem(423, "账号已锁定，请30分钟后再试或联系管理员解锁", "auth.locked");
+                return Throttled(http, result.RetryAfterSeconds);
+            }
+            if (result.Outcome == SignInOutcome.SecondFactorRequired)
+            {
+                return SecondFactorRequired();
             }
             if (result.Account is null)
             {
@@ -61,7 +70,7 @@ public static class AccessApi
             .WithName("ChangePassword")
             .WithSummary("凭用户名和原密码修改密码（无需令牌）")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status423Locked);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         app.MapGet("/api/v1/me", (CurrentUser user) =>
             TypedResults.Ok(new MeResponse(user.AccountId, user.UserName, user.DisplayName, user.Role is { } r ? Kebab.From(r) : null, user.RegionCode, user.OrganizationId)))
@@ -69,7 +78,7 @@ public static class AccessApi
             .WithName("GetCurrentAccount")
             .WithSummary("查看当前登录的账号");
 
-        var admin = app.MapGroup("/api/v1/admin/users").RequireAuthorization(Roles.Admin).WithTags("账号管理");
+        var admin = app.MapGroup("/api/v1/admin/users").RequireAuthorization(Roles.AccountAdmins).WithTags("账号管理");
         admin.MapPost("", async Task<Created<Created>> (AccountInput input, AccountAdminHandler handler, CancellationToken ct) =>
         {
             var id = await handler.CreateAsync(input, ct);
@@ -119,7 +128,24 @@ public static class AccessApi
             TypedResults.Ok(new ResetResponse(await handler.ResetPasswordAsync(id, ct))))
             .WithName("ResetPassword")
             .WithSummary("重置密码，返回一次性临时密码（下次登录须修改）");
+        admin.MapPost("/{id:guid}/reset-second-factor", async (Guid id, AccountAdminHandler handler, CancellationToken ct) =>
+        {
+            await handler.ResetSecondFactorAsync(id, ct);
+            return TypedResults.NoContent();
+        })
+            .WithName("ResetSecondFactor")
+            .WithSummary("重置动态口令（手机遗失时）；该账号下次登录时重新绑定");
         return app;
+    }
+
+    private static ProblemHttpResult SecondFactorRequired() =>
+        Problem(401, "请提供动态口令（或恢复码）；动态口令错误或已使用过时也是此答复", "auth.second-factor-required");
+
+    private static ProblemHttpResult Throttled(HttpContext http, int seconds)
+    {
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(title: SignInRateLimiting.Message(seconds), statusCode: StatusCodes.Status429TooManyRequests,
+            extensions: new Dictionary<string, object?> { ["code"] = "auth.throttled", ["retryAfter"] = seconds });
     }
 
     private static ProblemHttpResult Problem(int status, string title, string code) =>

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Kechuang.Platform.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -19,10 +18,16 @@ public static class AccessModule
         var idle = TimeSpan.FromMinutes(configuration.GetValue("Access:IdleMinutes", 30));
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddScoped<SignInHandler>();
+        services.AddScoped<SignInGuard>();
+        services.AddScoped<SecondFactor>();
+        services.AddSignInRateLimiting(configuration);
         services.AddSingleton<BearerTokenLookups>();
         services.AddScoped<AccountAdminHandler>();
+        services.AddScoped<SessionCheck>();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddHttpContextAccessor();
+        // Secure under HTTPS (plain HTTP on 127.0.0.1 still works for a first look).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         services.AddAuthentication(SmartScheme)
             .AddPolicyScheme(SmartScheme, "Cookie or bearer", o => o.ForwardDefaultSelector = context =>
@@ -51,6 +56,9 @@ public static class AccessModule
             // (sign-in, health, the public market, the API contract) say AllowAnonymous where they are mapped.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.Admin, p => p.RequireRole(nameof(Role.CityAdmin)))
+            .AddPolicy(Roles.AccountAdmins, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.SecurityAdmin)))
+            .AddPolicy(Roles.Auditors, p => p.RequireRole(nameof(Role.AuditAdmin)))
+            .AddPolicy(Roles.Administrators, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.SecurityAdmin), nameof(Role.AuditAdmin)))
             .AddPolicy(Roles.Staff, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.CityStaff), nameof(Role.CountyStaff)))
             .AddPolicy(Roles.Editors, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.CityStaff), nameof(Role.CountyStaff), nameof(Role.Enterprise), nameof(Role.Institution)));
         services.AddCascadingAuthenticationState();
@@ -58,24 +66,13 @@ public static class AccessModule
     }
 
     /// <summary>
-    /// A page session ends when its account is disabled, or its password was reset or changed since
-    /// sign-in — checked in the database on every request, so it holds across nodes.
+    /// A page session ends when its account is disabled or its security stamp changed since sign-in (password,
+    /// role, region, organisation) — checked in the database on every request, so it holds across nodes.
     /// </summary>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
-        var principal = context.Principal;
-        if (principal is null || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
-        {
-            context.RejectPrincipal();
-            return;
-        }
-        var contexts = context.HttpContext.RequestServices.GetRequiredService<IDbContextFactory<KechuangDb>>();
-        await using var db = await contexts.CreateDbContextAsync(context.HttpContext.RequestAborted);
-        var account = await db.Accounts.AsNoTracking().Where(a => a.Id == id)
-            .Select(a => new { a.Disabled, a.PasswordChangedAt }).FirstOrDefaultAsync(context.HttpContext.RequestAborted);
-        var stamp = principal.FindFirstValue(SignInHandler.PasswordStampClaim);
-        if (account is null || account.Disabled
-            || stamp != account.PasswordChangedAt.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionCheck>();
+        if (context.Principal is null || !await sessions.IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -10,4 +10,14 @@ public sealed class AccessOptions
 
     /// <summary>Lifetime of an API bearer token.</summary>
     public int TokenHours { get; set; } = 8;
+
+    /// <summary>
+    /// Roles (API spelling, comma-separated, e.g. <c>city-staff,county-staff</c>) that must use a second factor besides
+    /// the three administrators, who always must.
+    /// </summary>
+    public string SecondFactorRoles { get; set; } = "";
+
+    public IReadOnlySet<Role> SecondFactorRoleSet => SecondFactorRoles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(name => Roles.Names.Keys.FirstOrDefault(r => string.Equals(Problems.Kebab.From(r), name, StringComparison.OrdinalIgnoreCase)))
+        .Where(r => r != default).ToHashSet();
 }

@@ -2,12 +2,9 @@ using Kechuang.Platform.Data;
 
 namespace Kechuang.Platform.Access;
 
-/// <summary>账号. Lockout state lives here, in the database, so it survives restarts and holds across nodes.</summary>
+/// <summary>账号. Failed sign-ins are counted per user name and client in <see cref="SignInAttempts"/>.</summary>
 public sealed class Account
 {
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(30);
-
     private Account()
     {
     }
@@ -24,6 +21,7 @@ public sealed class Account
         MustChangePassword = mustChangePassword;
         PasswordChangedAt = Whole(now);
         CreatedAt = now;
+        SecurityStamp = NewStamp();
     }
 
     public Guid Id { get; private set; }
@@ -35,64 +33,84 @@ public sealed class Account
     public string PasswordHash { get; private set; } = "";
     public bool MustChangePassword { get; private set; }
     public DateTime PasswordChangedAt { get; private set; }
-    public int FailedSignIns { get; private set; }
-    public DateTime? LockedUntil { get; private set; }
     public bool Disabled { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime? LastSignInAt { get; private set; }
+
+    /// <summary>
+    /// Changes whenever what a session was granted changes: password, role, region (the data scope), organisation,
+    /// disabling. Page sessions and bearer tokens carry the stamp they were issued with and end when it differs.
+    /// </summary>
+    public string SecurityStamp { get; private set; } = "";
+
+    /// <summary>The TOTP secret, encrypted with the data-protection key ring; null until the account enrols a second factor.</summary>
+    public string? TotpSecret { get; private set; }
+
+    /// <summary>The last TOTP time step accepted: a code is accepted once.</summary>
+    public long TotpLastStep { get; private set; }
+
+    public DateTime? SecondFactorSince { get; private set; }
+
+    public bool HasSecondFactor => TotpSecret is not null;
+
+    public void EnrolSecondFactor(string protectedSecret, long step, DateTime now)
+    {
+        TotpSecret = protectedSecret;
+        TotpLastStep = step;
+        SecondFactorSince = now;
+        RenewSecurityStamp();
+    }
+
+    public void ResetSecondFactor()
+    {
+        TotpSecret = null;
+        TotpLastStep = 0;
+        SecondFactorSince = null;
+        RenewSecurityStamp();
+    }
+
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
+
+    /// <summary>Ends every page session and bearer token of the account (they are checked against the stamp on each use).</summary>
+    public void RenewSecurityStamp() => SecurityStamp = NewStamp();
 
     // Whole seconds: the stamp goes into the session cookie and must compare equal after a round trip
     // through either database (PostgreSQL keeps microseconds, .NET ticks are 100 ns).
     private static DateTime Whole(DateTime time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 
-    public bool IsLocked(DateTime now) => LockedUntil is { } until && until > now;
-
-    /// <summary>Counts a failed sign-in; returns true when this failure locks the account.</summary>
-    public bool RecordFailure(DateTime now)
-    {
-        if (LockedUntil is { } until && until <= now)
-        {
-            FailedSignIns = 0;
-            LockedUntil = null;
-        }
-        FailedSignIns++;
-        if (FailedSignIns >= MaxFailures)
-        {
-            LockedUntil = now + LockDuration;
-            return true;
-        }
-        return false;
-    }
-
-    public void RecordSuccess(DateTime now)
-    {
-        FailedSignIns = 0;
-        LockedUntil = null;
-        LastSignInAt = now;
-    }
-
-    public void Unlock()
-    {
-        FailedSignIns = 0;
-        LockedUntil = null;
-    }
+    public void RecordSignIn(DateTime now) => LastSignInAt = now;
 
     public void SetPassword(string hash, bool mustChange, DateTime now)
     {
         PasswordHash = hash;
         MustChangePassword = mustChange;
         PasswordChangedAt = Whole(now);
+        RenewSecurityStamp();
     }
+
+    /// <summary>The same password hashed with current parameters: sessions stay.</summary>
+    public void Rehash(string hash) => PasswordHash = hash;
 
     public void Update(string displayName, Role role, string regionCode, Guid? organizationId)
     {
+        if (role != Role || regionCode != RegionCode || organizationId != OrganizationId)
+        {
+            RenewSecurityStamp();
+        }
         DisplayName = displayName;
         Role = role;
         RegionCode = regionCode;
         OrganizationId = organizationId;
     }
 
-    public void SetDisabled(bool disabled) => Disabled = disabled;
+    public void SetDisabled(bool disabled)
+    {
+        if (disabled && !Disabled)
+        {
+            RenewSecurityStamp();
+        }
+        Disabled = disabled;
+    }
 
     public bool PasswordExpired(DateTime now, TimeSpan staffExpiry) =>
         Role.IsStaff() && staffExpiry > TimeSpan.Zero && now - PasswordChangedAt > staffExpiry;
@@ -106,4 +124,7 @@ public sealed class AccessToken : INotAudited
     public string TokenHash { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
+
+    /// <summary>The account's <see cref="Account.SecurityStamp"/> when the token was issued; a token whose stamp differs is refused.</summary>
+    public string SecurityStamp { get; set; } = "";
 }

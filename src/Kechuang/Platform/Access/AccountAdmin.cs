@@ -8,16 +8,44 @@ namespace Kechuang.Platform.Access;
 public sealed record AccountInput(string? UserName, string? Password, string? DisplayName, string? Role, string? RegionCode, Guid? OrganizationId, bool? MustChangePassword);
 
 public sealed record AccountDto(Guid Id, string UserName, string DisplayName, string Role, string RoleName, string RegionCode, Guid? OrganizationId,
-    bool Disabled, bool Locked, bool MustChangePassword, DateTime? LastSignInAt, DateTime CreatedAt);
+    bool Disabled, bool Locked, bool MustChangePassword, DateTime? LastSignInAt, DateTime CreatedAt, bool SecondFactor = false);
 
 public sealed record AccountQuery(string? Role = null, ListQuery? List = null)
 {
     public ListQuery List { get; init; } = List ?? new ListQuery();
 }
 
-/// <summary>City administrators create accounts, set role, region and organisation, disable, unlock and reset.</summary>
-public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> hasher, IDirectoryLookup directory)
+/// <summary>
+/// Accounts are created, changed, disabled, unlocked and reset here. Separation of duties (等保): the city
+/// administrator (系统管理员) manages the business accounts; the administrator accounts — city, security and audit
+/// administrators — are managed by the security administrator only. Nobody changes their own role.
+/// </summary>
+public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> hasher, IDirectoryLookup directory, SecondFactor secondFactor)
 {
+    /// <summary>Refuses a caller who may not manage an account of <paramref name="role"/> (or give an account that role).</summary>
+    private async Task MayManageAsync(Role role, CancellationToken cancellationToken)
+    {
+        if (db.User.Scope.All)
+        {
+            return;
+        }
+        var caller = db.User.Role;
+        if (role.IsAdministrator())
+        {
+            // An installation from before the three roles has no security administrator yet: its city administrator creates one.
+            if (caller == Role.SecurityAdmin
+                || (caller == Role.CityAdmin && !await db.Accounts.AnyAsync(a => a.Role == Role.SecurityAdmin && !a.Disabled, cancellationToken)))
+            {
+                return;
+            }
+            throw new ForbiddenException("管理员账号（市局管理员、安全管理员、审计管理员）只能由安全管理员管理");
+        }
+        if (caller != Role.CityAdmin)
+        {
+            throw new ForbiddenException("业务账号由市局管理员（系统管理员）管理");
+        }
+    }
+
     public async Task<Guid> CreateAsync(AccountInput input, CancellationToken cancellationToken = default)
     {
         var errors = new FieldErrors();
@@ -32,6 +60,7 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
         }
         var (displayName, role, region) = ValidateProfile(input, errors);
         errors.ThrowIfAny();
+        await MayManageAsync(role!.Value, cancellationToken);
         await CheckProfileAsync(role!.Value, region, input.OrganizationId, cancellationToken);
         if (await db.Accounts.AnyAsync(a => a.UserName == userName, cancellationToken))
         {
@@ -50,6 +79,12 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
         var errors = new FieldErrors();
         var (displayName, role, region) = ValidateProfile(input, errors);
         errors.ThrowIfAny();
+        await MayManageAsync(account.Role, cancellationToken);
+        await MayManageAsync(role!.Value, cancellationToken);
+        if (account.Id == db.User.AccountId && role != account.Role)
+        {
+            throw new RuleException("access.cannot-change-own-role", "不能修改自己的角色");
+        }
         await CheckProfileAsync(role!.Value, region, input.OrganizationId, cancellationToken);
         account.Update(displayName, role.Value, region, input.OrganizationId);
         await db.SaveChangesAsync(cancellationToken);
@@ -68,12 +103,12 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
         var accounts = Filter(query);
         var total = await accounts.CountAsync(cancellationToken);
         var rows = await accounts.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
-        return new Paged<AccountDto>(ToDtos(rows), total);
+        return new Paged<AccountDto>(await ToDtosAsync(rows, cancellationToken), total);
     }
 
     /// <summary>Every account of the filtered, sorted list, for the export.</summary>
     public async Task<List<AccountDto>> AllAsync(AccountQuery query, CancellationToken cancellationToken = default) =>
-        ToDtos(await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken));
+        await ToDtosAsync(await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken), cancellationToken);
 
     private IQueryable<Account> Filter(AccountQuery query)
     {
@@ -93,16 +128,21 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
         return accounts;
     }
 
-    private List<AccountDto> ToDtos(List<Account> rows)
+    private async Task<List<AccountDto>> ToDtosAsync(List<Account> rows, CancellationToken cancellationToken)
     {
         var now = db.UtcNow;
+        var names = rows.Select(a => a.UserName).ToList();
+        // Locked: some client is locked out of the account (docs/adr/015-sign-in-limits.md); the unlock clears every client's lock.
+        var locked = (await db.SignInAttempts.AsNoTracking().Where(a => names.Contains(a.UserName) && a.LockedUntil > now)
+            .Select(a => a.UserName).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         return rows.Select(a => new AccountDto(a.Id, a.UserName, a.DisplayName, Kebab.From(a.Role), Roles.Names[a.Role],
-            a.RegionCode, a.OrganizationId, a.Disabled, a.IsLocked(now), a.MustChangePassword, a.LastSignInAt, a.CreatedAt)).ToList();
+            a.RegionCode, a.OrganizationId, a.Disabled, locked.Contains(a.UserName), a.MustChangePassword, a.LastSignInAt, a.CreatedAt, a.HasSecondFactor)).ToList();
     }
 
     public async Task SetDisabledAsync(Guid id, bool disabled, CancellationToken cancellationToken = default)
     {
         var account = await FindAsync(id, cancellationToken);
+        await MayManageAsync(account.Role, cancellationToken);
         if (disabled && account.Id == db.User.AccountId)
         {
             throw new RuleException("access.cannot-disable-self", "不能停用当前登录的账号");
@@ -118,7 +158,7 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
     public async Task UnlockAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var account = await FindAsync(id, cancellationToken);
-        account.Unlock();
+        await SignInGuard.UnlockAsync(db, account.UserName, cancellationToken);
         db.AuditEvent("access_account", id.ToString(), "unlock");
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -127,13 +167,22 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
     public async Task<string> ResetPasswordAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var account = await FindAsync(id, cancellationToken);
+        await MayManageAsync(account.Role, cancellationToken);
         var password = PasswordPolicy.Generate();
         account.SetPassword(hasher.HashPassword(account, password), mustChange: true, db.UtcNow);
-        account.Unlock();
+        await SignInGuard.UnlockAsync(db, account.UserName, cancellationToken);
         await db.AccessTokens.Where(t => t.AccountId == id).ExecuteDeleteAsync(cancellationToken);
         db.AuditEvent("access_account", id.ToString(), "password-reset");
         await db.SaveChangesAsync(cancellationToken);
         return password;
+    }
+
+    /// <summary>A lost phone: the account enrols again at its next sign-in (where a second factor is required); its sessions end.</summary>
+    public async Task ResetSecondFactorAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var account = await FindAsync(id, cancellationToken);
+        await MayManageAsync(account.Role, cancellationToken);
+        await secondFactor.ResetAsync(account, cancellationToken);
     }
 
     private async Task<Account> FindAsync(Guid id, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using Kechuang.Platform.Problems;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Platform.Access;
 
@@ -16,29 +17,69 @@ public static class AccountForms
     {
         var account = app.MapGroup("/account").ExcludeFromDescription();
 
-        account.MapPost("/login", async ([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
+        account.MapPost("/login", async ([FromForm] string? userName, [FromForm] string? password, [FromForm] string? oneTimeCode, [FromForm] string? returnUrl,
             HttpContext http, SignInHandler signIn, CancellationToken ct) =>
         {
-            var result = await signIn.HandleAsync(userName, password, ct);
+            var result = await signIn.HandleAsync(userName, password, oneTimeCode, ct);
+            var back = SafeReturn(returnUrl);
             switch (result.Outcome)
             {
                 case SignInOutcome.Success:
                 case SignInOutcome.PasswordChangeRequired:
-                    var principal = SignInHandler.Principal(result.Account!, CookieAuthenticationDefaults.AuthenticationScheme);
-                    if (result.Outcome == SignInOutcome.PasswordChangeRequired)
-                    {
-                        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(MustChangeClaim, "true"));
-                    }
-                    await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
-                    return result.Outcome == SignInOutcome.PasswordChangeRequired
-                        ? Results.LocalRedirect("/account/change-password")
-                        : Results.LocalRedirect(SafeReturn(returnUrl));
-                case SignInOutcome.Locked:
-                    return Results.LocalRedirect($"/account/login?error=locked&returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}");
+                    return await SignedInAsync(http, result, back);
+                case SignInOutcome.SecondFactorRequired:
+                    new PendingSignIn(result.Account!.Id, result.Account.SecurityStamp, back, null).Write(http);
+                    return Results.LocalRedirect(string.IsNullOrWhiteSpace(oneTimeCode) ? "/account/second-factor" : "/account/second-factor?error=code");
+                case SignInOutcome.SecondFactorEnrolmentRequired:
+                    new PendingSignIn(result.Account!.Id, result.Account.SecurityStamp, back, SecondFactor.NewSecret()).Write(http);
+                    return Results.LocalRedirect("/account/second-factor");
+                case SignInOutcome.Throttled:
+                    http.Response.Headers.RetryAfter = result.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return Results.LocalRedirect($"/account/login?error=throttled&retryAfter={result.RetryAfterSeconds}&returnUrl={Uri.EscapeDataString(back)}");
                 default:
-                    return Results.LocalRedirect($"/account/login?error=bad&returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}");
+                    return Results.LocalRedirect($"/account/login?error=bad&returnUrl={Uri.EscapeDataString(back)}");
             }
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(SignInLimits.ClientPolicy);
+
+        // The second step of a sign-in: the one-time code, or, at the first sign-in of an account that must have a
+        // second factor, a code of the new secret that enrols it (then the recovery codes are shown once).
+        account.MapPost("/second-factor", async ([FromForm] string? oneTimeCode, HttpContext http, SignInHandler signIn, SecondFactor secondFactor,
+            KechuangDb db, CancellationToken ct) =>
+        {
+            var pending = PendingSignIn.Read(http);
+            var target = pending is null ? null : await db.Accounts.FirstOrDefaultAsync(a => a.Id == pending.AccountId, ct);
+            if (pending is null || target is null || target.Disabled || target.SecurityStamp != pending.Stamp)
+            {
+                PendingSignIn.Clear(http);
+                return Results.LocalRedirect("/account/login?error=expired");
+            }
+            if (pending.NewSecret is { } secret)
+            {
+                var codes = await secondFactor.EnrolAsync(target, secret, oneTimeCode, ct);
+                if (codes is null)
+                {
+                    return Results.LocalRedirect("/account/second-factor?error=code");
+                }
+                var enrolled = await signIn.EnrolledAsync(target, ct);
+                PendingSignIn.Clear(http);
+                await SignInCookieAsync(http, enrolled);
+                PendingSignIn.WriteRecoveryCodes(http, codes, Next(enrolled, pending.ReturnUrl));
+                return Results.LocalRedirect("/account/recovery-codes");
+            }
+            var result = await signIn.CompleteAsync(target, oneTimeCode, ct);
+            if (result.Outcome == SignInOutcome.Throttled)
+            {
+                PendingSignIn.Clear(http);
+                http.Response.Headers.RetryAfter = result.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Results.LocalRedirect($"/account/login?error=throttled&retryAfter={result.RetryAfterSeconds}&returnUrl={Uri.EscapeDataString(pending.ReturnUrl)}");
+            }
+            if (result.Outcome is not (SignInOutcome.Success or SignInOutcome.PasswordChangeRequired))
+            {
+                return Results.LocalRedirect("/account/second-factor?error=code");
+            }
+            PendingSignIn.Clear(http);
+            return await SignedInAsync(http, result, pending.ReturnUrl);
+        }).AllowAnonymous().RequireRateLimiting(SignInLimits.ClientPolicy);
 
         account.MapPost("/change-password", async ([FromForm] string? currentPassword, [FromForm] string? newPassword, [FromForm] string? confirmPassword,
             HttpContext http, SignInHandler signIn, KechuangDb db, CancellationToken ct) =>
@@ -62,7 +103,7 @@ public static class AccountForms
             var account = await db.Accounts.FindAsync([id], ct);
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SignInHandler.Principal(account!, CookieAuthenticationDefaults.AuthenticationScheme));
             return Results.LocalRedirect("/?passwordChanged=1");
-        });
+        }).RequireRateLimiting(SignInLimits.ClientPolicy);
 
         // reason=idle comes from wwwroot/js/idle.js after the idle time without activity on an open page.
         account.MapPost("/logout", async ([FromForm] string? reason, HttpContext http, KechuangDb db, CurrentUser user, CancellationToken ct) =>
@@ -79,8 +120,29 @@ public static class AccountForms
         return app;
     }
 
-    private static string SafeReturn(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+    private static async Task<IResult> SignedInAsync(HttpContext http, SignInResult result, string back)
+    {
+        await SignInCookieAsync(http, result);
+        return Results.LocalRedirect(Next(result, back));
+    }
+
+    private static Task SignInCookieAsync(HttpContext http, SignInResult result)
+    {
+        var principal = SignInHandler.Principal(result.Account!, CookieAuthenticationDefaults.AuthenticationScheme);
+        if (result.Outcome == SignInOutcome.PasswordChangeRequired)
+        {
+            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(MustChangeClaim, "true"));
+        }
+        return http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+    }
+
+    private static string Next(SignInResult result, string back) =>
+        result.Outcome == SignInOutcome.PasswordChangeRequired ? "/account/change-password" : back;
+
+    /// <summary>A local path to go back to, else the home page: never another host, never a control character (which LocalRedirect refuses).</summary>
+    internal static string SafeReturn(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) && !ControlCharacterGuard.HasControl(returnUrl) && !returnUrl.Contains(' ', StringComparison.Ordinal)
             ? returnUrl
             : "/";
 

@@ -38,6 +38,11 @@ public sealed class DataScope
 
     public static DataScope ForAccount(Role role, string regionCode, Guid? organizationId)
     {
+        if (role is Role.SecurityAdmin or Role.AuditAdmin)
+        {
+            // Separation of duties: they administer security or read the audit log, not the bureau's records.
+            return new DataScope(false, false, "~none~", null, $"{role}:none");
+        }
         var prefix = Prefix(regionCode);
         var org = role is Role.Enterprise or Role.Institution ? organizationId ?? Guid.Empty : (Guid?)null;
         return new DataScope(false, true, prefix, org, $"{role}:{regionCode}");

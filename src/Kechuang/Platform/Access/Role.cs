@@ -9,6 +9,12 @@ public enum Role
     Enterprise = 4,
     Institution = 5,
     Expert = 6,
+
+    /// <summary>安全管理员: manages the administrator accounts, locks and second factors; sees no business records.</summary>
+    SecurityAdmin = 7,
+
+    /// <summary>审计管理员: reads, exports and verifies the audit log, and nothing else.</summary>
+    AuditAdmin = 8,
 }
 
 public static class Roles
@@ -21,15 +27,32 @@ public static class Roles
         [Role.Enterprise] = "企业用户",
         [Role.Institution] = "高校院所用户",
         [Role.Expert] = "专家（含科技特派员、博士）",
+        [Role.SecurityAdmin] = "安全管理员",
+        [Role.AuditAdmin] = "审计管理员",
     };
 
     public static bool IsStaff(this Role role) => role is Role.CityAdmin or Role.CityStaff or Role.CountyStaff;
+
+    /// <summary>
+    /// The three administrators of 等保's separation of duties: 系统管理员 (<see cref="Role.CityAdmin"/>: business accounts
+    /// and data), 安全管理员 and 审计管理员. Each must use a second factor; no one of them can do another's work.
+    /// </summary>
+    public static bool IsAdministrator(this Role role) => role is Role.CityAdmin or Role.SecurityAdmin or Role.AuditAdmin;
 
     /// <summary>Only bureau staff may see full phone and 身份证 numbers.</summary>
     public static bool SeesPersonalNumbers(this Role role) => role.IsStaff();
 
     /// <summary>Policy names used by endpoints and pages.</summary>
     public const string Admin = "city-admin";
+
+    /// <summary>Who opens the account list: the city administrator (business accounts) and the security administrator (administrator accounts).</summary>
+    public const string AccountAdmins = "account-admins";
+
+    /// <summary>Who reads the audit log: the audit administrator only.</summary>
+    public const string Auditors = "auditors";
+
+    /// <summary>Any of the three administrators (the 系统 menu).</summary>
+    public const string Administrators = "administrators";
     public const string Staff = "staff";
 
     /// <summary>Staff plus enterprise and institution accounts (who may edit only their own records, by data scope).</summary>

@@ -8,7 +8,8 @@ namespace Kechuang.Platform.Access;
 
 /// <summary>
 /// Bearer tokens for <c>/api/v1</c>: opaque random strings whose SHA-256 is looked up in the database,
-/// so every node accepts them and disabling an account or resetting its password revokes them at once.
+/// so every node accepts them. A token keeps the account's security stamp from when it was issued: a change of
+/// password, role, region or organisation, or disabling the account, revokes it at once on every node.
 /// </summary>
 public sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
@@ -39,7 +40,7 @@ public sealed class TokenAuthenticationHandler(
         await using var db = Context.RequestServices.GetRequiredService<IDbContextFactory<KechuangDb>>().CreateDbContext();
         var account = await (from t in db.AccessTokens
                              join a in db.Accounts on t.AccountId equals a.Id
-                             where t.TokenHash == hash && t.ExpiresAt > now && !a.Disabled
+                             where t.TokenHash == hash && t.ExpiresAt > now && !a.Disabled && t.SecurityStamp == a.SecurityStamp
                              select a).AsNoTracking().FirstOrDefaultAsync(Context.RequestAborted);
         return account is null
             ? AuthenticateResult.Fail("invalid token")
@@ -54,10 +55,10 @@ public sealed class TokenAuthenticationHandler(
 }
 
 /// <summary>The account a valid bearer token belongs to.</summary>
-public sealed record TokenAccount(Guid Id, string UserName, Role Role, string RegionCode, string DisplayName, DateTime PasswordChangedAt, Guid? OrganizationId)
+public sealed record TokenAccount(Guid Id, string UserName, Role Role, string RegionCode, string DisplayName, string SecurityStamp, Guid? OrganizationId)
 {
     public System.Security.Claims.ClaimsPrincipal Principal(string scheme) =>
-        SignInHandler.Principal(Id, UserName, Role, RegionCode, DisplayName, PasswordChangedAt, OrganizationId, scheme);
+        SignInHandler.Principal(Id, UserName, Role, RegionCode, DisplayName, SecurityStamp, OrganizationId, scheme);
 }
 
 /// <summary>
@@ -88,9 +89,9 @@ public sealed class BearerTokenLookups
     private static async Task<TokenAccount?[]> FindAsync(Npgsql.NpgsqlDataSource postgres, TimeProvider clock, IReadOnlyList<string> hashes)
     {
         await using var command = postgres.CreateCommand("""
-            SELECT t.token_hash, a.id, a.user_name, a.role, a.region_code, a.display_name, a.password_changed_at, a.organization_id
+            SELECT t.token_hash, a.id, a.user_name, a.role, a.region_code, a.display_name, a.security_stamp, a.organization_id
             FROM access_token t JOIN access_account a ON a.id = t.account_id
-            WHERE t.token_hash = ANY($1) AND t.expires_at > $2 AND NOT a.disabled
+            WHERE t.token_hash = ANY($1) AND t.expires_at > $2 AND NOT a.disabled AND t.security_stamp = a.security_stamp
             """);
         command.Parameters.Add(new Npgsql.NpgsqlParameter<string[]> { TypedValue = [.. hashes] });
         command.Parameters.Add(new Npgsql.NpgsqlParameter<DateTime> { TypedValue = clock.GetUtcNow().UtcDateTime });
@@ -100,7 +101,7 @@ public sealed class BearerTokenLookups
             while (await reader.ReadAsync())
             {
                 found.TryAdd(reader.GetString(0), new TokenAccount(reader.GetGuid(1), reader.GetString(2), Enum.Parse<Role>(reader.GetString(3)),
-                    reader.GetString(4), reader.GetString(5), reader.GetDateTime(6), reader.IsDBNull(7) ? null : reader.GetGuid(7)));
+                    reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetGuid(7)));
             }
         }
         return [.. hashes.Select(h => found.GetValueOrDefault(h))];

@@ -125,7 +125,7 @@ public static class AuditModule
 
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
     {
-        var audit = app.MapGroup("/api/v1/audit").RequireAuthorization(Access.Roles.Admin).WithTags("审计日志");
+        var audit = app.MapGroup("/api/v1/audit").RequireAuthorization(Access.Roles.Auditors).WithTags("审计日志");
         audit.MapGet("", async (string? entity, string? account, string? action, string? key, DateTime? from, DateTime? to, [AsParameters] ListQuery list,
             ListAuditHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(new AuditQuery(entity, account, action, key, from, to, list), ct)))

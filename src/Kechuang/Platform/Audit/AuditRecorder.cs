@@ -10,7 +10,7 @@ namespace Kechuang.Platform.Audit;
 /// <summary>Turns tracked changes into audit entries (values before and after, personal numbers masked).</summary>
 internal static class AuditRecorder
 {
-    private static readonly HashSet<string> Secret = new(StringComparer.Ordinal) { "PasswordHash", "TokenHash" };
+    private static readonly HashSet<string> Secret = new(StringComparer.Ordinal) { "PasswordHash", "TokenHash", "SecurityStamp", "TotpSecret" };
     private static readonly HashSet<string> Phones = new(StringComparer.Ordinal) { "Phone", "Mobile", "ContactPhone" };
     private static readonly HashSet<string> IdNumbers = new(StringComparer.Ordinal) { "IdNumber" };
 

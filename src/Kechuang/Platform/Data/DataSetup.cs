@@ -1,5 +1,4 @@
 using Kechuang.Platform.Access;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -36,14 +35,9 @@ public static class DataSetup
         }
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KechuangDb>>().CreateDbContext());
         services.AddScoped<CurrentUser>();
-        // Several nodes must read each other's cookies and anti-forgery tokens: the key ring lives in the database.
-        services.AddDataProtection().SetApplicationName("kechuang").PersistKeysToDbContext<KechuangDb>();
-        // The keys stay unencrypted in the database they protect: whoever can read that table can read the records
-        // themselves (and, with the keys, forge a sign-in cookie), and a certificate to encrypt them would have to be
-        // installed on every node. Choosing so explicitly also keeps the "No XML encryptor configured" warning
-        // out of every first start; protect the database, and its backups, as the key ring it is.
-        services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>
-            o.XmlEncryptor = new Microsoft.AspNetCore.DataProtection.XmlEncryption.NullXmlEncryptor());
+        // Several nodes must read each other's cookies and anti-forgery tokens: the key ring lives in the database,
+        // each key encrypted with a certificate kept outside it.
+        services.AddKeyProtection(configuration);
         return services;
     }
 

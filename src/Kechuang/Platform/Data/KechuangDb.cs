@@ -43,6 +43,8 @@ public abstract class KechuangDb : DbContext, IDataProtectionKeyContext
 
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<SignInAttempts> SignInAttempts => Set<SignInAttempts>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Cookie and anti-forgery keys, shared by every node through the database.</summary>

@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Platform.Demo;
 
-public sealed record BootstrapResult(bool Created, string? AdminPassword, bool PasswordFromConfiguration, IReadOnlyList<string> DemoAccounts);
+/// <param name="OtherAdministrators">The security and audit administrators created with <c>admin</c>, each with its password (generated, or the configured one).</param>
+public sealed record BootstrapResult(bool Created, string? AdminPassword, bool PasswordFromConfiguration, IReadOnlyList<string> DemoAccounts,
+    IReadOnlyList<(string UserName, string DisplayName, string Password)>? OtherAdministrators = null);
 
 /// <summary>
 /// Start-up work: applies migrations, loads reference data, and on an empty database creates the
@@ -15,6 +17,13 @@ public sealed class Bootstrap(KechuangDb db, CurrentUser user, IConfiguration co
     IEnumerable<IReferenceData> referenceData, IEnumerable<IDemoData> demoData, ILogger<Bootstrap> logger)
 {
     public const string AdminUserName = "admin";
+
+    /// <summary>The other two of the three administrators (等保 separation of duties), created with <c>admin</c>.</summary>
+    public static readonly (string UserName, string DisplayName, Role Role)[] OtherAdministrators =
+    [
+        ("security", "安全管理员", Role.SecurityAdmin),
+        ("auditor", "审计管理员", Role.AuditAdmin),
+    ];
 
     public async Task<BootstrapResult> RunAsync(bool newDatabaseFile, CancellationToken cancellationToken = default)
     {
@@ -39,6 +48,14 @@ public sealed class Bootstrap(KechuangDb db, CurrentUser user, IConfiguration co
         var admin = new Account(AdminUserName, "系统管理员", Role.CityAdmin, "330700", null, "", mustChange, db.UtcNow);
         admin.SetPassword(hasher.HashPassword(admin, password), mustChange, db.UtcNow);
         db.Accounts.Add(admin);
+        // Each its own generated password (they go to three different people); a configured password serves all three.
+        var others = OtherAdministrators.Select(a => (a.UserName, a.DisplayName, a.Role, Password: configured ?? PasswordPolicy.Generate())).ToList();
+        foreach (var other in others)
+        {
+            var account = new Account(other.UserName, other.DisplayName, other.Role, "330700", null, "", mustChange, db.UtcNow);
+            account.SetPassword(hasher.HashPassword(account, other.Password), mustChange, db.UtcNow);
+            db.Accounts.Add(account);
+        }
         await db.SaveChangesAsync(cancellationToken);
 
         var seed = configuration.GetValue<bool?>("Demo:Seed") ?? newDatabaseFile;
@@ -52,9 +69,10 @@ public sealed class Bootstrap(KechuangDb db, CurrentUser user, IConfiguration co
                 await data.LoadAsync(context, cancellationToken);
                 db.ChangeTracker.Clear();
             }
-            demoAccounts.AddRange(await db.Accounts.Where(a => a.UserName != AdminUserName).OrderBy(a => a.UserName)
+            var administrators = others.Select(o => o.UserName).ToList();
+            demoAccounts.AddRange(await db.Accounts.Where(a => a.UserName != AdminUserName && !administrators.Contains(a.UserName)).OrderBy(a => a.UserName)
                 .Select(a => a.UserName + "（" + a.DisplayName + "）").ToListAsync(cancellationToken));
         }
-        return new BootstrapResult(true, password, !mustChange, demoAccounts);
+        return new BootstrapResult(true, password, !mustChange, demoAccounts, [.. others.Select(o => (o.UserName, o.DisplayName, o.Password))]);
     }
 }

@@ -18,6 +18,15 @@ public static class ExcelFile
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// Text that a spreadsheet would take for a formula once someone edits the cell or saves the sheet as CSV
+    /// (= + - @, a tab or a carriage return first) is written behind an apostrophe, as Excel writes text typed
+    /// that way; <see cref="SheetRow.Text"/> takes the apostrophe off again, so an export still imports as it was.
+    /// </summary>
+    public static string Neutralised(string text) => text.Length > 0 && StartsLikeAFormula(text[0]) ? "'" + text : text;
+
+    internal static bool StartsLikeAFormula(char first) => first is '=' or '+' or '-' or '@' or '\t' or '\r';
+
     private static IEnumerable<IDictionary<string, object?>> ByHeader(IReadOnlyList<string> headers, IEnumerable<object?[]> rows)
     {
         var any = false;
@@ -27,7 +36,7 @@ public static class ExcelFile
             var row = new Dictionary<string, object?>(headers.Count, StringComparer.Ordinal);
             for (var i = 0; i < headers.Count; i++)
             {
-                row[headers[i]] = values[i];
+                row[headers[i]] = values[i] is string text ? Neutralised(text) : values[i];
             }
             yield return row;
         }

@@ -27,11 +27,15 @@ public sealed class SheetRow
 
     public object? this[SheetColumn column] => _cells[column.Index];
 
-    /// <summary>The cell as trimmed text (numbers as written, invariant), or null when empty.</summary>
+    /// <summary>
+    /// The cell as trimmed text (numbers as written, invariant), or null when empty. Text an export wrote behind an
+    /// apostrophe because it starts like a formula (<see cref="ExcelFile.Neutralised"/>) is read without it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? Text(SheetColumn column) => _cells[column.Index] switch
     {
         null => null,
+        string s when s.Length > 1 && s[0] == '\'' && ExcelFile.StartsLikeAFormula(s[1]) => s[1..].Trim(),
         string s => s.Length == 0 || (!char.IsWhiteSpace(s[0]) && !char.IsWhiteSpace(s[^1])) ? s : s.Trim(),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         DateTime dt => dt.TimeOfDay == TimeSpan.Zero ? dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : dt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),

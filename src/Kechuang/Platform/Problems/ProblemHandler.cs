@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -49,11 +50,20 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
         NotFoundException notFound => new ProblemDetails { Status = 404, Title = notFound.Message },
         PayloadTooLargeException tooLarge => WithCode(new ProblemDetails { Status = 413, Title = tooLarge.Message }, "upload.too-large"),
         LockedException locked => WithCode(new ProblemDetails { Status = 423, Title = locked.Message }, "auth.locked"),
+        // A value of the wrong type or out of range names its field, as a rule's 400 does.
+        BadHttpRequestException { InnerException: JsonException json } when InputJson.FieldOf(json) is { } field => new ValidationProblemDetails(
+            new Dictionary<string, string[]> { [field] = [json.Message == InputJson.RangeMessage ? json.Message : "格式或类型不正确"] })
+        {
+            Status = 400,
+            Title = "请求格式不正确，请检查 JSON 字段与类型",
+        },
         BadHttpRequestException bad => new ProblemDetails
         {
             Status = bad.StatusCode == 413 ? 413 : 400,
             Title = bad.StatusCode == 413 ? "上传的文件过大，请拆分为几个文件分批上传" : "请求格式不正确，请检查 JSON 字段与类型",
         },
+        _ when StorageProblems.Describe(exception) is { } storage => WithCode(
+            new ProblemDetails { Status = 503, Title = $"{storage}，本次操作没有保存，请联系管理员" }, "storage.unavailable"),
         _ => new ProblemDetails { Status = 500, Title = "系统内部错误，请将追踪号提供给管理员" },
     };
 

@@ -82,6 +82,9 @@ public sealed class NavCatalog
     {
         null => true,
         Roles.Admin => user.IsInRole(nameof(Role.CityAdmin)),
+        Roles.AccountAdmins => user.IsInRole(nameof(Role.CityAdmin)) || user.IsInRole(nameof(Role.SecurityAdmin)),
+        Roles.Auditors => user.IsInRole(nameof(Role.AuditAdmin)),
+        Roles.Administrators => user.IsInRole(nameof(Role.CityAdmin)) || user.IsInRole(nameof(Role.SecurityAdmin)) || user.IsInRole(nameof(Role.AuditAdmin)),
         Roles.Staff => user.IsInRole(nameof(Role.CityAdmin)) || user.IsInRole(nameof(Role.CityStaff)) || user.IsInRole(nameof(Role.CountyStaff)),
         _ => false,
     };

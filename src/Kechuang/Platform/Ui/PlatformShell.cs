@@ -3,22 +3,25 @@ using Kechuang.Platform.Ui.Resources;
 
 namespace Kechuang.Platform.Ui;
 
-/// <summary>The platform's own menu group: accounts and the audit log, for the city administrator; last in the menu.</summary>
+/// <summary>
+/// The platform's own menu group, last in the menu: accounts for the city and the security administrator, the audit
+/// log for the audit administrator (separation of duties).
+/// </summary>
 internal sealed class SystemNav : INavContribution
 {
     public IEnumerable<NavSection> Sections =>
     [
-        new("system", 900, "setting", "Menu_System", Roles.Admin, typeof(Shell),
+        new("system", 900, "setting", "Menu_System", Roles.Administrators, typeof(Shell),
         [
-            new("accounts", "/admin/accounts", "Menu_Accounts"),
-            new("audit", "/admin/audit", "Menu_Audit"),
+            new("accounts", "/admin/accounts", "Menu_Accounts", Roles.AccountAdmins),
+            new("audit", "/admin/audit", "Menu_Audit", Roles.Auditors),
         ]),
     ];
 
     public IEnumerable<QuickLink> QuickLinks =>
     [
-        new(910, "/admin/accounts", "safety", "Quick_Accounts", typeof(Shell), Roles.Admin),
-        new(920, "/admin/audit", "audit", "Quick_Audit", typeof(Shell), Roles.Admin),
+        new(910, "/admin/accounts", "safety", "Quick_Accounts", typeof(Shell), Roles.AccountAdmins),
+        new(920, "/admin/audit", "audit", "Quick_Audit", typeof(Shell), Roles.Auditors),
     ];
 }
 
@@ -41,11 +44,15 @@ internal sealed class PlatformAuditVocabulary : IAuditVocabulary
         new("sign-in", "登录成功"),
         new("sign-in-failure", "登录失败"),
         new("sign-in-locked", "锁定期间尝试登录"),
+        new("sign-in-throttled", "登录过于频繁（限速）"),
         new("lockout", "账号锁定"),
         new("sign-out", "退出登录"),
         new("unlock", "解锁"),
         new("password-reset", "重置密码"),
         new("password-change", "修改密码"),
+        new("second-factor-enrol", "绑定动态口令"),
+        new("second-factor-reset", "重置动态口令"),
+        new("recovery-code-used", "使用恢复码"),
     ];
 
     public IReadOnlyDictionary<string, string> Fields { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -62,6 +69,11 @@ internal sealed class PlatformAuditVocabulary : IAuditVocabulary
         ["MustChangePassword"] = "须修改密码",
         ["PasswordChangedAt"] = "密码修改时间",
         ["PasswordHash"] = "密码（哈希）",
+        ["SecurityStamp"] = "安全戳",
+        ["TotpSecret"] = "动态口令密钥",
+        ["TotpLastStep"] = "动态口令最近时间步",
+        ["SecondFactorSince"] = "绑定动态口令时间",
+        ["attempts"] = "尝试次数",
         ["LastSignInAt"] = "最近登录时间",
         ["CreatedAt"] = "创建时间",
         ["UpdatedAt"] = "更新时间",

@@ -13,4 +13,9 @@ export function attach(wrapper, component) {
             component.invokeMethodAsync("TakeTypedAsync", e.target.value);
         }
     }, true);
+    // A time typed while the page was still loading (before this script was attached) is taken as well.
+    const typedEarly = wrapper.querySelector("input");
+    if (typedEarly && typedEarly.value) {
+        component.invokeMethodAsync("TakeTypedAsync", typedEarly.value);
+    }
 }

@@ -25,7 +25,7 @@ public abstract class CarrierTests(KechuangApp app)
         Assert.Equal("茭道镇", item.GetProperty("regionName").GetString());
         Assert.Equal(1200.5m, item.GetProperty("area").GetDecimal());
         Assert.Equal(0, item.GetProperty("residentCount").GetInt32());
-        var admin = await app.ClientAsync("admin");
+        var admin = await app.ClientAsync("auditor");
         var audit = await (await admin.GetAsync($"/api/v1/audit?entity=carriers_carrier&key={id}")).ReadJsonAsync();
         Assert.Equal("create", audit.GetProperty("items")[0].GetProperty("action").GetString());
         Assert.Equal("wuyi.staff", audit.GetProperty("items")[0].GetProperty("account").GetString());

@@ -55,6 +55,24 @@ public abstract class ContractAttachmentTests(KechuangApp app)
     }
 
     [Fact]
+    public async Task Download_IsServedAsItsExtensionSays_NotAsTheUploaderClaimed()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+        var contract = await CreateAsync(staff, await BodyAsync(app, Unique("附件类型")));
+        var page = "<html><script>alert(document.cookie)</script></html>"u8.ToArray();
+
+        var upload = await AttachAsync(staff, contract, page, "说明.txt", "text/html");
+
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var item = (await (await staff.GetAsync($"/api/v1/contracts/{contract}/attachments")).ReadJsonAsync()).GetProperty("items")[0];
+        Assert.Equal("text/plain; charset=utf-8", item.GetProperty("contentType").GetString());
+        var download = await staff.GetAsync(item.GetProperty("downloadUrl").GetString());
+        Assert.Equal("text/plain", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
     public async Task OtherCounty_CannotListDownloadOrUpload()
     {
         var staff = await app.ClientAsync("wuyi.staff");

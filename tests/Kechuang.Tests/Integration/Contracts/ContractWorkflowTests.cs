@@ -102,7 +102,7 @@ public abstract class ContractWorkflowTests(KechuangApp app)
         var steps = detail.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("to").GetString()).ToList();
         Assert.Equal(["draft", "submitted", "under-review", "registered"], steps);
         Assert.All(detail.GetProperty("timeline").EnumerateArray(), t => Assert.Equal("wuyi.staff", t.GetProperty("account").GetString()));
-        var audit = await (await (await app.ClientAsync("admin")).GetAsync($"/api/v1/audit?entity=contracts_contract&key={id}")).ReadJsonAsync();
+        var audit = await (await (await app.ClientAsync("auditor")).GetAsync($"/api/v1/audit?entity=contracts_contract&key={id}")).ReadJsonAsync();
         Assert.True(audit.GetProperty("total").GetInt32() >= 4);
     }
 

@@ -21,7 +21,7 @@ public abstract class OrganizationTests(KechuangApp app)
         var list = await (await staff.GetAsync($"/api/v1/organizations?q={code}")).ReadJsonAsync();
         Assert.Equal(1, list.GetProperty("total").GetInt32());
         Assert.Equal("桐琴镇", list.GetProperty("items")[0].GetProperty("regionName").GetString());
-        var admin = await app.ClientAsync("admin");
+        var admin = await app.ClientAsync("auditor");
         var audit = await (await admin.GetAsync($"/api/v1/audit?entity=directory_organization&key={id}")).ReadJsonAsync();
         var entry = audit.GetProperty("items")[0];
         Assert.Equal("create", entry.GetProperty("action").GetString());

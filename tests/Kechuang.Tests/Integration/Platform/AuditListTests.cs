@@ -19,7 +19,7 @@ public abstract class AuditListTests(KechuangApp app)
     public async Task List_SearchByRecordKey_FindsOnlyThatRecordsEntries()
     {
         var id = await NewOrganizationAsync("审计搜索测试公司");
-        var admin = await app.ClientAsync("admin");
+        var admin = await app.ClientAsync("auditor");
 
         var list = await (await admin.GetAsync($"/api/v1/audit?q={id}")).ReadJsonAsync();
 
@@ -32,7 +32,7 @@ public abstract class AuditListTests(KechuangApp app)
     public async Task List_SearchByAccount_FindsThatAccountsEntries()
     {
         await NewOrganizationAsync("审计账号搜索测试公司");
-        var admin = await app.ClientAsync("admin");
+        var admin = await app.ClientAsync("auditor");
 
         var list = await (await admin.GetAsync("/api/v1/audit?q=wuyi.staff&pageSize=200")).ReadJsonAsync();
 
@@ -44,7 +44,7 @@ public abstract class AuditListTests(KechuangApp app)
     public async Task List_EntityAndActionFilters_ListOnlyThoseEntries()
     {
         await NewOrganizationAsync("审计筛选测试公司");
-        var admin = await app.ClientAsync("admin");
+        var admin = await app.ClientAsync("auditor");
         var all = await (await admin.GetAsync("/api/v1/audit")).ReadJsonAsync();
 
         var list = await (await admin.GetAsync("/api/v1/audit?entity=directory_organization&action=create&pageSize=200")).ReadJsonAsync();
@@ -61,7 +61,7 @@ public abstract class AuditListTests(KechuangApp app)
     public async Task List_DateRange_KeepsOnlyEntriesInside()
     {
         await NewOrganizationAsync("审计日期测试公司");
-        var admin = await app.ClientAsync("admin");
+        var admin = await app.ClientAsync("auditor");
         var to = DateTime.UtcNow.AddDays(1).ToString("o");
 
         var future = await (await admin.GetAsync($"/api/v1/audit?from={Uri.EscapeDataString(to)}")).ReadJsonAsync();
@@ -75,7 +75,7 @@ public abstract class AuditListTests(KechuangApp app)
     public async Task List_SortByTime_OrdersOnTheServerBothWays()
     {
         await NewOrganizationAsync("审计排序测试公司");
-        var admin = await app.ClientAsync("admin");
+        var admin = await app.ClientAsync("auditor");
 
         var ascending = Seqs(await (await admin.GetAsync("/api/v1/audit?sort=at&pageSize=50")).ReadJsonAsync());
         var descending = Seqs(await (await admin.GetAsync("/api/v1/audit?sort=at&desc=true&pageSize=50")).ReadJsonAsync());
@@ -89,7 +89,7 @@ public abstract class AuditListTests(KechuangApp app)
     [Fact]
     public async Task List_UnknownSortColumn_Is400()
     {
-        var admin = await app.ClientAsync("admin");
+        var admin = await app.ClientAsync("auditor");
 
         var response = await admin.GetAsync("/api/v1/audit?sort=account");
 
@@ -100,7 +100,7 @@ public abstract class AuditListTests(KechuangApp app)
     public async Task Export_WithTheListsFilters_HoldsExactlyTheFilteredRowsInTheListsOrder()
     {
         await NewOrganizationAsync("审计导出测试公司");
-        var admin = await app.ClientAsync("admin");
+        var admin = await app.ClientAsync("auditor");
         const string filters = "entity=directory_organization&q=wuyi.staff&sort=at";
         var list = await (await admin.GetAsync($"/api/v1/audit?{filters}&pageSize=200")).ReadJsonAsync();
 
@@ -128,7 +128,7 @@ public abstract class AuditListTests(KechuangApp app)
     [Fact]
     public async Task Page_HasTheListToolbarWithLabelledFilters()
     {
-        var admin = await app.ClientAsync("admin");
+        var admin = await app.ClientAsync("auditor");
 
         var html = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/audit"));
 

@@ -59,7 +59,7 @@ public abstract class AuthTests(KechuangApp app)
     }
 
     [Fact]
-    public async Task Token_FiveFailures_LocksEvenTheRightPassword_UntilAdminUnlocks()
+    public async Task Token_FiveFailures_LockTheClientOut_AnsweredLikeAWrongPassword_UntilAdminUnlocks()
     {
         var userName = await CreateAccountAsync();
         for (var i = 0; i < 4; i++)
@@ -70,15 +70,16 @@ public abstract class AuthTests(KechuangApp app)
         var fifth = await TokenAsync(userName, "Wrong-Pass-1");
         var rightWhileLocked = await TokenAsync(userName, KechuangApp.Password);
 
-        Assert.Equal((HttpStatusCode)423, fifth.StatusCode);
-        Assert.Equal((HttpStatusCode)423, rightWhileLocked.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, fifth.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, rightWhileLocked.StatusCode);
+        Assert.Equal("auth.bad-credentials", (await rightWhileLocked.ReadJsonAsync()).GetProperty("code").GetString());
         var admin = await app.ClientAsync("admin");
         var list = await (await admin.GetAsync($"/api/v1/admin/users?q={userName}")).ReadJsonAsync();
         var id = list.GetProperty("items")[0].GetProperty("id").GetGuid();
         Assert.True(list.GetProperty("items")[0].GetProperty("locked").GetBoolean());
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/admin/users/{id}/unlock", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await TokenAsync(userName, KechuangApp.Password)).StatusCode);
-        var audit = await (await admin.GetAsync($"/api/v1/audit?key={id}&action=lockout")).ReadJsonAsync();
+        var audit = await (await (await app.ClientAsync("auditor")).GetAsync($"/api/v1/audit?key={id}&action=lockout")).ReadJsonAsync();
         Assert.Equal(1, audit.GetProperty("total").GetInt32());
     }
 
@@ -90,7 +91,7 @@ public abstract class AuthTests(KechuangApp app)
         {
             await TokenAsync(userName, "Wrong-Pass-1");
         }
-        Assert.Equal((HttpStatusCode)423, (await TokenAsync(userName, KechuangApp.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync(userName, KechuangApp.Password)).StatusCode);
 
         app.Clock.Advance(TimeSpan.FromMinutes(30));
 

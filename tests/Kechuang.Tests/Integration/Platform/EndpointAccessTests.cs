@@ -22,6 +22,10 @@ public abstract class EndpointAccessTests(KechuangApp app)
         "POST /account/login",
         "POST /account/logout",
         "GET,POST /account/denied",
+        // The second step of a sign-in (one-time code or first enrolment) and the recovery codes shown once after it.
+        "GET,POST /account/second-factor",
+        "POST /account/second-factor",
+        "GET,POST /account/recovery-codes",
         "POST /api/v1/auth/token",
         "POST /api/v1/auth/change-password",
         "GET /culture",

@@ -103,8 +103,8 @@ public abstract class OpenApiTests(KechuangApp app)
     }
 
     [Theory]
-    [InlineData("post", "/api/v1/auth/token", "200,400,401,403,423")]
-    [InlineData("post", "/api/v1/auth/change-password", "204,400,401,423")]
+    [InlineData("post", "/api/v1/auth/token", "200,400,401,403,429")]
+    [InlineData("post", "/api/v1/auth/change-password", "204,400,401,429")]
     [InlineData("get", "/api/v1/achievements", "200,400")]
     [InlineData("get", "/api/v1/contracts/{id}", "200,401,403,404")]
     [InlineData("post", "/api/v1/contracts/{id}/register", "200,401,403,404,409")]
@@ -138,6 +138,21 @@ public abstract class OpenApiTests(KechuangApp app)
         Assert.True(tags.Count >= 10);
         Assert.All(tags, t => Assert.Contains(t.GetProperty("description").GetString()!, c => c >= '\u4e00' && c <= '\u9fff'));
         Assert.Equal("科创 Kechuang API", document.GetProperty("info").GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Dates_AreStringsWithTheirFormat()
+    {
+        using var client = app.CreateClient();
+        var schemas = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("components").GetProperty("schemas");
+
+        var dates = schemas.EnumerateObject()
+            .SelectMany(s => s.Value.TryGetProperty("properties", out var properties) ? properties.EnumerateObject().Select(p => (Name: $"{s.Name}.{p.Name}", Schema: p.Value)) : [])
+            .Where(p => p.Schema.TryGetProperty("format", out var format) && format.GetString() is "date" or "date-time")
+            .ToList();
+
+        Assert.Contains(dates, d => d.Name == "AuctionInput.startsAt");
+        Assert.All(dates, d => Assert.Contains("string", d.Schema.TryGetProperty("type", out var type) ? type.ToString() : "", StringComparison.Ordinal));
     }
 
     private async Task<Dictionary<(string Method, string Path), JsonElement>> OperationsAsync()

@@ -19,6 +19,34 @@ public abstract class ProblemTests(KechuangApp app)
     }
 
     [Fact]
+    public async Task WrongTypeOfValue_Is400NamingTheField()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+
+        var response = await staff.PostAsync("/api/v1/organizations", new StringContent("""{ "name": 5, "kind": "enterprise" }""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("格式或类型不正确", (await response.ReadJsonAsync()).GetProperty("errors").GetProperty("name")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/carriers", """{ "name": "年份一的园区", "kind": "park", "regionCode": "330723", "openedOn": "0001-01-01" }""", "openedOn")]
+    [InlineData("/api/v1/carriers", """{ "name": "年份一万的园区", "kind": "park", "regionCode": "330723", "openedOn": "9999-12-31" }""", "openedOn")]
+    [InlineData("/api/v1/auctions", """{ "title": "年份一的拍卖会", "regionCode": "330723", "startsAt": "0001-01-01T09:00:00", "endsAt": "2030-01-01T10:00:00" }""", "startsAt")]
+    public async Task DateOutsideAnyRecordsYears_Is400NamingTheFieldAndSavesNothing(string url, string body, string field)
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+
+        var response = await staff.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("日期应在 1900 年至 2199 年之间", (await response.ReadJsonAsync()).GetProperty("errors").GetProperty(field)[0].GetString());
+        var title = body.Split('"')[3];
+        var list = await (await staff.GetAsync($"{url}?q={Uri.EscapeDataString(title)}")).ReadJsonAsync();
+        Assert.Equal(0, list.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task MissingFields_Is400WithEveryField()
     {
         var staff = await app.ClientAsync("wuyi.staff");

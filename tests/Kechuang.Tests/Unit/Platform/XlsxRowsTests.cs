@@ -172,4 +172,18 @@ public sealed class XlsxRowsTests
 
         Assert.Contains("file", error.Errors.Keys);
     }
+
+    [Fact]
+    public void Export_TextThatStartsLikeAFormula_IsWrittenBehindAnApostropheAndReadBackAsItWas()
+    {
+        string[] texts = ["=HYPERLINK(\"http://x\",\"点我\")", "+86 138", "-负号开头", "@SUM(A1)", "普通名称", "'单引号开头"];
+        var file = ExcelFile.Write(Headers, texts.Select(t => new object?[] { t, 1.5, null, "备注" }));
+
+        var raw = MiniExcelLibs.MiniExcel.Query(new MemoryStream(file), useHeaderRow: true).Cast<IDictionary<string, object?>>().Select(r => r["名称"]).ToList();
+        Assert.Equal(["'=HYPERLINK(\"http://x\",\"点我\")", "'+86 138", "'-负号开头", "'@SUM(A1)", "普通名称", "'单引号开头"], raw);
+
+        var columns = Headers.Select(h => new SheetColumn(h)).ToArray();
+        var read = XlsxRows.Read(new MemoryStream(file), new ImportSheet("t.xlsx", "t", columns)).Select(r => r.Text(columns[0])).ToList();
+        Assert.Equal(texts, read);
+    }
 }

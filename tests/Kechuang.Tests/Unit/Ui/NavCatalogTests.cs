@@ -84,6 +84,12 @@ public class NavCatalogTests
     [InlineData(Roles.Admin, Role.CityStaff, false)]
     [InlineData(Roles.Admin, Role.CityAdmin, true)]
     [InlineData("no-such-policy", Role.CityAdmin, false)]
+    [InlineData(Roles.Auditors, Role.AuditAdmin, true)]
+    [InlineData(Roles.Auditors, Role.CityAdmin, false)]
+    [InlineData(Roles.AccountAdmins, Role.SecurityAdmin, true)]
+    [InlineData(Roles.AccountAdmins, Role.AuditAdmin, false)]
+    [InlineData(Roles.Administrators, Role.AuditAdmin, true)]
+    [InlineData(Roles.Administrators, Role.CityStaff, false)]
     public void Allowed_FollowsThePolicysRoles(string? policy, Role role, bool expected)
     {
         Assert.Equal(expected, NavCatalog.Allowed(User(role), policy));

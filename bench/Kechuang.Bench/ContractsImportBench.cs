@@ -262,7 +262,8 @@ internal static class ContractsImportBench
         }
         await using (var db = await host.OpenAsync(u => u.UseSystemScope("bench")))
         {
-            var organizations = await OrganizationCounterparts.AllAsync(db);
+            var organizations = await db.Set<Organization>().IgnoreQueryFilters().AsNoTracking()
+                .Select(o => new OrganizationInfo(o.Id, o.Name, o.Kind, o.CreditCode, o.RegionCode)).ToListAsync();
             var sellers = organizations.Where(o => o.RegionCode.StartsWith("330723", StringComparison.Ordinal) && o.Kind != OrganizationKind.Government).ToList();
             return (sellers, organizations);
         }
@@ -281,7 +282,7 @@ internal static class ContractsImportBench
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(SignInHandler.Principal(
             new Account("bench.staff", "基准", Role.CountyStaff, "330723", null, "", false, DateTime.UtcNow), "bench"));
         return new ImportContractsHandler(scope.ServiceProvider.GetRequiredService<KechuangDb>(),
-            scope.ServiceProvider.GetRequiredService<IDbContextFactory<KechuangDb>>())
+            scope.ServiceProvider.GetRequiredService<IOrganizationDirectory>(), scope.ServiceProvider.GetRequiredService<IDbContextFactory<KechuangDb>>())
         { Stages = stages, ChunkSizeOverride = _chunk };
     }
 

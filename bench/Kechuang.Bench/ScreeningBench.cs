@@ -15,7 +15,7 @@ namespace Kechuang.Bench;
 /// <summary>
 /// Issue 4: N enterprises (default 500,000) of 武义县 with the fiscal years 2020–2022 (the demo population's generator,
 /// names numbered), written with the database's fastest path (SQLite: prepared INSERTs in one transaction; PostgreSQL:
-/// binary COPY), then screened for 2023 through <see cref="ScreenEnterprisesHandler.RunAndStoreAsync"/> — the path of
+/// binary COPY), then screened for 2023 through <see cref="RunScreeningHandler.HandleAsync"/> — the path of
 /// <c>kechuang screen</c> and the staff page: chunked reads of the columns the engines use on a connection of their own, both
 /// engines on a worker, one stored result per enterprise through the bulk writer, one audit event for the run (ADR 009) —
 /// against a raw read of the same rows in the same run: a data reader over the same per-chunk queries (every column of every
@@ -82,7 +82,7 @@ internal static class ScreeningBench
         long rawRows;
         await using (var db = await host.OpenAsync(u => u.UseSystemScope("bench")))
         {
-            enterprises = await new ScreenEnterprisesHandler(db).EnterprisesAsync(Region, CancellationToken.None);
+            enterprises = await ScreenEnterprisesHandler.EnterprisesAsync(db, Region, CancellationToken.None);
             rawRows = await RawReadAsync(db, enterprises, postgres);
         }
         raw.Stop();
@@ -95,7 +95,7 @@ internal static class ScreeningBench
             var evaluated = 0;
             await using (var db = await host.OpenAsync(u => u.UseSystemScope("bench")))
             {
-                await foreach (var chunk in new ScreenEnterprisesHandler(db).ScreenAsync(enterprises, Year, CancellationToken.None))
+                await foreach (var chunk in ScreenEnterprisesHandler.ScreenAsync(db, enterprises, Year, CancellationToken.None))
                 {
                     evaluated += chunk.Count;
                 }
@@ -114,9 +114,9 @@ internal static class ScreeningBench
         await using (var scope = host.Services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<CurrentUser>().UseSystemScope("screen");
-            var handler = new ScreenEnterprisesHandler(scope.ServiceProvider.GetRequiredService<KechuangDb>(),
+            var handler = new RunScreeningHandler(scope.ServiceProvider.GetRequiredService<KechuangDb>(),
                 scope.ServiceProvider.GetRequiredService<IDbContextFactory<KechuangDb>>());
-            summary = await handler.RunAndStoreAsync(Region, Year, null, CancellationToken.None);
+            summary = await handler.HandleAsync(Region, Year, null, CancellationToken.None);
         }
         screen.Stop();
         double peakMb;

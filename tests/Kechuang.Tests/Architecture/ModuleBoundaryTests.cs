@@ -1,5 +1,4 @@
 using System.Reflection;
-using NetArchTest.Rules;
 
 namespace Kechuang.Tests.Architecture;
 
@@ -7,49 +6,45 @@ public class ModuleBoundaryTests
 {
     private static readonly Assembly App = typeof(Program).Assembly;
 
-    private static IEnumerable<string> Modules() =>
-        App.GetTypes().Select(t => t.Namespace ?? "")
-            .Where(n => n.StartsWith("Kechuang.Modules.", StringComparison.Ordinal))
-            .Select(n => n.Split('.')[2]).Distinct();
-
     [Fact]
     public void Modules_UseEachOther_OnlyThroughPublic()
     {
-        var modules = Modules().ToList();
+        var types = Il.AllTypes(Il.Read(App)).Where(t => t.DeclaringType is null).ToList();
+        var modules = types.Select(t => ArchitectureRules.ModuleOf(t.Namespace)).OfType<string>().Distinct().ToList();
+
+        var violations = types.Where(t => ArchitectureRules.ModuleOf(t.Namespace) is not null)
+            .SelectMany(t => ArchitectureRules.ForeignInternals(t, ArchitectureRules.ModuleOf(t.Namespace)!).Select(f => $"{t.FullName} → {f}"))
+            .ToList();
+
         Assert.Contains("Directory", modules);
-        var violations = new List<string>();
-        foreach (var module in modules)
-        {
-            foreach (var other in modules.Where(m => m != module))
-            {
-                var result = Types.InAssembly(App).That().ResideInNamespaceStartingWith($"Kechuang.Modules.{module}")
-                    .Should().NotHaveDependencyOnAny(InternalNamespaces(other)).GetResult();
-                if (!result.IsSuccessful)
-                {
-                    violations.AddRange(result.FailingTypeNames.Select(t => $"{t} → {other} internals"));
-                }
-            }
-        }
-        Assert.Empty(violations);
+        Assert.Contains("Market", modules);
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    /// <summary>
+    /// The platform's own ports to the directory (IDirectoryLookup, IDirectoryOptions) serve the platform's pages and
+    /// checks; a module asks the directory through its Public interface, the one way in.
+    /// </summary>
+    [Fact]
+    public void Modules_ReachTheDirectory_OnlyThroughItsPublicInterface()
+    {
+        string[] ports = ["Kechuang.Platform.Access.IDirectoryLookup", "Kechuang.Platform.Access.IDirectoryOptions"];
+
+        var violations = Il.AllTypes(Il.Read(App))
+            .Where(t => t.DeclaringType is null && ArchitectureRules.ModuleOf(t.Namespace) is { } module && module != "Directory")
+            .SelectMany(t => Il.References(t).SelectMany(Il.Parts).Select(Il.Name).Where(ports.Contains).Distinct().Select(p => $"{t.FullName} → {p}"))
+            .ToList();
+
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
 
     [Fact]
     public void Platform_DoesNotDependOnModules()
     {
-        var result = Types.InAssembly(App).That().ResideInNamespaceStartingWith("Kechuang.Platform")
-            .Should().NotHaveDependencyOn("Kechuang.Modules").GetResult();
+        var violations = Il.AllTypes(Il.Read(App)).Where(t => t.DeclaringType is null && t.Namespace.StartsWith("Kechuang.Platform", StringComparison.Ordinal))
+            .SelectMany(t => ArchitectureRules.ModuleTypes(t).Select(m => $"{t.FullName} → {m}"))
+            .ToList();
 
-        Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
-
-    /// <summary>
-    /// Full names of a module's types outside its Public namespace. NetArchTest matches names by prefix,
-    /// so naming the module's namespace would also forbid its Public types; naming the types does not.
-    /// </summary>
-    private static string[] InternalNamespaces(string module) =>
-        App.GetTypes()
-            .Where(t => t.Namespace is { } n && (n == $"Kechuang.Modules.{module}" || n.StartsWith($"Kechuang.Modules.{module}.", StringComparison.Ordinal))
-                && !t.Namespace.StartsWith($"Kechuang.Modules.{module}.Public", StringComparison.Ordinal))
-            .Select(t => t.FullName!.Split('`')[0].Replace('+', '/'))
-            .Distinct().ToArray();
 }

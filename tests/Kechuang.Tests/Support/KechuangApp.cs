@@ -237,6 +237,14 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await work(db);
     }
 
+    /// <summary>One scoped service (a handler, another module's public interface) with the system scope.</summary>
+    public async Task<T> WithServiceAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().UseSystemScope("test");
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
     public static string NewCreditCode(string region = "330723") =>
         DemoCodes.CreditCode(region, Random.Shared.Next(1_000_000, 9_999_999));
 

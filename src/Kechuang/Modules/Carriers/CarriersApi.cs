@@ -7,19 +7,6 @@ namespace Kechuang.Modules.Carriers;
 
 public static class CarriersApi
 {
-    public sealed record CarrierBody(string? Name, string? Kind, string? Level, string? RegionCode, Guid? ParentId, Guid? OperatorId,
-        string? Address, decimal? Area, DateOnly? OpenedOn, string? Status)
-    {
-        public CarrierInput ToInput() => new(Name, Kind, Level, RegionCode, ParentId, OperatorId, Address, Area, OpenedOn, Status);
-    }
-
-    public sealed record TenancyBody(Guid? EnterpriseId, string? CreditCode, string? Kind, DateOnly? EnteredOn, DateOnly? LeftOn)
-    {
-        public TenancyInput ToInput() => new(EnterpriseId, CreditCode, Kind, EnteredOn, LeftOn);
-    }
-
-    public sealed record EndTenancyBody(DateOnly? LeftOn);
-
     public sealed record Created(Guid Id);
 
     public sealed record ImportResult(int Imported);
@@ -37,9 +24,9 @@ public static class CarriersApi
             await CarrierListSheet.Export.FileAsync(db, await handler.AllAsync(new CarrierQuery(kind, status, regionCode, parentId, list), ct), ct))
             .WithName("ExportCarriers")
             .WithSummary("导出创新载体");
-        api.MapPost("", async Task<Created<Created>> (CarrierBody body, CreateCarrierHandler handler, CancellationToken ct) =>
+        api.MapPost("", async Task<Created<Created>> (CarrierInput body, CreateCarrierHandler handler, CancellationToken ct) =>
         {
-            var id = await handler.HandleAsync(body.ToInput(), ct);
+            var id = await handler.HandleAsync(body, ct);
             return TypedResults.Created($"/api/v1/carriers/{id}", new Created(id));
         }).RequireAuthorization(Roles.Staff)
             .WithName("CreateCarrier")
@@ -70,7 +57,7 @@ public static class CarriersApi
             .WithSummary("园区科技型中小企业名单");
         api.MapGet("/park-tech-smes/export", async (string? regionCode, int? year, [AsParameters] ListQuery list, ListParkTechSmesHandler handler,
             KechuangDb db, CancellationToken ct) =>
-            await CarrierListSheet.ParkTechSmes.FileAsync(db, await handler.ExportAsync(regionCode, year, list, ct), ct))
+            await CarrierListSheet.ParkTechSmes.FileAsync(db, await handler.AllAsync(regionCode, year, list, ct), ct))
             .WithName("ExportParkTechSmes")
             .WithSummary("导出园区科技型中小企业名单");
 
@@ -78,9 +65,9 @@ public static class CarriersApi
             TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("GetCarrier")
             .WithSummary("查看创新载体");
-        api.MapPut("/{id:guid}", async (Guid id, CarrierBody body, UpdateCarrierHandler handler, CancellationToken ct) =>
+        api.MapPut("/{id:guid}", async (Guid id, CarrierInput body, UpdateCarrierHandler handler, CancellationToken ct) =>
         {
-            await handler.HandleAsync(id, body.ToInput(), ct);
+            await handler.HandleAsync(id, body, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(Roles.Staff)
             .WithName("UpdateCarrier")
@@ -93,17 +80,17 @@ public static class CarriersApi
         })
             .WithName("ListCarrierTenancies")
             .WithSummary("某载体的入驻企业");
-        api.MapPost("/{id:guid}/tenancies", async Task<Created<Created>> (Guid id, TenancyBody body, AddTenancyHandler handler, CancellationToken ct) =>
+        api.MapPost("/{id:guid}/tenancies", async Task<Created<Created>> (Guid id, TenancyInput body, AddTenancyHandler handler, CancellationToken ct) =>
         {
-            var tenancyId = await handler.HandleAsync(id, body.ToInput(), ct);
+            var tenancyId = await handler.HandleAsync(id, body, ct);
             return TypedResults.Created($"/api/v1/carriers/{id}/tenancies/{tenancyId}", new Created(tenancyId));
         }).RequireAuthorization(Roles.Staff)
             .WithName("AddTenancy")
             .WithSummary("登记企业入驻")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/{id:guid}/tenancies/{tenancyId:guid}/end", async (Guid id, Guid tenancyId, EndTenancyBody body, EndTenancyHandler handler, CancellationToken ct) =>
+        api.MapPost("/{id:guid}/tenancies/{tenancyId:guid}/end", async (Guid id, Guid tenancyId, EndTenancyInput body, EndTenancyHandler handler, CancellationToken ct) =>
         {
-            await handler.HandleAsync(id, tenancyId, body.LeftOn, ct);
+            await handler.HandleAsync(id, tenancyId, body, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(Roles.Staff)
             .WithName("EndTenancy")

@@ -14,7 +14,7 @@ namespace Kechuang.Modules.Carriers;
 /// come from 科技型中小企业 entries of the tenants: 12 in 2023, short of the target. Dates and areas the letter does not
 /// give are illustrative. Tenant enterprises take demo credit numbers 200000–299999.
 /// </summary>
-internal sealed class CarriersDemoData(IOrganizationRegistry registry, IOrganizationDirectory directory, ITechSmeRoster roster) : IDemoData
+internal sealed class CarriersDemoData(IOrganizationDirectory directory, ITechSmeRoster roster) : IDemoData
 {
     public const string Region = "330723";
     public const string DevelopmentZone = "330723401";
@@ -40,7 +40,7 @@ internal sealed class CarriersDemoData(IOrganizationRegistry registry, IOrganiza
         var now = db.UtcNow;
         var wangyiOperator = await directory.FindByNameAsync("武义网易联合创新中心运营有限公司", cancellationToken);
         var kexing = await directory.FindByNameAsync("浙江科兴电动工具检测有限公司", cancellationToken);
-        var parkOperator = await registry.AddAsync(new NewOrganization("武义科技城发展有限公司", OrganizationKind.Operator,
+        var parkOperator = await directory.AddAsync(new NewOrganization("武义科技城发展有限公司", OrganizationKind.Operator,
             DemoCodes.CreditCode(Region, 200_001), DevelopmentZone, "武义经济开发区科技城"), cancellationToken);
 
         Carrier Add(string name, CarrierKind kind, CarrierLevel? level, string region, Carrier? parent, Guid? operatorId, string? address,
@@ -75,7 +75,7 @@ internal sealed class CarriersDemoData(IOrganizationRegistry registry, IOrganiza
         {
             var name = $"武义{TradeNames[serial]}{trade}有限公司";
             serial++;
-            return await registry.AddAsync(new NewOrganization(name, OrganizationKind.Enterprise, DemoCodes.CreditCode(region, 200_100 + serial), region, address), cancellationToken);
+            return await directory.AddAsync(new NewOrganization(name, OrganizationKind.Enterprise, DemoCodes.CreditCode(region, 200_100 + serial), region, address), cancellationToken);
         }
         var entries = 0;
         async Task TechSme(Guid enterprise, string region)

@@ -12,9 +12,12 @@ public static class CarriersModule
         services.AddScoped<UpdateCarrierHandler>();
         services.AddScoped<ListCarriersHandler>();
         services.AddScoped<GetCarrierHandler>();
+        services.AddScoped<CountTenantsHandler>();
+        services.AddScoped<ListCarrierOptionsHandler>();
         services.AddScoped<AddTenancyHandler>();
         services.AddScoped<EndTenancyHandler>();
         services.AddScoped<ListTenanciesHandler>();
+        services.AddScoped<ListTenantOptionsHandler>();
         services.AddScoped<ImportTenanciesHandler>();
         services.AddScoped<ListParkTechSmesHandler>();
         services.AddSingleton<ICarrierTenancy, CarrierTenancy>();

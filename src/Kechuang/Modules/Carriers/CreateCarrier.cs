@@ -6,11 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Kechuang.Modules.Carriers;
 
 /// <summary>Creates a carrier (创新载体) within the caller's data scope.</summary>
-public sealed class CreateCarrierHandler(KechuangDb db)
+public sealed class CreateCarrierHandler(KechuangDb db, IOrganizationDirectory directory)
 {
     public async Task<Guid> HandleAsync(CarrierInput input, CancellationToken cancellationToken = default)
     {
-        var facts = await CarrierChecks.ValidateAsync(db, input, null, cancellationToken);
+        var facts = await CarrierChecks.ValidateAsync(db, directory, input, null, cancellationToken);
         var carrier = new Carrier(facts, db.UtcNow);
         db.Add(carrier);
         await db.SaveChangesAsync(cancellationToken);
@@ -19,13 +19,13 @@ public sealed class CreateCarrierHandler(KechuangDb db)
 }
 
 /// <summary>Changes a carrier's facts; the carrier must be in the caller's scope before and after.</summary>
-public sealed class UpdateCarrierHandler(KechuangDb db)
+public sealed class UpdateCarrierHandler(KechuangDb db, IOrganizationDirectory directory)
 {
     public async Task HandleAsync(Guid id, CarrierInput input, CancellationToken cancellationToken = default)
     {
         var carrier = await db.Set<Carrier>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException("载体不存在或不在您的数据范围内");
-        var facts = await CarrierChecks.ValidateAsync(db, input, id, cancellationToken);
+        var facts = await CarrierChecks.ValidateAsync(db, directory, input, id, cancellationToken);
         carrier.Update(facts, db.UtcNow);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -34,9 +34,9 @@ public sealed class UpdateCarrierHandler(KechuangDb db)
 internal static class CarrierChecks
 {
     /// <summary>Field rules, then the checks that need records: region, parent carrier, operator, a name unique in its county.</summary>
-    public static async Task<CarrierFacts> ValidateAsync(KechuangDb db, CarrierInput input, Guid? self, CancellationToken cancellationToken)
+    public static async Task<CarrierFacts> ValidateAsync(KechuangDb db, IOrganizationDirectory directory, CarrierInput input, Guid? self, CancellationToken cancellationToken)
     {
-        var regions = (await RegionNames.AllAsync(db, cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal);
+        var regions = (await directory.RegionNamesAsync(cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal);
         var errors = new FieldErrors();
         var facts = CarrierRules.Validate(input, regions.Contains, CarrierQueries.Today(db), errors);
         if (facts?.RegionCode is { } region && !db.User.Scope.Covers(region))
@@ -58,7 +58,7 @@ internal static class CarrierChecks
                 errors.Add("parentId", "上级载体不能是本载体的下级载体");
             }
         }
-        if (input.OperatorId is { } operatorId && await OrganizationCounterparts.FindAsync(db, operatorId, cancellationToken) is null)
+        if (input.OperatorId is { } operatorId && await directory.FindAnywhereAsync(operatorId, cancellationToken) is null)
         {
             errors.Add("operatorId", "运营主体不存在，请先在组织名录中登记");
         }

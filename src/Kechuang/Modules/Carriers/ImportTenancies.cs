@@ -35,7 +35,7 @@ public static class TenancySheet
 /// Imports tenancies from .xlsx through the import kit, all or nothing: every row is checked (carrier in the caller's
 /// scope, enterprise by credit code, kind, dates, no overlap with a stored record or an earlier row).
 /// </summary>
-public sealed class ImportTenanciesHandler(KechuangDb db) : SheetImport<Tenancy>(db)
+public sealed class ImportTenanciesHandler(KechuangDb db, IOrganizationDirectory directory) : SheetImport<Tenancy>(db)
 {
     private sealed record CarrierRow(Guid Id, string Name, string RegionCode);
 
@@ -51,7 +51,7 @@ public sealed class ImportTenanciesHandler(KechuangDb db) : SheetImport<Tenancy>
     {
         var carriers = await Db.Set<Carrier>().AsNoTracking().Select(c => new CarrierRow(c.Id, c.Name, c.RegionCode)).ToListAsync(cancellationToken);
         _carriers = carriers.ToLookup(c => c.Name, StringComparer.Ordinal);
-        _organizations = (await OrganizationCounterparts.AllAsync(Db, cancellationToken)).ToDictionary(o => o.CreditCode, StringComparer.Ordinal);
+        _organizations = (await directory.ListAnywhereAsync(cancellationToken)).ToDictionary(o => o.CreditCode, StringComparer.Ordinal);
         _today = CarrierQueries.Today(Db);
         _inFile.Clear();
         _stored.Clear();

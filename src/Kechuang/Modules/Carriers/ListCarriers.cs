@@ -28,22 +28,14 @@ public sealed class ListCarriersHandler(KechuangDb db, IOrganizationDirectory di
         var filtered = await FilterAsync(query, cancellationToken);
         var total = await filtered.CountAsync(cancellationToken);
         var rows = await filtered.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
-        return new Paged<CarrierDto>(await CarrierDtos.ManyAsync(db, rows, cancellationToken), total);
+        return new Paged<CarrierDto>(await CarrierDtos.ManyAsync(db, directory, rows, cancellationToken), total);
     }
 
     /// <summary>Every carrier of the filtered, sorted list, for the export.</summary>
     public async Task<List<CarrierDto>> AllAsync(CarrierQuery query, CancellationToken cancellationToken = default)
     {
         var rows = await (await FilterAsync(query, cancellationToken)).ApplySort(Sorts, query.List).ToListAsync(cancellationToken);
-        return await CarrierDtos.ManyAsync(db, rows, cancellationToken);
-    }
-
-    /// <summary>Id and name of every carrier in scope, for pick lists (上级载体, import by name).</summary>
-    public async Task<List<(Guid Id, string Name, string KindName)>> OptionsAsync(CancellationToken cancellationToken = default)
-    {
-        var rows = await db.Set<Carrier>().AsNoTracking().OrderBy(c => c.RegionCode).ThenBy(c => c.Name)
-            .Select(c => new { c.Id, c.Name, c.Kind }).ToListAsync(cancellationToken);
-        return rows.Select(r => (r.Id, r.Name, CarrierKinds.Names[r.Kind])).ToList();
+        return await CarrierDtos.ManyAsync(db, directory, rows, cancellationToken);
     }
 
     private async Task<IQueryable<Carrier>> FilterAsync(CarrierQuery query, CancellationToken cancellationToken)
@@ -82,17 +74,20 @@ public sealed class ListCarriersHandler(KechuangDb db, IOrganizationDirectory di
     }
 }
 
-public sealed class GetCarrierHandler(KechuangDb db)
+public sealed class GetCarrierHandler(KechuangDb db, IOrganizationDirectory directory)
 {
     public async Task<CarrierDto> HandleAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var carrier = await db.Set<Carrier>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException("载体不存在或不在您的数据范围内");
-        return (await CarrierDtos.ManyAsync(db, [carrier], cancellationToken))[0];
+        return (await CarrierDtos.ManyAsync(db, directory, [carrier], cancellationToken))[0];
     }
+}
 
-    /// <summary>Distinct enterprises registered and resident today in the carrier and every carrier inside it (a park with its buildings and spaces).</summary>
-    public async Task<TenantCounts> WithinAsync(Guid id, CancellationToken cancellationToken = default)
+/// <summary>Distinct enterprises registered and resident today in the carrier and every carrier inside it (a park with its buildings and spaces).</summary>
+public sealed class CountTenantsHandler(KechuangDb db)
+{
+    public async Task<TenantCounts> HandleAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var parents = await db.Set<Carrier>().AsNoTracking().Select(c => new { c.Id, c.ParentId }).ToListAsync(cancellationToken);
         var children = parents.Where(p => p.ParentId is not null).ToLookup(p => p.ParentId!.Value, p => p.Id);
@@ -113,16 +108,29 @@ public sealed class GetCarrierHandler(KechuangDb db)
     }
 }
 
+/// <summary>The carrier form's choices: parent carriers and operators within the caller's scope.</summary>
+public sealed record CarrierOptions(IReadOnlyList<(Guid Id, string Name, string KindName)> Parents, IReadOnlyList<OrganizationInfo> Operators);
+
+public sealed class ListCarrierOptionsHandler(KechuangDb db, IOrganizationDirectory directory)
+{
+    public async Task<CarrierOptions> HandleAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Set<Carrier>().AsNoTracking().OrderBy(c => c.RegionCode).ThenBy(c => c.Name)
+            .Select(c => new { c.Id, c.Name, c.Kind }).ToListAsync(cancellationToken);
+        return new CarrierOptions(rows.Select(r => (r.Id, r.Name, CarrierKinds.Names[r.Kind])).ToList(), await directory.ListAsync(null, cancellationToken));
+    }
+}
+
 internal static class CarrierDtos
 {
-    public static async Task<List<CarrierDto>> ManyAsync(KechuangDb db, IReadOnlyList<Carrier> rows, CancellationToken cancellationToken)
+    public static async Task<List<CarrierDto>> ManyAsync(KechuangDb db, IOrganizationDirectory directory, IReadOnlyList<Carrier> rows, CancellationToken cancellationToken)
     {
-        var regions = await RegionNames.AllAsync(db, cancellationToken);
+        var regions = await directory.RegionNamesAsync(cancellationToken);
         var parentIds = rows.Where(r => r.ParentId is not null).Select(r => r.ParentId!.Value).Distinct().ToList();
         var names = await db.Set<Carrier>().IgnoreQueryFilters().AsNoTracking().Where(c => parentIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         // A parent outside the caller's scope is named (names of carriers are public), never listed.
-        foreach (var (id, name) in await OrganizationCounterparts.NamesAsync(db, rows.Where(r => r.OperatorId is not null).Select(r => r.OperatorId!.Value), cancellationToken))
+        foreach (var (id, name) in await directory.NamesAnywhereAsync(rows.Where(r => r.OperatorId is not null).Select(r => r.OperatorId!.Value), cancellationToken))
         {
             names[id] = name;
         }

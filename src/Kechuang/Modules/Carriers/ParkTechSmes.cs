@@ -26,7 +26,7 @@ public sealed class ListParkTechSmesHandler(KechuangDb db, ParkTechSmeCountIndic
     }
 
     /// <summary>Every counted enterprise matching the search, in the list's order, for the export.</summary>
-    public async Task<List<ParkTechSmeDto>> ExportAsync(string? regionCode, int? year, ListQuery list, CancellationToken cancellationToken = default) =>
+    public async Task<List<ParkTechSmeDto>> AllAsync(string? regionCode, int? year, ListQuery list, CancellationToken cancellationToken = default) =>
         Sort(Search(await AllAsync(regionCode, year, cancellationToken), list), list);
 
     private static List<ParkTechSmeDto> Search(List<ParkTechSmeDto> rows, ListQuery list) => list.Text is not { } q ? rows
@@ -66,7 +66,7 @@ public sealed class ListParkTechSmesHandler(KechuangDb db, ParkTechSmeCountIndic
             .Where(t => counted.Contains(t.OrganizationId!.Value)).ToList();
         var carrierNames = await db.Set<Carrier>().AsNoTracking().UnderRegion(region)
             .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-        var enterprises = await directory.FindManyAsync(counted, cancellationToken);
+        var enterprises = await directory.FindManyAnywhereAsync(counted, cancellationToken);
         var rows = stays.GroupBy(t => t.OrganizationId!.Value).Select(g =>
         {
             var enterprise = enterprises.GetValueOrDefault(g.Key);

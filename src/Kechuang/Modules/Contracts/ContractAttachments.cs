@@ -98,59 +98,22 @@ public sealed record AttachmentItem(Guid Id, string FileName, string ContentType
 public sealed record AttachmentFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>
-/// Upload, list and download of a contract's attachments. Whoever can see the contract (its data
-/// scope: staff of its region, the seller's own account) can list and download; the seller's account
-/// and staff can upload while it is not refused. Uploads are audited by the save (metadata with the
-/// SHA-256); downloads are audited as events. A contract outside the caller's scope is "not found".
+/// A contract's attachments. Whoever can see the contract (its data scope: staff of its region, the seller's own
+/// account) can list and download; the seller's account and staff can upload while it is not refused. Uploads are
+/// audited by the save (metadata with the SHA-256); downloads are audited as events. A contract outside the caller's
+/// scope is "not found".
 /// </summary>
-public sealed class ContractAttachmentsHandler(KechuangDb db)
+public sealed class UploadContractAttachmentHandler(KechuangDb db)
 {
-    // The type a download is served with follows the file's extension, never what the uploading client claimed:
-    // a client could otherwise have a "PDF" served back as text/html and run as a page of this site.
-    private static readonly Dictionary<string, string> Allowed = new(StringComparer.OrdinalIgnoreCase)
+    public async Task<Guid> HandleAsync(Guid contractId, string? fileName, Stream content, long length, CancellationToken cancellationToken = default)
     {
-        [".pdf"] = "application/pdf",
-        [".doc"] = "application/msword",
-        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        [".xls"] = "application/vnd.ms-excel",
-        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        [".wps"] = "application/vnd.ms-works",
-        [".ofd"] = "application/ofd",
-        [".jpg"] = "image/jpeg",
-        [".jpeg"] = "image/jpeg",
-        [".png"] = "image/png",
-        [".zip"] = "application/zip",
-        [".rar"] = "application/vnd.rar",
-        [".txt"] = "text/plain; charset=utf-8",
-    };
-
-    private static string ContentTypeOf(string fileName) => Allowed.GetValueOrDefault(Path.GetExtension(fileName), "application/octet-stream");
-
-    public async Task<Guid> UploadAsync(Guid contractId, string? fileName, Stream content, long length, CancellationToken cancellationToken = default)
-    {
-        var contract = await ContractAsync(contractId, cancellationToken);
+        var contract = await ContractAttachments.ContractAsync(db, contractId, cancellationToken);
         if (contract.Status == ContractStatus.Refused)
         {
             throw new RuleException("contracts.attachment-refused", "不予登记的合同不能再上传附件");
         }
         var errors = new FieldErrors();
-        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/')).Trim();
-        if (name.Length == 0)
-        {
-            errors.Add("file", "请选择要上传的附件");
-        }
-        else if (name.Length > ContractAttachment.FileNameMax)
-        {
-            errors.Add("file", $"文件名不能超过{ContractAttachment.FileNameMax}个字符");
-        }
-        else if (!Allowed.ContainsKey(Path.GetExtension(name)))
-        {
-            errors.Add("file", "附件类型应为 PDF、Word、Excel、WPS、OFD、图片、压缩包或文本文件");
-        }
-        if (length == 0)
-        {
-            errors.Add("file", "附件是空文件");
-        }
+        var name = ContractsRules.ValidateAttachment(fileName, length, errors);
         errors.ThrowIfAny();
         if (length > ContractAttachment.MaxBytes)
         {
@@ -159,36 +122,46 @@ public sealed class ContractAttachmentsHandler(KechuangDb db)
         using var buffer = new MemoryStream((int)length);
         await content.CopyToAsync(buffer, cancellationToken);
         var bytes = buffer.ToArray();
-        var attachment = new ContractAttachment(contract, name, ContentTypeOf(name),
+        var attachment = new ContractAttachment(contract, name, ContractsRules.AttachmentContentType(name),
             bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), db.User.UserName, db.UtcNow);
         db.Add(attachment);
         db.Add(new ContractAttachmentContent(attachment.Id, bytes));
         await db.SaveChangesAsync(cancellationToken);
         return attachment.Id;
     }
+}
 
-    public async Task<Paged<AttachmentItem>> ListAsync(Guid contractId, CancellationToken cancellationToken = default)
+public sealed class ListContractAttachmentsHandler(KechuangDb db)
+{
+    public async Task<Paged<AttachmentItem>> HandleAsync(Guid contractId, CancellationToken cancellationToken = default)
     {
-        await ContractAsync(contractId, cancellationToken);
+        await ContractAttachments.ContractAsync(db, contractId, cancellationToken);
         var items = await db.Set<ContractAttachment>().AsNoTracking().Where(a => a.ContractId == contractId)
             .OrderBy(a => a.UploadedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken);
         return new Paged<AttachmentItem>(items.Select(a => new AttachmentItem(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedBy, a.UploadedAt,
             $"/api/v1/contracts/{contractId}/attachments/{a.Id}")).ToList(), items.Count);
     }
+}
 
-    public async Task<AttachmentFile> DownloadAsync(Guid contractId, Guid attachmentId, CancellationToken cancellationToken = default)
+public sealed class DownloadContractAttachmentHandler(KechuangDb db)
+{
+    public async Task<AttachmentFile> HandleAsync(Guid contractId, Guid attachmentId, CancellationToken cancellationToken = default)
     {
-        await ContractAsync(contractId, cancellationToken);
+        await ContractAttachments.ContractAsync(db, contractId, cancellationToken);
         var attachment = await db.Set<ContractAttachment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ContractId == contractId, cancellationToken)
             ?? throw new NotFoundException("附件不存在或不在您的数据范围内");
         var content = await db.Set<ContractAttachmentContent>().AsNoTracking().Where(c => c.AttachmentId == attachmentId)
             .Select(c => c.Content).SingleAsync(cancellationToken);
         db.AuditEvent("contracts_attachment", attachment.Id.ToString(), "download", $"{{\"sha256\":\"{attachment.Sha256}\"}}");
         await db.SaveChangesAsync(cancellationToken);
-        return new AttachmentFile(attachment.FileName, ContentTypeOf(attachment.FileName), content);
+        return new AttachmentFile(attachment.FileName, ContractsRules.AttachmentContentType(attachment.FileName), content);
     }
+}
 
-    private async Task<TechContract> ContractAsync(Guid id, CancellationToken cancellationToken)
+internal static class ContractAttachments
+{
+    /// <summary>The contract, when the caller may read contracts and it lies within the caller's data scope.</summary>
+    public static async Task<TechContract> ContractAsync(KechuangDb db, Guid id, CancellationToken cancellationToken)
     {
         ContractAccess.EnsureMayRead(db.User);
         return await db.Set<TechContract>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)

@@ -1,4 +1,5 @@
 using Kechuang.Modules.Contracts.Public;
+using Kechuang.Modules.Directory.Public;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
@@ -12,37 +13,52 @@ public sealed record RefuseInput(string? Reason, string? Note);
 /// <summary>Return body: what the seller must correct.</summary>
 public sealed record ReturnInput(string? Note);
 
-/// <summary>
-/// The workflow's steps other than registration: submit (the seller's account, or staff entering a
-/// paper contract), review, return and refuse (staff of the contract's region). The data scope decides
-/// which contracts a caller can reach; the entity decides which transitions are legal (409 otherwise).
-/// </summary>
-public sealed class ContractWorkflow(KechuangDb db)
+/// <summary>提交: the seller's account, or staff entering a paper contract, sends a draft or a corrected contract for review.</summary>
+public sealed class SubmitContractHandler(KechuangDb db)
 {
-    public Task<ContractState> SubmitAsync(Guid id, CancellationToken cancellationToken = default) =>
-        StepAsync(id, staffOnly: false, c => c.Submit(db.User.UserName, db.UtcNow), cancellationToken);
+    public Task<ContractState> HandleAsync(Guid id, CancellationToken cancellationToken = default) =>
+        ContractSteps.ApplyAsync(db, id, staffOnly: false, c => c.Submit(db.User.UserName, db.UtcNow), cancellationToken);
+}
 
-    public Task<ContractState> ReviewAsync(Guid id, CancellationToken cancellationToken = default) =>
-        StepAsync(id, staffOnly: true, c => c.Review(db.User.UserName, db.UtcNow), cancellationToken);
+/// <summary>受理审核: staff of the contract's region take a submitted contract under review.</summary>
+public sealed class ReviewContractHandler(KechuangDb db)
+{
+    public Task<ContractState> HandleAsync(Guid id, CancellationToken cancellationToken = default) =>
+        ContractSteps.ApplyAsync(db, id, staffOnly: true, c => c.Review(db.User.UserName, db.UtcNow), cancellationToken);
+}
 
-    public Task<ContractState> ReturnAsync(Guid id, ReturnInput input, CancellationToken cancellationToken = default)
+/// <summary>退回补正: staff send a contract back to the seller with what to correct.</summary>
+public sealed class ReturnContractHandler(KechuangDb db)
+{
+    public Task<ContractState> HandleAsync(Guid id, ReturnInput input, CancellationToken cancellationToken = default)
     {
         var errors = new FieldErrors();
-        var note = errors.Text("note", "退回补正意见", input.Note, ContractsRules.NoteMax);
+        var note = ContractsRules.ValidateReturn(input, errors);
         errors.ThrowIfAny();
-        return StepAsync(id, staffOnly: true, c => c.Return(note, db.User.UserName, db.UtcNow), cancellationToken);
+        return ContractSteps.ApplyAsync(db, id, staffOnly: true, c => c.Return(note, db.User.UserName, db.UtcNow), cancellationToken);
     }
+}
 
-    public Task<ContractState> RefuseAsync(Guid id, RefuseInput input, CancellationToken cancellationToken = default)
+/// <summary>不予登记: staff refuse a contract for one of the official reasons.</summary>
+public sealed class RefuseContractHandler(KechuangDb db)
+{
+    public Task<ContractState> HandleAsync(Guid id, RefuseInput input, CancellationToken cancellationToken = default)
     {
         var errors = new FieldErrors();
-        var reason = errors.Enum("reason", "不予登记理由", input.Reason, ContractsRules.RefusalReasonNames);
-        var note = errors.Text("note", "说明", input.Note, ContractsRules.NoteMax, required: reason == RefusalReason.Other);
+        var (reason, note) = ContractsRules.ValidateRefusal(input, errors);
         errors.ThrowIfAny();
-        return StepAsync(id, staffOnly: true, c => c.Refuse(reason!.Value, note.Length == 0 ? null : note, db.User.UserName, db.UtcNow), cancellationToken);
+        return ContractSteps.ApplyAsync(db, id, staffOnly: true, c => c.Refuse(reason!.Value, note, db.User.UserName, db.UtcNow), cancellationToken);
     }
+}
 
-    private async Task<ContractState> StepAsync(Guid id, bool staffOnly, Func<TechContract, ContractTransition> step, CancellationToken cancellationToken)
+/// <summary>
+/// How a workflow step is taken. The data scope decides which contracts a caller can reach; the entity decides which
+/// transitions are legal (409 otherwise); the contract's version decides between two callers at once.
+/// </summary>
+internal static class ContractSteps
+{
+    public static async Task<ContractState> ApplyAsync(KechuangDb db, Guid id, bool staffOnly, Func<TechContract, ContractTransition> step,
+        CancellationToken cancellationToken)
     {
         ContractAccess.EnsureMayRead(db.User);
         if (staffOnly)
@@ -56,11 +72,11 @@ public sealed class ContractWorkflow(KechuangDb db)
         return State(contract);
     }
 
-    internal static ContractState State(TechContract c) =>
+    public static ContractState State(TechContract c) =>
         new(c.Id, Kebab.From(c.Status), ContractsRules.StatusNames[c.Status], c.RegistrationNumber);
 
     /// <summary>Saves a transition; when another request changed the contract first, the loser gets 409 and nothing is saved.</summary>
-    internal static async Task SaveAsync(KechuangDb db, CancellationToken cancellationToken)
+    public static async Task SaveAsync(KechuangDb db, CancellationToken cancellationToken)
     {
         try
         {
@@ -97,4 +113,18 @@ public static class ContractAccess
     }
 
     public static bool IsStaff(CurrentUser user) => user.Scope.All || user.Role?.IsStaff() == true;
+
+    /// <summary>The seller is the registering party: an enterprise or institution only for itself, staff only for sellers in their region.</summary>
+    public static void EnsureMayRegisterFor(CurrentUser user, OrganizationInfo seller)
+    {
+        var scope = user.Scope;
+        if (scope.OrganizationId is { } own && own != seller.Id)
+        {
+            throw new ForbiddenException("技术合同由卖方（研究开发人、让与人、受托人等）申请登记，只能登记本单位作为卖方的合同");
+        }
+        if (!scope.Covers(seller.RegionCode))
+        {
+            throw new ForbiddenException("卖方不在您的数据范围内：技术合同在卖方所在地登记");
+        }
+    }
 }

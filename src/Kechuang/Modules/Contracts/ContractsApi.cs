@@ -9,11 +9,6 @@ namespace Kechuang.Modules.Contracts;
 
 public static class ContractsApi
 {
-    public sealed record ContractBody(string? Title, string? Type, string? TransferKind, Guid? SellerId, Guid? BuyerId, DateOnly? SignDate, decimal? Amount, decimal? TransactionAmount)
-    {
-        public ContractInput ToInput() => new(Title, Type, TransferKind, SellerId, BuyerId, SignDate, Amount, TransactionAmount);
-    }
-
     public sealed record Created(Guid Id);
 
     public sealed record ImportResult(int Imported);
@@ -26,9 +21,9 @@ public static class ContractsApi
     {
         var api = app.MapGroup("/api/v1/contracts").RequireAuthorization().WithTags("技术合同登记");
 
-        api.MapPost("", async Task<Created<Created>> (ContractBody body, CreateContractHandler handler, CancellationToken ct) =>
+        api.MapPost("", async Task<Created<Created>> (ContractInput body, CreateContractHandler handler, CancellationToken ct) =>
         {
-            var id = await handler.HandleAsync(body.ToInput(), ct);
+            var id = await handler.HandleAsync(body, ct);
             return TypedResults.Created($"/api/v1/contracts/{id}", new Created(id));
         })
             .WithName("CreateContract")
@@ -42,8 +37,8 @@ public static class ContractsApi
             Options(ContractsRules.TypeNames), Options(ContractsRules.TransferKindNames), Options(ContractsRules.StatusNames), Options(ContractsRules.RefusalReasonNames))))
             .WithName("GetContractReference")
             .WithSummary("合同类型、技术交易类别、办理状态和不予登记理由的取值");
-        api.MapGet("/export", async ([AsParameters] ListParameters p, ListContractsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await ContractSheet.Export.FileAsync(db, await ContractSheet.RowsAsync(db, await handler.AllAsync(p.ToQuery(), ct), ct), ct))
+        api.MapGet("/export", async ([AsParameters] ListParameters p, ListContractsHandler handler, IOrganizationDirectory directory, KechuangDb db, CancellationToken ct) =>
+            await ContractSheet.Export.FileAsync(db, await ContractSheet.RowsAsync(directory, await handler.AllAsync(p.ToQuery(), ct), ct), ct))
             .WithName("ExportContracts")
             .WithSummary("导出技术合同");
         api.MapGet("/import-template", () => ContractSheet.Sheet.Template())
@@ -54,22 +49,22 @@ public static class ContractsApi
             .WithName("ImportContracts")
             .WithSummary("导入技术合同（有错误行则全部不导入）")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/{id:guid}/attachments", async Task<Created<Created>> (Guid id, IFormFile file, ContractAttachmentsHandler handler, CancellationToken ct) =>
+        api.MapPost("/{id:guid}/attachments", async Task<Created<Created>> (Guid id, IFormFile file, UploadContractAttachmentHandler handler, CancellationToken ct) =>
         {
             await using var stream = file.OpenReadStream();
-            var attachmentId = await handler.UploadAsync(id, file.FileName, stream, file.Length, ct);
+            var attachmentId = await handler.HandleAsync(id, file.FileName, stream, file.Length, ct);
             return TypedResults.Created($"/api/v1/contracts/{id}/attachments/{attachmentId}", new Created(attachmentId));
         }).DisableAntiforgery()
             .WithName("UploadContractAttachment")
             .WithSummary("上传合同附件")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/{id:guid}/attachments", async (Guid id, ContractAttachmentsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.ListAsync(id, ct)))
+        api.MapGet("/{id:guid}/attachments", async (Guid id, ListContractAttachmentsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("ListContractAttachments")
             .WithSummary("合同附件列表");
-        api.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, ContractAttachmentsHandler handler, CancellationToken ct) =>
+        api.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, DownloadContractAttachmentHandler handler, CancellationToken ct) =>
         {
-            var file = await handler.DownloadAsync(id, attachmentId, ct);
+            var file = await handler.HandleAsync(id, attachmentId, ct);
             return TypedResults.File(file.Content, file.ContentType, file.FileName);
         })
             .WithName("DownloadContractAttachment")
@@ -78,21 +73,21 @@ public static class ContractsApi
             TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("GetContract")
             .WithSummary("查看技术合同及其办理过程");
-        api.MapPut("/{id:guid}", async (Guid id, ContractBody body, UpdateContractHandler handler, CancellationToken ct) =>
+        api.MapPut("/{id:guid}", async (Guid id, ContractInput body, UpdateContractHandler handler, CancellationToken ct) =>
         {
-            await handler.HandleAsync(id, body.ToInput(), ct);
+            await handler.HandleAsync(id, body, ct);
             return TypedResults.NoContent();
         })
             .WithName("UpdateContract")
             .WithSummary("修改技术合同（限草稿和退回补正的合同）")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/{id:guid}/submit", async Task<Ok<ContractState>> (Guid id, ContractWorkflow workflow, CancellationToken ct) =>
-            TypedResults.Ok(await workflow.SubmitAsync(id, ct)))
+        api.MapPost("/{id:guid}/submit", async Task<Ok<ContractState>> (Guid id, SubmitContractHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("SubmitContract")
             .WithSummary("提交登记")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/{id:guid}/review", async Task<Ok<ContractState>> (Guid id, ContractWorkflow workflow, CancellationToken ct) =>
-            TypedResults.Ok(await workflow.ReviewAsync(id, ct)))
+        api.MapPost("/{id:guid}/review", async Task<Ok<ContractState>> (Guid id, ReviewContractHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("ReviewContract")
             .WithSummary("受理审核")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -101,13 +96,13 @@ public static class ContractsApi
             .WithName("RegisterContract")
             .WithSummary("予以登记并编登记号")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/{id:guid}/return", async Task<Ok<ContractState>> (Guid id, ReturnInput body, ContractWorkflow workflow, CancellationToken ct) =>
-            TypedResults.Ok(await workflow.ReturnAsync(id, body, ct)))
+        api.MapPost("/{id:guid}/return", async Task<Ok<ContractState>> (Guid id, ReturnInput body, ReturnContractHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, body, ct)))
             .WithName("ReturnContract")
             .WithSummary("退回补正")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/{id:guid}/refuse", async Task<Ok<ContractState>> (Guid id, RefuseInput body, ContractWorkflow workflow, CancellationToken ct) =>
-            TypedResults.Ok(await workflow.RefuseAsync(id, body, ct)))
+        api.MapPost("/{id:guid}/refuse", async Task<Ok<ContractState>> (Guid id, RefuseInput body, RefuseContractHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, body, ct)))
             .WithName("RefuseContract")
             .WithSummary("不予登记")
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -10,7 +10,7 @@ namespace Kechuang.Modules.Contracts;
 /// count, 磐安县 contracts (so the city total differs from Wuyi's), the first half of 2023 and the 2023
 /// target of 750,000,000 (T11). Every figure is computed from these records.
 /// </summary>
-internal sealed class ContractsDemoData : IDemoData
+internal sealed class ContractsDemoData(IOrganizationDirectory directory) : IDemoData
 {
     private const string Shouxiangu = "浙江寿仙谷医药股份有限公司";
     private const string Kexing = "浙江科兴电动工具检测有限公司";
@@ -106,7 +106,7 @@ internal sealed class ContractsDemoData : IDemoData
     public async Task LoadAsync(DemoContext context, CancellationToken cancellationToken)
     {
         var db = context.Db;
-        var organizations = (await OrganizationCounterparts.AllAsync(db, cancellationToken)).ToDictionary(o => o.Name, o => o);
+        var organizations = (await directory.ListAnywhereAsync(cancellationToken)).ToDictionary(o => o.Name, o => o);
         var sequences = new Dictionary<string, int>(StringComparer.Ordinal);
 
         void Add((string Title, string Type, string? Kind, string Seller, string Buyer, DateOnly Signed, decimal Amount, decimal Transaction) c,

@@ -203,6 +203,87 @@ public static class ContractsRules
     public static bool IsWellFormedNumber(string number) =>
         number.Length is >= 6 and <= RegistrationNumberMax && number.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c) || c == '-');
 
+    /// <summary>
+    /// A contract's own fields (title, type, transfer category, sign date, amounts) as the form, the API, the import and
+    /// another module's draft send them; the parties are resolved by the caller. Null when invalid.
+    /// </summary>
+    public static (string Title, ContractType Type, TransferKind? TransferKind, DateOnly SignDate, long AmountFen, long TransactionFen)? ValidateFields(
+        ContractInput input, DateOnly today, FieldErrors errors, bool transferKindRequired = true)
+    {
+        var title = errors.Text("title", "合同名称", input.Title, TitleMax);
+        var type = errors.Enum("type", "合同类型", input.Type, TypeNames);
+        var kind = errors.Enum("transferKind", "技术转让类别", input.TransferKind, TransferKindNames, required: false);
+        if (type == ContractType.Transfer && kind is null && transferKindRequired && string.IsNullOrWhiteSpace(input.TransferKind))
+        {
+            errors.Add("transferKind", "技术转让合同请选择转让类别（专利权、专利申请权、技术秘密或其他）");
+        }
+        var signDate = SignDate(input.SignDate, today, errors);
+        var amounts = Amounts(input.Amount, input.TransactionAmount, errors);
+        if (errors.Any || type is null || signDate is null || amounts is null)
+        {
+            return null;
+        }
+        return (title, type.Value, kind, signDate.Value, amounts.Value.AmountFen, amounts.Value.TransactionFen);
+    }
+
+    /// <summary>退回补正: what the seller must correct, required.</summary>
+    public static string ValidateReturn(ReturnInput input, FieldErrors errors) =>
+        errors.Text("note", "退回补正意见", input.Note, NoteMax);
+
+    /// <summary>不予登记: one official reason, and a note (required for “other”).</summary>
+    public static (RefusalReason? Reason, string? Note) ValidateRefusal(RefuseInput input, FieldErrors errors)
+    {
+        var reason = errors.Enum("reason", "不予登记理由", input.Reason, RefusalReasonNames);
+        var note = errors.Text("note", "说明", input.Note, NoteMax, required: reason == RefusalReason.Other);
+        return (reason, note.Length == 0 ? null : note);
+    }
+
+    // The type a download is served with follows the file's extension, never what the uploading client claimed:
+    // a client could otherwise have a "PDF" served back as text/html and run as a page of this site.
+    private static readonly Dictionary<string, string> AttachmentTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = "application/pdf",
+        [".doc"] = "application/msword",
+        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        [".xls"] = "application/vnd.ms-excel",
+        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        [".wps"] = "application/vnd.ms-works",
+        [".ofd"] = "application/ofd",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+        [".png"] = "image/png",
+        [".zip"] = "application/zip",
+        [".rar"] = "application/vnd.rar",
+        [".txt"] = "text/plain; charset=utf-8",
+    };
+
+    /// <summary>The type an attachment is stored and served with, named by its extension.</summary>
+    public static string AttachmentContentType(string fileName) =>
+        AttachmentTypes.GetValueOrDefault(Path.GetExtension(fileName), "application/octet-stream");
+
+    /// <summary>An attachment's file name (without any path the browser sent) and size; returns the name to store.</summary>
+    public static string ValidateAttachment(string? fileName, long length, FieldErrors errors)
+    {
+        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/')).Trim();
+        if (name.Length == 0)
+        {
+            errors.Add("file", "请选择要上传的附件");
+        }
+        else if (name.Length > ContractAttachment.FileNameMax)
+        {
+            errors.Add("file", $"文件名不能超过{ContractAttachment.FileNameMax}个字符");
+        }
+        else if (!AttachmentTypes.ContainsKey(Path.GetExtension(name)))
+        {
+            errors.Add("file", "附件类型应为 PDF、Word、Excel、WPS、OFD、图片、压缩包或文本文件");
+        }
+        if (length == 0)
+        {
+            errors.Add("file", "附件是空文件");
+        }
+        return name;
+    }
+
     /// <summary>Today's date at the bureau (Asia/Shanghai), which dates registrations and sets the number's year.</summary>
     public static DateOnly LocalDate(DateTime utcNow)
     {

@@ -59,11 +59,10 @@ public static class ContractSheet
     public sealed record Row(ContractItem Contract, string? SellerCreditCode, string? BuyerCreditCode);
 
     /// <summary>The list's items as export rows (the parties' credit codes looked up once, wherever the parties are registered).</summary>
-    public static async Task<IReadOnlyList<Row>> RowsAsync(KechuangDb db, IReadOnlyList<ContractItem> items, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Row>> RowsAsync(IOrganizationDirectory directory, IReadOnlyList<ContractItem> items, CancellationToken cancellationToken)
     {
-        var ids = items.SelectMany(r => new[] { r.SellerId, r.BuyerId }).ToHashSet();
-        var codes = (await OrganizationCounterparts.AllAsync(db, cancellationToken)).Where(o => ids.Contains(o.Id)).ToDictionary(o => o.Id, o => o.CreditCode);
-        return [.. items.Select(c => new Row(c, codes.GetValueOrDefault(c.SellerId), codes.GetValueOrDefault(c.BuyerId)))];
+        var parties = await directory.FindManyAnywhereAsync(items.SelectMany(r => new[] { r.SellerId, r.BuyerId }), cancellationToken);
+        return [.. items.Select(c => new Row(c, parties.GetValueOrDefault(c.SellerId)?.CreditCode, parties.GetValueOrDefault(c.BuyerId)?.CreditCode))];
     }
 }
 
@@ -81,7 +80,7 @@ public static class ContractSheet
 /// previous chunk (committed numbers only, as the check in the transaction sees them: the file's own numbers are
 /// checked in memory, and a number committed by another import meanwhile still fails the unique index).
 /// </remarks>
-public sealed class ImportContractsHandler(KechuangDb db, IDbContextFactory<KechuangDb>? contexts = null) : SheetImport<TechContract>(db)
+public sealed class ImportContractsHandler(KechuangDb db, IOrganizationDirectory directory, IDbContextFactory<KechuangDb>? contexts = null) : SheetImport<TechContract>(db)
 {
     private ContractImport? _import;
     private RowValidator? _rows;
@@ -109,7 +108,7 @@ public sealed class ImportContractsHandler(KechuangDb db, IDbContextFactory<Kech
         _sellersChecked.Clear();
         _existing.Clear();
         _uncheckedNumbers.Clear();
-        var organizations = await OrganizationCounterparts.AllAsync(Db, cancellationToken);
+        var organizations = await directory.ListAnywhereAsync(cancellationToken);
         _import = new ContractImport(ImportId, Db.User.UserName, Db.User.RegionCode, FileName, Db.UtcNow);
         _rows = new RowValidator(Db.User, organizations, _import, ContractsRules.LocalDate(Db.UtcNow), Db.UtcNow);
         if (!Db.IsSqlite && contexts is not null)
@@ -277,7 +276,7 @@ public sealed class ImportContractsHandler(KechuangDb db, IDbContextFactory<Kech
             {
                 try
                 {
-                    CreateContractHandler.EnsureMayRegisterFor(_user, seller);
+                    ContractAccess.EnsureMayRegisterFor(_user, seller);
                 }
                 catch (ForbiddenException e)
                 {
@@ -299,12 +298,12 @@ public sealed class ImportContractsHandler(KechuangDb db, IDbContextFactory<Kech
             var unparsable = errors.Any;
             var input = new ContractInput(cells.Text(ContractSheet.Title), cells.Text(ContractSheet.Type),
                 cells.Text(ContractSheet.TransferKind), null, null, signDate, amount, transaction);
-            var valid = unparsable ? null : ContractValidation.Fields(input, today, errors);
+            var valid = unparsable ? null : ContractsRules.ValidateFields(input, today, errors);
             if (unparsable)
             {
                 // Re-run the text checks so every bad cell of the row is reported, not only the unparsable ones.
                 var more = new FieldErrors();
-                ContractValidation.Fields(input with { SignDate = signDate ?? today, Amount = amount ?? 1m, TransactionAmount = transaction ?? 0m }, today, more);
+                ContractsRules.ValidateFields(input with { SignDate = signDate ?? today, Amount = amount ?? 1m, TransactionAmount = transaction ?? 0m }, today, more);
                 foreach (var (field, messages) in more.Entries)
                 {
                     if (field is "title" or "type" or "transferKind")

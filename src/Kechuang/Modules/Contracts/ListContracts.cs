@@ -47,7 +47,7 @@ public sealed record ContractWithTimeline : ContractItem
 }
 
 /// <summary>Lists contracts in the caller's data scope; the page, the API, the export and the indicators' links share it.</summary>
-public sealed class ListContractsHandler(KechuangDb db)
+public sealed class ListContractsHandler(KechuangDb db, IOrganizationDirectory directory)
 {
     /// <summary>Sortable columns; money by its fen (a long), which both providers order exactly. Latest signed first by default.</summary>
     internal static readonly SortMap<TechContract> Sorts = new SortMap<TechContract>(c => c.Id, c => c.OrderByDescending(x => x.SignDate))
@@ -68,14 +68,14 @@ public sealed class ListContractsHandler(KechuangDb db)
         var sumAmount = await filtered.SumAsync(c => c.AmountFen, cancellationToken);
         var sumTransaction = await filtered.SumAsync(c => c.TransactionAmountFen, cancellationToken);
         var rows = await filtered.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
-        var items = await ItemsAsync(db, rows, cancellationToken);
+        var items = await ItemsAsync(db, directory, rows, cancellationToken);
         return new ContractPage(items, total, Money.ToYuan(sumAmount), Money.ToYuan(sumTransaction));
     }
 
     public async Task<IReadOnlyList<ContractItem>> AllAsync(ContractQuery query, CancellationToken cancellationToken = default)
     {
         var rows = await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken);
-        return await ItemsAsync(db, rows, cancellationToken);
+        return await ItemsAsync(db, directory, rows, cancellationToken);
     }
 
     internal IQueryable<TechContract> Filter(ContractQuery query)
@@ -130,10 +130,12 @@ public sealed class ListContractsHandler(KechuangDb db)
         return contracts;
     }
 
-    internal static async Task<IReadOnlyList<ContractItem>> ItemsAsync(KechuangDb db, IReadOnlyList<TechContract> rows, CancellationToken cancellationToken)
+    /// <summary>The rows as the list shows them: the parties named wherever they are registered (a buyer is often in another county).</summary>
+    internal static async Task<IReadOnlyList<ContractItem>> ItemsAsync(KechuangDb db, IOrganizationDirectory directory, IReadOnlyList<TechContract> rows,
+        CancellationToken cancellationToken)
     {
-        var names = await OrganizationCounterparts.NamesAsync(db, rows.SelectMany(c => new[] { c.SellerId, c.BuyerId }), cancellationToken);
-        var regions = await RegionNames.AllAsync(db, cancellationToken);
+        var names = await directory.NamesAnywhereAsync(rows.SelectMany(c => new[] { c.SellerId, c.BuyerId }), cancellationToken);
+        var regions = await directory.RegionNamesAsync(cancellationToken);
         return rows.Select(c => Item(c, names, regions)).ToList();
     }
 
@@ -153,14 +155,14 @@ public sealed class ListContractsHandler(KechuangDb db)
 }
 
 /// <summary>One contract with its timeline and the actions the caller may take now.</summary>
-public sealed class GetContractHandler(KechuangDb db)
+public sealed class GetContractHandler(KechuangDb db, IOrganizationDirectory directory)
 {
     public async Task<ContractWithTimeline> HandleAsync(Guid id, CancellationToken cancellationToken = default)
     {
         ContractAccess.EnsureMayRead(db.User);
         var contract = await db.Set<TechContract>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException("合同不存在或不在您的数据范围内");
-        var item = (await ListContractsHandler.ItemsAsync(db, [contract], cancellationToken))[0];
+        var item = (await ListContractsHandler.ItemsAsync(db, directory, [contract], cancellationToken))[0];
         // The timeline is read only after the contract was found within the caller's scope.
         var steps = await db.Set<ContractTransition>().AsNoTracking().Where(t => t.ContractId == id)
             .OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(cancellationToken);

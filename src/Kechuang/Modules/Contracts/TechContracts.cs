@@ -11,7 +11,7 @@ namespace Kechuang.Modules.Contracts;
 /// contract (amount, parties, duplicate); its 技术交易额 starts equal to the hammer price and the
 /// seller corrects it (and the transfer category) before submitting. The caller's data scope applies.
 /// </summary>
-internal sealed class TechContracts(KechuangDb db) : ITechContracts
+internal sealed class TechContracts(KechuangDb db, IOrganizationDirectory directory) : ITechContracts
 {
     public async Task<Guid> CreateDraftAsync(DraftContract draft, CancellationToken cancellationToken = default)
     {
@@ -26,10 +26,10 @@ internal sealed class TechContracts(KechuangDb db) : ITechContracts
             return existing;
         }
         var errors = new FieldErrors();
-        var valid = ContractValidation.Fields(new ContractInput(draft.Title, draft.Type, null, draft.SellerId, draft.BuyerId, draft.SignDate, draft.Amount, draft.Amount),
+        var valid = ContractsRules.ValidateFields(new ContractInput(draft.Title, draft.Type, null, draft.SellerId, draft.BuyerId, draft.SignDate, draft.Amount, draft.Amount),
             ContractsRules.LocalDate(db.UtcNow), errors, transferKindRequired: false);
-        var seller = await OrganizationCounterparts.FindAsync(db, draft.SellerId, cancellationToken);
-        var buyer = await OrganizationCounterparts.FindAsync(db, draft.BuyerId, cancellationToken);
+        var seller = await directory.FindAnywhereAsync(draft.SellerId, cancellationToken);
+        var buyer = await directory.FindAnywhereAsync(draft.BuyerId, cancellationToken);
         if (seller is null)
         {
             errors.Add("sellerId", "卖方单位不存在");

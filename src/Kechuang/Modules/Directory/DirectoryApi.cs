@@ -7,16 +7,6 @@ namespace Kechuang.Modules.Directory;
 
 public static class DirectoryApi
 {
-    public sealed record OrganizationBody(string? Name, string? Kind, string? CreditCode, string? RegionCode, string? Address, string? ContactName, string? ContactPhone)
-    {
-        public OrganizationInput ToInput() => new(Name, Kind, CreditCode, RegionCode, Address, ContactName, ContactPhone);
-    }
-
-    public sealed record PersonBody(string? Name, string? Kind, Guid? OrganizationId, string? Phone, string? IdNumber, string? Title, string? Fields, string? RegionCode)
-    {
-        public PersonInput ToInput() => new(Name, Kind, OrganizationId, Phone, IdNumber, Title, Fields, RegionCode);
-    }
-
     public sealed record Created(Guid Id);
 
     public sealed record ImportResult(int Imported);
@@ -40,9 +30,9 @@ public static class DirectoryApi
             .WithSummary("行政区划列表");
 
         // Bureau staff keep the directory; enterprises and institutions may correct their own entry (data scope limits them to it).
-        api.MapPost("/organizations", async Task<Created<Created>> (OrganizationBody body, CreateOrganizationHandler handler, CancellationToken ct) =>
+        api.MapPost("/organizations", async Task<Created<Created>> (OrganizationInput body, CreateOrganizationHandler handler, CancellationToken ct) =>
         {
-            var id = await handler.HandleAsync(body.ToInput(), ct);
+            var id = await handler.HandleAsync(body, ct);
             return TypedResults.Created($"/api/v1/organizations/{id}", new Created(id));
         }).RequireAuthorization(Roles.Staff)
             .WithName("CreateOrganization")
@@ -67,27 +57,27 @@ public static class DirectoryApi
             TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("GetOrganization")
             .WithSummary("查看组织");
-        api.MapPut("/organizations/{id:guid}", async (Guid id, OrganizationBody body, UpdateOrganizationHandler handler, CancellationToken ct) =>
+        api.MapPut("/organizations/{id:guid}", async (Guid id, OrganizationInput body, UpdateOrganizationHandler handler, CancellationToken ct) =>
         {
-            await handler.HandleAsync(id, body.ToInput(), ct);
+            await handler.HandleAsync(id, body, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(EditorsPolicy)
             .WithName("UpdateOrganization")
             .WithSummary("修改组织")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapPost("/people", async Task<Created<Created>> (PersonBody body, PeopleHandler handler, CancellationToken ct) =>
+        api.MapPost("/people", async Task<Created<Created>> (PersonInput body, CreatePersonHandler handler, CancellationToken ct) =>
         {
-            var id = await handler.CreateAsync(body.ToInput(), ct);
+            var id = await handler.HandleAsync(body, ct);
             return TypedResults.Created($"/api/v1/people/{id}", new Created(id));
         }).RequireAuthorization(EditorsPolicy)
             .WithName("CreatePerson")
             .WithSummary("新增人员");
-        api.MapGet("/people", async (string? regionCode, string? kind, Guid? organizationId, [AsParameters] ListQuery list, PeopleHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.ListAsync(new PersonQuery(regionCode, kind, organizationId, list), ct)))
+        api.MapGet("/people", async (string? regionCode, string? kind, Guid? organizationId, [AsParameters] ListQuery list, ListPeopleHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(new PersonQuery(regionCode, kind, organizationId, list), ct)))
             .WithName("ListPeople")
             .WithSummary("查询人员名录");
-        api.MapGet("/people/export", async (string? regionCode, string? kind, Guid? organizationId, [AsParameters] ListQuery list, PeopleHandler handler, KechuangDb db, CancellationToken ct) =>
+        api.MapGet("/people/export", async (string? regionCode, string? kind, Guid? organizationId, [AsParameters] ListQuery list, ListPeopleHandler handler, KechuangDb db, CancellationToken ct) =>
             await PersonSheet.Export.FileAsync(db, await handler.AllAsync(new PersonQuery(regionCode, kind, organizationId, list), ct), ct))
             .WithName("ExportPeople")
             .WithSummary("导出人员名录");
@@ -98,13 +88,13 @@ public static class DirectoryApi
             TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery().RequireAuthorization(Roles.Staff)
             .WithName("ImportPeople")
             .WithSummary("导入人员（有错误行则全部不导入）");
-        api.MapGet("/people/{id:guid}", async (Guid id, PeopleHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.GetAsync(id, ct)))
+        api.MapGet("/people/{id:guid}", async (Guid id, GetPersonHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("GetPerson")
             .WithSummary("查看人员");
-        api.MapPut("/people/{id:guid}", async (Guid id, PersonBody body, PeopleHandler handler, CancellationToken ct) =>
+        api.MapPut("/people/{id:guid}", async (Guid id, PersonInput body, UpdatePersonHandler handler, CancellationToken ct) =>
         {
-            await handler.UpdateAsync(id, body.ToInput(), ct);
+            await handler.HandleAsync(id, body, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(EditorsPolicy)
             .WithName("UpdatePerson")

@@ -14,13 +14,16 @@ public static class DirectoryModule
         services.AddScoped<UpdateOrganizationHandler>();
         services.AddScoped<ListOrganizationsHandler>();
         services.AddScoped<GetOrganizationHandler>();
+        services.AddScoped<ListOrganizationOptionsHandler>();
         services.AddScoped<ImportOrganizationsHandler>();
-        services.AddScoped<PeopleHandler>();
+        services.AddScoped<CreatePersonHandler>();
+        services.AddScoped<UpdatePersonHandler>();
+        services.AddScoped<ListPeopleHandler>();
+        services.AddScoped<GetPersonHandler>();
         services.AddScoped<ImportPeopleHandler>();
         services.AddScoped<IDirectoryLookup, DirectoryLookup>();
         services.AddScoped<IDirectoryOptions, DirectoryOptions>();
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
-        services.AddScoped<IOrganizationRegistry, OrganizationRegistry>();
         services.AddScoped<IDemoData, DirectoryDemoData>();
         services.AddScoped<IDashboardCard, DirectoryDashboard>();
         services.AddSingleton<INavContribution, DirectoryNav>();

@@ -1,4 +1,5 @@
 using Kechuang.Modules.Directory.Public;
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -68,6 +69,24 @@ internal static class OrganizationSearch
             return organizations.Where(o => o.Name.Contains(q) || o.CreditCode.Contains(upper) || o.NameInitials.Contains(initials));
         }
         return organizations.Where(o => o.Name.Contains(q) || o.CreditCode.Contains(upper) || (o.Address != null && o.Address.Contains(q)));
+    }
+}
+
+/// <summary>The caller's organisations (of one kind, when given) in name order, for a pick list.</summary>
+public sealed class ListOrganizationOptionsHandler(KechuangDb db)
+{
+    public async Task<IReadOnlyList<OrganizationOption>> HandleAsync(string? kind = null, CancellationToken cancellationToken = default)
+    {
+        var organizations = db.Set<Organization>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(kind))
+        {
+            var errors = new FieldErrors();
+            var parsed = errors.Enum("kind", "组织类型", kind, OrganizationKinds.Names);
+            errors.ThrowIfAny();
+            organizations = organizations.Where(o => o.Kind == parsed);
+        }
+        var rows = await organizations.OrderBy(o => o.Name).ToListAsync(cancellationToken);
+        return rows.Select(o => new OrganizationOption(o.Id, o.Name, Kebab.From(o.Kind), OrganizationKinds.Names[o.Kind], o.RegionCode)).ToList();
     }
 }
 

@@ -1,4 +1,3 @@
-using Kechuang.Modules.Directory.Public;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Excel;
 using Kechuang.Platform.Problems;
@@ -12,35 +11,35 @@ public static class CultivationApi
     {
         var api = app.MapGroup("/api/v1/cultivation").RequireAuthorization().WithTags("梯次培育");
         api.MapGet("/screening", async (string? regionCode, int? year, string? pool, [AsParameters] ListQuery list, ScreenEnterprisesHandler handler,
-            IOrganizationDirectory directory, CancellationToken ct) =>
+            ListScreeningRowsHandler rows, CancellationToken ct) =>
         {
             var result = await handler.HandleAsync(regionCode, Validate(year, pool), pool, ct);
-            var arranged = await ScreeningList.ArrangeAsync(result.Items, list, directory, ct);
+            var arranged = await rows.AllAsync(result.Items, list, ct);
             // Without a page asked for, every row, as the screening always answered.
-            var items = list.Page is null && list.PageSize is null ? arranged : ScreeningList.Page(arranged, list).Items;
+            var items = list.Page is null && list.PageSize is null ? arranged : ListScreeningRowsHandler.Page(arranged, list).Items;
             return TypedResults.Ok(result with { Items = items, Total = arranged.Count });
         })
             .WithName("ListScreening")
             .WithSummary("梯次培育筛查结果");
-        api.MapPost("/screening/run", async (string? regionCode, int? year, ScreenEnterprisesHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(new { screened = await handler.RunAsync(regionCode, Validate(year, null), ct) }))
+        api.MapPost("/screening/run", async (string? regionCode, int? year, RunScreeningHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(new { screened = (await handler.HandleAsync(regionCode, Validate(year, null), null, ct)).Total }))
             .RequireAuthorization(Platform.Access.Roles.Staff)
             .WithName("RunScreening")
             .WithSummary("重新筛查辖区企业并分入培育库");
-        api.MapGet("/funnel", async (string? regionCode, int? fromYear, int? toYear, ScreenEnterprisesHandler handler, CancellationToken ct) =>
+        api.MapGet("/funnel", async (string? regionCode, int? fromYear, int? toYear, GetCultivationFunnelHandler handler, CancellationToken ct) =>
         {
             var to = Validate(toYear, null);
             var from = Math.Clamp(fromYear ?? to - 3, to - 20, to);
-            var years = await handler.FunnelAsync(regionCode, from, to, ct);
+            var years = await handler.HandleAsync(regionCode, from, to, ct);
             return TypedResults.Ok(new Paged<FunnelYear>(years, years.Count));
         })
             .WithName("GetCultivationFunnel")
             .WithSummary("逐年培育漏斗");
         api.MapGet("/screening/export", async (string? regionCode, int? year, string? pool, [AsParameters] ListQuery list, ScreenEnterprisesHandler handler,
-            IOrganizationDirectory directory, KechuangDb db, CancellationToken ct) =>
+            ListScreeningRowsHandler arrange, KechuangDb db, CancellationToken ct) =>
         {
             var result = await handler.HandleAsync(regionCode, Validate(year, pool), pool, ct);
-            var rows = await ScreeningList.ArrangeAsync(result.Items, list, directory, ct);
+            var rows = await arrange.AllAsync(result.Items, list, ct);
             return await ScreeningSheet.Export.FileAsync(db, rows, ct, $"梯次培育筛查{result.Year}.xlsx",
                 new Dictionary<string, string?> { ["pool"] = pool });
         })

@@ -15,7 +15,7 @@ namespace Kechuang.Modules.Enterprises;
 /// Certificates run out by 2025, so today's count of valid 高企 is the named enterprises' too.
 /// </para>
 /// </summary>
-public sealed class EnterprisePopulationDemoData(IOrganizationRegistry registry) : IDemoData
+public sealed class EnterprisePopulationDemoData(IOrganizationDirectory directory) : IDemoData
 {
     public const int Count = 300;
 
@@ -58,7 +58,7 @@ public sealed class EnterprisePopulationDemoData(IOrganizationRegistry registry)
     private async Task AddAsync(Platform.Data.KechuangDb db, PopulationEnterprise e, CancellationToken cancellationToken)
     {
         var now = db.UtcNow;
-        var id = await registry.AddAsync(new NewOrganization(e.Name, OrganizationKind.Enterprise,
+        var id = await directory.AddAsync(new NewOrganization(e.Name, OrganizationKind.Enterprise,
             DemoCodes.CreditCode("330723", FirstCreditNumber + e.Index), e.RegionCode, e.Address), cancellationToken);
         db.Add(new EnterpriseProfile(id, e.RegionCode, e.Name, e.Facts, now));
         foreach (var (year, figures) in e.Years)

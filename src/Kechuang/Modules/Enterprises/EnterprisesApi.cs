@@ -24,34 +24,34 @@ public static class EnterprisesApi
             await EnterpriseListSheet.Export.FileAsync(db, await h.AllAsync(new EnterpriseListQuery(regionCode, qualification, year, list), ct), ct))
             .WithName("ExportEnterprises")
             .WithSummary("导出企业培育档案");
-        api.MapPost("/enterprises", async (ProfileBody body, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            CreatedAt("/api/v1/enterprises", await h.CreateProfileAsync(body, ct)))
+        api.MapPost("/enterprises", async (ProfileBody body, CreateProfileHandler h, CancellationToken ct) =>
+            CreatedAt("/api/v1/enterprises", await h.HandleAsync(body, ct)))
             .WithName("CreateEnterpriseProfile")
             .WithSummary("建立企业培育档案")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/enterprises/{enterpriseId:guid}", async (Guid enterpriseId, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            TypedResults.Ok(await h.FindProfileAsync(enterpriseId, ct) ?? throw new NotFoundException("企业档案不存在或不在您的数据范围内")))
+        api.MapGet("/enterprises/{enterpriseId:guid}", async (Guid enterpriseId, GetProfileHandler h, CancellationToken ct) =>
+            TypedResults.Ok(await h.HandleAsync(enterpriseId, ct) ?? throw new NotFoundException("企业档案不存在或不在您的数据范围内")))
             .WithName("GetEnterpriseProfile")
             .WithSummary("查看企业培育档案");
-        api.MapPut("/enterprises/{enterpriseId:guid}", async (Guid enterpriseId, ProfileBody body, EnterpriseRecordsHandler h, CancellationToken ct) =>
+        api.MapPut("/enterprises/{enterpriseId:guid}", async (Guid enterpriseId, ProfileBody body, UpdateProfileHandler h, CancellationToken ct) =>
         {
-            await h.UpdateProfileAsync(enterpriseId, body, ct);
+            await h.HandleAsync(enterpriseId, body, ct);
             return TypedResults.NoContent();
         })
             .WithName("UpdateEnterpriseProfile")
             .WithSummary("修改企业培育档案");
 
-        api.MapGet("/enterprise-years", (string? regionCode, int? year, Guid? enterpriseId, int? page, int? pageSize, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            h.ListYearsAsync(new RecordQuery(regionCode, year, enterpriseId, null, page, pageSize), ct))
+        api.MapGet("/enterprise-years", (string? regionCode, int? year, Guid? enterpriseId, int? page, int? pageSize, ListYearRecordsHandler h, CancellationToken ct) =>
+            h.HandleAsync(new RecordQuery(regionCode, year, enterpriseId, null, page, pageSize), ct))
             .WithName("ListEnterpriseYears")
             .WithSummary("查询企业年度经营数据");
-        api.MapPost("/enterprise-years", async (YearRecordBody body, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            CreatedAt("/api/v1/enterprise-years", await h.SaveYearAsync(body, ct)))
+        api.MapPost("/enterprise-years", async (YearRecordBody body, SaveYearRecordHandler h, CancellationToken ct) =>
+            CreatedAt("/api/v1/enterprise-years", await h.HandleAsync(body, ct)))
             .WithName("SaveEnterpriseYear")
             .WithSummary("保存企业年度经营数据（该企业该年度已有则替换）");
-        api.MapGet("/enterprise-years/export", async (string? regionCode, int? year, Guid? enterpriseId, EnterpriseRecordsHandler h,
+        api.MapGet("/enterprise-years/export", async (string? regionCode, int? year, Guid? enterpriseId, ListYearRecordsHandler h,
             IOrganizationDirectory directory, KechuangDb db, CancellationToken ct) =>
-            await YearRecordSheet.Export.FileAsync(db, await YearRecordSheet.RowsAsync(directory, await h.AllYearsAsync(new RecordQuery(regionCode, year, enterpriseId), ct), ct), ct))
+            await YearRecordSheet.Export.FileAsync(db, await YearRecordSheet.RowsAsync(directory, await h.AllAsync(new RecordQuery(regionCode, year, enterpriseId), ct), ct), ct))
             .WithName("ExportEnterpriseYears")
             .WithSummary("导出企业年度经营数据");
         api.MapGet("/enterprise-years/import-template", () => YearRecordSheet.Sheet.Template())
@@ -62,50 +62,50 @@ public static class EnterprisesApi
             .WithName("ImportEnterpriseYears")
             .WithSummary("导入企业年度经营数据（有错误行则全部不导入）");
 
-        api.MapGet("/qualifications", (string? regionCode, int? year, Guid? enterpriseId, string? kind, int? page, int? pageSize, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            h.ListQualificationsAsync(new RecordQuery(regionCode, year, enterpriseId, kind, page, pageSize), ct))
+        api.MapGet("/qualifications", (string? regionCode, int? year, Guid? enterpriseId, string? kind, int? page, int? pageSize, ListQualificationsHandler h, CancellationToken ct) =>
+            h.HandleAsync(new RecordQuery(regionCode, year, enterpriseId, kind, page, pageSize), ct))
             .WithName("ListQualifications")
             .WithSummary("查询企业资质");
-        api.MapPost("/qualifications", async (QualificationBody body, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            CreatedAt("/api/v1/qualifications", await h.CreateQualificationAsync(body, ct)))
+        api.MapPost("/qualifications", async (QualificationBody body, CreateQualificationHandler h, CancellationToken ct) =>
+            CreatedAt("/api/v1/qualifications", await h.HandleAsync(body, ct)))
             .WithName("CreateQualification")
             .WithSummary("登记企业资质")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapGet("/rd-institutions", (string? regionCode, int? year, Guid? enterpriseId, int? page, int? pageSize, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            h.ListRdInstitutionsAsync(new RecordQuery(regionCode, year, enterpriseId, null, page, pageSize), ct))
+        api.MapGet("/rd-institutions", (string? regionCode, int? year, Guid? enterpriseId, int? page, int? pageSize, ListRdInstitutionsHandler h, CancellationToken ct) =>
+            h.HandleAsync(new RecordQuery(regionCode, year, enterpriseId, null, page, pageSize), ct))
             .WithName("ListRdInstitutions")
             .WithSummary("查询企业研发机构");
-        api.MapPost("/rd-institutions", async (RdInstitutionBody body, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            CreatedAt("/api/v1/rd-institutions", await h.CreateRdInstitutionAsync(body, ct)))
+        api.MapPost("/rd-institutions", async (RdInstitutionBody body, CreateRdInstitutionHandler h, CancellationToken ct) =>
+            CreatedAt("/api/v1/rd-institutions", await h.HandleAsync(body, ct)))
             .WithName("CreateRdInstitution")
             .WithSummary("登记企业研发机构");
 
-        api.MapGet("/intellectual-property", (string? regionCode, int? year, Guid? enterpriseId, string? kind, int? page, int? pageSize, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            h.ListIntellectualPropertyAsync(new RecordQuery(regionCode, year, enterpriseId, kind, page, pageSize), ct))
+        api.MapGet("/intellectual-property", (string? regionCode, int? year, Guid? enterpriseId, string? kind, int? page, int? pageSize, ListIntellectualPropertyHandler h, CancellationToken ct) =>
+            h.HandleAsync(new RecordQuery(regionCode, year, enterpriseId, kind, page, pageSize), ct))
             .WithName("ListIntellectualProperty")
             .WithSummary("查询知识产权");
-        api.MapPost("/intellectual-property", async (IntellectualPropertyBody body, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            CreatedAt("/api/v1/intellectual-property", await h.CreateIntellectualPropertyAsync(body, ct)))
+        api.MapPost("/intellectual-property", async (IntellectualPropertyBody body, CreateIntellectualPropertyHandler h, CancellationToken ct) =>
+            CreatedAt("/api/v1/intellectual-property", await h.HandleAsync(body, ct)))
             .WithName("CreateIntellectualProperty")
             .WithSummary("登记知识产权")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapGet("/industrialization-filings", (string? regionCode, int? year, Guid? enterpriseId, int? page, int? pageSize, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            h.ListFilingsAsync(new RecordQuery(regionCode, year, enterpriseId, null, page, pageSize), ct))
+        api.MapGet("/industrialization-filings", (string? regionCode, int? year, Guid? enterpriseId, int? page, int? pageSize, ListFilingsHandler h, CancellationToken ct) =>
+            h.HandleAsync(new RecordQuery(regionCode, year, enterpriseId, null, page, pageSize), ct))
             .WithName("ListIndustrializationFilings")
             .WithSummary("查询产业化备案");
-        api.MapPost("/industrialization-filings", async (FilingBody body, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            CreatedAt("/api/v1/industrialization-filings", await h.CreateFilingAsync(body, ct)))
+        api.MapPost("/industrialization-filings", async (FilingBody body, CreateFilingHandler h, CancellationToken ct) =>
+            CreatedAt("/api/v1/industrialization-filings", await h.HandleAsync(body, ct)))
             .WithName("CreateIndustrializationFiling")
             .WithSummary("登记产业化备案");
 
-        api.MapGet("/award-nominations", (string? regionCode, int? year, Guid? enterpriseId, int? page, int? pageSize, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            h.ListAwardNominationsAsync(new RecordQuery(regionCode, year, enterpriseId, null, page, pageSize), ct))
+        api.MapGet("/award-nominations", (string? regionCode, int? year, Guid? enterpriseId, int? page, int? pageSize, ListAwardNominationsHandler h, CancellationToken ct) =>
+            h.HandleAsync(new RecordQuery(regionCode, year, enterpriseId, null, page, pageSize), ct))
             .WithName("ListAwardNominations")
             .WithSummary("查询科技奖励提名");
-        api.MapPost("/award-nominations", async (AwardNominationBody body, EnterpriseRecordsHandler h, CancellationToken ct) =>
-            CreatedAt("/api/v1/award-nominations", await h.CreateAwardNominationAsync(body, ct)))
+        api.MapPost("/award-nominations", async (AwardNominationBody body, CreateAwardNominationHandler h, CancellationToken ct) =>
+            CreatedAt("/api/v1/award-nominations", await h.HandleAsync(body, ct)))
             .WithName("CreateAwardNomination")
             .WithSummary("登记科技奖励提名");
         return app;

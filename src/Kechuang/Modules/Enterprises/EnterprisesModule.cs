@@ -7,10 +7,29 @@ public static class EnterprisesModule
 {
     public static IServiceCollection AddEnterprises(this IServiceCollection services)
     {
-        services.AddScoped<EnterpriseRecordsHandler>();
+        services.AddScoped<CreateProfileHandler>();
+        services.AddScoped<UpdateProfileHandler>();
+        services.AddScoped<GetProfileHandler>();
+        services.AddScoped<SaveYearRecordHandler>();
+        services.AddScoped<ListYearRecordsHandler>();
+        services.AddScoped<CreateQualificationHandler>();
+        services.AddScoped<ListQualificationsHandler>();
+        services.AddScoped<CreateRdInstitutionHandler>();
+        services.AddScoped<ListRdInstitutionsHandler>();
+        services.AddScoped<CreateIntellectualPropertyHandler>();
+        services.AddScoped<ListIntellectualPropertyHandler>();
+        services.AddScoped<CreateFilingHandler>();
+        services.AddScoped<ListFilingsHandler>();
+        services.AddScoped<CreateAwardNominationHandler>();
+        services.AddScoped<ListAwardNominationsHandler>();
         services.AddScoped<ListEnterprisesHandler>();
         services.AddScoped<ImportYearRecordsHandler>();
         services.AddScoped<ScreenEnterprisesHandler>();
+        services.AddScoped<ListScreeningRowsHandler>();
+        services.AddScoped<RunScreeningHandler>();
+        services.AddScoped<GetCultivationFunnelHandler>();
+        services.AddScoped<GetScreeningYearHandler>();
+        services.AddScoped<GetEvaluationFormHandler>();
         services.AddSingleton<Platform.ICommand, ScreenCommand>();
         services.AddSingleton<IIndicator, TechSmeCountIndicator>();
         services.AddSingleton<IIndicator, HighTechCountIndicator>();

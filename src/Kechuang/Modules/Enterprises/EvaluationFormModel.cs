@@ -180,3 +180,10 @@ public sealed class EvaluationFormModel
         return model;
     }
 }
+
+/// <summary>The evaluation form pre-filled from an enterprise's stored records (its profile, the latest three years, its IP).</summary>
+public sealed class GetEvaluationFormHandler(KechuangDb db)
+{
+    public Task<EvaluationFormModel> HandleAsync(Guid enterpriseId, DateOnly today, CancellationToken ct = default) =>
+        EvaluationFormModel.FromRecordsAsync(db, enterpriseId, today, ct);
+}

@@ -59,7 +59,7 @@ public static class YearRecordSheet
 
     public static async Task<IReadOnlyList<Row>> RowsAsync(IOrganizationDirectory directory, IReadOnlyList<YearRecordDto> records, CancellationToken cancellationToken)
     {
-        var enterprises = await directory.FindManyAsync(records.Select(r => r.EnterpriseId), cancellationToken);
+        var enterprises = await directory.FindManyAnywhereAsync(records.Select(r => r.EnterpriseId), cancellationToken);
         return [.. records.Select(r => new Row(r, enterprises.TryGetValue(r.EnterpriseId, out var e) ? e.CreditCode : ""))];
     }
 }
@@ -80,7 +80,7 @@ public sealed class ImportYearRecordsHandler(KechuangDb db, IOrganizationDirecto
 
     protected override async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        _enterprises = (await directory.VisibleAsync(cancellationToken)).GroupBy(o => o.CreditCode)
+        _enterprises = (await directory.ListAsync(cancellationToken: cancellationToken)).GroupBy(o => o.CreditCode)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _seen.Clear();
     }
@@ -113,7 +113,7 @@ public sealed class ImportYearRecordsHandler(KechuangDb db, IOrganizationDirecto
             row.Numeric(YearRecordSheet.RdCommissionedOverseas, errors), row.Numeric(YearRecordSheet.TotalCostsAndExpenses, errors),
             row.WholeNumber(YearRecordSheet.Employees, errors), row.WholeNumber(YearRecordSheet.TechStaff, errors), row.WholeNumber(YearRecordSheet.Transformations, errors),
             row.YesNo(YearRecordSheet.SeriousIncidents, errors), row.YesNo(YearRecordSheet.OnCreditBlacklist, errors));
-        var figures = EnterpriseRecordsHandler.ValidateYear(body, errors, "");
+        var figures = EnterpriseRules.ValidateYear(body, errors, "");
         if (enterprise is null || errors.Any)
         {
             return null;

@@ -82,7 +82,7 @@ public sealed class ListEnterprisesHandler(KechuangDb db, IOrganizationDirectory
     private async Task<List<EnterpriseRow>> RowsAsync(List<EnterpriseProfile> profiles, CancellationToken ct)
     {
         var ids = profiles.Select(p => p.OrganizationId!.Value).ToList();
-        var organizations = await directory.FindManyAsync(ids, ct);
+        var organizations = await directory.FindManyAnywhereAsync(ids, ct);
         var held = new Dictionary<Guid, List<QualificationKind>>();
         foreach (var chunk in ids.Chunk(500))
         {

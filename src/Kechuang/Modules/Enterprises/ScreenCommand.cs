@@ -1,7 +1,5 @@
 using Kechuang.Modules.Directory.Public;
 using Kechuang.Platform;
-using Kechuang.Platform.Access;
-using Kechuang.Platform.Data;
 
 namespace Kechuang.Modules.Enterprises;
 
@@ -20,11 +18,12 @@ internal sealed class ScreenCommand : ICommand
         var region = CommandOptions.Value(args, "region")?.Trim() ?? "";
         var yearText = CommandOptions.Value(args, "year");
         var errors = new List<string>();
+        var regions = await services.GetRequiredService<IOrganizationDirectory>().RegionNamesAsync(cancellationToken);
         if (region.Length == 0)
         {
             errors.Add("请用 --region 指定行政区划代码（如 330723）");
         }
-        else if (!await services.GetRequiredService<IDirectoryLookup>().RegionExistsAsync(region, cancellationToken))
+        else if (!regions.ContainsKey(region))
         {
             errors.Add($"行政区划代码 {region} 不存在");
         }
@@ -42,11 +41,10 @@ internal sealed class ScreenCommand : ICommand
             return 2;
         }
 
-        var db = services.GetRequiredService<KechuangDb>();
-        var regionName = (await RegionNames.AllAsync(db, cancellationToken)).GetValueOrDefault(region, region);
+        var regionName = regions.GetValueOrDefault(region, region);
         Console.WriteLine($"开始筛查：{regionName}（{region}）{year}年度，依据{year - 1}年度及以前的企业数据");
-        var handler = services.GetRequiredService<ScreenEnterprisesHandler>();
-        var result = await handler.RunAndStoreAsync(region, year, (position, total, row) =>
+        var handler = services.GetRequiredService<RunScreeningHandler>();
+        var result = await handler.HandleAsync(region, year, (position, total, row) =>
             Console.WriteLine($"[{position}/{total}] {row.Name}：{Describe(row)}"), cancellationToken);
         Console.WriteLine($"筛查完成：共 {result.Total} 家企业，结果已保存");
         foreach (var (pool, label) in CultivationPools.Names)

@@ -68,11 +68,7 @@ public sealed record ScreeningSummary(int Year, int FiscalYear, string RegionCod
 /// figures of the previous fiscal year (three years back for 高企), IP granted and certificates valid on the
 /// reference day (30 June of the year, when 高企 applications are usually made). Nothing is typed in.
 /// </summary>
-/// <remarks>
-/// Created by the services it also gets the context factory: a run then reads on a second connection while it writes on the
-/// first (<see cref="RunAndStoreAsync"/>). Created with a context alone (pages, tests) it does everything on that one.
-/// </remarks>
-public sealed class ScreenEnterprisesHandler(KechuangDb db, IDbContextFactory<KechuangDb>? contexts = null)
+public sealed class ScreenEnterprisesHandler(KechuangDb db)
 {
     /// <summary>Enterprises read and screened together: one query per table for a thousand enterprises.</summary>
     public const int ChunkSize = 1000;
@@ -82,7 +78,7 @@ public sealed class ScreenEnterprisesHandler(KechuangDb db, IDbContextFactory<Ke
     public async Task<ScreeningResult> HandleAsync(string? regionCode, int year, string? pool, CancellationToken ct)
     {
         var rows = new List<ScreeningRow>();
-        await foreach (var chunk in ScreenAsync(await EnterprisesAsync(regionCode, ct), year, ct))
+        await foreach (var chunk in ScreenAsync(db, await EnterprisesAsync(db, regionCode, ct), year, ct))
         {
             rows.AddRange(chunk);
         }
@@ -94,8 +90,22 @@ public sealed class ScreenEnterprisesHandler(KechuangDb db, IDbContextFactory<Ke
         return new ScreeningResult(year, year - 1, regionCode ?? "", rows, rows.Count, counts);
     }
 
+    /// <summary>One enterprise screened for the year (its detail page), or null when it has no profile in the caller's scope.</summary>
+    public async Task<ScreeningRow?> HandleAsync(Guid enterpriseId, int year, CancellationToken ct)
+    {
+        ScreeningRow? row = null;
+        await foreach (var chunk in ScreenAsync(db, [enterpriseId], year, ct))
+        {
+            if (chunk.Count > 0)
+            {
+                row ??= chunk[0];
+            }
+        }
+        return row;
+    }
+
     /// <summary>The enterprises (directory ids) with a profile in the region, in name order.</summary>
-    public async Task<IReadOnlyList<Guid>> EnterprisesAsync(string? regionCode, CancellationToken ct)
+    internal static async Task<IReadOnlyList<Guid>> EnterprisesAsync(KechuangDb db, string? regionCode, CancellationToken ct)
     {
         var region = string.IsNullOrWhiteSpace(regionCode) ? "" : Platform.Access.DataScope.Prefix(regionCode);
         return await db.Set<EnterpriseProfile>().AsNoTracking().Where(p => p.RegionCode.StartsWith(region))
@@ -107,7 +117,7 @@ public sealed class ScreenEnterprisesHandler(KechuangDb db, IDbContextFactory<Ke
     /// (<see cref="ScreeningInputs.ReadAsync"/>), so memory stays flat however many enterprises the region holds. Each chunk
     /// is evaluated on a worker while the next one is read. Rows come in the order of <paramref name="enterprises"/>.
     /// </summary>
-    public async IAsyncEnumerable<IReadOnlyList<ScreeningRow>> ScreenAsync(IReadOnlyList<Guid> enterprises, int year,
+    internal static async IAsyncEnumerable<IReadOnlyList<ScreeningRow>> ScreenAsync(KechuangDb db, IReadOnlyList<Guid> enterprises, int year,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         Task<List<ScreeningRow>>? evaluating = null;
@@ -128,7 +138,7 @@ public sealed class ScreenEnterprisesHandler(KechuangDb db, IDbContextFactory<Ke
     }
 
     /// <summary>Screens a chunk that has been read, in the order of <paramref name="chunk"/> (enterprises without a profile are skipped).</summary>
-    private static List<ScreeningRow> Evaluate(Guid[] chunk, Dictionary<Guid, ScreeningInputs> inputs, int year)
+    internal static List<ScreeningRow> Evaluate(Guid[] chunk, Dictionary<Guid, ScreeningInputs> inputs, int year)
     {
         var day = ReferenceDay(year);
         var rows = new List<ScreeningRow>(chunk.Length);
@@ -140,215 +150,6 @@ public sealed class ScreenEnterprisesHandler(KechuangDb db, IDbContextFactory<Ke
             }
         }
         return rows;
-    }
-
-    /// <summary>Screens and stores one result per enterprise and year (replacing an earlier run of the year); returns how many.</summary>
-    public async Task<int> RunAsync(string? regionCode, int year, CancellationToken ct) => (await RunAndStoreAsync(regionCode, year, null, ct)).Total;
-
-    /// <summary>Enterprises whose earlier results of the year one delete statement removes.</summary>
-    private const int DeleteChunkSize = 10_000;
-
-    /// <summary>
-    /// Screens and stores as <see cref="RunAsync"/>, a chunk at a time (results replaced through the bulk writer in one transaction),
-    /// reporting each enterprise as it is recorded (position from 1, count, row) — the command line prints it — and returns
-    /// the count of every pool. The rows themselves are not kept: a county can hold hundreds of thousands.
-    /// A pipeline (ADR 009): a reader task reads chunks into a bounded channel, an evaluator task screens them and builds their
-    /// results, the run's counts and its digest into a second one, and this flow writes them. With a context factory (the handler
-    /// as the services create it) the reader has a connection of its own, so reading overlaps writing; otherwise reads and writes
-    /// take turns on the one connection. At most a few chunks are in memory.
-    /// </summary>
-    public async Task<ScreeningSummary> RunAndStoreAsync(string? regionCode, int year, Action<int, int, ScreeningRow>? progress, CancellationToken ct)
-    {
-        var enterprises = await EnterprisesAsync(regionCode, ct);
-        var run = new ScreeningRun(year, db.UtcNow);
-        var position = 0;
-        // The reader's own context: same caller, same data scope, its own connection (reads committed records; the results it
-        // never reads are written in the transaction below).
-        await using var readerDb = contexts?.CreateDbContext();
-        var source = readerDb ?? db;
-        await using var readerConnection = readerDb is null ? null : await ScreeningInputs.OpenReaderAsync(readerDb, ct);
-        using var turns = readerDb is null ? new SemaphoreSlim(1, 1) : null;
-        // The run replaces the year's results in one transaction (all or nothing): the enterprises' earlier results are
-        // deleted first, then the new ones written by the bulk writer (results are not audited row by row, ADR 009).
-        await using (var bulk = await BulkInsert.BeginAsync(db, ct))
-        {
-            foreach (var chunk in enterprises.Chunk(DeleteChunkSize))
-            {
-                var ids = chunk.Select(id => (Guid?)id).ToList();
-                await db.Set<ScreeningRecord>().Where(r => r.Year == year && EF.Parameter(ids).Contains(r.OrganizationId)).ExecuteDeleteAsync(ct);
-            }
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var read = Channel.CreateBounded<(Guid[] Chunk, Dictionary<Guid, ScreeningInputs> Inputs)>(
-                new BoundedChannelOptions(PipelineDepth) { SingleReader = true, SingleWriter = true });
-            var screened = Channel.CreateBounded<ScreenedChunk>(new BoundedChannelOptions(PipelineDepth) { SingleReader = true, SingleWriter = true });
-            var reading = Task.Run(async () =>
-            {
-                try
-                {
-                    foreach (var chunk in enterprises.Chunk(ChunkSize))
-                    {
-                        var inputs = await OnConnectionAsync(turns, () => ScreeningInputs.ReadAsync(source, chunk, year, stop.Token), stop.Token);
-                        await read.Writer.WriteAsync((chunk, inputs), stop.Token);
-                    }
-                    read.Writer.Complete();
-                }
-                catch (Exception e)
-                {
-                    read.Writer.Complete(e);
-                }
-            }, stop.Token);
-            var evaluating = Task.Run(async () =>
-            {
-                try
-                {
-                    await foreach (var (chunk, inputs) in read.Reader.ReadAllAsync(stop.Token))
-                    {
-                        await screened.Writer.WriteAsync(run.Add(Evaluate(chunk, inputs, year)), stop.Token);
-                    }
-                    screened.Writer.Complete();
-                }
-                catch (Exception e)
-                {
-                    screened.Writer.Complete(e);
-                }
-            }, stop.Token);
-            try
-            {
-                await foreach (var chunk in screened.Reader.ReadAllAsync(stop.Token))
-                {
-                    await OnConnectionAsync(turns, async () =>
-                    {
-                        await bulk.InsertAsync(chunk.Records, stop.Token);
-                        return true;
-                    }, stop.Token);
-                    foreach (var row in chunk.Rows)
-                    {
-                        position++;
-                        progress?.Invoke(position, enterprises.Count, row);
-                    }
-                }
-            }
-            finally
-            {
-                // A failure anywhere stops the others; none outlives the contexts (their errors come through the channels).
-                await stop.CancelAsync();
-                await Task.WhenAll(reading, evaluating).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-            await bulk.CommitAsync(ct);
-        }
-        // One event for the run instead of one entry per result (ADR 009): who screened which region and year, how
-        // many, what each pool held, and a digest over every stored result in screening order.
-        var details = JsonSerializer.Serialize(new
-        {
-            year,
-            regionCode = regionCode ?? "",
-            screened = position,
-            pools = run.Counts,
-            sha256 = run.Digest(),
-        });
-        db.AuditEvent("enterprises_screening_record", $"{regionCode}/{year}", "screen", details);
-        await db.SaveChangesAsync(ct);
-        return new ScreeningSummary(year, year - 1, regionCode ?? "", position, run.Counts);
-    }
-
-    /// <summary>Chunks waiting between the reader, the evaluator and the writer.</summary>
-    private const int PipelineDepth = 2;
-
-    /// <summary>Runs a database step, taking turns with the other task when both share one connection.</summary>
-    private static async Task<T> OnConnectionAsync<T>(SemaphoreSlim? turns, Func<Task<T>> step, CancellationToken ct)
-    {
-        if (turns is null)
-        {
-            return await step();
-        }
-        await turns.WaitAsync(ct);
-        try
-        {
-            return await step();
-        }
-        finally
-        {
-            turns.Release();
-        }
-    }
-
-    private sealed record ScreenedChunk(List<ScreeningRow> Rows, List<ScreeningRecord> Records);
-
-    /// <summary>
-    /// A run's results as they are built, chunk after chunk (one chunk at a time, in screening order): the records to store,
-    /// the count of every pool and the SHA-256 over every result, appended chunk by chunk.
-    /// </summary>
-    private sealed class ScreeningRun(int year, DateTime now)
-    {
-        private readonly IncrementalHash _digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        private readonly StringBuilder _text = new();
-        private byte[] _bytes = [];
-
-        public Dictionary<string, int> Counts { get; } = CultivationPools.Names.Keys.ToDictionary(k => k, _ => 0);
-
-        public ScreenedChunk Add(List<ScreeningRow> rows)
-        {
-            var records = new List<ScreeningRecord>(rows.Count);
-            _text.Clear();
-            foreach (var row in rows)
-            {
-                var record = new ScreeningRecord(row.EnterpriseId, row.RegionCode, year, now);
-                record.Record(row, now);
-                records.Add(record);
-                // The line of each result in the digest: enterprise, eligibility, scores, pools (as before the pipeline).
-                _text.Append(CultureInfo.InvariantCulture,
-                    $"{row.EnterpriseId:N}|{record.TechSmeEligible}|{record.TechSmeScore}|{record.HighTechHardConditionsMet}|{record.HighTechMinScore}|{record.HighTechMaxScore}|{record.Pools}\n");
-                foreach (var pool in row.Pools)
-                {
-                    Counts[pool]++;
-                }
-            }
-            var length = Encoding.UTF8.GetMaxByteCount(_text.Length);
-            if (_bytes.Length < length)
-            {
-                _bytes = new byte[length];
-            }
-            var written = 0;
-            foreach (var part in _text.GetChunks())
-            {
-                written += Encoding.UTF8.GetBytes(part.Span, _bytes.AsSpan(written));
-            }
-            _digest.AppendData(_bytes, 0, written);
-            return new ScreenedChunk(rows, records);
-        }
-
-        public string Digest()
-        {
-            using (_digest)
-            {
-                return Convert.ToHexStringLower(_digest.GetHashAndReset());
-            }
-        }
-    }
-
-    /// <summary>梯次培育漏斗 by year from the records: 科小 entries, valid 高企 certificates, 规上 industrial enterprises, enterprises with an R&amp;D institution.</summary>
-    public async Task<IReadOnlyList<FunnelYear>> FunnelAsync(string? regionCode, int fromYear, int toYear, CancellationToken ct)
-    {
-        var region = string.IsNullOrWhiteSpace(regionCode) ? "" : Platform.Access.DataScope.Prefix(regionCode);
-        var qualifications = await db.Set<Qualification>().AsNoTracking().Where(q => q.RegionCode.StartsWith(region)).ToListAsync(ct);
-        var industrial = (await db.Set<EnterpriseProfile>().AsNoTracking().Where(p => p.RegionCode.StartsWith(region)).Select(p => new { p.OrganizationId, p.IndustryCode }).ToListAsync(ct))
-            .Where(p => EnterpriseRules.IsIndustrial(p.IndustryCode)).Select(p => p.OrganizationId).ToHashSet();
-        var threshold = Money.ToFen(EnterpriseRules.AboveScaleRevenue);
-        var large = await db.Set<EnterpriseYearRecord>().AsNoTracking()
-            .Where(r => r.RegionCode.StartsWith(region) && r.Year >= fromYear && r.Year <= toYear && r.SalesRevenueFen >= threshold)
-            .Select(r => new { r.OrganizationId, r.Year }).ToListAsync(ct);
-        var institutions = await db.Set<RdInstitution>().AsNoTracking().Where(i => i.RegionCode.StartsWith(region)).Select(i => new { i.OrganizationId, i.Year }).ToListAsync(ct);
-        var funnel = new List<FunnelYear>();
-        for (var year = fromYear; year <= toYear; year++)
-        {
-            var end = new DateOnly(year, 12, 31);
-            funnel.Add(new FunnelYear(year,
-                qualifications.Where(q => q.Kind == QualificationKind.TechSme && q.Year == year).Select(q => q.OrganizationId).Distinct().Count(),
-                qualifications.Where(q => q.Kind == QualificationKind.HighTechEnterprise && q.ValidFrom <= end && q.ValidUntil >= new DateOnly(year, 1, 1)).Select(q => q.OrganizationId).Distinct().Count(),
-                large.Where(r => r.Year == year && industrial.Contains(r.OrganizationId)).Select(r => r.OrganizationId).Distinct().Count(),
-                institutions.Where(i => i.Year <= year).Select(i => i.OrganizationId).Distinct().Count()));
-        }
-        return funnel;
     }
 
     /// <summary>Screens one enterprise from its records (the entities as stored).</summary>

@@ -1,3 +1,4 @@
+using Kechuang.Modules.Directory.Public;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 
@@ -83,5 +84,23 @@ public static class AchievementRules
         var contactPhone = errors.Text("contactPhone", "联系电话", input.ContactPhone, 20, required: false);
         return errors.Any ? null : new AchievementInputValid(title, input.OwnerOrganizationId!.Value, field, keywords, maturity,
             linkedIp.Length == 0 ? null : linkedIp, description, expected, contactName.Length == 0 ? null : contactName, contactPhone.Length == 0 ? null : contactPhone);
+    }
+
+    /// <summary>The owner is an institution or enterprise of the directory.</summary>
+    public static void CheckOwner(OrganizationInfo? owner, FieldErrors errors)
+    {
+        if (owner is null || owner.Kind is not (OrganizationKind.Institution or OrganizationKind.Enterprise))
+        {
+            errors.Add("ownerOrganizationId", "成果所有单位须为名录中的高校院所或企业");
+        }
+    }
+
+    /// <summary>An achievement in an auction or sold stays on the market.</summary>
+    public static void EnsureMayWithdraw(Achievement achievement)
+    {
+        if (achievement.Status is AchievementStatus.InAuction or AchievementStatus.Sold)
+        {
+            throw new RuleException("market.achievement-in-auction", "拍卖中或已成交的成果不能撤回");
+        }
     }
 }

@@ -48,7 +48,7 @@ public sealed class ImportAchievementsHandler(KechuangDb db, IOrganizationDirect
     protected override ImportSheet Sheet => AchievementSheet.Sheet;
 
     protected override async Task PrepareAsync(CancellationToken cancellationToken) =>
-        _owners = (await directory.VisibleAsync(cancellationToken)).GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _owners = (await directory.ListAsync(cancellationToken: cancellationToken)).GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
     protected override Achievement? Read(SheetRow row, FieldErrors errors)
     {

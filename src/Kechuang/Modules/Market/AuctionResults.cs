@@ -17,9 +17,9 @@ public sealed record AuctionResultsDto(Guid AuctionId, string Title, DateTime St
 /// (a fraction, 0.1606 for 16.06%), and the registration state of each sale's contract.
 /// Public once published; before that, staff of the region only.
 /// </summary>
-public sealed class AuctionResultsHandler(KechuangDb db, MarketContracts contracts, IOrganizationDirectory directory)
+public sealed class GetAuctionResultsHandler(KechuangDb db, MarketContracts contracts, IOrganizationDirectory directory)
 {
-    public async Task<AuctionResultsDto> GetAsync(Guid auctionId, CancellationToken cancellationToken = default)
+    public async Task<AuctionResultsDto> HandleAsync(Guid auctionId, CancellationToken cancellationToken = default)
     {
         var auction = await db.Set<Auction>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == auctionId, cancellationToken)
             ?? throw new NotFoundException("拍卖会不存在");
@@ -42,7 +42,7 @@ public sealed class AuctionResultsHandler(KechuangDb db, MarketContracts contrac
             .ToListAsync(cancellationToken);
         var states = await contracts.StatesAsync(rows.Where(r => r.Lot.ContractId is not null).Select(r => r.Lot.ContractId!.Value).ToList(), cancellationToken);
         var winners = rows.Select(r => r.Lot.WinnerOrganizationId ?? r.LeaderOrganizationId).Where(w => w is not null).Select(w => w!.Value).Distinct().ToList();
-        var names = await directory.NamesAsync(winners, cancellationToken);
+        var names = await directory.NamesAnywhereAsync(winners, cancellationToken);
 
         var lots = new List<LotResultDto>();
         foreach (var r in rows)
@@ -67,21 +67,5 @@ public sealed class AuctionResultsHandler(KechuangDb db, MarketContracts contrac
             rows.Select(r => r.OwnerOrganizationId).Distinct().Count(), sold.Count, Money.ToYuan(totalStart), Money.ToYuan(totalHammer),
             rate is { } x ? decimal.Round(x, 4, MidpointRounding.AwayFromZero) : null, Money.Format(totalHammer),
             rate is { } p ? decimal.Round(p * 100, 2, MidpointRounding.AwayFromZero).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "%" : null);
-    }
-
-    /// <summary>发布结果: closes every due lot first; refused while a lot is still being bid on.</summary>
-    public async Task PublishAsync(Guid auctionId, LotCloser closer, CancellationToken cancellationToken = default)
-    {
-        var auction = await db.Set<Auction>().FirstOrDefaultAsync(a => a.Id == auctionId, cancellationToken)
-            ?? throw new NotFoundException("拍卖会不存在");
-        MarketAccess.EnsureStaffFor(db.User, auction.RegionCode);
-        await closer.CloseDueAsync(auctionId, cancellationToken);
-        if (await db.Set<Lot>().AnyAsync(l => l.AuctionId == auctionId && l.Status == LotStatus.Open, cancellationToken))
-        {
-            throw new RuleException("auction.not-ended", "尚有标的在竞价中，不能发布结果");
-        }
-        auction = await db.Set<Auction>().FirstAsync(a => a.Id == auctionId, cancellationToken);
-        auction.PublishResults(db.UtcNow);
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

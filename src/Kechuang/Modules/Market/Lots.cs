@@ -10,10 +10,10 @@ public sealed record LotDto(Guid Id, Guid AuctionId, int Number, Guid Achievemen
 
 public sealed record BidDto(int Seq, decimal Amount, Guid? BidderOrganizationId, string Bidder, DateTime ReceivedAt);
 
-/// <summary>The live state of a lot and its bid history, as the public, the bidders and the live page read them.</summary>
-public sealed class LotsHandler(KechuangDb db)
+/// <summary>The live state of a lot, as the public, the bidders and the live page read it.</summary>
+public sealed class GetLotHandler(KechuangDb db)
 {
-    public async Task<LotDto> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<LotDto> HandleAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var row = await (from l in db.Set<Lot>().AsNoTracking()
                          join a in db.Set<Achievement>().AsNoTracking() on l.AchievementId equals a.Id
@@ -31,12 +31,16 @@ public sealed class LotsHandler(KechuangDb db)
             lot.Seq > 0 ? MarketRules.MaskNumber(lot.LeaderNumber) : null, lot.EndsAt, row.StartsAt, row.SoftCloseSeconds,
             hammer is { } h ? Money.ToYuan(h) : null, now);
     }
+}
 
+/// <summary>A lot's bid history, as the public, the bidders and the live page read it.</summary>
+public sealed class ListBidsHandler(KechuangDb db)
+{
     /// <summary>
     /// Bids in seq order. Everyone sees masked bidder numbers; staff and the bidding organisation itself
     /// also see the organisation id (of its own bids only, for a bidder).
     /// </summary>
-    public async Task<Paged<BidDto>> BidsAsync(Guid lotId, int? afterSeq = null, CancellationToken cancellationToken = default)
+    public async Task<Paged<BidDto>> HandleAsync(Guid lotId, int? afterSeq = null, CancellationToken cancellationToken = default)
     {
         if (!await db.Set<Lot>().AnyAsync(l => l.Id == lotId, cancellationToken))
         {

@@ -8,14 +8,29 @@ public static class MarketModule
 {
     public static IServiceCollection AddMarket(this IServiceCollection services, IConfiguration? configuration = null)
     {
-        services.AddScoped<AchievementsHandler>();
+        services.AddScoped<ListAchievementsHandler>();
+        services.AddScoped<GetAchievementHandler>();
+        services.AddScoped<CreateAchievementHandler>();
+        services.AddScoped<UpdateAchievementHandler>();
+        services.AddScoped<WithdrawAchievementHandler>();
+        services.AddScoped<CheckAchievementEditHandler>();
+        services.AddScoped<FindAchievementOwnerHandler>();
         services.AddScoped<ImportAchievementsHandler>();
-        services.AddScoped<AuctionsHandler>();
+        services.AddScoped<ListAuctionsHandler>();
+        services.AddScoped<GetAuctionHandler>();
+        services.AddScoped<CreateAuctionHandler>();
+        services.AddScoped<AddLotHandler>();
+        services.AddScoped<RegisterBidderHandler>();
+        services.AddScoped<ConfirmDepositHandler>();
+        services.AddScoped<ListBiddersHandler>();
         services.AddScoped<PlaceBidHandler>();
         services.AddSingleton<BidBatches>();
-        services.AddScoped<LotsHandler>();
+        services.AddScoped<GetLotHandler>();
+        services.AddScoped<ListBidsHandler>();
         services.AddScoped<LotCloser>();
-        services.AddScoped<AuctionResultsHandler>();
+        services.AddScoped<CloseAuctionHandler>();
+        services.AddScoped<PublishAuctionResultsHandler>();
+        services.AddScoped<GetAuctionResultsHandler>();
         services.AddSingleton<MarketContracts>();
         services.AddSingleton<HubBidBroadcaster>();
         services.AddSingleton<IBidBroadcaster>(sp => sp.GetRequiredService<HubBidBroadcaster>());

@@ -23,6 +23,7 @@ public static class AccessModule
         services.AddSignInRateLimiting(configuration);
         services.AddSingleton<BearerTokenLookups>();
         services.AddScoped<AccountAdminHandler>();
+        services.AddScoped<GetAccountNameHandler>();
         services.AddScoped<SessionCheck>();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddHttpContextAccessor();

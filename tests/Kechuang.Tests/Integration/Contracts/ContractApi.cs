@@ -14,7 +14,7 @@ internal static class ContractApi
     public const string Zju = "浙江大学";
 
     public static Task<OrganizationInfo> OrgAsync(KechuangApp app, string name) =>
-        app.WithDbAsync(async db => (await OrganizationCounterparts.AllAsync(db)).Single(o => o.Name == name));
+        app.WithServiceAsync<IOrganizationDirectory, OrganizationInfo>(async d => (await d.ListAnywhereAsync()).Single(o => o.Name == name));
 
     public static async Task<object> BodyAsync(KechuangApp app, string title, decimal amount = 100000m, decimal? transaction = null,
         string seller = Hengda, string buyer = Zju, string type = "development-commissioned", string? transferKind = null, string signDate = "2026-02-10") => new

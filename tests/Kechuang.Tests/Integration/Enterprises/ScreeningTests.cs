@@ -232,7 +232,7 @@ public abstract class ScreeningTests(KechuangApp app)
         var piped = await app.WithDbAsync(db => StoredAsync(db, 2023));
         var pipedRun = await app.WithDbAsync(db => LastRunAsync(db, 2023));
         // A handler with a context alone: reads and writes take turns on one connection.
-        await app.WithDbAsync(db => new ScreenEnterprisesHandler(db).RunAsync("330723", 2023, default));
+        await app.WithDbAsync(db => new RunScreeningHandler(db).HandleAsync("330723", 2023, null, default));
         var single = await app.WithDbAsync(db => StoredAsync(db, 2023));
         var singleRun = await app.WithDbAsync(db => LastRunAsync(db, 2023));
 

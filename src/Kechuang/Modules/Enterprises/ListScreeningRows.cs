@@ -6,9 +6,10 @@ namespace Kechuang.Modules.Enterprises;
 
 /// <summary>
 /// Search, sort and paging of a screening's rows. A screening is computed in memory over every enterprise of the region (the
-/// engines need each enterprise's records), so its list is arranged in memory too, with the same names as a database list.
+/// engines need each enterprise's records), so its list is arranged in memory too, with the same names as a database list;
+/// the page pages the rows it holds, the API and the export the rows it has just screened.
 /// </summary>
-public static class ScreeningList
+public sealed class ListScreeningRowsHandler(IOrganizationDirectory directory)
 {
     private static readonly Dictionary<string, Func<IEnumerable<ScreeningRow>, bool, IOrderedEnumerable<ScreeningRow>>> Sorts =
         new(StringComparer.OrdinalIgnoreCase)
@@ -22,8 +23,7 @@ public static class ScreeningList
     /// The rows matching the search, in the requested order (the screening's own order when none). The search is the enterprise
     /// list's: a part of the name, or an organisation the directory finds by credit code or pinyin initials (恒达 → hd).
     /// </summary>
-    public static async Task<List<ScreeningRow>> ArrangeAsync(IEnumerable<ScreeningRow> rows, ListQuery list, IOrganizationDirectory directory,
-        CancellationToken ct = default)
+    public async Task<List<ScreeningRow>> AllAsync(IEnumerable<ScreeningRow> rows, ListQuery list, CancellationToken ct = default)
     {
         if (list.Text is { } text)
         {
@@ -42,11 +42,11 @@ public static class ScreeningList
     }
 
     /// <summary>One page of the arranged rows and their count.</summary>
-    public static async Task<Paged<ScreeningRow>> PageAsync(IEnumerable<ScreeningRow> rows, ListQuery list, IOrganizationDirectory directory,
-        CancellationToken ct = default) => Page(await ArrangeAsync(rows, list, directory, ct), list);
+    public async Task<Paged<ScreeningRow>> HandleAsync(IEnumerable<ScreeningRow> rows, ListQuery list, CancellationToken ct = default) =>
+        Page(await AllAsync(rows, list, ct), list);
 
     /// <summary>One page of rows already arranged.</summary>
-    public static Paged<ScreeningRow> Page(IReadOnlyList<ScreeningRow> arranged, ListQuery list)
+    internal static Paged<ScreeningRow> Page(IReadOnlyList<ScreeningRow> arranged, ListQuery list)
     {
         var (skip, take) = Paging.Normalize(list.Page, list.PageSize);
         return new Paged<ScreeningRow>(arranged.Skip(skip).Take(take).ToList(), arranged.Count);

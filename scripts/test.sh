@@ -32,7 +32,7 @@ log=artifacts/test-output.txt
 status=0
 for project in tests/*/*.csproj; do
   echo "== test $(basename "$project" .csproj)"
-  dotnet test "$project" --no-build -v q --nologo 2>&1 | tee -a "$log" || status=1
+  dotnet test "$project" --no-build -v q --nologo --logger "console;verbosity=minimal" 2>&1 | tee -a "$log" || status=1
 done
 
 passed=0; failed=0; skipped=0

@@ -84,9 +84,7 @@ public sealed class NamesJourney(BrowserApp app)
         await page.Locator("#title").FillAsync("武义测试键入时间拍卖会");
         // Both times typed key by key; 保存 clicked straight after the second (its box loses focus to the button).
         var starts = page.Locator("input#starts, #starts input").First;
-        await starts.ClickAsync();
-        await starts.PressSequentiallyAsync("2030-06-01 09:30");
-        await starts.PressAsync("Tab");
+        await Journey.TypeDateAsync(page, starts, "2030-06-01 09:30");
         var ends = page.Locator("input#ends, #ends input").First;
         await ends.ClickAsync();
         await ends.PressSequentiallyAsync("2030-06-01 11:00");

@@ -29,6 +29,21 @@ public static class Journey
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.kc-typed-date')].every(e => e.dataset.kcTyped === '1')");
     }
 
+    /// <summary>
+    /// Types a date into a date box key by key and leaves it with Tab, as a user does. The journey waits for the
+    /// calendar the click opens before typing: on a busy machine a Tab could otherwise overtake the opening, and the
+    /// calendar would open afterwards and stay over the fields below.
+    /// </summary>
+    public static async Task TypeDateAsync(IPage page, ILocator box, string text)
+    {
+        var open = page.Locator(".ant-picker-dropdown:visible");
+        await box.ClickAsync();
+        await open.First.WaitForAsync();
+        await box.PressSequentiallyAsync(text);
+        await box.PressAsync("Tab");
+        await open.First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
+    }
+
     public static async Task GoInteractiveAsync(IPage page, string url)
     {
         await page.GotoAsync(url);

@@ -53,17 +53,8 @@ public sealed class RegionReferenceData : IReferenceData
         {
             return;
         }
-        var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            db.AddRange(missing);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = tracking;
-        }
+        db.AddRange(missing);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static List<(string Code, string Name, string? Parent, RegionLevel Level)> ReadNational()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Kechuang.Platform.Problems;
+using Kechuang.Platform.Validation;
 
 namespace Kechuang.Platform.Excel;
 
@@ -45,6 +46,17 @@ public sealed class SheetRow
     /// <summary>A date: a date-formatted cell, an Excel serial number, or text such as 2023-05-14, 2023/5/14, 2023年5月14日.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public DateOnly? Date(SheetColumn column, FieldErrors errors)
+    {
+        var date = ReadDate(column, errors);
+        if (date is { } day && !PlausibleDates.Contains(day.Year))
+        {
+            Report(column, errors, $"{column.Header}“{day:yyyy-MM-dd}”超出范围：{PlausibleDates.Message}");
+            return null;
+        }
+        return date;
+    }
+
+    private DateOnly? ReadDate(SheetColumn column, FieldErrors errors)
     {
         switch (_cells[column.Index])
         {

@@ -1,27 +1,21 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Kechuang.Platform.Validation;
 
 namespace Kechuang.Platform.Problems;
 
 /// <summary>
-/// How the API reads JSON beyond the framework's defaults. Dates are read as the framework reads them and then
-/// held to years a record can mean (<see cref="FirstYear"/>–<see cref="LastYear"/>): "0001-01-01" parses, but an
-/// auction or a park opened in year 1 is a slip of the keyboard or a client's empty value, and it would sort
-/// before everything and fill every period's figures. Output is written exactly as the defaults write it.
+/// How the API reads JSON beyond the framework's defaults: dates are read as the framework reads them and then held
+/// to <see cref="PlausibleDates"/>. Output is written exactly as the defaults write it.
 /// </summary>
 public static class InputJson
 {
-    public const int FirstYear = 1900;
-    public const int LastYear = 2199;
-
-    public static string RangeMessage => $"日期应在 {FirstYear} 年至 {LastYear} 年之间";
-
     public static IServiceCollection AddInputJson(this IServiceCollection services) =>
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new PlausibleDateOnly());
-            o.SerializerOptions.Converters.Add(new PlausibleDateTime());
+            o.SerializerOptions.Converters.Add(new PlausibleDate<DateOnly>(JsonMetadataServices.DateOnlyConverter, d => d.Year));
+            o.SerializerOptions.Converters.Add(new PlausibleDate<DateTime>(JsonMetadataServices.DateTimeConverter, d => d.Year));
         });
 
     /// <summary>The field a JSON error points at ("$.lots[0].endsAt" → "lots[0].endsAt"); null for the body as a whole.</summary>
@@ -35,29 +29,15 @@ public static class InputJson
         return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
     }
 
-    private sealed class PlausibleDateOnly : JsonConverter<DateOnly>
+    private sealed class PlausibleDate<T>(JsonConverter<T> defaults, Func<T, int> year) : JsonConverter<T>
+        where T : struct
     {
-        private static readonly JsonConverter<DateOnly> Default = JsonMetadataServices.DateOnlyConverter;
-
-        public override DateOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var value = Default.Read(ref reader, typeToConvert, options);
-            return value.Year is >= FirstYear and <= LastYear ? value : throw new JsonException(RangeMessage);
+            var value = defaults.Read(ref reader, typeToConvert, options);
+            return PlausibleDates.Contains(year(value)) ? value : throw new JsonException(PlausibleDates.Message);
         }
 
-        public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) => Default.Write(writer, value, options);
-    }
-
-    private sealed class PlausibleDateTime : JsonConverter<DateTime>
-    {
-        private static readonly JsonConverter<DateTime> Default = JsonMetadataServices.DateTimeConverter;
-
-        public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            var value = Default.Read(ref reader, typeToConvert, options);
-            return value.Year is >= FirstYear and <= LastYear ? value : throw new JsonException(RangeMessage);
-        }
-
-        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) => Default.Write(writer, value, options);
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => defaults.Write(writer, value, options);
     }
 }

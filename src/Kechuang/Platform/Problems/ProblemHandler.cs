@@ -52,7 +52,7 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
         LockedException locked => WithCode(new ProblemDetails { Status = 423, Title = locked.Message }, "auth.locked"),
         // A value of the wrong type or out of range names its field, as a rule's 400 does.
         BadHttpRequestException { InnerException: JsonException json } when InputJson.FieldOf(json) is { } field => new ValidationProblemDetails(
-            new Dictionary<string, string[]> { [field] = [json.Message == InputJson.RangeMessage ? json.Message : "格式或类型不正确"] })
+            new Dictionary<string, string[]> { [field] = [json.Message == Kechuang.Platform.Validation.PlausibleDates.Message ? json.Message : "格式或类型不正确"] })
         {
             Status = 400,
             Title = "请求格式不正确，请检查 JSON 字段与类型",

@@ -112,4 +112,34 @@ public sealed class ImportKitTests
             Assert.Contains("不是有效日期", string.Join("", errors.ToDictionary()["signDate"]), StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("1899-12-31")]
+    [InlineData("2200-01-01")]
+    [InlineData("9999/12/31")]
+    public void Date_InAYearNoRecordMeans_IsReportedAsOutOfRange(string text)
+    {
+        var column = new SheetColumn("签订日期", "signDate");
+        _ = new ImportSheet("t.xlsx", "t", column);
+        var errors = new FieldErrors();
+
+        var day = new SheetRow(2, [text]).Date(column, errors);
+
+        Assert.Null(day);
+        Assert.Contains("超出范围：日期应在 1900 年至 2199 年之间", string.Join("", errors.ToDictionary()["signDate"]), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1900-01-01")]
+    [InlineData("2199-12-31")]
+    public void Date_AtTheEdgesOfThePlausibleYears_IsRead(string text)
+    {
+        var column = new SheetColumn("签订日期", "signDate");
+        _ = new ImportSheet("t.xlsx", "t", column);
+        var errors = new FieldErrors();
+
+        Assert.Equal(DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture), new SheetRow(2, [text]).Date(column, errors));
+        Assert.False(errors.Any);
+    }
 }

@@ -1,5 +1,6 @@
 using Kechuang.Modules.Contracts.Public;
 using Kechuang.Modules.Directory.Public;
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Excel;
 using Kechuang.Platform.Problems;
@@ -26,6 +27,7 @@ public static class ContractsApi
             var id = await handler.HandleAsync(body, ct);
             return TypedResults.Created($"/api/v1/contracts/{id}", new Created(id));
         })
+            .WithPermission(ContractsPermissions.Create)
             .WithName("CreateContract")
             .WithSummary("填报技术合同（保存为草稿）")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -46,6 +48,7 @@ public static class ContractsApi
             .WithSummary("下载技术合同导入模板");
         api.MapPost("/import", async (ImportFile file, ImportContractsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct))))
+            .WithPermission(ContractsPermissions.Create)
             .WithName("ImportContracts")
             .WithSummary("导入技术合同（有错误行则全部不导入）")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -55,6 +58,7 @@ public static class ContractsApi
             var attachmentId = await handler.HandleAsync(id, file.FileName, stream, file.Length, ct);
             return TypedResults.Created($"/api/v1/contracts/{id}/attachments/{attachmentId}", new Created(attachmentId));
         }).DisableAntiforgery()
+            .WithPermission(ContractsPermissions.Change)
             .WithName("UploadContractAttachment")
             .WithSummary("上传合同附件")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -78,31 +82,37 @@ public static class ContractsApi
             await handler.HandleAsync(id, body, ct);
             return TypedResults.NoContent();
         })
+            .WithPermission(ContractsPermissions.Change)
             .WithName("UpdateContract")
             .WithSummary("修改技术合同（限草稿和退回补正的合同）")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/submit", async Task<Ok<ContractState>> (Guid id, SubmitContractHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithPermission(ContractsPermissions.Submit)
             .WithName("SubmitContract")
             .WithSummary("提交登记")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/review", async Task<Ok<ContractState>> (Guid id, ReviewContractHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithPermission(ContractsPermissions.Approve)
             .WithName("ReviewContract")
             .WithSummary("受理审核")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/register", async Task<Ok<RegisterResult>> (Guid id, RegisterContractHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithPermission(ContractsPermissions.Approve)
             .WithName("RegisterContract")
             .WithSummary("予以登记并编登记号")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/return", async Task<Ok<ContractState>> (Guid id, ReturnInput body, ReturnContractHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, body, ct)))
+            .WithPermission(ContractsPermissions.Approve)
             .WithName("ReturnContract")
             .WithSummary("退回补正")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/refuse", async Task<Ok<ContractState>> (Guid id, RefuseInput body, RefuseContractHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, body, ct)))
+            .WithPermission(ContractsPermissions.Approve)
             .WithName("RefuseContract")
             .WithSummary("不予登记")
             .ProducesProblem(StatusCodes.Status409Conflict);

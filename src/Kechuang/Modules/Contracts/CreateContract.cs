@@ -1,4 +1,5 @@
 using Kechuang.Modules.Directory.Public;
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ public sealed class CreateContractHandler(KechuangDb db, IOrganizationDirectory 
 {
     public async Task<Guid> HandleAsync(ContractInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(ContractsPermissions.Create);
         var (fields, region) = await ResolveAsync(db, directory, input, null, cancellationToken);
         var contract = new TechContract(fields, region, null, db.UtcNow);
         db.Add(contract);
@@ -78,6 +80,7 @@ public sealed class UpdateContractHandler(KechuangDb db, IOrganizationDirectory 
 {
     public async Task HandleAsync(Guid id, ContractInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(ContractsPermissions.Change);
         var contract = await db.Set<TechContract>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException("合同不存在或不在您的数据范围内");
         if (!contract.IsEditable)

@@ -24,6 +24,8 @@ public static class AccessModule
         services.AddSingleton<BearerTokenLookups>();
         services.AddScoped<AccountAdminHandler>();
         services.AddScoped<GetAccountNameHandler>();
+        services.AddSingleton<PermissionTable>();
+        services.AddSingleton<IPermissionContribution, AccessPermissions>();
         services.AddScoped<SessionCheck>();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddHttpContextAccessor();

@@ -39,6 +39,14 @@ public static class ContractsApi
             Options(ContractsRules.TypeNames), Options(ContractsRules.TransferKindNames), Options(ContractsRules.StatusNames), Options(ContractsRules.RefusalReasonNames))))
             .WithName("GetContractReference")
             .WithSummary("合同类型、技术交易类别、办理状态和不予登记理由的取值");
+        api.MapGet("/parties", async (string? side, string? q, ListContractPartiesHandler handler, CancellationToken ct) =>
+        {
+            var parties = await handler.HandleAsync(side, q, ct);
+            return TypedResults.Ok(new Paged<ContractParty>(parties, parties.Count));
+        })
+            .WithPermission(ContractsPermissions.Create)
+            .WithName("ListContractParties")
+            .WithSummary("查找合同卖方（本单位或本地区的组织）或买方（按名称，至少两个字），最多20个");
         api.MapGet("/export", async ([AsParameters] ListParameters p, ListContractsHandler handler, IOrganizationDirectory directory, KechuangDb db, CancellationToken ct) =>
             await ContractSheet.Export.FileAsync(db, await ContractSheet.RowsAsync(directory, await handler.AllAsync(p.ToQuery(), ct), ct), ct))
             .WithName("ExportContracts")

@@ -1,3 +1,4 @@
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +52,7 @@ public sealed class ListBidsHandler(KechuangDb db)
         var after = afterSeq ?? 0;
         var bids = await db.Set<Bid>().AsNoTracking().Where(b => b.LotId == lotId && b.Seq > after).OrderBy(b => b.Seq)
             .Select(b => new { b.Seq, b.AmountFen, b.BidderOrganizationId, b.BidderNumber, b.ReceivedAt }).ToListAsync(cancellationToken);
-        var bureau = MarketAccess.RunsAuctionOf(db.User, region);
+        var bureau = db.User.May(MarketPermissions.ReadBidders) && db.User.Scope.Covers(region);
         var own = db.User.OrganizationId;
         var items = bids.Select(b => new BidDto(b.Seq, Money.ToYuan(b.AmountFen),
             bureau || b.BidderOrganizationId == own ? b.BidderOrganizationId : null, MarketRules.MaskNumber(b.BidderNumber), b.ReceivedAt)).ToList();

@@ -54,8 +54,9 @@ public sealed class RefuseContractHandler(KechuangDb db)
 }
 
 /// <summary>
-/// How a workflow step is taken. The role-permission table decides whether the caller may take it at all, the data scope decides which contracts a caller can reach; the entity decides which
-/// transitions are legal (409 otherwise); the contract's version decides between two callers at once.
+/// How a workflow step is taken. The role-permission table decides whether the caller may take it at all; the data
+/// scope decides which contracts a caller can reach; the entity decides which transitions are legal (409 otherwise);
+/// the contract's version decides between two callers at once.
 /// </summary>
 internal static class ContractSteps
 {

@@ -13,9 +13,6 @@ public static class DirectoryApi
 
     public sealed record RegionDto(string Code, string Name, string? ParentCode, string Level);
 
-    /// <summary>Staff, and enterprise or institution accounts for their own organisation's entry and people.</summary>
-    public const string EditorsPolicy = Roles.Editors;
-
     public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("组织与人员");

@@ -29,6 +29,14 @@ internal sealed class ApiOperationTransformer(IAuthorizationPolicyProvider polic
         var document = context.Document ?? throw new InvalidOperationException("The operation is not part of a document.");
         var signedIn = await NeedsSignedInUserAsync(description.ActionDescriptor.EndpointMetadata);
         operation.Security = [signedIn ? BearerRequirement(document) : new OpenApiSecurityRequirement()];
+        if (description.ActionDescriptor.EndpointMetadata.OfType<Access.Permission>().LastOrDefault() is { } permission)
+        {
+            // The row of the role-permission table the handler checks: a client sees who may call before it tries.
+            operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+            operation.Extensions["x-permission"] = new JsonNodeExtension(System.Text.Json.Nodes.JsonValue.Create(permission.Key));
+            var roles = string.Join("、", permission.Roles.Select(r => Access.Roles.Names[r]));
+            operation.Description = $"{(string.IsNullOrEmpty(operation.Description) ? "" : operation.Description + "\n\n")}权限：{permission.Name}（{roles}）。";
+        }
 
         var sources = description.ParameterDescriptions.Select(p => p.Source).ToList();
         var upload = sources.Contains(BindingSource.FormFile)
@@ -119,7 +127,7 @@ internal sealed class ApiOperationTransformer(IAuthorizationPolicyProvider polic
             : "输入有误：errors 按字段列出中文提示，未做任何更改",
         "401" => signedIn ? "未登录，或访问令牌无效、已过期" : "用户名或密码错误（code: auth.bad-credentials），或须提供动态口令（code: auth.second-factor-required）",
         "403" => signedIn
-            ? "无权执行此操作：角色不允许、记录不在本账号的数据范围内，或须先修改密码（code: auth.password-change-required）"
+            ? "无权执行此操作：角色不允许（code: access.not-permitted）、记录不在本账号的数据范围内，或须先修改密码（code: auth.password-change-required）"
             : "首次登录或密码已过期，须先修改密码（code: auth.password-change-required），或须先在网页绑定动态口令（code: auth.second-factor-enrolment-required）",
         "404" => "记录不存在或不在本账号的数据范围内",
         "409" => "违反业务规则：code 为稳定的点分代码，title 为中文说明，未做任何更改",

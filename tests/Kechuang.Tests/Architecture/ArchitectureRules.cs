@@ -33,6 +33,11 @@ internal static class ArchitectureRules
         "Refuse", "Register", "Return", "Review", "Run", "Save", "Screen", "Submit", "Update", "Upload", "Withdraw",
     ];
 
+    /// <summary>The verbs of use cases that only read; a handler of any other verb changes records.</summary>
+    public static readonly string[] ReadVerbs = ["Check", "Count", "Download", "Find", "Get", "List", "Screen"];
+
+    private const string PermissionType = "Kechuang.Platform.Access.Permission";
+
     private static readonly Regex HandlerName = new($"^({string.Join("|", Verbs)})[A-Z][A-Za-z]*Handler$", RegexOptions.CultureInvariant);
 
     /// <summary>The module a namespace belongs to (<c>Kechuang.Modules.Market.Pages</c> → Market), or null.</summary>
@@ -109,6 +114,21 @@ internal static class ArchitectureRules
         {
             yield return $"{type.Name}.{method}: a handler's public methods are {string.Join(" and ", allowed)}";
         }
+    }
+
+    /// <summary>
+    /// A handler that changes records names the row of the role-permission table it demands: it loads a
+    /// <c>Permission</c> (to demand it, or to hand it to the step that does; an import declares it for the kit). A
+    /// handler that names none would let every role write through a page, where no endpoint stands in front of it.
+    /// </summary>
+    public static bool WritesWithoutAPermission(TypeDefinition handler)
+    {
+        var verb = Verbs.FirstOrDefault(v => handler.Name.StartsWith(v, StringComparison.Ordinal) && handler.Name.Length > v.Length && char.IsUpper(handler.Name[v.Length]));
+        if (verb is null || ReadVerbs.Contains(verb))
+        {
+            return false;
+        }
+        return !Il.References(handler).Any(t => Il.Name(t) == PermissionType);
     }
 
     public static bool IsHandler(Type type) =>

@@ -1,5 +1,6 @@
 using Kechuang.Modules.Directory;
 using Kechuang.Modules.Directory.Public;
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Ui;
 using Microsoft.AspNetCore.Components;
@@ -62,6 +63,31 @@ public class ArchitectureRulesTests
         Assert.Single(ArchitectureRules.HandlerShapeProblems(typeof(GetPeopleHandler)), p => p.Contains("AllAsync", StringComparison.Ordinal));
         Assert.Empty(ArchitectureRules.HandlerShapeProblems(typeof(ListPeopleHandler)));
         Assert.Empty(ArchitectureRules.HandlerShapeProblems(typeof(PageThatUsesTheRunner)));
+    }
+
+    [Fact]
+    public void WritesWithoutAPermission_WriteHandlerThatDemandsNothing_IsCaught()
+    {
+        Assert.True(ArchitectureRules.WritesWithoutAPermission(Def<CreateNoteHandler>()));
+        Assert.False(ArchitectureRules.WritesWithoutAPermission(Def<UpdateNoteHandler>()));
+        // Reading needs no row: the data scope decides what is read.
+        Assert.False(ArchitectureRules.WritesWithoutAPermission(Def<GetOrganizationsHandler>()));
+    }
+
+    public sealed class CreateNoteHandler(KechuangDb db)
+    {
+        public Task<int> HandleAsync() => db.SaveChangesAsync();
+    }
+
+    public sealed class UpdateNoteHandler(KechuangDb db)
+    {
+        private static readonly Permission Change = new("notes.change", "修改便签", PermissionKind.Change, RoleSets.Staff);
+
+        public Task<int> HandleAsync()
+        {
+            db.User.Demand(Change);
+            return db.SaveChangesAsync();
+        }
     }
 
     public sealed class PageThatHoldsAContext : ComponentBase

@@ -41,6 +41,18 @@ public class HandlerTests
     }
 
     [Fact]
+    public void HandlersThatWrite_NameTheirRowOfThePermissionTable()
+    {
+        var module = Il.Read(App).MainModule;
+        var handlers = Handlers().Select(h => module.GetType(h.FullName!.Replace('+', '/'))).ToList();
+
+        var demandNothing = handlers.Where(ArchitectureRules.WritesWithoutAPermission).Select(h => h.FullName).ToList();
+
+        Assert.Contains(handlers, h => h.Name == nameof(CreateContractHandler));
+        Assert.True(demandNothing.Count == 0, "Write handlers that demand no permission:\n" + string.Join(Environment.NewLine, demandNothing));
+    }
+
+    [Fact]
     public void Handlers_AreRegisteredByTheirModule()
     {
         var services = new ServiceCollection().AddDirectory().AddContracts().AddEnterprises().AddCarriers().AddMarket();

@@ -1,4 +1,5 @@
 using Kechuang.Modules.Directory.Public;
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public sealed class AddTenancyHandler(KechuangDb db, IOrganizationDirectory dire
 {
     public async Task<Guid> HandleAsync(Guid carrierId, TenancyInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(CarriersPermissions.ChangeTenancies);
         var carrier = await db.Set<Carrier>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == carrierId, cancellationToken)
             ?? throw new NotFoundException("载体不存在或不在您的数据范围内");
         var errors = new FieldErrors();
@@ -47,6 +49,7 @@ public sealed class EndTenancyHandler(KechuangDb db)
 {
     public async Task HandleAsync(Guid carrierId, Guid tenancyId, EndTenancyInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(CarriersPermissions.ChangeTenancies);
         var tenancy = await db.Set<Tenancy>().FirstOrDefaultAsync(t => t.Id == tenancyId && t.CarrierId == carrierId, cancellationToken)
             ?? throw new NotFoundException("入驻记录不存在或不在您的数据范围内");
         var errors = new FieldErrors();

@@ -28,7 +28,8 @@ public static class CarriersApi
         {
             var id = await handler.HandleAsync(body, ct);
             return TypedResults.Created($"/api/v1/carriers/{id}", new Created(id));
-        }).RequireAuthorization(Roles.Staff)
+        })
+            .WithPermission(CarriersPermissions.Create)
             .WithName("CreateCarrier")
             .WithSummary("新增创新载体")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -46,7 +47,8 @@ public static class CarriersApi
             .WithName("GetTenancyImportTemplate")
             .WithSummary("下载入驻企业导入模板");
         api.MapPost("/tenancies/import", async (ImportFile file, ImportTenanciesHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery().RequireAuthorization(Roles.Staff)
+            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery()
+            .WithPermission(CarriersPermissions.ChangeTenancies)
             .WithName("ImportTenancies")
             .WithSummary("导入载体入驻企业（有错误行则全部不导入）");
 
@@ -69,7 +71,8 @@ public static class CarriersApi
         {
             await handler.HandleAsync(id, body, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Roles.Staff)
+        })
+            .WithPermission(CarriersPermissions.Change)
             .WithName("UpdateCarrier")
             .WithSummary("修改创新载体")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -84,7 +87,8 @@ public static class CarriersApi
         {
             var tenancyId = await handler.HandleAsync(id, body, ct);
             return TypedResults.Created($"/api/v1/carriers/{id}/tenancies/{tenancyId}", new Created(tenancyId));
-        }).RequireAuthorization(Roles.Staff)
+        })
+            .WithPermission(CarriersPermissions.ChangeTenancies)
             .WithName("AddTenancy")
             .WithSummary("登记企业入驻")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -92,7 +96,8 @@ public static class CarriersApi
         {
             await handler.HandleAsync(id, tenancyId, body, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Roles.Staff)
+        })
+            .WithPermission(CarriersPermissions.ChangeTenancies)
             .WithName("EndTenancy")
             .WithSummary("登记企业迁出")
             .ProducesProblem(StatusCodes.Status409Conflict);

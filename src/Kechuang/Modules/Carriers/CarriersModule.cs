@@ -28,6 +28,7 @@ public static class CarriersModule
         services.AddScoped<IDemoData, CarriersDemoData>();
         services.AddScoped<Platform.Ui.IDashboardCard, CarriersDashboard>();
         services.AddSingleton<Platform.Ui.INavContribution, CarriersNav>();
+        services.AddSingleton<Platform.Access.IPermissionContribution, CarriersPermissions>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Kechuang.Modules.Directory.Public;
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,7 @@ public sealed class CreateCarrierHandler(KechuangDb db, IOrganizationDirectory d
 {
     public async Task<Guid> HandleAsync(CarrierInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(CarriersPermissions.Create);
         var facts = await CarrierChecks.ValidateAsync(db, directory, input, null, cancellationToken);
         var carrier = new Carrier(facts, db.UtcNow);
         db.Add(carrier);
@@ -23,6 +25,7 @@ public sealed class UpdateCarrierHandler(KechuangDb db, IOrganizationDirectory d
 {
     public async Task HandleAsync(Guid id, CarrierInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(CarriersPermissions.Change);
         var carrier = await db.Set<Carrier>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException("载体不存在或不在您的数据范围内");
         var facts = await CarrierChecks.ValidateAsync(db, directory, input, id, cancellationToken);

@@ -47,6 +47,8 @@ public sealed class ImportTenanciesHandler(KechuangDb db, IOrganizationDirectory
 
     protected override ImportSheet Sheet => TenancySheet.Sheet;
 
+    protected override Platform.Access.Permission Permission => CarriersPermissions.ChangeTenancies;
+
     protected override async Task PrepareAsync(CancellationToken cancellationToken)
     {
         var carriers = await Db.Set<Carrier>().AsNoTracking().Select(c => new CarrierRow(c.Id, c.Name, c.RegionCode)).ToListAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -107,6 +108,7 @@ public sealed class UploadContractAttachmentHandler(KechuangDb db)
 {
     public async Task<Guid> HandleAsync(Guid contractId, string? fileName, Stream content, long length, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(ContractsPermissions.Change);
         var contract = await ContractAttachments.ContractAsync(db, contractId, cancellationToken);
         if (contract.Status == ContractStatus.Refused)
         {
@@ -163,7 +165,7 @@ internal static class ContractAttachments
     /// <summary>The contract, when the caller may read contracts and it lies within the caller's data scope.</summary>
     public static async Task<TechContract> ContractAsync(KechuangDb db, Guid id, CancellationToken cancellationToken)
     {
-        ContractAccess.EnsureMayRead(db.User);
+        db.User.Demand(ContractsPermissions.Read);
         return await db.Set<TechContract>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException("合同不存在或不在您的数据范围内");
     }

@@ -17,14 +17,14 @@ public sealed record ReturnInput(string? Note);
 public sealed class SubmitContractHandler(KechuangDb db)
 {
     public Task<ContractState> HandleAsync(Guid id, CancellationToken cancellationToken = default) =>
-        ContractSteps.ApplyAsync(db, id, staffOnly: false, c => c.Submit(db.User.UserName, db.UtcNow), cancellationToken);
+        ContractSteps.ApplyAsync(db, id, ContractsPermissions.Submit, c => c.Submit(db.User.UserName, db.UtcNow), cancellationToken);
 }
 
 /// <summary>受理审核: staff of the contract's region take a submitted contract under review.</summary>
 public sealed class ReviewContractHandler(KechuangDb db)
 {
     public Task<ContractState> HandleAsync(Guid id, CancellationToken cancellationToken = default) =>
-        ContractSteps.ApplyAsync(db, id, staffOnly: true, c => c.Review(db.User.UserName, db.UtcNow), cancellationToken);
+        ContractSteps.ApplyAsync(db, id, ContractsPermissions.Approve, c => c.Review(db.User.UserName, db.UtcNow), cancellationToken);
 }
 
 /// <summary>退回补正: staff send a contract back to the seller with what to correct.</summary>
@@ -32,10 +32,11 @@ public sealed class ReturnContractHandler(KechuangDb db)
 {
     public Task<ContractState> HandleAsync(Guid id, ReturnInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(ContractsPermissions.Approve);
         var errors = new FieldErrors();
         var note = ContractsRules.ValidateReturn(input, errors);
         errors.ThrowIfAny();
-        return ContractSteps.ApplyAsync(db, id, staffOnly: true, c => c.Return(note, db.User.UserName, db.UtcNow), cancellationToken);
+        return ContractSteps.ApplyAsync(db, id, ContractsPermissions.Approve, c => c.Return(note, db.User.UserName, db.UtcNow), cancellationToken);
     }
 }
 
@@ -44,27 +45,25 @@ public sealed class RefuseContractHandler(KechuangDb db)
 {
     public Task<ContractState> HandleAsync(Guid id, RefuseInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(ContractsPermissions.Approve);
         var errors = new FieldErrors();
         var (reason, note) = ContractsRules.ValidateRefusal(input, errors);
         errors.ThrowIfAny();
-        return ContractSteps.ApplyAsync(db, id, staffOnly: true, c => c.Refuse(reason!.Value, note, db.User.UserName, db.UtcNow), cancellationToken);
+        return ContractSteps.ApplyAsync(db, id, ContractsPermissions.Approve, c => c.Refuse(reason!.Value, note, db.User.UserName, db.UtcNow), cancellationToken);
     }
 }
 
 /// <summary>
-/// How a workflow step is taken. The data scope decides which contracts a caller can reach; the entity decides which
-/// transitions are legal (409 otherwise); the contract's version decides between two callers at once.
+/// How a workflow step is taken. The role-permission table decides whether the caller may take it at all; the data
+/// scope decides which contracts a caller can reach; the entity decides which transitions are legal (409 otherwise);
+/// the contract's version decides between two callers at once.
 /// </summary>
 internal static class ContractSteps
 {
-    public static async Task<ContractState> ApplyAsync(KechuangDb db, Guid id, bool staffOnly, Func<TechContract, ContractTransition> step,
+    public static async Task<ContractState> ApplyAsync(KechuangDb db, Guid id, Permission permission, Func<TechContract, ContractTransition> step,
         CancellationToken cancellationToken)
     {
-        ContractAccess.EnsureMayRead(db.User);
-        if (staffOnly)
-        {
-            ContractAccess.EnsureStaff(db.User);
-        }
+        db.User.Demand(permission);
         var contract = await db.Set<TechContract>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException("合同不存在或不在您的数据范围内");
         db.Add(step(contract));
@@ -89,29 +88,9 @@ internal static class ContractSteps
     }
 }
 
-/// <summary>Who may work with contracts at all: bureau staff, and enterprise/institution accounts (their own, by data scope).</summary>
+/// <summary>Which sellers a caller registers for (who may work with contracts at all is <see cref="ContractsPermissions"/>).</summary>
 public static class ContractAccess
 {
-    public static void EnsureMayRead(CurrentUser user)
-    {
-        if (user.Scope.All)
-        {
-            return;
-        }
-        if (user.Role is not { } role || !(role.IsStaff() || role is Role.Enterprise or Role.Institution))
-        {
-            throw new ForbiddenException("只有科技局工作人员和合同卖方单位可以查看技术合同");
-        }
-    }
-
-    public static void EnsureStaff(CurrentUser user)
-    {
-        if (!user.Scope.All && user.Role?.IsStaff() != true)
-        {
-            throw new ForbiddenException("只有合同登记地科技局工作人员可以审核登记");
-        }
-    }
-
     public static bool IsStaff(CurrentUser user) => user.Scope.All || user.Role?.IsStaff() == true;
 
     /// <summary>The seller is the registering party: an enterprise or institution only for itself, staff only for sellers in their region.</summary>

@@ -1,5 +1,6 @@
 using Kechuang.Modules.Contracts.Public;
 using Kechuang.Modules.Directory.Public;
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Excel;
 using Kechuang.Platform.Problems;
@@ -26,6 +27,7 @@ public static class ContractsApi
             var id = await handler.HandleAsync(body, ct);
             return TypedResults.Created($"/api/v1/contracts/{id}", new Created(id));
         })
+            .WithPermission(ContractsPermissions.Create)
             .WithName("CreateContract")
             .WithSummary("填报技术合同（保存为草稿）")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -37,6 +39,14 @@ public static class ContractsApi
             Options(ContractsRules.TypeNames), Options(ContractsRules.TransferKindNames), Options(ContractsRules.StatusNames), Options(ContractsRules.RefusalReasonNames))))
             .WithName("GetContractReference")
             .WithSummary("合同类型、技术交易类别、办理状态和不予登记理由的取值");
+        api.MapGet("/parties", async (string? side, string? q, ListContractPartiesHandler handler, CancellationToken ct) =>
+        {
+            var parties = await handler.HandleAsync(side, q, ct);
+            return TypedResults.Ok(new Paged<ContractParty>(parties, parties.Count));
+        })
+            .WithPermission(ContractsPermissions.Create)
+            .WithName("ListContractParties")
+            .WithSummary("查找合同卖方（本单位或本地区的组织）或买方（按名称，至少两个字），最多20个");
         api.MapGet("/export", async ([AsParameters] ListParameters p, ListContractsHandler handler, IOrganizationDirectory directory, KechuangDb db, CancellationToken ct) =>
             await ContractSheet.Export.FileAsync(db, await ContractSheet.RowsAsync(directory, await handler.AllAsync(p.ToQuery(), ct), ct), ct))
             .WithName("ExportContracts")
@@ -46,6 +56,7 @@ public static class ContractsApi
             .WithSummary("下载技术合同导入模板");
         api.MapPost("/import", async (ImportFile file, ImportContractsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct))))
+            .WithPermission(ContractsPermissions.Create)
             .WithName("ImportContracts")
             .WithSummary("导入技术合同（有错误行则全部不导入）")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -55,6 +66,7 @@ public static class ContractsApi
             var attachmentId = await handler.HandleAsync(id, file.FileName, stream, file.Length, ct);
             return TypedResults.Created($"/api/v1/contracts/{id}/attachments/{attachmentId}", new Created(attachmentId));
         }).DisableAntiforgery()
+            .WithPermission(ContractsPermissions.Change)
             .WithName("UploadContractAttachment")
             .WithSummary("上传合同附件")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -78,31 +90,37 @@ public static class ContractsApi
             await handler.HandleAsync(id, body, ct);
             return TypedResults.NoContent();
         })
+            .WithPermission(ContractsPermissions.Change)
             .WithName("UpdateContract")
             .WithSummary("修改技术合同（限草稿和退回补正的合同）")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/submit", async Task<Ok<ContractState>> (Guid id, SubmitContractHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithPermission(ContractsPermissions.Submit)
             .WithName("SubmitContract")
             .WithSummary("提交登记")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/review", async Task<Ok<ContractState>> (Guid id, ReviewContractHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithPermission(ContractsPermissions.Approve)
             .WithName("ReviewContract")
             .WithSummary("受理审核")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/register", async Task<Ok<RegisterResult>> (Guid id, RegisterContractHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithPermission(ContractsPermissions.Approve)
             .WithName("RegisterContract")
             .WithSummary("予以登记并编登记号")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/return", async Task<Ok<ContractState>> (Guid id, ReturnInput body, ReturnContractHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, body, ct)))
+            .WithPermission(ContractsPermissions.Approve)
             .WithName("ReturnContract")
             .WithSummary("退回补正")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/refuse", async Task<Ok<ContractState>> (Guid id, RefuseInput body, RefuseContractHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, body, ct)))
+            .WithPermission(ContractsPermissions.Approve)
             .WithName("RefuseContract")
             .WithSummary("不予登记")
             .ProducesProblem(StatusCodes.Status409Conflict);

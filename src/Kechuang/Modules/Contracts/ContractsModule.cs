@@ -29,6 +29,7 @@ public static class ContractsModule
         services.AddScoped<IDemoData, ContractsDemoData>();
         services.AddScoped<IDashboardCard, ContractsDashboard>();
         services.AddSingleton<INavContribution, ContractsNav>();
+        services.AddSingleton<Platform.Access.IPermissionContribution, ContractsPermissions>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Kechuang.Modules.Directory.Public;
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ public sealed class CreateContractHandler(KechuangDb db, IOrganizationDirectory 
 {
     public async Task<Guid> HandleAsync(ContractInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(ContractsPermissions.Create);
         var (fields, region) = await ResolveAsync(db, directory, input, null, cancellationToken);
         var contract = new TechContract(fields, region, null, db.UtcNow);
         db.Add(contract);
@@ -78,6 +80,7 @@ public sealed class UpdateContractHandler(KechuangDb db, IOrganizationDirectory 
 {
     public async Task HandleAsync(Guid id, ContractInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(ContractsPermissions.Change);
         var contract = await db.Set<TechContract>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException("合同不存在或不在您的数据范围内");
         if (!contract.IsEditable)
@@ -90,19 +93,75 @@ public sealed class UpdateContractHandler(KechuangDb db, IOrganizationDirectory 
     }
 }
 
-/// <summary>The contract form's choices of parties: sellers the caller may register for (its own organisation, or those of its region), buyers anywhere.</summary>
-public sealed record ContractParties(IReadOnlyList<OrganizationInfo> Sellers, IReadOnlyList<OrganizationInfo> Buyers);
+/// <summary>Which party of a contract a picker looks for.</summary>
+public enum ContractSide
+{
+    /// <summary>卖方: the registering party, one the caller may register for.</summary>
+    Seller = 1,
 
-/// <summary>The parties the contract form offers, at most <see cref="Max"/> of each, in name order.</summary>
+    /// <summary>买方: the counterpart, registered anywhere.</summary>
+    Buyer = 2,
+}
+
+/// <summary>One organisation a contract picker offers: its name, credit code (public registration data) and region.</summary>
+public sealed record ContractParty(Guid Id, string Name, string CreditCode, string RegionCode);
+
+/// <summary>
+/// The contract form's pickers, searched on the server: never a list of the directory. A seller is one the caller may
+/// register for — an enterprise's or institution's own organisation (offered without a search), or for staff an
+/// organisation of their region whose name, credit code or pinyin initials contain the text. A buyer may be registered
+/// anywhere, so it is found only by at least <see cref="MinimumText"/> characters of its name. At most <see cref="Max"/>
+/// of either, in name order.
+/// </summary>
 public sealed class ListContractPartiesHandler(KechuangDb db, IOrganizationDirectory directory)
 {
-    public const int Max = 1000;
+    public const int Max = 20;
 
-    public async Task<ContractParties> HandleAsync(CancellationToken cancellationToken = default)
+    public const int MinimumText = 2;
+
+    public static readonly IReadOnlyDictionary<ContractSide, string> SideNames = new Dictionary<ContractSide, string>
     {
-        var all = await directory.SearchAnywhereAsync(null, Max, cancellationToken);
+        [ContractSide.Seller] = "卖方",
+        [ContractSide.Buyer] = "买方",
+    };
+
+    public async Task<IReadOnlyList<ContractParty>> HandleAsync(ContractSide side, string? text, CancellationToken cancellationToken = default)
+    {
+        // The pickers serve the form of a new contract and of a change; both rows admit the same roles.
+        db.User.Demand(ContractsPermissions.Create);
+        var q = text?.Trim() ?? "";
         var scope = db.User.Scope;
-        var sellers = all.Where(o => scope.Covers(o.RegionCode) && (scope.OrganizationId is null || scope.OrganizationId == o.Id)).ToList();
-        return new ContractParties(sellers, all);
+        IEnumerable<OrganizationInfo> found;
+        if (side == ContractSide.Seller)
+        {
+            if (scope.OrganizationId is { } own)
+            {
+                found = await directory.FindAsync(own, cancellationToken) is { } organization ? [organization] : [];
+            }
+            else if (q.Length == 0)
+            {
+                found = [];
+            }
+            else
+            {
+                var ids = await directory.SearchAsync(q, cancellationToken);
+                found = (await directory.FindManyAnywhereAsync(ids, cancellationToken)).Values.Where(o => scope.Covers(o.RegionCode));
+            }
+        }
+        else
+        {
+            found = q.Length < MinimumText ? [] : await directory.SearchAnywhereAsync(q, Max, cancellationToken);
+        }
+        return found.OrderBy(o => o.Name, StringComparer.Ordinal).Take(Max).Select(o => new ContractParty(o.Id, o.Name, o.CreditCode, o.RegionCode)).ToList();
+    }
+
+    /// <summary>The API's search: the side named in kebab-case or Chinese (seller/卖方, buyer/买方).</summary>
+    public Task<IReadOnlyList<ContractParty>> HandleAsync(string? side, string? text, CancellationToken cancellationToken = default)
+    {
+        db.User.Demand(ContractsPermissions.Create);
+        var errors = new FieldErrors();
+        var parsed = errors.Enum("side", "合同一方", side, SideNames);
+        errors.ThrowIfAny();
+        return HandleAsync(parsed!.Value, text, cancellationToken);
     }
 }

@@ -93,6 +93,8 @@ public sealed class ImportContractsHandler(KechuangDb db, IOrganizationDirectory
 
     protected override ImportSheet Sheet => ContractSheet.Sheet;
 
+    protected override Platform.Access.Permission Permission => ContractsPermissions.Create;
+
     protected override bool Bulk => true;
 
     /// <summary>
@@ -104,7 +106,6 @@ public sealed class ImportContractsHandler(KechuangDb db, IOrganizationDirectory
 
     protected override async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        ContractAccess.EnsureMayRead(Db.User);
         _sellersChecked.Clear();
         _existing.Clear();
         _uncheckedNumbers.Clear();

@@ -1,4 +1,5 @@
 using Kechuang.Modules.Directory.Public;
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -80,7 +81,7 @@ public sealed class ListContractsHandler(KechuangDb db, IOrganizationDirectory d
 
     internal IQueryable<TechContract> Filter(ContractQuery query)
     {
-        ContractAccess.EnsureMayRead(db.User);
+        db.User.Demand(ContractsPermissions.Read);
         var errors = new FieldErrors();
         var status = errors.Enum("status", "状态", query.Status, ContractsRules.StatusNames, required: false);
         var type = errors.Enum("type", "合同类型", query.Type, ContractsRules.TypeNames, required: false);
@@ -159,7 +160,7 @@ public sealed class GetContractHandler(KechuangDb db, IOrganizationDirectory dir
 {
     public async Task<ContractWithTimeline> HandleAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        ContractAccess.EnsureMayRead(db.User);
+        db.User.Demand(ContractsPermissions.Read);
         var contract = await db.Set<TechContract>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException("合同不存在或不在您的数据范围内");
         var item = (await ListContractsHandler.ItemsAsync(db, directory, [contract], cancellationToken))[0];

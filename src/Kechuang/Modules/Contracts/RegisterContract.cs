@@ -1,3 +1,4 @@
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed class RegisterContractHandler(KechuangDb db, TimeProvider clock)
 
     public async Task<RegisterResult> HandleAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        ContractAccess.EnsureStaff(db.User);
+        db.User.Demand(ContractsPermissions.Approve);
         for (var attempt = 1; ; attempt++)
         {
             var contract = await db.Set<TechContract>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)

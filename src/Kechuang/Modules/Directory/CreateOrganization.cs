@@ -1,3 +1,4 @@
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Kechuang.Platform.Validation;
@@ -9,6 +10,7 @@ public sealed class CreateOrganizationHandler(KechuangDb db)
 {
     public async Task<Guid> HandleAsync(OrganizationInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(DirectoryPermissions.CreateOrganization);
         var regions = await db.Set<Region>().AsNoTracking().Select(r => r.Code).ToHashSetAsync(cancellationToken);
         var errors = new FieldErrors();
         var valid = OrganizationRules.Validate(input, regions.Contains, errors);
@@ -50,6 +52,7 @@ public sealed class UpdateOrganizationHandler(KechuangDb db)
 {
     public async Task HandleAsync(Guid id, OrganizationInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(DirectoryPermissions.ChangeOrganization);
         var organization = await db.Set<Organization>().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
             ?? throw new NotFoundException("组织不存在或不在您的数据范围内");
         input = input with { ContactPhone = Masking.Unchanged(input.ContactPhone, organization.ContactPhone, Masking.Phone) };

@@ -1,3 +1,4 @@
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Kechuang.Platform.Validation;
@@ -10,6 +11,7 @@ public sealed class CreatePersonHandler(KechuangDb db)
 {
     public async Task<Guid> HandleAsync(PersonInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(DirectoryPermissions.CreatePerson);
         var valid = await ValidateAsync(db, input, cancellationToken);
         var person = new Person(valid.Name, valid.Kind, valid.OrganizationId, valid.RegionCode, valid.Title, valid.Fields, valid.Phone, valid.IdNumber, db.UtcNow);
         db.Add(person);
@@ -41,6 +43,7 @@ public sealed class UpdatePersonHandler(KechuangDb db)
 {
     public async Task HandleAsync(Guid id, PersonInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(DirectoryPermissions.ChangePerson);
         var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw new NotFoundException("人员不存在或不在您的数据范围内");
         // A viewer who may not see the numbers edits the masked form; sent back unchanged, it keeps the stored number.

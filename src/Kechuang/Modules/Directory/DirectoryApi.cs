@@ -13,9 +13,6 @@ public static class DirectoryApi
 
     public sealed record RegionDto(string Code, string Name, string? ParentCode, string Level);
 
-    /// <summary>Staff, and enterprise or institution accounts for their own organisation's entry and people.</summary>
-    public const string EditorsPolicy = Roles.Editors;
-
     public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("组织与人员");
@@ -34,7 +31,8 @@ public static class DirectoryApi
         {
             var id = await handler.HandleAsync(body, ct);
             return TypedResults.Created($"/api/v1/organizations/{id}", new Created(id));
-        }).RequireAuthorization(Roles.Staff)
+        })
+            .WithPermission(DirectoryPermissions.CreateOrganization)
             .WithName("CreateOrganization")
             .WithSummary("新增组织")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -50,7 +48,8 @@ public static class DirectoryApi
             .WithName("GetOrganizationImportTemplate")
             .WithSummary("下载组织导入模板");
         api.MapPost("/organizations/import", async (ImportFile file, ImportOrganizationsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery().RequireAuthorization(Roles.Staff)
+            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery()
+            .WithPermission(DirectoryPermissions.CreateOrganization)
             .WithName("ImportOrganizations")
             .WithSummary("导入组织（有错误行则全部不导入）");
         api.MapGet("/organizations/{id:guid}", async (Guid id, GetOrganizationHandler handler, CancellationToken ct) =>
@@ -61,7 +60,8 @@ public static class DirectoryApi
         {
             await handler.HandleAsync(id, body, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(EditorsPolicy)
+        })
+            .WithPermission(DirectoryPermissions.ChangeOrganization)
             .WithName("UpdateOrganization")
             .WithSummary("修改组织")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -70,7 +70,8 @@ public static class DirectoryApi
         {
             var id = await handler.HandleAsync(body, ct);
             return TypedResults.Created($"/api/v1/people/{id}", new Created(id));
-        }).RequireAuthorization(EditorsPolicy)
+        })
+            .WithPermission(DirectoryPermissions.CreatePerson)
             .WithName("CreatePerson")
             .WithSummary("新增人员");
         api.MapGet("/people", async (string? regionCode, string? kind, Guid? organizationId, [AsParameters] ListQuery list, ListPeopleHandler handler, CancellationToken ct) =>
@@ -85,7 +86,8 @@ public static class DirectoryApi
             .WithName("GetPersonImportTemplate")
             .WithSummary("下载人员导入模板");
         api.MapPost("/people/import", async (ImportFile file, ImportPeopleHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery().RequireAuthorization(Roles.Staff)
+            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery()
+            .WithPermission(DirectoryPermissions.ImportPeople)
             .WithName("ImportPeople")
             .WithSummary("导入人员（有错误行则全部不导入）");
         api.MapGet("/people/{id:guid}", async (Guid id, GetPersonHandler handler, CancellationToken ct) =>
@@ -96,7 +98,8 @@ public static class DirectoryApi
         {
             await handler.HandleAsync(id, body, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(EditorsPolicy)
+        })
+            .WithPermission(DirectoryPermissions.ChangePerson)
             .WithName("UpdatePerson")
             .WithSummary("修改人员");
         return app;

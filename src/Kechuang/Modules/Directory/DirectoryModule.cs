@@ -27,6 +27,7 @@ public static class DirectoryModule
         services.AddScoped<IDemoData, DirectoryDemoData>();
         services.AddScoped<IDashboardCard, DirectoryDashboard>();
         services.AddSingleton<INavContribution, DirectoryNav>();
+        services.AddSingleton<Platform.Access.IPermissionContribution, DirectoryPermissions>();
         services.AddSingleton<IAuditVocabulary, DirectoryAuditNames>();
         services.AddScoped<IReferenceData, RegionReferenceData>();
         services.AddScoped<IReferenceData, OrganizationInitials>();

@@ -40,6 +40,8 @@ public sealed class ImportOrganizationsHandler(KechuangDb db) : SheetImport<Orga
 
     protected override ImportSheet Sheet => OrganizationSheet.Sheet;
 
+    protected override Platform.Access.Permission Permission => DirectoryPermissions.CreateOrganization;
+
     protected override async Task PrepareAsync(CancellationToken cancellationToken)
     {
         _regions = await Db.Set<Region>().AsNoTracking().Select(r => r.Code).ToHashSetAsync(cancellationToken);

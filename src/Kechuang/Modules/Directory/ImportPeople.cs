@@ -42,6 +42,8 @@ public sealed class ImportPeopleHandler(KechuangDb db) : SheetImport<Person>(db)
 
     protected override ImportSheet Sheet => PersonSheet.Sheet;
 
+    protected override Platform.Access.Permission Permission => DirectoryPermissions.ImportPeople;
+
     protected override async Task PrepareAsync(CancellationToken cancellationToken)
     {
         var organizations = await Db.Set<Organization>().AsNoTracking().ToListAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Excel;
 using Kechuang.Platform.Problems;
@@ -22,8 +23,8 @@ public static class CultivationApi
             .WithName("ListScreening")
             .WithSummary("梯次培育筛查结果");
         api.MapPost("/screening/run", async (string? regionCode, int? year, RunScreeningHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(new { screened = (await handler.HandleAsync(regionCode, Validate(year, null), null, ct)).Total }))
-            .RequireAuthorization(Platform.Access.Roles.Staff)
+            TypedResults.Ok(new { screened = (await handler.HandleAsync(regionCode, year, ct)).Total }))
+            .WithPermission(EnterprisesPermissions.RunScreening)
             .WithName("RunScreening")
             .WithSummary("重新筛查辖区企业并分入培育库");
         api.MapGet("/funnel", async (string? regionCode, int? fromYear, int? toYear, GetCultivationFunnelHandler handler, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using Kechuang.Modules.Directory.Public;
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Excel;
 using Kechuang.Platform.Problems;
@@ -26,6 +27,7 @@ public static class EnterprisesApi
             .WithSummary("导出企业培育档案");
         api.MapPost("/enterprises", async (ProfileBody body, CreateProfileHandler h, CancellationToken ct) =>
             CreatedAt("/api/v1/enterprises", await h.HandleAsync(body, ct)))
+            .WithPermission(EnterprisesPermissions.ChangeProfile)
             .WithName("CreateEnterpriseProfile")
             .WithSummary("建立企业培育档案")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -38,6 +40,7 @@ public static class EnterprisesApi
             await h.HandleAsync(enterpriseId, body, ct);
             return TypedResults.NoContent();
         })
+            .WithPermission(EnterprisesPermissions.ChangeProfile)
             .WithName("UpdateEnterpriseProfile")
             .WithSummary("修改企业培育档案");
 
@@ -47,6 +50,7 @@ public static class EnterprisesApi
             .WithSummary("查询企业年度经营数据");
         api.MapPost("/enterprise-years", async (YearRecordBody body, SaveYearRecordHandler h, CancellationToken ct) =>
             CreatedAt("/api/v1/enterprise-years", await h.HandleAsync(body, ct)))
+            .WithPermission(EnterprisesPermissions.ChangeYears)
             .WithName("SaveEnterpriseYear")
             .WithSummary("保存企业年度经营数据（该企业该年度已有则替换）");
         api.MapGet("/enterprise-years/export", async (string? regionCode, int? year, Guid? enterpriseId, ListYearRecordsHandler h,
@@ -59,6 +63,7 @@ public static class EnterprisesApi
             .WithSummary("下载企业年度经营数据导入模板");
         api.MapPost("/enterprise-years/import", async (ImportFile file, ImportYearRecordsHandler h, CancellationToken ct) =>
             TypedResults.Ok(new ImportResult(await h.HandleAsync(file, ct)))).DisableAntiforgery()
+            .WithPermission(EnterprisesPermissions.ChangeYears)
             .WithName("ImportEnterpriseYears")
             .WithSummary("导入企业年度经营数据（有错误行则全部不导入）");
 
@@ -68,6 +73,7 @@ public static class EnterprisesApi
             .WithSummary("查询企业资质");
         api.MapPost("/qualifications", async (QualificationBody body, CreateQualificationHandler h, CancellationToken ct) =>
             CreatedAt("/api/v1/qualifications", await h.HandleAsync(body, ct)))
+            .WithPermission(EnterprisesPermissions.CreateQualification)
             .WithName("CreateQualification")
             .WithSummary("登记企业资质")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -78,6 +84,7 @@ public static class EnterprisesApi
             .WithSummary("查询企业研发机构");
         api.MapPost("/rd-institutions", async (RdInstitutionBody body, CreateRdInstitutionHandler h, CancellationToken ct) =>
             CreatedAt("/api/v1/rd-institutions", await h.HandleAsync(body, ct)))
+            .WithPermission(EnterprisesPermissions.CreateRdInstitution)
             .WithName("CreateRdInstitution")
             .WithSummary("登记企业研发机构");
 
@@ -87,6 +94,7 @@ public static class EnterprisesApi
             .WithSummary("查询知识产权");
         api.MapPost("/intellectual-property", async (IntellectualPropertyBody body, CreateIntellectualPropertyHandler h, CancellationToken ct) =>
             CreatedAt("/api/v1/intellectual-property", await h.HandleAsync(body, ct)))
+            .WithPermission(EnterprisesPermissions.CreateIntellectualProperty)
             .WithName("CreateIntellectualProperty")
             .WithSummary("登记知识产权")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -97,6 +105,7 @@ public static class EnterprisesApi
             .WithSummary("查询产业化备案");
         api.MapPost("/industrialization-filings", async (FilingBody body, CreateFilingHandler h, CancellationToken ct) =>
             CreatedAt("/api/v1/industrialization-filings", await h.HandleAsync(body, ct)))
+            .WithPermission(EnterprisesPermissions.CreateFiling)
             .WithName("CreateIndustrializationFiling")
             .WithSummary("登记产业化备案");
 
@@ -106,6 +115,7 @@ public static class EnterprisesApi
             .WithSummary("查询科技奖励提名");
         api.MapPost("/award-nominations", async (AwardNominationBody body, CreateAwardNominationHandler h, CancellationToken ct) =>
             CreatedAt("/api/v1/award-nominations", await h.HandleAsync(body, ct)))
+            .WithPermission(EnterprisesPermissions.CreateAwardNomination)
             .WithName("CreateAwardNomination")
             .WithSummary("登记科技奖励提名");
         return app;

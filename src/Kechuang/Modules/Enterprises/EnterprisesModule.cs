@@ -45,6 +45,7 @@ public static class EnterprisesModule
         services.AddScoped<IDemoData, EnterpriseTargetsDemoData>();
         services.AddScoped<Platform.Ui.IDashboardCard, EnterprisesDashboard>();
         services.AddSingleton<Platform.Ui.INavContribution, EnterprisesNav>();
+        services.AddSingleton<Platform.Access.IPermissionContribution, EnterprisesPermissions>();
         return services;
     }
 

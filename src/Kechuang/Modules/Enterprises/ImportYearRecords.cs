@@ -78,6 +78,8 @@ public sealed class ImportYearRecordsHandler(KechuangDb db, IOrganizationDirecto
 
     protected override ImportSheet Sheet => YearRecordSheet.Sheet;
 
+    protected override Platform.Access.Permission Permission => EnterprisesPermissions.ChangeYears;
+
     protected override async Task PrepareAsync(CancellationToken cancellationToken)
     {
         _enterprises = (await directory.ListAsync(cancellationToken: cancellationToken)).GroupBy(o => o.CreditCode)

@@ -1,4 +1,5 @@
 using Kechuang.Modules.Directory.Public;
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,7 @@ public sealed class CreateProfileHandler(KechuangDb db, IOrganizationDirectory d
 {
     public async Task<Guid> HandleAsync(ProfileBody body, CancellationToken ct)
     {
+        db.User.Demand(EnterprisesPermissions.ChangeProfile);
         var errors = new FieldErrors();
         var enterprise = await EnterpriseRecords.EnterpriseAsync(directory, body.EnterpriseId, errors, ct);
         var facts = EnterpriseRules.ValidateProfile(body, errors);
@@ -30,6 +32,7 @@ public sealed class UpdateProfileHandler(KechuangDb db, IOrganizationDirectory d
 {
     public async Task HandleAsync(Guid enterpriseId, ProfileBody body, CancellationToken ct)
     {
+        db.User.Demand(EnterprisesPermissions.ChangeProfile);
         var profile = await db.Set<EnterpriseProfile>().FirstOrDefaultAsync(p => p.OrganizationId == enterpriseId, ct)
             ?? throw new NotFoundException("企业档案不存在或不在您的数据范围内");
         var errors = new FieldErrors();
@@ -49,6 +52,7 @@ public sealed class SaveYearRecordHandler(KechuangDb db, IOrganizationDirectory 
 {
     public async Task<Guid> HandleAsync(YearRecordBody body, CancellationToken ct)
     {
+        db.User.Demand(EnterprisesPermissions.ChangeYears);
         var errors = new FieldErrors();
         var enterprise = await EnterpriseRecords.EnterpriseAsync(directory, body.EnterpriseId, errors, ct);
         var year = errors.Year("year", body.Year);
@@ -74,6 +78,7 @@ public sealed class CreateQualificationHandler(KechuangDb db, IOrganizationDirec
 {
     public async Task<Guid> HandleAsync(QualificationBody body, CancellationToken ct)
     {
+        db.User.Demand(EnterprisesPermissions.CreateQualification);
         var errors = new FieldErrors();
         var enterprise = await EnterpriseRecords.EnterpriseAsync(directory, body.EnterpriseId, errors, ct);
         var (kind, number) = EnterpriseRules.ValidateQualification(body, errors);
@@ -96,6 +101,7 @@ public sealed class CreateRdInstitutionHandler(KechuangDb db, IOrganizationDirec
 {
     public async Task<Guid> HandleAsync(RdInstitutionBody body, CancellationToken ct)
     {
+        db.User.Demand(EnterprisesPermissions.CreateRdInstitution);
         var errors = new FieldErrors();
         var enterprise = await EnterpriseRecords.EnterpriseAsync(directory, body.EnterpriseId, errors, ct);
         var (name, kind, level, year) = EnterpriseRules.ValidateRdInstitution(body, errors);
@@ -112,6 +118,7 @@ public sealed class CreateIntellectualPropertyHandler(KechuangDb db, IOrganizati
 {
     public async Task<Guid> HandleAsync(IntellectualPropertyBody body, CancellationToken ct)
     {
+        db.User.Demand(EnterprisesPermissions.CreateIntellectualProperty);
         var errors = new FieldErrors();
         var enterprise = await EnterpriseRecords.EnterpriseAsync(directory, body.EnterpriseId, errors, ct);
         var (kind, title, number, status) = EnterpriseRules.ValidateIntellectualProperty(body, errors);
@@ -133,6 +140,7 @@ public sealed class CreateFilingHandler(KechuangDb db, IOrganizationDirectory di
 {
     public async Task<Guid> HandleAsync(FilingBody body, CancellationToken ct)
     {
+        db.User.Demand(EnterprisesPermissions.CreateFiling);
         var errors = new FieldErrors();
         var enterprise = await EnterpriseRecords.EnterpriseAsync(directory, body.EnterpriseId, errors, ct);
         var (project, patent, sales, year) = EnterpriseRules.ValidateFiling(body, errors);
@@ -152,6 +160,7 @@ public sealed class CreateAwardNominationHandler(KechuangDb db, IOrganizationDir
 {
     public async Task<Guid> HandleAsync(AwardNominationBody body, CancellationToken ct)
     {
+        db.User.Demand(EnterprisesPermissions.CreateAwardNomination);
         var errors = new FieldErrors();
         var enterprise = await EnterpriseRecords.EnterpriseAsync(directory, body.EnterpriseId, errors, ct);
         var (name, level, grade, year, project, result) = EnterpriseRules.ValidateAwardNomination(body, errors);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,16 @@ public sealed class RunScreeningHandler(KechuangDb db, IDbContextFactory<Kechuan
     /// <summary>Enterprises whose earlier results of the year one delete statement removes.</summary>
     private const int DeleteChunkSize = 10_000;
 
+    /// <summary>The API's run: the caller's permission before the year is checked, then the run.</summary>
+    public async Task<ScreeningSummary> HandleAsync(string? regionCode, int? year, CancellationToken ct)
+    {
+        db.User.Demand(EnterprisesPermissions.RunScreening);
+        var errors = new Platform.Problems.FieldErrors();
+        var y = errors.Year("year", year);
+        errors.ThrowIfAny();
+        return await HandleAsync(regionCode, y, null, ct);
+    }
+
     /// <summary>
     /// Screens and stores one result per enterprise and year (replacing an earlier run of the year), a chunk at a time (results replaced through the bulk writer in one transaction),
     /// reporting each enterprise as it is recorded (position from 1, count, row) — the command line prints it — and returns
@@ -31,6 +42,7 @@ public sealed class RunScreeningHandler(KechuangDb db, IDbContextFactory<Kechuan
     /// </summary>
     public async Task<ScreeningSummary> HandleAsync(string? regionCode, int year, Action<int, int, ScreeningRow>? progress, CancellationToken ct)
     {
+        db.User.Demand(EnterprisesPermissions.RunScreening);
         var enterprises = await ScreenEnterprisesHandler.EnterprisesAsync(db, regionCode, ct);
         var run = new ScreeningRun(year, db.UtcNow);
         var position = 0;

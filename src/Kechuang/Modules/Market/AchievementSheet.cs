@@ -47,6 +47,8 @@ public sealed class ImportAchievementsHandler(KechuangDb db, IOrganizationDirect
 
     protected override ImportSheet Sheet => AchievementSheet.Sheet;
 
+    protected override Platform.Access.Permission Permission => MarketPermissions.CreateAchievement;
+
     protected override async Task PrepareAsync(CancellationToken cancellationToken) =>
         _owners = (await directory.ListAsync(cancellationToken: cancellationToken)).GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 

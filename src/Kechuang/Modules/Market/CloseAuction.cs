@@ -1,3 +1,4 @@
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ public sealed class CloseAuctionHandler(KechuangDb db, LotCloser closer)
 {
     public async Task<int> HandleAsync(Guid auctionId, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(MarketPermissions.CloseAuction);
         var auction = await Auctions.FindAsync(db, auctionId, cancellationToken, tracking: false);
         MarketAccess.EnsureStaffFor(db.User, auction.RegionCode);
         return await closer.CloseDueAsync(auctionId, cancellationToken);
@@ -20,6 +22,7 @@ public sealed class PublishAuctionResultsHandler(KechuangDb db, LotCloser closer
 {
     public async Task HandleAsync(Guid auctionId, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(MarketPermissions.CloseAuction);
         var auction = await db.Set<Auction>().FirstOrDefaultAsync(a => a.Id == auctionId, cancellationToken)
             ?? throw new NotFoundException("拍卖会不存在");
         MarketAccess.EnsureStaffFor(db.User, auction.RegionCode);

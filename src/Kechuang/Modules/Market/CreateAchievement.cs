@@ -1,4 +1,5 @@
 using Kechuang.Modules.Directory.Public;
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,7 @@ public sealed class CreateAchievementHandler(KechuangDb db, IOrganizationDirecto
 {
     public async Task<Guid> HandleAsync(AchievementInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(MarketPermissions.CreateAchievement);
         var errors = new FieldErrors();
         var valid = AchievementRules.Validate(input, errors);
         errors.ThrowIfAny();
@@ -30,6 +32,7 @@ public sealed class UpdateAchievementHandler(KechuangDb db)
 {
     public async Task HandleAsync(Guid id, AchievementInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(MarketPermissions.ChangeAchievement);
         var achievement = await db.Set<Achievement>().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw new NotFoundException("科技成果不存在");
         MarketAccess.EnsureMayEditAchievement(db.User, achievement);
@@ -46,6 +49,7 @@ public sealed class WithdrawAchievementHandler(KechuangDb db)
 {
     public async Task HandleAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(MarketPermissions.ChangeAchievement);
         var achievement = await db.Set<Achievement>().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw new NotFoundException("科技成果不存在");
         MarketAccess.EnsureMayEditAchievement(db.User, achievement);

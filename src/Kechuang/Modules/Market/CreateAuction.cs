@@ -1,3 +1,4 @@
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ public sealed class CreateAuctionHandler(KechuangDb db)
 {
     public async Task<Guid> HandleAsync(AuctionInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(MarketPermissions.CreateAuction);
         var errors = new FieldErrors();
         var valid = AuctionRules.Validate(input, errors);
         errors.ThrowIfAny();
@@ -26,6 +28,7 @@ public sealed class AddLotHandler(KechuangDb db)
 {
     public async Task<Guid> HandleAsync(Guid auctionId, LotInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(MarketPermissions.CreateAuction);
         var auction = await Auctions.FindAsync(db, auctionId, cancellationToken);
         MarketAccess.EnsureStaffFor(db.User, auction.RegionCode);
         var errors = new FieldErrors();

@@ -1,3 +1,4 @@
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -37,22 +38,24 @@ public sealed class GetLotHandler(KechuangDb db)
 public sealed class ListBidsHandler(KechuangDb db)
 {
     /// <summary>
-    /// Bids in seq order. Everyone sees masked bidder numbers; staff and the bidding organisation itself
-    /// also see the organisation id (of its own bids only, for a bidder).
+    /// Bids in seq order. Everyone sees masked bidder numbers. Who bid (the organisation id) is known to the bureau that
+    /// runs the auction — staff whose data scope covers the auction's region — and to each bidding organisation for its
+    /// own bids; staff of another region, other accounts and the public see the bids without it.
     /// </summary>
     public async Task<Paged<BidDto>> HandleAsync(Guid lotId, int? afterSeq = null, CancellationToken cancellationToken = default)
     {
-        if (!await db.Set<Lot>().AnyAsync(l => l.Id == lotId, cancellationToken))
-        {
-            throw new NotFoundException("标的不存在");
-        }
+        var region = await (from l in db.Set<Lot>().AsNoTracking()
+                            join a in db.Set<Auction>().AsNoTracking() on l.AuctionId equals a.Id
+                            where l.Id == lotId
+                            select a.RegionCode).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("标的不存在");
         var after = afterSeq ?? 0;
         var bids = await db.Set<Bid>().AsNoTracking().Where(b => b.LotId == lotId && b.Seq > after).OrderBy(b => b.Seq)
             .Select(b => new { b.Seq, b.AmountFen, b.BidderOrganizationId, b.BidderNumber, b.ReceivedAt }).ToListAsync(cancellationToken);
-        var staff = MarketAccess.IsStaff(db.User);
+        var bureau = db.User.May(MarketPermissions.ReadBidders) && db.User.Scope.Covers(region);
         var own = db.User.OrganizationId;
         var items = bids.Select(b => new BidDto(b.Seq, Money.ToYuan(b.AmountFen),
-            staff || b.BidderOrganizationId == own ? b.BidderOrganizationId : null, MarketRules.MaskNumber(b.BidderNumber), b.ReceivedAt)).ToList();
+            bureau || b.BidderOrganizationId == own ? b.BidderOrganizationId : null, MarketRules.MaskNumber(b.BidderNumber), b.ReceivedAt)).ToList();
         return new Paged<BidDto>(items, items.Count);
     }
 }

@@ -12,15 +12,15 @@ internal static class MarketAccess
 {
     public static void EnsureStaffFor(CurrentUser user, string regionCode)
     {
-        if (user.Scope.All)
-        {
-            return;
-        }
-        if (user.Role is not { } role || !role.IsStaff() || !user.Scope.Covers(regionCode))
+        if (!RunsAuctionOf(user, regionCode))
         {
             throw new ForbiddenException("仅本地区科技局工作人员可以管理该拍卖会");
         }
     }
+
+    /// <summary>The bureau of the auction's region: staff whose data scope covers it (the system scope covers every region).</summary>
+    public static bool RunsAuctionOf(CurrentUser user, string regionCode) =>
+        user.Scope.All || (user.Role?.IsStaff() == true && user.Scope.Covers(regionCode));
 
     public static bool IsStaff(CurrentUser user) => user.Scope.All || user.Role?.IsStaff() == true;
 

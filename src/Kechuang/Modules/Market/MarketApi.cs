@@ -36,6 +36,7 @@ public static class MarketApi
             .WithSummary("下载科技成果导入模板");
         api.MapPost("/achievements/import", async (ImportFile file, ImportAchievementsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(new Imported(await handler.HandleAsync(file, ct)))).RequireAuthorization().DisableAntiforgery()
+            .WithPermission(MarketPermissions.CreateAchievement)
             .WithName("ImportAchievements")
             .WithSummary("导入科技成果（有错误行则全部不导入）");
         api.MapGet("/achievements/{id:guid}", async (Guid id, GetAchievementHandler handler, CancellationToken ct) =>
@@ -47,6 +48,7 @@ public static class MarketApi
             var id = await handler.HandleAsync(body, ct);
             return TypedResults.Created($"/api/v1/achievements/{id}", new Created(id));
         }).RequireAuthorization()
+            .WithPermission(MarketPermissions.CreateAchievement)
             .WithName("CreateAchievement")
             .WithSummary("发布科技成果");
         api.MapPut("/achievements/{id:guid}", async (Guid id, AchievementInput body, UpdateAchievementHandler handler, CancellationToken ct) =>
@@ -54,6 +56,7 @@ public static class MarketApi
             await handler.HandleAsync(id, body, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization()
+            .WithPermission(MarketPermissions.ChangeAchievement)
             .WithName("UpdateAchievement")
             .WithSummary("修改科技成果");
         api.MapPost("/achievements/{id:guid}/withdraw", async (Guid id, WithdrawAchievementHandler handler, CancellationToken ct) =>
@@ -61,6 +64,7 @@ public static class MarketApi
             await handler.HandleAsync(id, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization()
+            .WithPermission(MarketPermissions.ChangeAchievement)
             .WithName("WithdrawAchievement")
             .WithSummary("撤回科技成果")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -81,14 +85,16 @@ public static class MarketApi
         {
             var id = await handler.HandleAsync(body, ct);
             return TypedResults.Created($"/api/v1/auctions/{id}", new Created(id));
-        }).RequireAuthorization(Roles.Staff)
+        }).RequireAuthorization()
+            .WithPermission(MarketPermissions.CreateAuction)
             .WithName("CreateAuction")
             .WithSummary("创建拍卖会");
         api.MapPost("/auctions/{id:guid}/lots", async Task<Created<Created>> (Guid id, LotInput body, AddLotHandler handler, CancellationToken ct) =>
         {
             var lotId = await handler.HandleAsync(id, body, ct);
             return TypedResults.Created($"/api/v1/lots/{lotId}", new Created(lotId));
-        }).RequireAuthorization(Roles.Staff)
+        }).RequireAuthorization()
+            .WithPermission(MarketPermissions.CreateAuction)
             .WithName("AddLot")
             .WithSummary("为拍卖会增加标的")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -96,7 +102,8 @@ public static class MarketApi
         {
             var bidderId = await handler.HandleAsync(id, body, ct);
             return TypedResults.Created($"/api/v1/auctions/{id}/bidders/{bidderId}", new Created(bidderId));
-        }).RequireAuthorization(Roles.Staff)
+        }).RequireAuthorization()
+            .WithPermission(MarketPermissions.RegisterBidder)
             .WithName("RegisterBidder")
             .WithSummary("登记竞买人")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -104,25 +111,29 @@ public static class MarketApi
         {
             var bidders = await handler.HandleAsync(id, ct);
             return TypedResults.Ok(new Paged<BidderDto>(bidders, bidders.Count));
-        }).RequireAuthorization(Roles.Staff)
+        }).RequireAuthorization()
+            .WithPermission(MarketPermissions.ReadBidders)
             .WithName("ListBidders")
             .WithSummary("竞买人名单");
         api.MapPost("/auctions/{id:guid}/bidders/{bidderId:guid}/confirm-deposit", async (Guid id, Guid bidderId, ConfirmDepositHandler handler, CancellationToken ct) =>
         {
             await handler.HandleAsync(id, bidderId, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Roles.Staff)
+        }).RequireAuthorization()
+            .WithPermission(MarketPermissions.RegisterBidder)
             .WithName("ConfirmDeposit")
             .WithSummary("确认竞买保证金到账");
         api.MapPost("/auctions/{id:guid}/close", async (Guid id, CloseAuctionHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(new ClosedLots(await handler.HandleAsync(id, ct)))).RequireAuthorization(Roles.Staff)
+            TypedResults.Ok(new ClosedLots(await handler.HandleAsync(id, ct)))).RequireAuthorization()
+            .WithPermission(MarketPermissions.CloseAuction)
             .WithName("CloseDueLots")
             .WithSummary("对竞价已到期的标的落槌");
         api.MapPost("/auctions/{id:guid}/publish-results", async (Guid id, PublishAuctionResultsHandler handler, CancellationToken ct) =>
         {
             await handler.HandleAsync(id, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Roles.Staff)
+        }).RequireAuthorization()
+            .WithPermission(MarketPermissions.CloseAuction)
             .WithName("PublishAuctionResults")
             .WithSummary("发布拍卖结果")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -146,6 +157,7 @@ public static class MarketApi
                 { Accepted: { } accepted } => TypedResults.Ok(accepted),
                 var refused => TypedResults.Problem(ProblemHandler.Answer(refused.Refused!, http)),
             }).RequireAuthorization()
+            .WithPermission(MarketPermissions.PlaceBid)
             .WithName("PlaceBid")
             .WithSummary("出价")
             .ProducesProblem(StatusCodes.Status409Conflict);

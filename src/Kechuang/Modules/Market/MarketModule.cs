@@ -40,6 +40,7 @@ public static class MarketModule
         services.AddScoped<IDemoData, MarketDemoData>();
         services.AddScoped<Platform.Ui.IDashboardCard, MarketDashboard>();
         services.AddSingleton<Platform.Ui.INavContribution, MarketNav>();
+        services.AddSingleton<Platform.Access.IPermissionContribution, MarketPermissions>();
         services.AddSingleton<IIndicator, AuctionLotsIndicator>();
         services.AddSingleton<IIndicator, AuctionInstitutionsIndicator>();
         services.AddSingleton<IIndicator, SoldLotsIndicator>();

@@ -42,6 +42,7 @@ public sealed class PlaceBidHandler(
     /// <summary>As <see cref="HandleAsync"/>, but a refusal by the bidding rules is returned rather than thrown.</summary>
     public async Task<BidOutcome> PlaceAsync(Guid lotId, PlaceBidRequest request, CancellationToken cancellationToken = default)
     {
+        user.Demand(MarketPermissions.PlaceBid);
         var errors = new FieldErrors();
         if (request.Amount is not { } amount || amount <= 0 || !Money.HasAtMostTwoDecimals(amount) || amount > 100_000_000_000m)
         {

@@ -1,4 +1,5 @@
 using Kechuang.Modules.Directory.Public;
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,7 @@ public sealed class RegisterBidderHandler(KechuangDb db, IOrganizationDirectory 
 {
     public async Task<Guid> HandleAsync(Guid auctionId, BidderInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(MarketPermissions.RegisterBidder);
         var auction = await Auctions.FindAsync(db, auctionId, cancellationToken);
         MarketAccess.EnsureStaffFor(db.User, auction.RegionCode);
         var organization = input.OrganizationId is { } id ? await directory.FindAsync(id, cancellationToken)
@@ -53,6 +55,7 @@ public sealed class ConfirmDepositHandler(KechuangDb db)
 {
     public async Task HandleAsync(Guid auctionId, Guid bidderId, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(MarketPermissions.RegisterBidder);
         var auction = await Auctions.FindAsync(db, auctionId, cancellationToken);
         MarketAccess.EnsureStaffFor(db.User, auction.RegionCode);
         var bidder = await db.Set<Bidder>().FirstOrDefaultAsync(b => b.Id == bidderId && b.AuctionId == auctionId, cancellationToken)
@@ -67,6 +70,7 @@ public sealed class ListBiddersHandler(KechuangDb db)
 {
     public async Task<IReadOnlyList<BidderDto>> HandleAsync(Guid auctionId, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(MarketPermissions.ReadBidders);
         var auction = await Auctions.FindAsync(db, auctionId, cancellationToken);
         MarketAccess.EnsureStaffFor(db.User, auction.RegionCode);
         return await db.Set<Bidder>().AsNoTracking().Where(b => b.AuctionId == auctionId).OrderBy(b => b.RegisteredAt)

@@ -42,6 +42,7 @@ public static class AccessApi
                     return Problem(401, "用户名或密码错误", "auth.bad-credentials");
             }
         }).AllowAnonymous()
+            .WithPermission(AccessPermissions.SignIn)
             .WithName("IssueToken")
             .WithSummary("以用户名和密码（管理员另加动态口令 oneTimeCode）换取访问令牌")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -67,6 +68,7 @@ public static class AccessApi
             await signIn.ChangePasswordAsync(result.Account.Id, request.CurrentPassword, request.NewPassword, ct);
             return TypedResults.NoContent();
         }).AllowAnonymous()
+            .WithPermission(AccessPermissions.SignIn)
             .WithName("ChangePassword")
             .WithSummary("凭用户名和原密码修改密码（无需令牌）")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -84,6 +86,7 @@ public static class AccessApi
             var id = await handler.CreateAsync(input, ct);
             return TypedResults.Created($"/api/v1/admin/users/{id}", new Created(id));
         })
+            .WithPermission(AccessPermissions.ManageAccounts)
             .WithName("CreateAccount")
             .WithSummary("创建账号")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -100,6 +103,7 @@ public static class AccessApi
             await handler.UpdateAsync(id, input, ct);
             return TypedResults.NoContent();
         })
+            .WithPermission(AccessPermissions.ManageAccounts)
             .WithName("UpdateAccount")
             .WithSummary("修改账号的姓名、角色、地区和所属单位");
         admin.MapPost("/{id:guid}/disable", async (Guid id, AccountAdminHandler handler, CancellationToken ct) =>
@@ -107,6 +111,7 @@ public static class AccessApi
             await handler.SetDisabledAsync(id, true, ct);
             return TypedResults.NoContent();
         })
+            .WithPermission(AccessPermissions.ManageAccounts)
             .WithName("DisableAccount")
             .WithSummary("停用账号")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -115,6 +120,7 @@ public static class AccessApi
             await handler.SetDisabledAsync(id, false, ct);
             return TypedResults.NoContent();
         })
+            .WithPermission(AccessPermissions.ManageAccounts)
             .WithName("EnableAccount")
             .WithSummary("启用账号");
         admin.MapPost("/{id:guid}/unlock", async (Guid id, AccountAdminHandler handler, CancellationToken ct) =>
@@ -122,10 +128,12 @@ public static class AccessApi
             await handler.UnlockAsync(id, ct);
             return TypedResults.NoContent();
         })
+            .WithPermission(AccessPermissions.ManageAccounts)
             .WithName("UnlockAccount")
             .WithSummary("解锁因密码错误被锁定的账号");
         admin.MapPost("/{id:guid}/reset-password", async (Guid id, AccountAdminHandler handler, CancellationToken ct) =>
             TypedResults.Ok(new ResetResponse(await handler.ResetPasswordAsync(id, ct))))
+            .WithPermission(AccessPermissions.ManageAccounts)
             .WithName("ResetPassword")
             .WithSummary("重置密码，返回一次性临时密码（下次登录须修改）");
         admin.MapPost("/{id:guid}/reset-second-factor", async (Guid id, AccountAdminHandler handler, CancellationToken ct) =>
@@ -133,6 +141,7 @@ public static class AccessApi
             await handler.ResetSecondFactorAsync(id, ct);
             return TypedResults.NoContent();
         })
+            .WithPermission(AccessPermissions.ManageAccounts)
             .WithName("ResetSecondFactor")
             .WithSummary("重置动态口令（手机遗失时）；该账号下次登录时重新绑定");
         return app;

@@ -24,6 +24,8 @@ public static class AccessModule
         services.AddSingleton<BearerTokenLookups>();
         services.AddScoped<AccountAdminHandler>();
         services.AddScoped<GetAccountNameHandler>();
+        services.AddSingleton<PermissionTable>();
+        services.AddSingleton<IPermissionContribution, AccessPermissions>();
         services.AddScoped<SessionCheck>();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddHttpContextAccessor();
@@ -60,8 +62,7 @@ public static class AccessModule
             .AddPolicy(Roles.AccountAdmins, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.SecurityAdmin)))
             .AddPolicy(Roles.Auditors, p => p.RequireRole(nameof(Role.AuditAdmin)))
             .AddPolicy(Roles.Administrators, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.SecurityAdmin), nameof(Role.AuditAdmin)))
-            .AddPolicy(Roles.Staff, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.CityStaff), nameof(Role.CountyStaff)))
-            .AddPolicy(Roles.Editors, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.CityStaff), nameof(Role.CountyStaff), nameof(Role.Enterprise), nameof(Role.Institution)));
+            .AddPolicy(Roles.Staff, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.CityStaff), nameof(Role.CountyStaff)));
         services.AddCascadingAuthenticationState();
         return services;
     }

@@ -1,3 +1,4 @@
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Microsoft.AspNetCore.Identity;
@@ -48,6 +49,7 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
 
     public async Task<Guid> CreateAsync(AccountInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(AccessPermissions.ManageAccounts);
         var errors = new FieldErrors();
         var userName = errors.Text("userName", "用户名", input.UserName, 64).ToLowerInvariant();
         if (userName.Length > 0 && !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
@@ -75,6 +77,7 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
 
     public async Task UpdateAsync(Guid id, AccountInput input, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(AccessPermissions.ManageAccounts);
         var account = await FindAsync(id, cancellationToken);
         var errors = new FieldErrors();
         var (displayName, role, region) = ValidateProfile(input, errors);
@@ -141,6 +144,7 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
 
     public async Task SetDisabledAsync(Guid id, bool disabled, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(AccessPermissions.ManageAccounts);
         var account = await FindAsync(id, cancellationToken);
         await MayManageAsync(account.Role, cancellationToken);
         if (disabled && account.Id == db.User.AccountId)
@@ -157,6 +161,7 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
 
     public async Task UnlockAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(AccessPermissions.ManageAccounts);
         var account = await FindAsync(id, cancellationToken);
         await SignInGuard.UnlockAsync(db, account.UserName, cancellationToken);
         db.AuditEvent("access_account", id.ToString(), "unlock");
@@ -166,6 +171,7 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
     /// <summary>Sets a new generated password that must be changed at the next sign-in; returns it once.</summary>
     public async Task<string> ResetPasswordAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(AccessPermissions.ManageAccounts);
         var account = await FindAsync(id, cancellationToken);
         await MayManageAsync(account.Role, cancellationToken);
         var password = PasswordPolicy.Generate();
@@ -180,6 +186,7 @@ public sealed class AccountAdminHandler(KechuangDb db, IPasswordHasher<Account> 
     /// <summary>A lost phone: the account enrols again at its next sign-in (where a second factor is required); its sessions end.</summary>
     public async Task ResetSecondFactorAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(AccessPermissions.ManageAccounts);
         var account = await FindAsync(id, cancellationToken);
         await MayManageAsync(account.Role, cancellationToken);
         await secondFactor.ResetAsync(account, cancellationToken);

@@ -55,6 +55,4 @@ public static class Roles
     public const string Administrators = "administrators";
     public const string Staff = "staff";
 
-    /// <summary>Staff plus enterprise and institution accounts (who may edit only their own records, by data scope).</summary>
-    public const string Editors = "editors";
 }

@@ -33,6 +33,9 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
 
     protected abstract ImportSheet Sheet { get; }
 
+    /// <summary>The row of the role-permission table an import needs; checked before the file is read.</summary>
+    protected abstract Access.Permission Permission { get; }
+
     /// <summary>Written through <see cref="BulkInsert"/> chunk by chunk (the audit chain held from start to commit) instead of one tracked save.</summary>
     protected virtual bool Bulk => false;
 
@@ -114,6 +117,7 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
     /// <summary>Imports the file, all or nothing; answers how many records it entered.</summary>
     public async Task<int> HandleAsync(Stream file, string? fileName, CancellationToken cancellationToken)
     {
+        Access.PermissionChecks.Demand(db.User, Permission);
         ImportId = Guid.CreateVersion7();
         FileName = string.IsNullOrWhiteSpace(fileName) ? null : fileName.Trim();
         await PrepareAsync(cancellationToken);

@@ -45,6 +45,7 @@ public static class IndicatorsApi
             var (id, created) = await handler.SetAsync(body, ct);
             return created ? TypedResults.Created($"/api/v1/targets?year={body.Year}&regionCode={body.RegionCode}", new Created(id)) : TypedResults.Ok(new Created(id));
         })
+            .WithPermission(IndicatorsPermissions.SetTarget)
             .WithName("SetTarget")
             .WithSummary("设定年度目标（已设定则修改）")
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -91,10 +91,7 @@ public sealed class TargetsHandler(KechuangDb db, IndicatorCatalogue catalogue, 
     /// <summary>Sets (creates or replaces) the target of a region, year and indicator. City bureau staff set targets.</summary>
     public async Task<(Guid Id, bool Created)> SetAsync(TargetInput input, CancellationToken cancellationToken = default)
     {
-        if (!db.User.Scope.All && db.User.Role is not (Role.CityAdmin or Role.CityStaff))
-        {
-            throw new ForbiddenException("年度目标由市科技局设定");
-        }
+        db.User.Demand(IndicatorsPermissions.SetTarget);
         var errors = new FieldErrors();
         var region = errors.Text("regionCode", "行政区划代码", input.RegionCode, 12);
         if (region.Length > 0 && !await directory.RegionExistsAsync(region, cancellationToken))

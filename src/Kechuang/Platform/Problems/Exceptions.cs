@@ -15,8 +15,11 @@ public sealed class RuleException(string code, string message) : Exception(messa
     public string Code { get; } = code;
 }
 
-/// <summary>The caller may not see or change this record: answered 403.</summary>
-public sealed class ForbiddenException(string message = "无权访问该记录") : Exception(message);
+/// <summary>The caller may not see or change this record, or may not take this action at all: answered 403 (with <paramref name="code"/> when given).</summary>
+public sealed class ForbiddenException(string message = "无权访问该记录", string? code = null) : Exception(message)
+{
+    public string? Code { get; } = code;
+}
 
 /// <summary>No such record within the caller's data scope: answered 404.</summary>
 public sealed class NotFoundException(string message = "记录不存在") : Exception(message);

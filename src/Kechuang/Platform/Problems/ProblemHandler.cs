@@ -46,6 +46,7 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
         },
         ImportRowsException import => WithRows(new ProblemDetails { Status = 400, Title = import.Message }, import.Rows),
         RuleException rule => WithCode(new ProblemDetails { Status = 409, Title = rule.Message }, rule.Code),
+        ForbiddenException { Code: { } code } forbidden => WithCode(new ProblemDetails { Status = 403, Title = forbidden.Message }, code),
         ForbiddenException forbidden => new ProblemDetails { Status = 403, Title = forbidden.Message },
         NotFoundException notFound => new ProblemDetails { Status = 404, Title = notFound.Message },
         PayloadTooLargeException tooLarge => WithCode(new ProblemDetails { Status = 413, Title = tooLarge.Message }, "upload.too-large"),

@@ -182,7 +182,8 @@ public abstract class BiddingTests(KechuangApp app)
 
         await AssertCodeAsync(unconfirmed, "auction.not-registered");
         await AssertCodeAsync(unregistered, "auction.not-registered");
-        await AssertCodeAsync(staff, "auction.not-registered");
+        // Bureau staff run auctions and never bid: the role-permission table refuses them before any bidding rule.
+        Assert.Equal(HttpStatusCode.Forbidden, staff.StatusCode);
         var wuyi = await app.ClientAsync("wuyi.staff");
         var bidders = await (await wuyi.GetAsync($"/api/v1/auctions/{session.AuctionId}/bidders")).ReadJsonAsync();
         var bidderId = bidders.GetProperty("items")[0].GetProperty("id").GetGuid();
@@ -203,6 +204,35 @@ public abstract class BiddingTests(KechuangApp app)
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, enterprise.StatusCode);
+    }
+
+    [Fact]
+    public async Task ListBids_ShowWhoBid_OnlyToTheBureauOfTheAuctionsRegion_AndEachBidderItsOwn()
+    {
+        var session = await SessionAsync(app, bidders: 2);
+        AdvanceTo(app, session.StartsAt.AddMinutes(1));
+        await (await session.Bidders[0].PostJsonAsync($"/api/v1/lots/{session.LotId}/bids", new { amount = 1_000_000m, idempotencyKey = "a" })).ReadJsonAsync();
+        await (await session.Bidders[1].PostJsonAsync($"/api/v1/lots/{session.LotId}/bids", new { amount = 1_010_000m, idempotencyKey = "b" })).ReadJsonAsync();
+        using var anonymous = app.CreateClient();
+
+        var wuyi = await BidsAsync(await app.ClientAsync("wuyi.staff"), session.LotId);
+        var city = await BidsAsync(await app.ClientAsync("city.staff"), session.LotId);
+        var panan = await BidsAsync(await app.ClientAsync("panan.staff"), session.LotId);
+        var enterprise = await BidsAsync(await app.ClientAsync("shouxiangu"), session.LotId);
+        var expert = await BidsAsync(await app.ClientAsync("expert.chen"), session.LotId);
+        var visitor = await BidsAsync(anonymous, session.LotId);
+        var first = await BidsAsync(session.Bidders[0], session.LotId);
+
+        Assert.Equal(session.BidderOrganizations, wuyi.Select(b => b.Bidder!.Value));
+        Assert.Equal(session.BidderOrganizations, city.Select(b => b.Bidder!.Value));
+        foreach (var stranger in new[] { panan, enterprise, expert, visitor })
+        {
+            Assert.Equal([1_000_000m, 1_010_000m], stranger.Select(b => b.Amount));
+            Assert.All(stranger, b => Assert.Null(b.Bidder));
+        }
+        Assert.Equal([session.BidderOrganizations[0], null], first.Select(b => b.Bidder));
+        var json = await (await anonymous.GetAsync($"/api/v1/lots/{session.LotId}/bids")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(session.BidderOrganizations[0].ToString(), json, StringComparison.OrdinalIgnoreCase);
     }
 
     private static async Task<(int, string, int, int, decimal, string?)> AnswerAsync(int bidder, string key, HttpResponseMessage response)

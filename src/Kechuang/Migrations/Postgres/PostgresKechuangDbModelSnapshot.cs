@@ -103,6 +103,130 @@ namespace Kechuang.Migrations.Postgres
                     b.ToTable("carriers_carrier", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Carriers.LandParcel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AreaSquareMetres")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("area_square_metres");
+
+                    b.Property<Guid?>("CarrierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PlannedProject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("planned_project");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("use");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carriers_parcel");
+
+                    b.HasIndex("CarrierId")
+                        .HasDatabaseName("ix_carriers_parcel_carrier_id");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_carriers_parcel_name");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_carriers_parcel_region_code");
+
+                    b.ToTable("carriers_parcel", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.ParcelStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ParcelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parcel_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carriers_parcel_step");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_carriers_parcel_step_region_code");
+
+                    b.HasIndex("ParcelId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_carriers_parcel_step_parcel_id_kind");
+
+                    b.ToTable("carriers_parcel_step", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Carriers.Tenancy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1966,6 +2090,25 @@ namespace Kechuang.Migrations.Postgres
                         .HasName("pk_platform_data_protection_key");
 
                     b.ToTable("platform_data_protection_key", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.LandParcel", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Carriers.Carrier", null)
+                        .WithMany()
+                        .HasForeignKey("CarrierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_carriers_parcel_carriers_carrier_carrier_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.ParcelStep", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Carriers.LandParcel", null)
+                        .WithMany()
+                        .HasForeignKey("ParcelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_carriers_parcel_step_carriers_parcel_parcel_id");
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Carriers.Tenancy", b =>

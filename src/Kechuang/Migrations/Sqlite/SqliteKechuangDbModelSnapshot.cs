@@ -98,6 +98,130 @@ namespace Kechuang.Migrations.Sqlite
                     b.ToTable("carriers_carrier", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Carriers.LandParcel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AreaSquareMetres")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_square_metres");
+
+                    b.Property<Guid?>("CarrierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PlannedProject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_project");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("use");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carriers_parcel");
+
+                    b.HasIndex("CarrierId")
+                        .HasDatabaseName("ix_carriers_parcel_carrier_id");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_carriers_parcel_name");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_carriers_parcel_region_code");
+
+                    b.ToTable("carriers_parcel", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.ParcelStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ParcelId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parcel_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carriers_parcel_step");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_carriers_parcel_step_region_code");
+
+                    b.HasIndex("ParcelId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_carriers_parcel_step_parcel_id_kind");
+
+                    b.ToTable("carriers_parcel_step", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Carriers.Tenancy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1959,6 +2083,25 @@ namespace Kechuang.Migrations.Sqlite
                         .HasName("pk_platform_data_protection_key");
 
                     b.ToTable("platform_data_protection_key", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.LandParcel", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Carriers.Carrier", null)
+                        .WithMany()
+                        .HasForeignKey("CarrierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_carriers_parcel_carriers_carrier_carrier_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.ParcelStep", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Carriers.LandParcel", null)
+                        .WithMany()
+                        .HasForeignKey("ParcelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_carriers_parcel_step_carriers_parcel_parcel_id");
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Carriers.Tenancy", b =>

@@ -26,4 +26,17 @@ public static class CarrierListSheet
         .Column("统一社会信用代码", r => r.CreditCode)
         .Column("入驻载体", r => r.Carriers)
         .Column("入驻日期", r => r.EnteredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    /// <summary>The parcel list: area in ㎡ (two decimals) and in 亩 (four), each approval step's state.</summary>
+    public static readonly ExportSheet<ParcelDto> Parcels = new ExportSheet<ParcelDto>("土地地块.xlsx", "carriers_parcel")
+        .Column("地块名称", p => p.Name)
+        .Column("行政区划代码", p => p.RegionCode)
+        .Column("所在地区", p => p.RegionName)
+        .Column("所在园区", p => p.CarrierName)
+        .Column("坐落", p => p.Location)
+        .Column("面积（㎡）", p => decimal.Round(p.AreaSquareMetres, 2, MidpointRounding.AwayFromZero))
+        .Column("面积（亩）", p => decimal.Round(p.AreaMu, 4, MidpointRounding.AwayFromZero))
+        .Column("用地性质", p => p.UseName)
+        .Column("拟建项目", p => p.PlannedProject)
+        .Column("审批环节", p => p.StepsText);
 }

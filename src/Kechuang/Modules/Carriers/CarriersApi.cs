@@ -61,6 +61,53 @@ public static class CarriersApi
             .WithName("ExportParkTechSmes")
             .WithSummary("导出园区科技型中小企业名单");
 
+        // Land parcels (地块) and their approval steps; the list with step and year is what carriers.land-supplied-area counts (T1).
+        api.MapGet("/parcels", async (string? regionCode, Guid? carrierId, string? step, int? year, [AsParameters] ListQuery list, ListParcelsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(new ParcelQuery(regionCode, carrierId, step, year, list), ct)))
+            .WithName("ListParcels")
+            .WithSummary("查询土地地块");
+        api.MapGet("/parcels/export", async (string? regionCode, Guid? carrierId, string? step, int? year, [AsParameters] ListQuery list, ListParcelsHandler handler,
+            KechuangDb db, CancellationToken ct) =>
+            await CarrierListSheet.Parcels.FileAsync(db, await handler.AllAsync(new ParcelQuery(regionCode, carrierId, step, year, list), ct), ct))
+            .WithName("ExportParcels")
+            .WithSummary("导出土地地块");
+        api.MapPost("/parcels", async Task<Created<Created>> (ParcelInput body, CreateParcelHandler handler, CancellationToken ct) =>
+        {
+            var id = await handler.HandleAsync(body, ct);
+            return TypedResults.Created($"/api/v1/carriers/parcels/{id}", new Created(id));
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("CreateParcel")
+            .WithSummary("登记土地地块")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/parcels/{id:guid}", async (Guid id, GetParcelHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithName("GetParcel")
+            .WithSummary("查看土地地块及其审批环节");
+        api.MapPut("/parcels/{id:guid}", async (Guid id, ParcelInput body, UpdateParcelHandler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(id, body, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("UpdateParcel")
+            .WithSummary("修改土地地块")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/parcels/{id:guid}/steps", async Task<Created<Created>> (Guid id, ParcelStepInput body, AddParcelStepHandler handler, CancellationToken ct) =>
+        {
+            var stepId = await handler.HandleAsync(id, body, ct);
+            return TypedResults.Created($"/api/v1/carriers/parcels/{id}", new Created(stepId));
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("AddParcelStep")
+            .WithSummary("登记地块审批环节（控规调整、农转用、分割方案、供地）")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPut("/parcels/{id:guid}/steps/{stepId:guid}", async (Guid id, Guid stepId, ParcelStepInput body, UpdateParcelStepHandler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(id, stepId, body, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("UpdateParcelStep")
+            .WithSummary("修改地块审批环节的日期")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         api.MapGet("/{id:guid}", async (Guid id, GetCarrierHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("GetCarrier")

@@ -10,7 +10,8 @@ namespace Kechuang.Modules.Carriers;
 /// The carriers of the reply letter (docs/letter-figures.md, C1–C10) and their tenants as individual tenancy records:
 /// 武义网易联合创新中心 with 30 registered and 11 resident enterprises (C8), the 电子商务公共服务中心 with 11 resident (C9),
 /// 研发总部7#楼 delivered (C2), 3#/8#楼 under renovation (T3), the 企业加速器 after its design tender (C1), 杭州科创飞地
-/// (C6, T6) and 科兴's testing laboratory (C10); plus the 2023 targets T5 (园区科技型中小企业累计 ≥14), T6 (飞地入驻 ≥5) and T7 (市级以上众创空间 ≥2). The park's tech SMEs
+/// (C6, T6) and 科兴's testing laboratory (C10); the park's land parcels with their approval steps (C3, C4, C5, T1); plus the
+/// 2023 targets T1 (B地块供地 107亩), T5 (园区科技型中小企业累计 ≥14), T6 (飞地入驻 ≥5) and T7 (市级以上众创空间 ≥2). The park's tech SMEs
 /// come from 科技型中小企业 entries of the tenants: 12 in 2023, short of the target. Dates and areas the letter does not
 /// give are illustrative. Tenant enterprises take demo credit numbers 200000–299999.
 /// </summary>
@@ -20,6 +21,7 @@ internal sealed class CarriersDemoData(IOrganizationDirectory directory, ITechSm
     public const string DevelopmentZone = "330723401";
     public const string Shuxi = "330723002";
     public const decimal ParkTechSmeTarget2023 = 14m;
+    public const decimal LandSupplyTarget2023 = 107m;
 
     /// <summary>字号 of the demo tenants, one per enterprise.</summary>
     private static readonly string[] TradeNames =
@@ -133,11 +135,37 @@ internal sealed class CarriersDemoData(IOrganizationDirectory directory, ITechSm
             }
         }
 
+        // The park's land (C3, C4, C5, T1), each step with the day it was submitted or completed.
+        LandParcel Parcel(string name, decimal squareMetres, ParcelUse use, string location, string? planned)
+        {
+            var parcel = new LandParcel(new ParcelFacts(name, DevelopmentZone, park.Id, location, squareMetres, use, planned), now);
+            db.Add(parcel);
+            return parcel;
+        }
+        void Step(LandParcel parcel, ParcelStepKind kind, DateOnly? submitted, DateOnly? completed, string? note = null) =>
+            db.Add(new ParcelStep(parcel.Id, parcel.RegionCode, kind, new ParcelStepFacts(submitted, completed, note), now));
+
+        // C3: 科技城研发总部地块控规调整完成报批.
+        Step(Parcel("科技城研发总部地块", 45_210.60m, ParcelUse.Research, "武义科技城研发总部", "科技城研发总部"),
+            ParcelStepKind.ZoningAdjustment, new DateOnly(2023, 4, 18), null, "控规调整方案已报县政府审批");
+        // C4: 工业地块(61691.24 平方米)达成分割方案.
+        Step(Parcel("科技城工业地块", 61_691.24m, ParcelUse.Industrial, "武义科技城", null),
+            ParcelStepKind.Subdivision, new DateOnly(2023, 3, 20), new DateOnly(2023, 6, 8));
+        // C5: 完成科技城二期用地面积8.8万㎡农转用报批 (approved later in the year).
+        var phase2 = Parcel("科技城二期用地", 88_000m, ParcelUse.Mixed, "武义科技城二期", "科技城二期");
+        Step(phase2, ParcelStepKind.FarmlandConversion, new DateOnly(2023, 5, 26), new DateOnly(2023, 10, 12));
+        // T1: 争取年内完成B地块(107亩)供地, for the 新兴产业聚集区项目; entered in 亩.
+        var plotB = Parcel("科技城B地块", LandArea.FromMu(107m), ParcelUse.Industrial, "武义科技城二期", "新兴产业聚集区项目");
+        Step(plotB, ParcelStepKind.FarmlandConversion, new DateOnly(2023, 5, 26), new DateOnly(2023, 10, 12));
+        Step(plotB, ParcelStepKind.LandSupply, new DateOnly(2023, 11, 6), new DateOnly(2023, 12, 20), "挂牌出让成交");
+
         // T5 力争培育园区科技型中小企业累计14家以上.
         db.Add(new Target(Region, 2023, ParkTechSmeCountIndicator.IndicatorCode, ">=", ParkTechSmeTarget2023, now));
         // T6 杭州科创飞地 力争招引入驻企业5家以上; T7 力争培育市级以上众创空间2家以上.
         db.Add(new Target(Region, 2023, EnclaveResidentCountIndicator.IndicatorCode, ">=", 5m, now));
         db.Add(new Target(Region, 2023, CityMakerSpaceCountIndicator.IndicatorCode, ">=", 2m, now));
+        // T1 争取年内完成B地块(107亩)供地.
+        db.Add(new Target(Region, 2023, LandSuppliedAreaIndicator.IndicatorCode, ">=", LandSupplyTarget2023, now));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -88,3 +88,28 @@ internal sealed class CityMakerSpaceCountIndicator : IIndicator
 
     public string RecordsUrl(string regionCode, Period period) => $"/carriers?kind=maker-space&regionCode={regionCode}";
 }
+
+/// <summary>
+/// 供地面积 (T1): the area in 亩 of the region's parcels whose 供地 step was completed in the period, each parcel's 亩 as
+/// shown (<see cref="LandArea.ToMu"/>) summed in memory (areas are decimals, which SQLite cannot sum).
+/// </summary>
+internal sealed class LandSuppliedAreaIndicator : IIndicator
+{
+    public const string IndicatorCode = "carriers.land-supplied-area";
+
+    public string Code => IndicatorCode;
+    public string Name => "完成供地面积";
+    public string Unit => "亩";
+    public string Module => "carriers";
+
+    public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
+    {
+        var supplied = db.Set<ParcelStep>().AsNoTracking()
+            .Where(s => s.Kind == ParcelStepKind.LandSupply && s.CompletedOn >= period.From && s.CompletedOn < period.To);
+        var areas = await db.Set<LandParcel>().AsNoTracking().UnderRegion(regionCode).Where(p => supplied.Any(s => s.ParcelId == p.Id))
+            .Select(p => p.AreaSquareMetres).ToListAsync(cancellationToken);
+        return areas.Sum(LandArea.ToMu);
+    }
+
+    public string RecordsUrl(string regionCode, Period period) => $"/carriers/parcels?regionCode={regionCode}&step=land-supply&year={period.From.Year}";
+}

@@ -20,11 +20,18 @@ public static class CarriersModule
         services.AddScoped<ListTenantOptionsHandler>();
         services.AddScoped<ImportTenanciesHandler>();
         services.AddScoped<ListParkTechSmesHandler>();
+        services.AddScoped<CreateParcelHandler>();
+        services.AddScoped<UpdateParcelHandler>();
+        services.AddScoped<AddParcelStepHandler>();
+        services.AddScoped<UpdateParcelStepHandler>();
+        services.AddScoped<ListParcelsHandler>();
+        services.AddScoped<GetParcelHandler>();
         services.AddSingleton<ICarrierTenancy, CarrierTenancy>();
         services.AddSingleton<ParkTechSmeCountIndicator>();
         services.AddSingleton<IIndicator>(sp => sp.GetRequiredService<ParkTechSmeCountIndicator>());
         services.AddSingleton<IIndicator, EnclaveResidentCountIndicator>();
         services.AddSingleton<IIndicator, CityMakerSpaceCountIndicator>();
+        services.AddSingleton<IIndicator, LandSuppliedAreaIndicator>();
         services.AddScoped<IDemoData, CarriersDemoData>();
         services.AddScoped<Platform.Ui.IDashboardCard, CarriersDashboard>();
         services.AddSingleton<Platform.Ui.INavContribution, CarriersNav>();

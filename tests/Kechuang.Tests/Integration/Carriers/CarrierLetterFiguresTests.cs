@@ -1,0 +1,83 @@
+using Kechuang.Tests.Support;
+
+namespace Kechuang.Tests.Integration.Carriers;
+
+/// <summary>
+/// The letter's carrier figures that come from land, construction and money records (docs/letter-figures.md: C1, C3–C7,
+/// T1, T2), read from the demo's individual records as they stood on the letter's date, 2023-07-06.
+/// </summary>
+public abstract class CarrierLetterFiguresTests(KechuangApp app)
+{
+    private static readonly DateOnly LetterDate = new(2023, 7, 6);
+
+    private async Task<Dictionary<string, System.Text.Json.JsonElement>> ParcelsAsync()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+        var list = await (await staff.GetAsync("/api/v1/carriers/parcels?regionCode=330723401&pageSize=200")).ReadJsonAsync();
+        return list.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("name").GetString()!);
+    }
+
+    private static System.Text.Json.JsonElement Step(System.Text.Json.JsonElement parcel, string kind) =>
+        parcel.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("kind").GetString() == kind);
+
+    private static DateOnly? Day(System.Text.Json.JsonElement step, string property) =>
+        step.GetProperty(property).ValueKind == System.Text.Json.JsonValueKind.Null ? null : DateOnly.Parse(step.GetProperty(property).GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task C3_TheResearchHeadquartersParcel_HadItsZoningAdjustmentSubmitted_ByTheLettersDate()
+    {
+        var parcel = (await ParcelsAsync())["科技城研发总部地块"];
+
+        var step = Step(parcel, "zoning-adjustment");
+
+        Assert.True(Day(step, "submittedOn") <= LetterDate);
+        Assert.Equal("控规调整", step.GetProperty("kindName").GetString());
+    }
+
+    [Fact]
+    public async Task C4_TheIndustrialParcelOf61691_24SquareMetres_HadItsSubdivisionAgreed_ByTheLettersDate()
+    {
+        var parcel = (await ParcelsAsync())["科技城工业地块"];
+
+        var step = Step(parcel, "subdivision");
+
+        Assert.Equal(61_691.24m, parcel.GetProperty("areaSquareMetres").GetDecimal());
+        Assert.True(Day(step, "completedOn") <= LetterDate);
+    }
+
+    [Fact]
+    public async Task C5_ThePhaseTwoLandOf88000SquareMetres_WasSubmittedForFarmlandConversion_ByTheLettersDate()
+    {
+        var parcel = (await ParcelsAsync())["科技城二期用地"];
+
+        var step = Step(parcel, "farmland-conversion");
+
+        Assert.Equal(88_000m, parcel.GetProperty("areaSquareMetres").GetDecimal());
+        Assert.True(Day(step, "submittedOn") <= LetterDate);
+        Assert.False(Day(step, "completedOn") <= LetterDate); // 报批, not yet approved on that day
+    }
+
+    [Fact]
+    public async Task T1_Target107MuOfLandSupplyIn2023_WithTheActualFromTheSuppliedParcels()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+        const string code = "carriers.land-supplied-area";
+
+        var target = (await (await staff.GetAsync($"/api/v1/targets?regionCode=330723&year=2023&indicatorCode={code}")).ReadJsonAsync())
+            .GetProperty("items").EnumerateArray().Single(i => i.GetProperty("indicatorCode").GetString() == code);
+        var value = await (await staff.GetAsync($"/api/v1/indicators/{code}/value?regionCode=330723401&year=2023")).ReadJsonAsync();
+        var records = await (await staff.GetAsync(value.GetProperty("recordsApiUrl").GetString()!)).ReadJsonAsync();
+
+        Assert.Equal(107m, target.GetProperty("target").GetDecimal());
+        Assert.Equal(">=", target.GetProperty("comparator").GetString());
+        var b = Assert.Single(records.GetProperty("items").EnumerateArray());
+        Assert.Equal("科技城B地块", b.GetProperty("name").GetString());
+        Assert.Equal(107m, b.GetProperty("areaMu").GetDecimal());
+        Assert.Equal(107m, value.GetProperty("value").GetDecimal());
+        Assert.Equal(107m, target.GetProperty("actual").GetDecimal());
+    }
+
+    public sealed class OnSqlite(SqliteApp app) : CarrierLetterFiguresTests(app), IClassFixture<SqliteApp>;
+
+    public sealed class OnPostgres(PostgresApp app) : CarrierLetterFiguresTests(app), IClassFixture<PostgresApp>;
+}

@@ -95,6 +95,13 @@ public sealed class ImportContractsHandler(KechuangDb db, IOrganizationDirectory
 
     protected override bool Bulk => true;
 
+    /// <summary>
+    /// PostgreSQL: 5,000 rows a chunk. Every chunk costs the writer four round trips to the server (two COPYs, each
+    /// started and completed), and on a busy machine a round trip waits for the server process to be scheduled; the
+    /// audit values no longer weigh on the collector (pooled buffers), which kept chunks at 2,000 before.
+    /// </summary>
+    protected override int ChunkSize => Db.IsSqlite ? 500 : 5000;
+
     protected override async Task PrepareAsync(CancellationToken cancellationToken)
     {
         ContractAccess.EnsureMayRead(Db.User);
@@ -192,25 +199,28 @@ public sealed class ImportContractsHandler(KechuangDb db, IOrganizationDirectory
     }
 
     /// <summary>
-    /// The registration numbers of a chunk already present in any region. PostgreSQL: one prepared statement
-    /// with an array, on the import's connection and transaction (EF's query pipeline cost as much client CPU
-    /// as the database's look-ups over a 200,000-row file).
+    /// The registration numbers of a chunk already present in any region: one statement with the chunk's numbers as an
+    /// array, on the import's connection and transaction (EF's query pipeline cost as much client CPU as the database's
+    /// look-ups over a 200,000-row file).
     /// </summary>
     private static async Task<List<string>> NumbersTakenAsync(KechuangDb db, string[] wanted, CancellationToken cancellationToken)
     {
-        if (db.Database.GetDbConnection() is not Npgsql.NpgsqlConnection connection)
-        {
-            return await db.Set<TechContract>().IgnoreQueryFilters().AsNoTracking()
-                .Where(c => c.RegistrationNumber != null && wanted.Contains(c.RegistrationNumber)).Select(c => c.RegistrationNumber!).ToListAsync(cancellationToken);
-        }
-        await using var command = new Npgsql.NpgsqlCommand("SELECT registration_number FROM contracts_contract WHERE registration_number = ANY($1)", connection)
-        {
-            Transaction = (Npgsql.NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
-        };
-        command.Parameters.Add(new Npgsql.NpgsqlParameter<string[]> { TypedValue = wanted });
+        var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
         {
             await connection.OpenAsync(cancellationToken);
+        }
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        if (connection is Npgsql.NpgsqlConnection)
+        {
+            command.CommandText = "SELECT registration_number FROM contracts_contract WHERE registration_number = ANY($1)";
+            command.Parameters.Add(new Npgsql.NpgsqlParameter<string[]> { TypedValue = wanted });
+        }
+        else
+        {
+            command.CommandText = "SELECT registration_number FROM contracts_contract WHERE registration_number IN (SELECT value FROM json_each($numbers))";
+            command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$numbers", System.Text.Json.JsonSerializer.Serialize(wanted)));
         }
         var taken = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

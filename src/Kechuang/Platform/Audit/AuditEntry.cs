@@ -20,6 +20,16 @@ public sealed class AuditEntry : INotAudited
     public string Action { get; set; } = "";
     public string? Before { get; set; }
     public string? After { get; set; }
+
+    /// <summary>
+    /// A bulk write's "after" values as the UTF-8 they were built and hashed in, in a buffer the writer lends and takes
+    /// back once the entry is written, instead of <see cref="After"/>: no string of twice the size per record, no
+    /// conversion when it is written (both providers take the bytes as text). Not mapped.
+    /// </summary>
+    internal ReadOnlyMemory<byte> AfterUtf8 { get; set; }
+
+    /// <summary>The buffer <see cref="AfterUtf8"/> lies in, to give back to the writer's pool.</summary>
+    internal byte[]? AfterBuffer { get; set; }
     public string PrevHash { get; set; } = "";
     public string Hash { get; set; } = "";
 

@@ -75,10 +75,7 @@ public sealed class BulkInsert : IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The clock of <see cref="WriteTicks"/> (Stopwatch ticks; a benchmark may measure thread CPU time instead).</summary>
-    internal static Func<long> Clock { get; set; } = System.Diagnostics.Stopwatch.GetTimestamp;
-
-    /// <summary>Time spent writing each table (Stopwatch ticks), for benchmarks.</summary>
+    /// <summary>Wall time spent writing each table (Stopwatch ticks: a write awaits the server and may end on another thread), for benchmarks.</summary>
     internal Dictionary<string, long> WriteTicks { get; } = [];
 
     /// <summary>Records written so far (audit entries not counted).</summary>
@@ -160,7 +157,7 @@ public sealed class BulkInsert : IAsyncDisposable
         {
             throw new InvalidOperationException("The batch belongs to another bulk insert.");
         }
-        if (batch.Audit.Count > 0 && batch.Audit[0].Seq != _writtenSeq + 1)
+        if (batch.AuditCount > 0 && batch.FirstSeq != _writtenSeq + 1)
         {
             throw new InvalidOperationException("Bulk batches must be written in the order they were built (the audit chain).");
         }
@@ -168,12 +165,56 @@ public sealed class BulkInsert : IAsyncDisposable
         {
             return;
         }
-        await WriteAsync(batch.Shape, batch.Rows, cancellationToken);
-        Written += batch.Rows.Count;
-        if (batch.Audit.Count > 0)
+        if (batch.RowsData is { } rows)
         {
-            await WriteAsync(TableShape.Of(_db.Model, typeof(AuditEntry)), batch.Audit, cancellationToken);
-            _writtenSeq = batch.Audit[^1].Seq;
+            await WriteRawAsync(batch.Shape, rows, cancellationToken);
+        }
+        else
+        {
+            await WriteAsync(batch.Shape, batch.Rows, cancellationToken);
+        }
+        Written += batch.Rows.Count;
+        if (batch.AuditCount > 0)
+        {
+            if (batch.AuditData is { } audit)
+            {
+                await WriteRawAsync(AuditShape, audit, cancellationToken);
+            }
+            else
+            {
+                await WriteAsync(AuditShape, batch.Audit, cancellationToken);
+            }
+            _writtenSeq = batch.LastSeq;
+            foreach (var entry in batch.Audit)
+            {
+                GiveBack(entry);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Buffers for the entries' "after" values while they wait to be written, used again and again: an import builds
+    /// one entry per record on the reading side and writes it a chunk later, so without them every record left a
+    /// kilobyte or two behind for the collector.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentQueue<byte[]> _afterBuffers = new();
+
+    private const int AfterBufferSize = 2048;
+
+    private ReadOnlyMemory<byte> Lend(ReadOnlySpan<byte> after, out byte[] buffer)
+    {
+        buffer = after.Length <= AfterBufferSize && _afterBuffers.TryDequeue(out var pooled) ? pooled : new byte[Math.Max(after.Length, AfterBufferSize)];
+        after.CopyTo(buffer);
+        return buffer.AsMemory(0, after.Length);
+    }
+
+    private void GiveBack(AuditEntry entry)
+    {
+        if (entry.AfterBuffer is { Length: AfterBufferSize } buffer)
+        {
+            entry.AfterUtf8 = default;
+            entry.AfterBuffer = null;
+            _afterBuffers.Enqueue(buffer);
         }
     }
 
@@ -191,7 +232,7 @@ public sealed class BulkInsert : IAsyncDisposable
     /// UTF-8 by the table's compiled writer and hashed as bytes (<see cref="AuditEntry.CreateHash"/>).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal AuditEntry Chain(TableShape shape, object row)
+    internal AuditEntry Chain(TableShape shape, object row, bool serialisedNow = false)
     {
         _json.ResetWrittenCount();
         _jsonWriter.Reset(_json);
@@ -201,6 +242,7 @@ public sealed class BulkInsert : IAsyncDisposable
         var seq = ++_seq;
         var key = shape.KeyOf(row);
         var hash = AuditEntry.CreateHash(ref _scratch, seq, _hashedTime, _account, _clientAddress, shape.Name, key, after, _prev);
+        byte[]? buffer = null;
         var entry = new AuditEntry
         {
             Seq = seq,
@@ -210,7 +252,9 @@ public sealed class BulkInsert : IAsyncDisposable
             Entity = shape.Name,
             EntityKey = key,
             Action = "create",
-            After = System.Text.Encoding.UTF8.GetString(after),
+            // Serialised into a COPY at once, the values need no buffer of their own; else they wait in a lent one.
+            AfterUtf8 = serialisedNow ? _json.WrittenMemory : Lend(after, out buffer),
+            AfterBuffer = buffer,
             PrevHash = _prev,
             Hash = hash,
         };
@@ -297,11 +341,30 @@ public sealed class BulkInsert : IAsyncDisposable
         }
     }
 
+    internal TableShape AuditShape => TableShape.Of(_db.Model, typeof(AuditEntry));
+
+    /// <summary>PostgreSQL: rows serialised on the reading side, each batch of a table one COPY of their bytes.</summary>
+    internal bool RawCopy => !_sqlite;
+
+    /// <summary>The segments of this writer's serialised COPY rows, used again once written.</summary>
+    internal System.Collections.Concurrent.ConcurrentQueue<byte[]> CopySegments { get; } = new();
+
+    private async Task WriteRawAsync(TableShape table, PgCopyData data, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var connection = (NpgsqlConnection)_db.Database.GetDbConnection();
+        await using (var copy = await connection.BeginRawBinaryCopyAsync($"COPY {TableShape.Quote(table.Name)} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            await data.WriteToAsync(copy, cancellationToken);
+        }
+        WriteTicks[table.Name] = WriteTicks.GetValueOrDefault(table.Name) + (System.Diagnostics.Stopwatch.GetTimestamp() - started);
+    }
+
     private async Task WriteAsync<T>(TableShape table, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
     {
-        var started = Clock();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await WriteRowsAsync(table, rows, cancellationToken);
-        WriteTicks[table.Name] = WriteTicks.GetValueOrDefault(table.Name) + (Clock() - started);
+        WriteTicks[table.Name] = WriteTicks.GetValueOrDefault(table.Name) + (System.Diagnostics.Stopwatch.GetTimestamp() - started);
     }
 
     private async Task WriteRowsAsync<T>(TableShape table, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
@@ -374,11 +437,13 @@ public sealed class BulkInsert : IAsyncDisposable
                 {
                     Check(connection, binder(row, statement, index + 1));
                     index += table.Columns.Count;
-                    continue;
                 }
-                foreach (var column in table.Columns)
+                else
                 {
-                    Check(connection, Bind(statement, ++index, column.ProviderValue(row)));
+                    foreach (var column in table.Columns)
+                    {
+                        Check(connection, Bind(statement, ++index, column.ProviderValue(row)));
+                    }
                 }
             }
             var rc = raw.sqlite3_step(statement);
@@ -437,12 +502,17 @@ public sealed class BulkInsert : IAsyncDisposable
             }
             _sqliteBinder = new(() => BulkCompiled.SqliteBinder(properties));
             _postgresCopier = new(() => BulkCompiled.PostgresCopier(properties));
+            _postgresRowWriter = new(() => BulkCompiled.PostgresRowWriter(properties));
             _auditWriter = new(() => BulkCompiled.AuditWriter(properties));
             Columns = properties.Select(p => new Column(p.GetColumnName(store) ?? p.Name, p.GetGetter(),
                 p.GetTypeMapping() as RelationalTypeMapping ?? throw new NotSupportedException(p.Name))).ToArray();
             Audited = properties.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (p.Name, p.GetGetter())).ToList();
             Key = type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter()).ToArray();
             IsAudited = !typeof(INotAudited).IsAssignableFrom(type.ClrType);
+            if (type.ClrType == typeof(AuditEntry) && (SqliteBinder is null || PostgresCopier is null))
+            {
+                throw new InvalidOperationException("The audit table is written by compiled delegates only (its values as UTF-8).");
+            }
             ColumnList = string.Join(", ", Columns.Select(c => Quote(c.Name)));
         }
 
@@ -452,6 +522,10 @@ public sealed class BulkInsert : IAsyncDisposable
 
         private readonly Lazy<Func<object, sqlite3_stmt, int, int>?> _sqliteBinder;
         private readonly Lazy<Action<object, NpgsqlBinaryImporter>?> _postgresCopier;
+        private readonly Lazy<Action<object, PgCopyData>?> _postgresRowWriter;
+
+        /// <summary>Serialises a row for a raw binary COPY (null: a column the raw path does not write; Npgsql's importer then).</summary>
+        public Action<object, PgCopyData>? PostgresRowWriter => _postgresRowWriter.Value;
         private readonly Lazy<Action<System.Text.Json.Utf8JsonWriter, object>> _auditWriter;
 
         /// <summary>Binds a row's values from the given parameter index (null: a column the compiled path cannot read).</summary>
@@ -610,6 +684,13 @@ public sealed class BulkBatch<T> where T : class
     {
         Writer = writer;
         Shape = shape;
+        // Each part goes raw only where its writer compiled (the model of the provider in use decides; a column type the
+        // raw writer does not know leaves that table to Npgsql's importer).
+        if (writer.RawCopy)
+        {
+            RowsData = shape.PostgresRowWriter is not null ? new PgCopyData(writer.CopySegments) : null;
+            AuditData = shape.IsAudited && writer.AuditShape.PostgresRowWriter is not null ? new PgCopyData(writer.CopySegments) : null;
+        }
     }
 
     internal BulkInsert Writer { get; }
@@ -618,7 +699,20 @@ public sealed class BulkBatch<T> where T : class
 
     internal List<T> Rows { get; } = [];
 
+    /// <summary>The audit entries waiting to be written (none kept when they are serialised at once, <see cref="AuditData"/>).</summary>
     internal List<AuditEntry> Audit { get; } = [];
+
+    /// <summary>The batch's links of the chain: how many, the first and the last sequence number.</summary>
+    internal int AuditCount { get; private set; }
+
+    internal long FirstSeq { get; private set; }
+
+    internal long LastSeq { get; private set; }
+
+    /// <summary>PostgreSQL: the records and their audit entries serialised for COPY as they are added.</summary>
+    internal PgCopyData? RowsData { get; }
+
+    internal PgCopyData? AuditData { get; }
 
     public int Count => Rows.Count;
 
@@ -628,9 +722,26 @@ public sealed class BulkBatch<T> where T : class
     {
         Writer.EnsureMayAdd(row);
         Rows.Add(row);
+        if (RowsData is not null)
+        {
+            Shape.PostgresRowWriter!(row, RowsData);
+        }
         if (Shape.IsAudited)
         {
-            Audit.Add(Writer.Chain(Shape, row));
+            var entry = Writer.Chain(Shape, row, serialisedNow: AuditData is not null);
+            if (AuditCount++ == 0)
+            {
+                FirstSeq = entry.Seq;
+            }
+            LastSeq = entry.Seq;
+            if (AuditData is not null)
+            {
+                // Serialised, the entry is not kept: a chunk's entries would otherwise outlive several collections
+                // while the chunk waits for the writer, and be copied into older generations for nothing.
+                Writer.AuditShape.PostgresRowWriter!(entry, AuditData);
+                return;
+            }
+            Audit.Add(entry);
         }
     }
 }

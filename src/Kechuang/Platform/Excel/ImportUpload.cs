@@ -34,6 +34,34 @@ public static class ImportUpload
     public static string TooLarge(IConfiguration configuration) =>
         $"文件不能超过 {MaxMegabytes(configuration)} MB，请拆分为几个文件分批导入";
 
+    /// <summary>
+    /// The file chosen on an import page, within the same limit as the endpoints (a 400 on <c>file</c> naming the limit,
+    /// for the page's problem list), copied to a temporary file rather than memory; the caller disposes it (deleted then).
+    /// </summary>
+    public static async Task<Stream> BufferAsync(Microsoft.AspNetCore.Components.Forms.IBrowserFile file, IConfiguration configuration,
+        CancellationToken cancellationToken = default)
+    {
+        if (file.Size > MaxBytes(configuration))
+        {
+            throw Problems.InputException.For("file", TooLarge(configuration));
+        }
+        var buffer = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        try
+        {
+            await using (var upload = file.OpenReadStream(MaxBytes(configuration), cancellationToken))
+            {
+                await upload.CopyToAsync(buffer, cancellationToken);
+            }
+            buffer.Position = 0;
+            return buffer;
+        }
+        catch
+        {
+            await buffer.DisposeAsync();
+            throw;
+        }
+    }
+
     internal static Problems.PayloadTooLargeException TooLargeException(IConfiguration configuration) => new(TooLarge(configuration));
 }
 

@@ -50,6 +50,9 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
     /// <summary>Where the time goes, when set (the benchmark's <c>--breakdown</c>).</summary>
     internal ImportStages? Stages { get; init; }
 
+    /// <summary>Rows per chunk instead of <see cref="ChunkSize"/> (the benchmark's <c>--chunk</c>, to compare sizes).</summary>
+    internal int? ChunkSizeOverride { get; init; }
+
     /// <summary>Loads what <see cref="Read"/> matches rows against (directories, codes already taken); on the caller's thread, before reading.</summary>
     protected virtual Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -130,13 +133,14 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
         try
         {
             var stages = Stages;
-            var t0 = ImportStages.Now;
+            var w0 = System.Diagnostics.Stopwatch.GetTimestamp();
             await foreach (var chunk in channel.Reader.ReadAllAsync(cancellationToken))
             {
-                var t1 = ImportStages.Now;
+                // Wall time: the writer awaits the server, and its continuations may run on any thread.
+                var w1 = System.Diagnostics.Stopwatch.GetTimestamp();
                 await CheckAsync(chunk, cancellationToken);
                 bad.AddRange(chunk.Errors);
-                var t2 = ImportStages.Now;
+                var w2 = System.Diagnostics.Stopwatch.GetTimestamp();
                 if (bad.Count == 0)
                 {
                     imported += chunk.Accepted.Count;
@@ -149,14 +153,14 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
                         await WriteAsync(chunk.Records, cancellationToken);
                     }
                 }
-                var t3 = ImportStages.Now;
+                var w3 = System.Diagnostics.Stopwatch.GetTimestamp();
                 if (stages is not null)
                 {
-                    stages.Wait += t1 - t0;
-                    stages.Check += t2 - t1;
-                    stages.Write += t3 - t2;
+                    stages.WriterWait += w1 - w0;
+                    stages.Check += w2 - w1;
+                    stages.Write += w3 - w2;
                 }
-                t0 = t3;
+                w0 = w3;
             }
             if (bad.Count > 0)
             {
@@ -212,7 +216,7 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
         try
         {
             var rows = new RowStage(this);
-            var chunkSize = ChunkSize;
+            var chunkSize = ChunkSizeOverride ?? ChunkSize;
             var chunk = rows.NewChunk();
             var stages = Stages;
             await foreach (var batch in parsed.Reader.ReadAllAsync(stop.Token))
@@ -220,19 +224,17 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
                 foreach (var row in batch)
                 {
                     var t1 = ImportStages.Now;
+                    var a1 = ImportStages.Allocated;
                     rows.Take(row, chunk);
                     var t2 = ImportStages.Now;
+                    stages?.RowsBytes += ImportStages.Allocated - a1;
                     if (chunk.Size >= chunkSize)
                     {
                         await CheckBesideAsync(chunk, stop.Token);
                         await output.WriteAsync(chunk, stop.Token);
                         chunk = rows.NewChunk();
                     }
-                    if (stages is not null)
-                    {
-                        stages.Validate += t2 - t1;
-                        stages.Blocked += ImportStages.Now - t2;
-                    }
+                    stages?.Validate += t2 - t1;
                 }
             }
             await CheckBesideAsync(chunk, stop.Token);
@@ -260,8 +262,13 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
             while (true)
             {
                 var t0 = ImportStages.Now;
+                var a0 = ImportStages.Allocated;
                 var more = sheet.MoveNext();
-                stages?.Read += ImportStages.Now - t0;
+                if (stages is not null)
+                {
+                    stages.Read += ImportStages.Now - t0;
+                    stages.ReadBytes += ImportStages.Allocated - a0;
+                }
                 if (!more)
                 {
                     break;
@@ -317,8 +324,13 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
             {
                 // Nothing is written once a row is bad: its audit entry would be built for nothing.
                 var t0 = ImportStages.Now;
+                var a0 = ImportStages.Allocated;
                 batch.Add(record);
-                import.Stages?.Audit += ImportStages.Now - t0;
+                if (import.Stages is { } stages)
+                {
+                    stages.Audit += ImportStages.Now - t0;
+                    stages.AuditBytes += ImportStages.Allocated - a0;
+                }
             }
         }
     }
@@ -360,7 +372,16 @@ public sealed class ImportChunk<TRecord> where TRecord : class
 /// <summary>Time spent in each stage of an import (Stopwatch ticks), for the benchmark's breakdown.</summary>
 internal sealed class ImportStages
 {
-    public long Read, Validate, Audit, Blocked, Wait, Check, Write;
+    /// <summary>The reading side's stages, in <see cref="Clock"/> ticks.</summary>
+    public long Read, Validate, Audit;
+
+    /// <summary>The writer's wall time (Stopwatch ticks): waiting for the next chunk, checking it, writing it.</summary>
+    public long WriterWait, Check, Write;
+
+    /// <summary>Bytes allocated by the reading side's stages (the thread's own allocations).</summary>
+    public long ReadBytes, RowsBytes, AuditBytes;
+
+    public static long Allocated => GC.GetAllocatedBytesForCurrentThread();
 
     public Dictionary<string, long>? Tables { get; set; }
 
@@ -372,8 +393,9 @@ internal sealed class ImportStages
     public override string ToString()
     {
         static string S(long ticks) => (ticks / (double)System.Diagnostics.Stopwatch.Frequency).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
-        return $"reader thread: sheet {S(Read)} s, rows {S(Validate - Audit)} s, audit entries {S(Audit)} s, blocked on writer {S(Blocked)} s; "
-            + $"writer: waiting for reader {S(Wait)} s, database checks {S(Check)} s, inserts {S(Write)} s ("
+        static string M(long bytes) => (bytes / 1048576.0).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+        return $"reading side: sheet {S(Read)} s ({M(ReadBytes)} MB allocated), rows {S(Validate - Audit)} s ({M(RowsBytes - AuditBytes)} MB), audit entries {S(Audit)} s ({M(AuditBytes)} MB); "
+            + $"writer (wall time): waiting for chunks {S(WriterWait)} s, database checks {S(Check)} s, inserts {S(Write)} s ("
             + string.Join(", ", (Tables ?? []).Select(t => $"{t.Key} {S(t.Value)} s")) + ")";
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Xml;
 
 namespace Kechuang.Platform.Excel;
@@ -33,8 +34,7 @@ public static class XlsxRows
             var dates = Guard(() => DateStyles(archive));
             var entry = archive.GetEntry(sheetPath) ?? throw Unreadable();
             using var part = Guard(entry.Open);
-            using var xml = XmlReader.Create(part, Settings());
-            var rows = new RowReader(xml, new Names(xml.NameTable), shared, dates, sheet.Columns.Count);
+            var rows = new RowReader(Guard(() => new WorksheetScanner(part)), shared, dates, sheet.Columns.Count);
             if (!Guard(rows.ReadHeaders))
             {
                 yield break;
@@ -52,26 +52,21 @@ public static class XlsxRows
 
     private sealed class Names(XmlNameTable table)
     {
-        public readonly string Row = table.Add("row");
-        public readonly string C = table.Add("c");
-        public readonly string V = table.Add("v");
-        public readonly string Is = table.Add("is");
         public readonly string T = table.Add("t");
-        public readonly string R = table.Add("r");
-        public readonly string S = table.Add("s");
         public readonly string RPh = table.Add("rPh");
     }
 
     /// <summary>
-    /// The sheet's rows one at a time. A class rather than an iterator so its loop can be compiled
-    /// optimized from the first row (an iterator's state machine would run unoptimized code for a
-    /// good part of an import before the runtime's tiering gets to it).
+    /// The sheet's rows one at a time, as values. A class rather than an iterator so its loop can be compiled optimized
+    /// from the first row (an iterator's state machine would run unoptimized code for a good part of an import before
+    /// the runtime's tiering gets to it).
     /// </summary>
-    private sealed class RowReader(XmlReader xml, Names n, List<string> shared, HashSet<int> dates, int declared)
+    private sealed class RowReader(WorksheetScanner scanner, List<string> shared, HashSet<int> dates, int declared)
     {
-        private readonly List<(int Column, object? Value)> _headerCells = [];
+        private const int InternedMax = 4096, InternedLength = 64;
+        private readonly List<(int Column, string Header)> _headers = [];
+        private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
         private int[] _map = [];
-        private int _number;
 
         /// <summary>The row just read, or null when it was blank.</summary>
         public SheetRow? Current { get; private set; }
@@ -79,155 +74,125 @@ public static class XlsxRows
         /// <summary>Reads row 1 (false when the sheet has no row at all).</summary>
         public bool ReadHeaders()
         {
-            if (!NextRow())
+            if (!scanner.NextRow())
             {
                 return false;
             }
-            ReadCells(null);
+            foreach (var cell in scanner.Cells)
+            {
+                if (cell.HasValue)
+                {
+                    var value = Value(cell, scanner.Values.Slice(cell.ValueStart, cell.ValueLength));
+                    _headers.Add((cell.Column, Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? ""));
+                }
+            }
             return true;
         }
 
         /// <summary>Which declared column each column of the file fills (-1: none).</summary>
         public void Map(ImportSheet sheet)
         {
-            var width = _headerCells.Count == 0 ? 0 : _headerCells.Max(c => c.Column) + 1;
+            var width = _headers.Count == 0 ? 0 : _headers.Max(c => c.Column) + 1;
             _map = Enumerable.Repeat(-1, width).ToArray();
             var taken = new HashSet<int>();
-            foreach (var (column, value) in _headerCells)
+            foreach (var (column, header) in _headers)
             {
-                var header = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "";
-                var index = header.Length == 0 ? -1 : sheet.IndexOf(header);
+                var index = header.Length == 0 || column < 0 ? -1 : sheet.IndexOf(header);
                 // The first of two columns with one header is the one read.
-                _map[column] = index >= 0 && taken.Add(index) ? index : -1;
+                if (column >= 0)
+                {
+                    _map[column] = index >= 0 && taken.Add(index) ? index : -1;
+                }
             }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Next()
         {
-            if (!NextRow())
+            if (!scanner.NextRow())
             {
                 return false;
             }
             var cells = new object?[declared];
-            Current = ReadCells(cells) ? new SheetRow(_number, cells) : null;
-            return true;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private bool NextRow()
-        {
-            while (xml.Read())
-            {
-                if (xml.NodeType != XmlNodeType.Element || !ReferenceEquals(xml.LocalName, n.Row))
-                {
-                    continue;
-                }
-                _number = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : _number + 1;
-                return true;
-            }
-            return false;
-        }
-
-        /// <summary>
-        /// The cells of the current row: into <paramref name="cells"/> by declared column, or (for the header row,
-        /// when null) into the header cells. True when any cell of the row, read or not, holds something.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private bool ReadCells(object?[]? cells)
-        {
-            if (xml.IsEmptyElement)
-            {
-                return false;
-            }
             var any = false;
-            var depth = xml.Depth;
-            var position = -1;
-            xml.Read();
-            while (!xml.EOF && xml.Depth > depth)
+            var values = scanner.Values;
+            foreach (var cell in scanner.Cells)
             {
-                if (xml.NodeType != XmlNodeType.Element || !ReferenceEquals(xml.LocalName, n.C))
-                {
-                    xml.Read();
-                    continue;
-                }
-                var type = CellType.Number;
-                var style = 0;
-                var positioned = false;
-                while (xml.MoveToNextAttribute())
-                {
-                    var name = xml.LocalName;
-                    if (ReferenceEquals(name, n.R))
-                    {
-                        position = ColumnIndex(xml.Value);
-                        positioned = true;
-                    }
-                    else if (ReferenceEquals(name, n.T))
-                    {
-                        type = TypeOf(xml.Value);
-                    }
-                    else if (ReferenceEquals(name, n.S))
-                    {
-                        style = int.TryParse(xml.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var st) ? st : 0;
-                    }
-                }
-                xml.MoveToElement();
-                if (!positioned)
-                {
-                    position++;
-                }
-                string? raw = null;
-                if (xml.IsEmptyElement)
-                {
-                    xml.Read();
-                }
-                else
-                {
-                    var cellDepth = xml.Depth;
-                    xml.Read();
-                    while (!xml.EOF && xml.Depth > cellDepth)
-                    {
-                        if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, n.V))
-                        {
-                            raw = xml.ReadElementContentAsString();
-                        }
-                        else if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, n.Is))
-                        {
-                            raw = InlineText(xml, n);
-                        }
-                        else
-                        {
-                            xml.Read();
-                        }
-                    }
-                    xml.Read(); // past </c>
-                }
-                if (raw is null)
+                if (!cell.HasValue)
                 {
                     continue;
                 }
-                if (cells is null)
-                {
-                    _headerCells.Add((position, Value(type, raw, style, shared, dates)));
-                    continue;
-                }
-                var target = position >= 0 && position < _map.Length ? _map[position] : -1;
+                var bytes = values.Slice(cell.ValueStart, cell.ValueLength);
+                var target = cell.Column >= 0 && cell.Column < _map.Length ? _map[cell.Column] : -1;
                 if (target >= 0)
                 {
-                    var value = Value(type, raw, style, shared, dates);
+                    var value = Value(cell, bytes);
                     cells[target] = value;
                     any |= value is not null && (value is not string s || !string.IsNullOrWhiteSpace(s));
                 }
-                else if (!any)
+                else if (!any && cell.Type != CellType.Error)
                 {
-                    any = type is not CellType.Error && !string.IsNullOrWhiteSpace(type == CellType.Shared ? Value(type, raw, style, shared, dates) as string : raw);
+                    // A cell under no declared header still makes the row a row (its problems get reported).
+                    any = !string.IsNullOrWhiteSpace(cell.Type == CellType.Shared ? Value(cell, bytes) as string : Encoding.UTF8.GetString(bytes));
                 }
             }
-            return any;
+            Current = any ? new SheetRow(scanner.RowNumber, cells) : null;
+            return true;
+        }
+
+        /// <summary>
+        /// A text cell as a string; short texts met before (a type, a party's name and code, a date written as text: the
+        /// values a sheet repeats row after row) are the same string again instead of a new one each row.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private string Text(ReadOnlySpan<byte> raw)
+        {
+            if (raw.Length > InternedLength)
+            {
+                return Encoding.UTF8.GetString(raw);
+            }
+            Span<char> chars = stackalloc char[InternedLength];
+            var text = chars[..Encoding.UTF8.GetChars(raw, chars)];
+            var lookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+            var made = new string(text);
+            if (_interned.Count < InternedMax)
+            {
+                _interned[made] = made;
+            }
+            return made;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private object? Value(WorksheetScanner.Cell cell, ReadOnlySpan<byte> raw)
+        {
+            switch (cell.Type)
+            {
+                case CellType.Shared:
+                    return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : throw Unreadable();
+                case CellType.Text:
+                    return Text(raw);
+                case CellType.Boolean:
+                    return raw.Length == 1 && raw[0] == (byte)'1';
+                case CellType.Error:
+                    return null;
+                case CellType.Date:
+                    var text = Encoding.UTF8.GetString(raw);
+                    return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : text;
+                default:
+                    if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                    {
+                        return Encoding.UTF8.GetString(raw);
+                    }
+                    return dates.Contains(cell.Style) && number is > -657435 and < 2958466 ? DateTime.FromOADate(number) : number;
+            }
         }
     }
 
-    private enum CellType
+    internal enum CellType
     {
         Number,
         Shared,
@@ -237,50 +202,20 @@ public static class XlsxRows
         Date,
     }
 
-    private static CellType TypeOf(string? type) => type switch
+    internal static CellType TypeOf(ReadOnlySpan<byte> type) => type.Length switch
     {
-        "s" => CellType.Shared,
-        "str" or "inlineStr" => CellType.Text,
-        "b" => CellType.Boolean,
-        "e" => CellType.Error,
-        "d" => CellType.Date,
+        0 => CellType.Number,
+        1 => type[0] switch
+        {
+            (byte)'s' => CellType.Shared,
+            (byte)'b' => CellType.Boolean,
+            (byte)'e' => CellType.Error,
+            (byte)'d' => CellType.Date,
+            _ => CellType.Number,
+        },
+        _ when type.SequenceEqual("str"u8) || type.SequenceEqual("inlineStr"u8) => CellType.Text,
         _ => CellType.Number,
     };
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static object? Value(CellType type, string raw, int style, List<string> shared, HashSet<int> dates) => type switch
-    {
-        CellType.Shared => int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : throw Unreadable(),
-        CellType.Text => raw,
-        CellType.Boolean => raw == "1",
-        CellType.Error => null,
-        CellType.Date => DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : raw,
-        _ => Value(raw, style, dates),
-    };
-
-    private static object Value(string raw, int style, HashSet<int> dates)
-    {
-        if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-        {
-            return raw;
-        }
-        return dates.Contains(style) && number is > -657435 and < 2958466 ? DateTime.FromOADate(number) : number;
-    }
-
-    /// <summary>"AB12" → 27 (zero-based column).</summary>
-    private static int ColumnIndex(string reference)
-    {
-        var column = 0;
-        foreach (var ch in reference)
-        {
-            if (ch is < 'A' or > 'Z')
-            {
-                break;
-            }
-            column = (column * 26) + (ch - 'A' + 1);
-        }
-        return column - 1;
-    }
 
     /// <summary>Text of an &lt;is&gt; or &lt;si&gt; element: its &lt;t&gt;, or its runs' &lt;t&gt; joined; phonetic runs left out.</summary>
     private static string InlineText(XmlReader xml, Names n)

@@ -30,6 +30,13 @@ public sealed class FormProblems
     public FormValidateStatus Status(string field) =>
         _fields.ContainsKey(field) ? FormValidateStatus.Error : FormValidateStatus.Default;
 
+    /// <summary>A failure that is no problem of the input (shown as the alert).</summary>
+    public void Fail(string alert)
+    {
+        Clear();
+        Alert = alert;
+    }
+
     /// <summary>Messages of fields that have no place on the form (shown in the alert instead).</summary>
     public IEnumerable<string> Unplaced(IEnumerable<string> placedFields)
     {

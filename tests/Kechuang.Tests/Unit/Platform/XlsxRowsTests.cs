@@ -103,6 +103,64 @@ public sealed class XlsxRowsTests
         Assert.Null(fast[2].Cells["日期"]);
     }
 
+    [Fact]
+    public void ALargeSheet_ReadAcrossBufferRefills_GivesEveryRowAsMiniExcelDoes()
+    {
+        // More than the reader's buffer (64 KB): tags, entities and texts cut at every place, a text longer than the
+        // buffer, single quotes, a comment between cells and prefixed attributes the reader must pass over.
+        var sheet = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:x14ac=\"urn:x\"><sheetData>");
+        sheet.Append("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>4</v></c></row>");
+        var longText = string.Concat(Enumerable.Repeat("长文本&amp;", 20_000));
+        for (var r = 2; r <= 3001; r++)
+        {
+            var text = r == 1500 ? longText : $"第{r}行 &lt;{r}&gt;";
+            sheet.Append(System.Globalization.CultureInfo.InvariantCulture, $"<row r='{r}' x14ac:dyDescent='0.25'><c r='A{r}' t='inlineStr'><is><t>{text}</t></is></c><!-- c --><c s='0' r='B{r}'><v>{r}.5</v></c><c r='D{r}' t='str'><v>备注{r}</v></c></row>");
+        }
+        sheet.Append("</sheetData></worksheet>");
+        var file = File(sheet.ToString());
+
+        var fast = ReadFast(file);
+        var reference = MiniExcelLibs.MiniExcel.Query(new MemoryStream(file), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+
+        Assert.Equal(3000, fast.Count);
+        Assert.Equal(Enumerable.Range(2, 3000), fast.Select(r => r.Number));
+        for (var i = 0; i < fast.Count; i++)
+        {
+            foreach (var header in new[] { "名称", "金额", "备注" })
+            {
+                Assert.Equal(reference[i][header], fast[i].Cells[header]);
+            }
+        }
+        Assert.Equal(longText.Replace("&amp;", "&", StringComparison.Ordinal), fast[1498].Cells["名称"]);
+        Assert.Equal("第2行 <2>", fast[0].Cells["名称"]);
+        Assert.Equal(2.5, fast[0].Cells["金额"]);
+        Assert.Null(fast[0].Cells["日期"]);
+    }
+
+    [Fact]
+    public void AUtf16Sheet_ReadsAsTheUtf8One()
+    {
+        const string Xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><worksheet><sheetData><row r=\"1\"><c t=\"str\"><v>名称</v></c></row>"
+            + "<row r=\"2\"><c t=\"str\"><v>浙江大学</v></c></row></sheetData></worksheet>";
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (path, bytes) in new[]
+            {
+                ("xl/workbook.xml", Encoding.UTF8.GetBytes(Workbook)), ("xl/_rels/workbook.xml.rels", Encoding.UTF8.GetBytes(Relations)),
+                ("xl/worksheets/sheet1.xml", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Xml)).ToArray()),
+            })
+            {
+                using var entry = zip.CreateEntry(path).Open();
+                entry.Write(bytes);
+            }
+        }
+
+        var row = Assert.Single(ReadFast(stream.ToArray()));
+
+        Assert.Equal("浙江大学", row.Cells["名称"]);
+    }
+
     [Theory]
     [InlineData("<worksheet><sheetData><row r=\"1\"><c t=\"str\"><v>名称</v></c></row><row r=\"2\"><c t=\"str\"><v>a &bogus; b</v></c></row></sheetData></worksheet>")]
     [InlineData("<!DOCTYPE x [<!ENTITY e \"x\">]><worksheet><sheetData><row r=\"1\"><c t=\"str\"><v>名称</v></c></row></sheetData></worksheet>")]

@@ -103,6 +103,59 @@ namespace Kechuang.Migrations.Postgres
                     b.ToTable("carriers_carrier", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Carriers.ConstructionProject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CarrierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParcelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parcel_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carriers_project");
+
+                    b.HasIndex("CarrierId")
+                        .HasDatabaseName("ix_carriers_project_carrier_id");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_carriers_project_name");
+
+                    b.HasIndex("ParcelId")
+                        .HasDatabaseName("ix_carriers_project_parcel_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_carriers_project_region_code");
+
+                    b.ToTable("carriers_project", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Carriers.LandParcel", b =>
                 {
                     b.Property<Guid>("Id")
@@ -225,6 +278,106 @@ namespace Kechuang.Migrations.Postgres
                         .HasDatabaseName("ix_carriers_parcel_step_parcel_id_kind");
 
                     b.ToTable("carriers_parcel_step", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.ProgressReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)")
+                        .HasColumnName("percent");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carriers_progress_report");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_carriers_progress_report_region_code");
+
+                    b.HasIndex("ProjectId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_carriers_progress_report_project_id_month");
+
+                    b.ToTable("carriers_progress_report", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.ProjectMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ActualOn")
+                        .HasColumnType("date")
+                        .HasColumnName("actual_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("PlannedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_on");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carriers_project_milestone");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_carriers_project_milestone_region_code");
+
+                    b.HasIndex("ProjectId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_carriers_project_milestone_project_id_kind");
+
+                    b.ToTable("carriers_project_milestone", (string)null);
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Carriers.Tenancy", b =>
@@ -2092,6 +2245,21 @@ namespace Kechuang.Migrations.Postgres
                     b.ToTable("platform_data_protection_key", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Carriers.ConstructionProject", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Carriers.Carrier", null)
+                        .WithMany()
+                        .HasForeignKey("CarrierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_carriers_project_carriers_carrier_carrier_id");
+
+                    b.HasOne("Kechuang.Modules.Carriers.LandParcel", null)
+                        .WithMany()
+                        .HasForeignKey("ParcelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_carriers_project_carriers_parcel_parcel_id");
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Carriers.LandParcel", b =>
                 {
                     b.HasOne("Kechuang.Modules.Carriers.Carrier", null)
@@ -2109,6 +2277,26 @@ namespace Kechuang.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_carriers_parcel_step_carriers_parcel_parcel_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.ProgressReport", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Carriers.ConstructionProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_carriers_progress_report_carriers_project_project_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.ProjectMilestone", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Carriers.ConstructionProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_carriers_project_milestone_carriers_project_project_id");
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Carriers.Tenancy", b =>

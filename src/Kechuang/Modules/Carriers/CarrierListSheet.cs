@@ -39,4 +39,27 @@ public static class CarrierListSheet
         .Column("用地性质", p => p.UseName)
         .Column("拟建项目", p => p.PlannedProject)
         .Column("审批环节", p => p.StepsText);
+
+    /// <summary>The project list: each milestone's planned and actual day, the latest progress of the list (or of the year asked).</summary>
+    public static readonly ExportSheet<ProjectDto> Projects = ProjectColumns(new ExportSheet<ProjectDto>("建设项目.xlsx", "carriers_project")
+        .Column("项目名称", p => p.Name)
+        .Column("行政区划代码", p => p.RegionCode)
+        .Column("所在地区", p => p.RegionName)
+        .Column("建设载体", p => p.CarrierName)
+        .Column("所在地块", p => p.ParcelName))
+        .Column("工程形象进度（%）", p => p.Progress)
+        .Column("进度填报月份", p => p.ProgressMonth);
+
+    private static ExportSheet<ProjectDto> ProjectColumns(ExportSheet<ProjectDto> sheet)
+    {
+        foreach (var (kind, name) in ProjectRules.MilestoneNames)
+        {
+            var key = Platform.Problems.Kebab.From(kind);
+            sheet.Column($"{name}（计划）", p => Day(p.Milestones.First(m => m.Kind == key).PlannedOn))
+                .Column($"{name}（实际）", p => Day(p.Milestones.First(m => m.Kind == key).ActualOn));
+        }
+        return sheet;
+    }
+
+    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -108,6 +108,57 @@ public static class CarriersApi
             .WithSummary("修改地块审批环节的日期")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        // Construction projects: milestones with planned and actual days, monthly 工程形象进度 (carriers.project-progress, T2).
+        api.MapGet("/projects", async (string? regionCode, Guid? carrierId, int? year, [AsParameters] ListQuery list, ListProjectsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(new ProjectQuery(regionCode, carrierId, year, list), ct)))
+            .WithName("ListProjects")
+            .WithSummary("查询建设项目");
+        api.MapGet("/projects/export", async (string? regionCode, Guid? carrierId, int? year, [AsParameters] ListQuery list, ListProjectsHandler handler,
+            KechuangDb db, CancellationToken ct) =>
+            await CarrierListSheet.Projects.FileAsync(db, await handler.AllAsync(new ProjectQuery(regionCode, carrierId, year, list), ct), ct))
+            .WithName("ExportProjects")
+            .WithSummary("导出建设项目");
+        api.MapPost("/projects", async Task<Created<Created>> (ProjectInput body, CreateProjectHandler handler, CancellationToken ct) =>
+        {
+            var id = await handler.HandleAsync(body, ct);
+            return TypedResults.Created($"/api/v1/carriers/projects/{id}", new Created(id));
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("CreateProject")
+            .WithSummary("登记建设项目")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/projects/{id:guid}", async (Guid id, GetProjectHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithName("GetProject")
+            .WithSummary("查看建设项目及其里程碑");
+        api.MapPut("/projects/{id:guid}", async (Guid id, ProjectInput body, UpdateProjectHandler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(id, body, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("UpdateProject")
+            .WithSummary("修改建设项目")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPut("/projects/{id:guid}/milestones/{kind}", async (Guid id, string kind, MilestoneInput body, SaveProjectMilestoneHandler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(id, kind, body, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("SaveProjectMilestone")
+            .WithSummary("登记或修改项目里程碑的计划与实际日期")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/projects/{id:guid}/progress", async (Guid id, ListProgressReportsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithName("ListProgressReports")
+            .WithSummary("项目逐月工程形象进度");
+        api.MapPost("/projects/{id:guid}/progress", async Task<Created<Created>> (Guid id, ProgressInput body, AddProgressReportHandler handler, CancellationToken ct) =>
+        {
+            var reportId = await handler.HandleAsync(id, body, ct);
+            return TypedResults.Created($"/api/v1/carriers/projects/{id}/progress", new Created(reportId));
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("AddProgressReport")
+            .WithSummary("填报月度工程形象进度")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         api.MapGet("/{id:guid}", async (Guid id, GetCarrierHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("GetCarrier")

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Kechuang.Modules.Carriers;
 
 public sealed class CarriersConfiguration : IEntityTypeConfiguration<Carrier>, IEntityTypeConfiguration<Tenancy>,
-    IEntityTypeConfiguration<LandParcel>, IEntityTypeConfiguration<ParcelStep>
+    IEntityTypeConfiguration<LandParcel>, IEntityTypeConfiguration<ParcelStep>,
+    IEntityTypeConfiguration<ConstructionProject>, IEntityTypeConfiguration<ProjectMilestone>, IEntityTypeConfiguration<ProgressReport>
 {
     public void Configure(EntityTypeBuilder<Carrier> builder)
     {
@@ -61,5 +62,41 @@ public sealed class CarriersConfiguration : IEntityTypeConfiguration<Carrier>, I
         builder.HasIndex(s => new { s.ParcelId, s.Kind }).IsUnique();
         builder.Property(s => s.Note).HasMaxLength(ParcelRules.NoteMax);
         builder.HasOne<LandParcel>().WithMany().HasForeignKey(s => s.ParcelId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<ConstructionProject> builder)
+    {
+        builder.ToTable("carriers_project");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Name).HasMaxLength(ProjectRules.NameMax);
+        builder.Property(p => p.RegionCode).HasMaxLength(12);
+        builder.HasIndex(p => p.RegionCode);
+        builder.HasIndex(p => p.Name);
+        builder.HasIndex(p => p.CarrierId);
+        builder.HasOne<Carrier>().WithMany().HasForeignKey(p => p.CarrierId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<LandParcel>().WithMany().HasForeignKey(p => p.ParcelId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<ProjectMilestone> builder)
+    {
+        builder.ToTable("carriers_project_milestone");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.RegionCode).HasMaxLength(12);
+        builder.HasIndex(m => m.RegionCode);
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.HasIndex(m => new { m.ProjectId, m.Kind }).IsUnique();
+        builder.HasOne<ConstructionProject>().WithMany().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<ProgressReport> builder)
+    {
+        builder.ToTable("carriers_progress_report");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.RegionCode).HasMaxLength(12);
+        builder.HasIndex(r => r.RegionCode);
+        builder.HasIndex(r => new { r.ProjectId, r.Month }).IsUnique();
+        builder.Property(r => r.Percent).HasPrecision(4, 1);
+        builder.Property(r => r.Note).HasMaxLength(ProjectRules.NoteMax);
+        builder.HasOne<ConstructionProject>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -10,8 +10,9 @@ namespace Kechuang.Modules.Carriers;
 /// The carriers of the reply letter (docs/letter-figures.md, C1–C10) and their tenants as individual tenancy records:
 /// 武义网易联合创新中心 with 30 registered and 11 resident enterprises (C8), the 电子商务公共服务中心 with 11 resident (C9),
 /// 研发总部7#楼 delivered (C2), 3#/8#楼 under renovation (T3), the 企业加速器 after its design tender (C1), 杭州科创飞地
-/// (C6, T6) and 科兴's testing laboratory (C10); the park's land parcels with their approval steps (C3, C4, C5, T1); plus the
-/// 2023 targets T1 (B地块供地 107亩), T5 (园区科技型中小企业累计 ≥14), T6 (飞地入驻 ≥5) and T7 (市级以上众创空间 ≥2). The park's tech SMEs
+/// (C6, T6) and 科兴's testing laboratory (C10); the park's land parcels with their approval steps (C3, C4, C5, T1), the
+/// accelerator's construction project with its milestones and monthly progress (C1, T2); plus the 2023 targets T1 (B地块供地
+/// 107亩), T2 (工程形象进度 20%), T5 (园区科技型中小企业累计 ≥14), T6 (飞地入驻 ≥5) and T7 (市级以上众创空间 ≥2). The park's tech SMEs
 /// come from 科技型中小企业 entries of the tenants: 12 in 2023, short of the target. Dates and areas the letter does not
 /// give are illustrative. Tenant enterprises take demo credit numbers 200000–299999.
 /// </summary>
@@ -58,8 +59,8 @@ internal sealed class CarriersDemoData(IOrganizationDirectory directory, ITechSm
         var building7 = Add("研发总部7#楼", CarrierKind.Building, null, DevelopmentZone, park, parkOperator, "武义科技城研发总部7#楼", 12_860.50m, new DateOnly(2023, 4, 20), CarrierStatus.Operating);
         Add("研发总部3#楼", CarrierKind.Building, null, DevelopmentZone, park, parkOperator, "武义科技城研发总部3#楼", 9_640m, null, CarrierStatus.UnderConstruction);
         Add("研发总部8#楼", CarrierKind.Building, null, DevelopmentZone, park, parkOperator, "武义科技城研发总部8#楼", 10_320m, null, CarrierStatus.UnderConstruction);
-        // C1: 科技城企业加速器项目完成方案设计招标.
-        Add("科技城企业加速器", CarrierKind.Accelerator, null, DevelopmentZone, park, parkOperator, "武义科技城二期", null, null, CarrierStatus.Planned);
+        // C1: 科技城企业加速器项目完成方案设计招标 (its milestones and progress below).
+        var accelerator = Add("科技城企业加速器", CarrierKind.Accelerator, null, DevelopmentZone, park, parkOperator, "武义科技城二期", null, null, CarrierStatus.Planned);
         // C8: 5月14日开园运营.
         var wangyi = Add("武义网易联合创新中心", CarrierKind.JointInnovationCenter, CarrierLevel.County, DevelopmentZone, building7, wangyiOperator?.Id,
             "武义县科技城研发总部7#楼", 3_200m, new DateOnly(2023, 5, 14), CarrierStatus.Operating);
@@ -159,6 +160,23 @@ internal sealed class CarriersDemoData(IOrganizationDirectory directory, ITechSm
         Step(plotB, ParcelStepKind.FarmlandConversion, new DateOnly(2023, 5, 26), new DateOnly(2023, 10, 12));
         Step(plotB, ParcelStepKind.LandSupply, new DateOnly(2023, 11, 6), new DateOnly(2023, 12, 20), "挂牌出让成交");
 
+        // C1 and T2: the accelerator's project. 方案设计招标 before the letter; 开工 in September 2023 and monthly 工程形象进度
+        // from October, 21% by December 2023 (T2 争取完成工程形象进度20%), 主体结顶 in October 2024, 竣工 in November 2025.
+        var project = new ConstructionProject(new ProjectFacts("科技城企业加速器项目", DevelopmentZone, accelerator.Id, null), now);
+        db.Add(project);
+        void Milestone(MilestoneKind kind, DateOnly planned, DateOnly? actual) =>
+            db.Add(new ProjectMilestone(project.Id, project.RegionCode, kind, new MilestoneDates(planned, actual), now));
+        Milestone(MilestoneKind.DesignTender, new DateOnly(2023, 3, 31), new DateOnly(2023, 3, 28));
+        Milestone(MilestoneKind.Groundbreaking, new DateOnly(2023, 9, 30), new DateOnly(2023, 9, 26));
+        Milestone(MilestoneKind.Topping, new DateOnly(2024, 9, 30), new DateOnly(2024, 10, 18));
+        Milestone(MilestoneKind.Completion, new DateOnly(2025, 9, 30), new DateOnly(2025, 11, 20));
+        Milestone(MilestoneKind.Delivery, new DateOnly(2026, 6, 30), null);
+        decimal[] progress = [5, 12, 21, 26, 30, 35, 40, 45, 50, 54, 58, 62, 66, 70, 74, 77, 80, 83, 86, 89, 92, 94, 96, 98, 99, 100];
+        for (var i = 0; i < progress.Length; i++)
+        {
+            db.Add(new ProgressReport(project.Id, project.RegionCode, new DateOnly(2023, 10, 1).AddMonths(i), progress[i], null, now));
+        }
+
         // T5 力争培育园区科技型中小企业累计14家以上.
         db.Add(new Target(Region, 2023, ParkTechSmeCountIndicator.IndicatorCode, ">=", ParkTechSmeTarget2023, now));
         // T6 杭州科创飞地 力争招引入驻企业5家以上; T7 力争培育市级以上众创空间2家以上.
@@ -166,6 +184,8 @@ internal sealed class CarriersDemoData(IOrganizationDirectory directory, ITechSm
         db.Add(new Target(Region, 2023, CityMakerSpaceCountIndicator.IndicatorCode, ">=", 2m, now));
         // T1 争取年内完成B地块(107亩)供地.
         db.Add(new Target(Region, 2023, LandSuppliedAreaIndicator.IndicatorCode, ">=", LandSupplyTarget2023, now));
+        // T2 加快企业加速器项目建设，争取完成工程形象进度20%.
+        db.Add(new Target(Region, 2023, ProjectProgressIndicator.IndicatorCode, ">=", 20m, now));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

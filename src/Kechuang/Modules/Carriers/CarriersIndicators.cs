@@ -113,3 +113,32 @@ internal sealed class LandSuppliedAreaIndicator : IIndicator
 
     public string RecordsUrl(string regionCode, Period period) => $"/carriers/parcels?regionCode={regionCode}&step=land-supply&year={period.From.Year}";
 }
+
+/// <summary>
+/// 工程形象进度 (T2): for the region's construction projects that reported progress in the period, each project's last
+/// report of the period, averaged (one decimal); 0 when none reported. With one project — the county's 企业加速器 in the
+/// demo — it is that project's progress at the end of the period. A level, not a flow: a month's value is that month's
+/// reports, not an increase.
+/// </summary>
+internal sealed class ProjectProgressIndicator : IIndicator
+{
+    public const string IndicatorCode = "carriers.project-progress";
+
+    public string Code => IndicatorCode;
+    public string Name => "工程形象进度";
+    public string Unit => "%";
+    public string Module => "carriers";
+
+    public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
+    {
+        var reports = await db.Set<ProgressReport>().AsNoTracking().UnderRegion(regionCode)
+            .Where(r => r.Month >= period.From && r.Month < period.To).Select(r => new { r.ProjectId, r.Month, r.Percent }).ToListAsync(cancellationToken);
+        if (reports.Count == 0)
+        {
+            return 0m;
+        }
+        return decimal.Round(reports.GroupBy(r => r.ProjectId).Average(g => g.MaxBy(r => r.Month)!.Percent), 1, MidpointRounding.AwayFromZero);
+    }
+
+    public string RecordsUrl(string regionCode, Period period) => $"/carriers/projects?regionCode={regionCode}&year={period.From.Year}";
+}

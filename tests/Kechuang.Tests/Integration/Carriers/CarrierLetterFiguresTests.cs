@@ -77,6 +77,46 @@ public abstract class CarrierLetterFiguresTests(KechuangApp app)
         Assert.Equal(107m, target.GetProperty("actual").GetDecimal());
     }
 
+    [Fact]
+    public async Task C1_TheAcceleratorsProject_HadItsDesignTender_ByTheLettersDate()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+        var accelerator = (await (await staff.GetAsync("/api/v1/carriers?q=科技城企业加速器&kind=accelerator")).ReadJsonAsync())
+            .GetProperty("items")[0].GetProperty("id").GetGuid();
+
+        var project = Assert.Single((await (await staff.GetAsync($"/api/v1/carriers/projects?carrierId={accelerator}")).ReadJsonAsync())
+            .GetProperty("items").EnumerateArray());
+
+        var tender = project.GetProperty("milestones").EnumerateArray().Single(m => m.GetProperty("kind").GetString() == "design-tender");
+        Assert.Equal("方案设计招标", tender.GetProperty("kindName").GetString());
+        Assert.True(Day(tender, "actualOn") <= LetterDate);
+        var groundbreaking = project.GetProperty("milestones").EnumerateArray().Single(m => m.GetProperty("kind").GetString() == "groundbreaking");
+        Assert.False(Day(groundbreaking, "actualOn") <= LetterDate); // the letter names the tender as the latest step
+    }
+
+    [Fact]
+    public async Task T2_Target20PercentProgressIn2023_WithTheActualFromTheAcceleratorsMonthlyReports()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+        const string code = "carriers.project-progress";
+
+        var target = (await (await staff.GetAsync($"/api/v1/targets?regionCode=330723&year=2023&indicatorCode={code}")).ReadJsonAsync())
+            .GetProperty("items").EnumerateArray().Single(i => i.GetProperty("indicatorCode").GetString() == code);
+        var value = await (await staff.GetAsync($"/api/v1/indicators/{code}/value?regionCode=330723&year=2023")).ReadJsonAsync();
+        var records = await (await staff.GetAsync(value.GetProperty("recordsApiUrl").GetString()!)).ReadJsonAsync();
+        var project = Assert.Single(records.GetProperty("items").EnumerateArray());
+        var history = await (await staff.GetAsync($"/api/v1/carriers/projects/{project.GetProperty("id").GetGuid()}/progress")).ReadJsonAsync();
+
+        Assert.Equal(20m, target.GetProperty("target").GetDecimal());
+        Assert.Equal("科技城企业加速器项目", project.GetProperty("name").GetString());
+        var last2023 = history.GetProperty("items").EnumerateArray().Last(r => r.GetProperty("month").GetString()!.StartsWith("2023-", StringComparison.Ordinal));
+        Assert.Equal(last2023.GetProperty("percent").GetDecimal(), value.GetProperty("value").GetDecimal());
+        Assert.Equal(project.GetProperty("progress").GetDecimal(), value.GetProperty("value").GetDecimal());
+        Assert.Equal(value.GetProperty("value").GetDecimal(), target.GetProperty("actual").GetDecimal());
+        Assert.Equal(21m, value.GetProperty("value").GetDecimal());
+        Assert.True(target.GetProperty("met").GetBoolean());
+    }
+
     public sealed class OnSqlite(SqliteApp app) : CarrierLetterFiguresTests(app), IClassFixture<SqliteApp>;
 
     public sealed class OnPostgres(PostgresApp app) : CarrierLetterFiguresTests(app), IClassFixture<PostgresApp>;

@@ -103,6 +103,67 @@ namespace Kechuang.Migrations.Postgres
                     b.ToTable("carriers_carrier", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Carriers.CarrierPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("CarrierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<string>("Counterparty")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("counterparty");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("Instalment")
+                        .HasColumnType("integer")
+                        .HasColumnName("instalment");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carriers_payment");
+
+                    b.HasIndex("CarrierId")
+                        .HasDatabaseName("ix_carriers_payment_carrier_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_carriers_payment_region_code");
+
+                    b.ToTable("carriers_payment", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Carriers.ConstructionProject", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2243,6 +2304,16 @@ namespace Kechuang.Migrations.Postgres
                         .HasName("pk_platform_data_protection_key");
 
                     b.ToTable("platform_data_protection_key", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.CarrierPayment", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Carriers.Carrier", null)
+                        .WithMany()
+                        .HasForeignKey("CarrierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_carriers_payment_carriers_carrier_carrier_id");
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Carriers.ConstructionProject", b =>

@@ -50,6 +50,16 @@ public static class CarrierListSheet
         .Column("工程形象进度（%）", p => p.Progress)
         .Column("进度填报月份", p => p.ProgressMonth);
 
+    /// <summary>A carrier's or the region's money records, amounts in 元.</summary>
+    public static readonly ExportSheet<PaymentDto> Payments = new ExportSheet<PaymentDto>("载体资金记录.xlsx", "carriers_payment")
+        .Column("载体名称", p => p.CarrierName)
+        .Column("资金类型", p => p.KindName)
+        .Column("期次", p => p.Instalment)
+        .Column("金额（元）", p => p.Amount)
+        .Column("支付（到账）日期", p => Day(p.PaidOn))
+        .Column("对方单位", p => p.Counterparty)
+        .Column("说明", p => p.Note);
+
     private static ExportSheet<ProjectDto> ProjectColumns(ExportSheet<ProjectDto> sheet)
     {
         foreach (var (kind, name) in ProjectRules.MilestoneNames)

@@ -159,6 +159,26 @@ public static class CarriersApi
             .WithSummary("填报月度工程形象进度")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        // Money records of carriers (购房款, 违约处置挽回); with carrierKind=enclave, what the enclave indicators count (C6, C7).
+        api.MapGet("/payments", async (Guid? carrierId, string? regionCode, string? kind, string? carrierKind, int? year, [AsParameters] ListQuery list,
+            ListCarrierPaymentsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(new PaymentQuery(carrierId, regionCode, kind, carrierKind, year, list), ct)))
+            .WithName("ListCarrierPayments")
+            .WithSummary("查询载体资金记录（购房款、违约处置挽回）");
+        api.MapGet("/payments/export", async (Guid? carrierId, string? regionCode, string? kind, string? carrierKind, int? year, [AsParameters] ListQuery list,
+            ListCarrierPaymentsHandler handler, KechuangDb db, CancellationToken ct) =>
+            await CarrierListSheet.Payments.FileAsync(db, await handler.AllAsync(new PaymentQuery(carrierId, regionCode, kind, carrierKind, year, list), ct), ct))
+            .WithName("ExportCarrierPayments")
+            .WithSummary("导出载体资金记录");
+        api.MapPost("/{id:guid}/payments", async Task<Created<Created>> (Guid id, PaymentInput body, AddCarrierPaymentHandler handler, CancellationToken ct) =>
+        {
+            var paymentId = await handler.HandleAsync(id, body, ct);
+            return TypedResults.Created($"/api/v1/carriers/payments?carrierId={id}", new Created(paymentId));
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("AddCarrierPayment")
+            .WithSummary("登记载体资金记录（购房款分期支付、违约处置挽回）")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         api.MapGet("/{id:guid}", async (Guid id, GetCarrierHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("GetCarrier")

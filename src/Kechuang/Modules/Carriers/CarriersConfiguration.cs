@@ -5,7 +5,8 @@ namespace Kechuang.Modules.Carriers;
 
 public sealed class CarriersConfiguration : IEntityTypeConfiguration<Carrier>, IEntityTypeConfiguration<Tenancy>,
     IEntityTypeConfiguration<LandParcel>, IEntityTypeConfiguration<ParcelStep>,
-    IEntityTypeConfiguration<ConstructionProject>, IEntityTypeConfiguration<ProjectMilestone>, IEntityTypeConfiguration<ProgressReport>
+    IEntityTypeConfiguration<ConstructionProject>, IEntityTypeConfiguration<ProjectMilestone>, IEntityTypeConfiguration<ProgressReport>,
+    IEntityTypeConfiguration<CarrierPayment>
 {
     public void Configure(EntityTypeBuilder<Carrier> builder)
     {
@@ -98,5 +99,18 @@ public sealed class CarriersConfiguration : IEntityTypeConfiguration<Carrier>, I
         builder.Property(r => r.Percent).HasPrecision(4, 1);
         builder.Property(r => r.Note).HasMaxLength(ProjectRules.NoteMax);
         builder.HasOne<ConstructionProject>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<CarrierPayment> builder)
+    {
+        builder.ToTable("carriers_payment");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.RegionCode).HasMaxLength(12);
+        builder.HasIndex(p => p.RegionCode);
+        builder.HasIndex(p => p.CarrierId);
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(p => p.Counterparty).HasMaxLength(PaymentRules.CounterpartyMax);
+        builder.Property(p => p.Note).HasMaxLength(PaymentRules.NoteMax);
+        builder.HasOne<Carrier>().WithMany().HasForeignKey(p => p.CarrierId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -11,7 +11,8 @@ namespace Kechuang.Modules.Carriers;
 /// 武义网易联合创新中心 with 30 registered and 11 resident enterprises (C8), the 电子商务公共服务中心 with 11 resident (C9),
 /// 研发总部7#楼 delivered (C2), 3#/8#楼 under renovation (T3), the 企业加速器 after its design tender (C1), 杭州科创飞地
 /// (C6, T6) and 科兴's testing laboratory (C10); the park's land parcels with their approval steps (C3, C4, C5, T1), the
-/// accelerator's construction project with its milestones and monthly progress (C1, T2); plus the 2023 targets T1 (B地块供地
+/// accelerator's construction project with its milestones and monthly progress (C1, T2), the enclave's purchase instalments
+/// and recoveries (C6, C7); plus the 2023 targets T1 (B地块供地
 /// 107亩), T2 (工程形象进度 20%), T5 (园区科技型中小企业累计 ≥14), T6 (飞地入驻 ≥5) and T7 (市级以上众创空间 ≥2). The park's tech SMEs
 /// come from 科技型中小企业 entries of the tenants: 12 in 2023, short of the target. Dates and areas the letter does not
 /// give are illustrative. Tenant enterprises take demo credit numbers 200000–299999.
@@ -71,7 +72,7 @@ internal sealed class CarriersDemoData(IOrganizationDirectory directory, ITechSm
         var ecommerce = Add("武义县电子商务公共服务中心", CarrierKind.PublicServiceCenter, CarrierLevel.County, Shuxi, null, null,
             "武义县熟溪街道", 2_400m, new DateOnly(2023, 3, 28), CarrierStatus.Operating);
         // C6, T6: 杭州科创飞地 (paid for, not yet delivered): 武义县's carrier in Hangzhou.
-        Add("武义杭州科创飞地", CarrierKind.Enclave, null, Region, null, null, "杭州市余杭区未来科技城", null, null, CarrierStatus.UnderConstruction);
+        var enclave = Add("武义杭州科创飞地", CarrierKind.Enclave, null, Region, null, null, "杭州市余杭区未来科技城", null, null, CarrierStatus.UnderConstruction);
 
         var serial = 0;
         async Task<Guid> Enterprise(string region, string trade, string address)
@@ -176,6 +177,16 @@ internal sealed class CarriersDemoData(IOrganizationDirectory directory, ITechSm
         {
             db.Add(new ProgressReport(project.Id, project.RegionCode, new DateOnly(2023, 10, 1).AddMonths(i), progress[i], null, now));
         }
+
+        // C6: 支付第二期购房款1.04亿元 (the first instalment's amount and both days are illustrative); C7: 与开发商龙软公司商定违约处置,
+        // 挽回国有资产流失300多万元, as two recoveries that add up to 312.45万元.
+        void Pay(PaymentKind kind, int? instalment, decimal yuan, DateOnly paid, string note) =>
+            db.Add(new CarrierPayment(enclave.Id, enclave.RegionCode,
+                new PaymentFacts(kind, instalment, Platform.Data.Money.ToFen(yuan), paid, "龙软公司", note), now));
+        Pay(PaymentKind.PurchaseInstalment, 1, 120_000_000m, new DateOnly(2022, 6, 28), "第一期购房款");
+        Pay(PaymentKind.PurchaseInstalment, 2, 104_000_000m, new DateOnly(2023, 4, 20), "完成飞地购置资金融资后支付第二期购房款");
+        Pay(PaymentKind.Recovery, null, 1_856_000m, new DateOnly(2023, 5, 30), "逾期交付违约金");
+        Pay(PaymentKind.Recovery, null, 1_268_500m, new DateOnly(2023, 6, 15), "交付标准不符抵扣房款");
 
         // T5 力争培育园区科技型中小企业累计14家以上.
         db.Add(new Target(Region, 2023, ParkTechSmeCountIndicator.IndicatorCode, ">=", ParkTechSmeTarget2023, now));

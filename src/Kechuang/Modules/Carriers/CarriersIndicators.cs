@@ -142,3 +142,45 @@ internal sealed class ProjectProgressIndicator : IIndicator
 
     public string RecordsUrl(string regionCode, Period period) => $"/carriers/projects?regionCode={regionCode}&year={period.From.Year}";
 }
+
+/// <summary>
+/// Money records of the region's enclaves (科创飞地) of one kind, paid in the period, in 元: C6's purchase instalments
+/// (<c>carriers.enclave-purchase-paid</c>) and C7's recoveries (<c>carriers.enclave-recovered</c>).
+/// </summary>
+internal abstract class EnclaveMoneyIndicator(PaymentKind kind) : IIndicator
+{
+    public abstract string Code { get; }
+    public abstract string Name { get; }
+    public string Unit => "元";
+    public string Module => "carriers";
+
+    public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
+    {
+        var enclaves = db.Set<Carrier>().Where(c => c.Kind == CarrierKind.Enclave).Select(c => c.Id);
+        var fen = await db.Set<CarrierPayment>().AsNoTracking().UnderRegion(regionCode)
+            .Where(p => p.Kind == kind && enclaves.Contains(p.CarrierId) && p.PaidOn >= period.From && p.PaidOn < period.To)
+            .SumAsync(p => p.AmountFen, cancellationToken);
+        return Money.ToYuan(fen);
+    }
+
+    public string RecordsUrl(string regionCode, Period period) =>
+        $"/carriers/payments?regionCode={regionCode}&carrierKind=enclave&kind={Platform.Problems.Kebab.From(kind)}&year={period.From.Year}";
+}
+
+/// <summary>科创飞地购房款支付 (C6).</summary>
+internal sealed class EnclavePurchasePaidIndicator() : EnclaveMoneyIndicator(PaymentKind.PurchaseInstalment)
+{
+    public const string IndicatorCode = "carriers.enclave-purchase-paid";
+
+    public override string Code => IndicatorCode;
+    public override string Name => "科创飞地购房款支付";
+}
+
+/// <summary>科创飞地违约处置挽回资金 (C7).</summary>
+internal sealed class EnclaveRecoveredIndicator() : EnclaveMoneyIndicator(PaymentKind.Recovery)
+{
+    public const string IndicatorCode = "carriers.enclave-recovered";
+
+    public override string Code => IndicatorCode;
+    public override string Name => "科创飞地违约处置挽回资金";
+}

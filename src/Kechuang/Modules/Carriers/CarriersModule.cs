@@ -34,6 +34,8 @@ public static class CarriersModule
         services.AddScoped<ListProjectsHandler>();
         services.AddScoped<GetProjectHandler>();
         services.AddScoped<ListProgressReportsHandler>();
+        services.AddScoped<AddCarrierPaymentHandler>();
+        services.AddScoped<ListCarrierPaymentsHandler>();
         services.AddSingleton<ICarrierTenancy, CarrierTenancy>();
         services.AddSingleton<ParkTechSmeCountIndicator>();
         services.AddSingleton<IIndicator>(sp => sp.GetRequiredService<ParkTechSmeCountIndicator>());
@@ -41,6 +43,8 @@ public static class CarriersModule
         services.AddSingleton<IIndicator, CityMakerSpaceCountIndicator>();
         services.AddSingleton<IIndicator, LandSuppliedAreaIndicator>();
         services.AddSingleton<IIndicator, ProjectProgressIndicator>();
+        services.AddSingleton<IIndicator, EnclavePurchasePaidIndicator>();
+        services.AddSingleton<IIndicator, EnclaveRecoveredIndicator>();
         services.AddScoped<IDemoData, CarriersDemoData>();
         services.AddScoped<Platform.Ui.IDashboardCard, CarriersDashboard>();
         services.AddSingleton<Platform.Ui.INavContribution, CarriersNav>();

@@ -117,6 +117,44 @@ public abstract class CarrierLetterFiguresTests(KechuangApp app)
         Assert.True(target.GetProperty("met").GetBoolean());
     }
 
+    private async Task<(Guid Enclave, System.Text.Json.JsonElement Records)> EnclavePaymentsAsync(string kind)
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+        var enclave = (await (await staff.GetAsync("/api/v1/carriers?q=武义杭州科创飞地&kind=enclave")).ReadJsonAsync()).GetProperty("items")[0].GetProperty("id").GetGuid();
+        return (enclave, await (await staff.GetAsync($"/api/v1/carriers/payments?carrierId={enclave}&kind={kind}")).ReadJsonAsync());
+    }
+
+    [Fact]
+    public async Task C6_TheEnclavesSecondPurchaseInstalmentOf104Million_WasPaid_ByTheLettersDate()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+        var (_, records) = await EnclavePaymentsAsync("purchase-instalment");
+
+        var second = records.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("instalment").GetInt32() == 2);
+        var value = await (await staff.GetAsync("/api/v1/indicators/carriers.enclave-purchase-paid/value?regionCode=330723&year=2023")).ReadJsonAsync();
+
+        Assert.Equal(104_000_000m, second.GetProperty("amount").GetDecimal());
+        Assert.Equal("1.04亿元", second.GetProperty("amountText").GetString());
+        Assert.True(Day(second, "paidOn") <= LetterDate);
+        Assert.Equal(104_000_000m, value.GetProperty("value").GetDecimal()); // the only instalment of 2023
+    }
+
+    [Fact]
+    public async Task C7_TheRecoveriesFromTheDeveloper_AddUpToMoreThan3Million_ByTheLettersDate()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+        var (_, records) = await EnclavePaymentsAsync("recovery");
+
+        var byLetter = records.GetProperty("items").EnumerateArray().Where(i => Day(i, "paidOn") <= LetterDate).ToList();
+        var sum = byLetter.Sum(i => i.GetProperty("amount").GetDecimal());
+        var value = await (await staff.GetAsync("/api/v1/indicators/carriers.enclave-recovered/value?regionCode=330723&year=2023")).ReadJsonAsync();
+
+        Assert.True(byLetter.Count >= 2); // individual records, not a stored total
+        Assert.InRange(sum, 3_000_000m, 3_999_999.99m); // 300多万元
+        Assert.Equal(records.GetProperty("amount").GetDecimal(), sum);
+        Assert.Equal(sum, value.GetProperty("value").GetDecimal());
+    }
+
     public sealed class OnSqlite(SqliteApp app) : CarrierLetterFiguresTests(app), IClassFixture<SqliteApp>;
 
     public sealed class OnPostgres(PostgresApp app) : CarrierLetterFiguresTests(app), IClassFixture<PostgresApp>;

@@ -29,6 +29,9 @@ internal static class CarrierChoices
     public static readonly IReadOnlyList<SelectOption> ParcelUses =
         ParcelRules.UseNames.Select(k => new SelectOption(Kebab.From(k.Key), k.Value)).ToList();
 
+    public static readonly IReadOnlyList<SelectOption> PaymentKinds =
+        PaymentRules.KindNames.Select(k => new SelectOption(Kebab.From(k.Key), k.Value)).ToList();
+
     public static readonly IReadOnlyList<SelectOption> AreaUnits =
         ParcelRules.AreaUnits.Select(k => new SelectOption(k.Key, k.Value)).ToList();
 

@@ -39,6 +39,10 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("area");
 
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");

@@ -18,7 +18,10 @@ public static class CarrierListSheet
         .Column("开园日期", c => c.OpenedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
         .Column("状态", c => c.StatusName)
         .Column("注册企业", c => c.RegisteredCount)
-        .Column("入驻企业", c => c.ResidentCount);
+        .Column("入驻企业", c => c.ResidentCount)
+        .Column("可入驻单元数", c => c.Capacity)
+        .Column("入驻率（%）", c => c.OccupancyRate)
+        .Column("统计日期", c => c.CountedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     /// <summary>The enterprises counted by enterprises.park-tech-sme-count.</summary>
     public static readonly ExportSheet<ParkTechSmeDto> ParkTechSmes = new ExportSheet<ParkTechSmeDto>("园区科技型中小企业.xlsx", "carriers_tenancy")

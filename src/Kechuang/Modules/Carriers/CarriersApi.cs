@@ -15,13 +15,15 @@ public static class CarriersApi
     {
         var api = app.MapGroup("/api/v1/carriers").RequireAuthorization().WithTags("创新载体");
 
-        api.MapGet("", async (string? kind, string? status, string? regionCode, Guid? parentId, [AsParameters] ListQuery list, ListCarriersHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(new CarrierQuery(kind, status, regionCode, parentId, list), ct)))
+        // at: the day registered and resident enterprises (and the occupancy rate) are counted on, from the tenancy history.
+        api.MapGet("", async (string? kind, string? status, string? regionCode, Guid? parentId, DateOnly? at, [AsParameters] ListQuery list, ListCarriersHandler handler,
+            CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(new CarrierQuery(kind, status, regionCode, parentId, list, at), ct)))
             .WithName("ListCarriers")
             .WithSummary("查询创新载体");
-        api.MapGet("/export", async (string? kind, string? status, string? regionCode, Guid? parentId, [AsParameters] ListQuery list, ListCarriersHandler handler,
+        api.MapGet("/export", async (string? kind, string? status, string? regionCode, Guid? parentId, DateOnly? at, [AsParameters] ListQuery list, ListCarriersHandler handler,
             KechuangDb db, CancellationToken ct) =>
-            await CarrierListSheet.Export.FileAsync(db, await handler.AllAsync(new CarrierQuery(kind, status, regionCode, parentId, list), ct), ct))
+            await CarrierListSheet.Export.FileAsync(db, await handler.AllAsync(new CarrierQuery(kind, status, regionCode, parentId, list, at), ct), ct))
             .WithName("ExportCarriers")
             .WithSummary("导出创新载体");
         api.MapPost("", async Task<Created<Created>> (CarrierInput body, CreateCarrierHandler handler, CancellationToken ct) =>
@@ -179,8 +181,8 @@ public static class CarriersApi
             .WithSummary("登记载体资金记录（购房款分期支付、违约处置挽回）")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapGet("/{id:guid}", async (Guid id, GetCarrierHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(id, ct)))
+        api.MapGet("/{id:guid}", async (Guid id, DateOnly? at, GetCarrierHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, at, ct)))
             .WithName("GetCarrier")
             .WithSummary("查看创新载体");
         api.MapPut("/{id:guid}", async (Guid id, CarrierInput body, UpdateCarrierHandler handler, CancellationToken ct) =>

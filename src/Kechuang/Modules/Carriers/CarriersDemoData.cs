@@ -12,8 +12,8 @@ namespace Kechuang.Modules.Carriers;
 /// 研发总部7#楼 delivered (C2), 3#/8#楼 under renovation (T3), the 企业加速器 after its design tender (C1), 杭州科创飞地
 /// (C6, T6) and 科兴's testing laboratory (C10); the park's land parcels with their approval steps (C3, C4, C5, T1), the
 /// accelerator's construction project with its milestones and monthly progress (C1, T2), the enclave's purchase instalments
-/// and recoveries (C6, C7); plus the 2023 targets T1 (B地块供地
-/// 107亩), T2 (工程形象进度 20%), T5 (园区科技型中小企业累计 ≥14), T6 (飞地入驻 ≥5) and T7 (市级以上众创空间 ≥2). The park's tech SMEs
+/// and recoveries (C6, C7), the 网易 centre's capacity for its occupancy (T4); plus the 2023 targets T1 (B地块供地
+/// 107亩), T2 (工程形象进度 20%), T4 (入驻率 100%), T5 (园区科技型中小企业累计 ≥14), T6 (飞地入驻 ≥5) and T7 (市级以上众创空间 ≥2). The park's tech SMEs
 /// come from 科技型中小企业 entries of the tenants: 12 in 2023, short of the target. Dates and areas the letter does not
 /// give are illustrative. Tenant enterprises take demo credit numbers 200000–299999.
 /// </summary>
@@ -24,6 +24,7 @@ internal sealed class CarriersDemoData(IOrganizationDirectory directory, ITechSm
     public const string Shuxi = "330723002";
     public const decimal ParkTechSmeTarget2023 = 14m;
     public const decimal LandSupplyTarget2023 = 107m;
+    public const int WangyiCapacity = 16;
 
     /// <summary>字号 of the demo tenants, one per enterprise.</summary>
     private static readonly string[] TradeNames =
@@ -48,9 +49,9 @@ internal sealed class CarriersDemoData(IOrganizationDirectory directory, ITechSm
             DemoCodes.CreditCode(Region, 200_001), DevelopmentZone, "武义经济开发区科技城"), cancellationToken);
 
         Carrier Add(string name, CarrierKind kind, CarrierLevel? level, string region, Carrier? parent, Guid? operatorId, string? address,
-            decimal? area, DateOnly? opened, CarrierStatus status)
+            decimal? area, DateOnly? opened, CarrierStatus status, int? capacity = null)
         {
-            var carrier = new Carrier(new CarrierFacts(name, kind, level, region, parent?.Id, operatorId, address, area, opened, status), now);
+            var carrier = new Carrier(new CarrierFacts(name, kind, level, region, parent?.Id, operatorId, address, area, opened, status, capacity), now);
             db.Add(carrier);
             return carrier;
         }
@@ -63,8 +64,9 @@ internal sealed class CarriersDemoData(IOrganizationDirectory directory, ITechSm
         // C1: 科技城企业加速器项目完成方案设计招标 (its milestones and progress below).
         var accelerator = Add("科技城企业加速器", CarrierKind.Accelerator, null, DevelopmentZone, park, parkOperator, "武义科技城二期", null, null, CarrierStatus.Planned);
         // C8: 5月14日开园运营.
+        // T4: 力争实现入驻率100%: 16 units to let (illustrative), 11 taken at the letter's date.
         var wangyi = Add("武义网易联合创新中心", CarrierKind.JointInnovationCenter, CarrierLevel.County, DevelopmentZone, building7, wangyiOperator?.Id,
-            "武义县科技城研发总部7#楼", 3_200m, new DateOnly(2023, 5, 14), CarrierStatus.Operating);
+            "武义县科技城研发总部7#楼", 3_200m, new DateOnly(2023, 5, 14), CarrierStatus.Operating, WangyiCapacity);
         // C10: 科兴电动工具检测有限公司 运营电动(园林)工具检测出口认证符合性检测实验室.
         Add("电动（园林）工具检测实验室", CarrierKind.TestingLab, null, DevelopmentZone, park, kexing?.Id,
             "武义经济开发区科技城", 1_500m, new DateOnly(2023, 3, 1), CarrierStatus.Operating);
@@ -195,6 +197,8 @@ internal sealed class CarriersDemoData(IOrganizationDirectory directory, ITechSm
         db.Add(new Target(Region, 2023, CityMakerSpaceCountIndicator.IndicatorCode, ">=", 2m, now));
         // T1 争取年内完成B地块(107亩)供地.
         db.Add(new Target(Region, 2023, LandSuppliedAreaIndicator.IndicatorCode, ">=", LandSupplyTarget2023, now));
+        // T4 推进武义网易联合创新中心项目运营，力争实现入驻率100%.
+        db.Add(new Target(Region, 2023, JointCenterOccupancyIndicator.IndicatorCode, ">=", 100m, now));
         // T2 加快企业加速器项目建设，争取完成工程形象进度20%.
         db.Add(new Target(Region, 2023, ProjectProgressIndicator.IndicatorCode, ">=", 20m, now));
         await db.SaveChangesAsync(cancellationToken);

@@ -184,3 +184,47 @@ internal sealed class EnclaveRecoveredIndicator() : EnclaveMoneyIndicator(Paymen
     public override string Code => IndicatorCode;
     public override string Name => "科创飞地违约处置挽回资金";
 }
+
+/// <summary>
+/// 联合创新中心入驻率 (T4), in per cent: enterprises resident in the region's joint innovation centres that record a
+/// capacity, divided by the sum of those capacities, on the last day of the period (today while the period runs).
+/// A measure of the carrier's own units as the letter's target asks, not an official ratio (docs/rules/incubators.md §5).
+/// </summary>
+internal sealed class JointCenterOccupancyIndicator(TimeProvider clock) : IIndicator
+{
+    public const string IndicatorCode = "carriers.joint-center-occupancy";
+
+    public string Code => IndicatorCode;
+    public string Name => "联合创新中心入驻率";
+    public string Unit => "%";
+    public string Module => "carriers";
+
+    public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
+    {
+        var day = Day(period);
+        if (day < period.From)
+        {
+            return 0m;
+        }
+        var centres = await db.Set<Carrier>().AsNoTracking().UnderRegion(regionCode)
+            .Where(c => c.Kind == CarrierKind.JointInnovationCenter && c.Capacity != null).Select(c => new { c.Id, c.Capacity }).ToListAsync(cancellationToken);
+        var capacity = centres.Sum(c => c.Capacity!.Value);
+        if (capacity == 0)
+        {
+            return 0m;
+        }
+        var counts = await CarrierQueries.CountsAsync(db, centres.Select(c => c.Id).ToList(), day, cancellationToken);
+        return CarrierDto.Rate(counts.Values.Sum(c => c.Resident), capacity)!.Value;
+    }
+
+    public string RecordsUrl(string regionCode, Period period) =>
+        $"/carriers?kind=joint-innovation-center&regionCode={regionCode}&at={Day(period).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The period's last day, or today while the period runs (occupancy is counted on one day).</summary>
+    private DateOnly Day(Period period)
+    {
+        var today = DateOnly.FromDateTime(Platform.Ui.UiFormat.Local(clock.GetUtcNow().UtcDateTime));
+        var last = period.To.AddDays(-1);
+        return last < today ? last : today;
+    }
+}

@@ -45,6 +45,7 @@ public static class CarriersModule
         services.AddSingleton<IIndicator, ProjectProgressIndicator>();
         services.AddSingleton<IIndicator, EnclavePurchasePaidIndicator>();
         services.AddSingleton<IIndicator, EnclaveRecoveredIndicator>();
+        services.AddSingleton<IIndicator, JointCenterOccupancyIndicator>();
         services.AddScoped<IDemoData, CarriersDemoData>();
         services.AddScoped<Platform.Ui.IDashboardCard, CarriersDashboard>();
         services.AddSingleton<Platform.Ui.INavContribution, CarriersNav>();

@@ -63,104 +63,6 @@ public static class CarriersApi
             .WithName("ExportParkTechSmes")
             .WithSummary("导出园区科技型中小企业名单");
 
-        // Land parcels (地块) and their approval steps; the list with step and year is what carriers.land-supplied-area counts (T1).
-        api.MapGet("/parcels", async (string? regionCode, Guid? carrierId, string? step, int? year, [AsParameters] ListQuery list, ListParcelsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(new ParcelQuery(regionCode, carrierId, step, year, list), ct)))
-            .WithName("ListParcels")
-            .WithSummary("查询土地地块");
-        api.MapGet("/parcels/export", async (string? regionCode, Guid? carrierId, string? step, int? year, [AsParameters] ListQuery list, ListParcelsHandler handler,
-            KechuangDb db, CancellationToken ct) =>
-            await CarrierListSheet.Parcels.FileAsync(db, await handler.AllAsync(new ParcelQuery(regionCode, carrierId, step, year, list), ct), ct))
-            .WithName("ExportParcels")
-            .WithSummary("导出土地地块");
-        api.MapPost("/parcels", async Task<Created<Created>> (ParcelInput body, CreateParcelHandler handler, CancellationToken ct) =>
-        {
-            var id = await handler.HandleAsync(body, ct);
-            return TypedResults.Created($"/api/v1/carriers/parcels/{id}", new Created(id));
-        }).RequireAuthorization(Roles.Staff)
-            .WithName("CreateParcel")
-            .WithSummary("登记土地地块")
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/parcels/{id:guid}", async (Guid id, GetParcelHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(id, ct)))
-            .WithName("GetParcel")
-            .WithSummary("查看土地地块及其审批环节");
-        api.MapPut("/parcels/{id:guid}", async (Guid id, ParcelInput body, UpdateParcelHandler handler, CancellationToken ct) =>
-        {
-            await handler.HandleAsync(id, body, ct);
-            return TypedResults.NoContent();
-        }).RequireAuthorization(Roles.Staff)
-            .WithName("UpdateParcel")
-            .WithSummary("修改土地地块")
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/parcels/{id:guid}/steps", async Task<Created<Created>> (Guid id, ParcelStepInput body, AddParcelStepHandler handler, CancellationToken ct) =>
-        {
-            var stepId = await handler.HandleAsync(id, body, ct);
-            return TypedResults.Created($"/api/v1/carriers/parcels/{id}", new Created(stepId));
-        }).RequireAuthorization(Roles.Staff)
-            .WithName("AddParcelStep")
-            .WithSummary("登记地块审批环节（控规调整、农转用、分割方案、供地）")
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPut("/parcels/{id:guid}/steps/{stepId:guid}", async (Guid id, Guid stepId, ParcelStepInput body, UpdateParcelStepHandler handler, CancellationToken ct) =>
-        {
-            await handler.HandleAsync(id, stepId, body, ct);
-            return TypedResults.NoContent();
-        }).RequireAuthorization(Roles.Staff)
-            .WithName("UpdateParcelStep")
-            .WithSummary("修改地块审批环节的日期")
-            .ProducesProblem(StatusCodes.Status409Conflict);
-
-        // Construction projects: milestones with planned and actual days, monthly 工程形象进度 (carriers.project-progress, T2).
-        api.MapGet("/projects", async (string? regionCode, Guid? carrierId, int? year, [AsParameters] ListQuery list, ListProjectsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(new ProjectQuery(regionCode, carrierId, year, list), ct)))
-            .WithName("ListProjects")
-            .WithSummary("查询建设项目");
-        api.MapGet("/projects/export", async (string? regionCode, Guid? carrierId, int? year, [AsParameters] ListQuery list, ListProjectsHandler handler,
-            KechuangDb db, CancellationToken ct) =>
-            await CarrierListSheet.Projects.FileAsync(db, await handler.AllAsync(new ProjectQuery(regionCode, carrierId, year, list), ct), ct))
-            .WithName("ExportProjects")
-            .WithSummary("导出建设项目");
-        api.MapPost("/projects", async Task<Created<Created>> (ProjectInput body, CreateProjectHandler handler, CancellationToken ct) =>
-        {
-            var id = await handler.HandleAsync(body, ct);
-            return TypedResults.Created($"/api/v1/carriers/projects/{id}", new Created(id));
-        }).RequireAuthorization(Roles.Staff)
-            .WithName("CreateProject")
-            .WithSummary("登记建设项目")
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/projects/{id:guid}", async (Guid id, GetProjectHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(id, ct)))
-            .WithName("GetProject")
-            .WithSummary("查看建设项目及其里程碑");
-        api.MapPut("/projects/{id:guid}", async (Guid id, ProjectInput body, UpdateProjectHandler handler, CancellationToken ct) =>
-        {
-            await handler.HandleAsync(id, body, ct);
-            return TypedResults.NoContent();
-        }).RequireAuthorization(Roles.Staff)
-            .WithName("UpdateProject")
-            .WithSummary("修改建设项目")
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPut("/projects/{id:guid}/milestones/{kind}", async (Guid id, string kind, MilestoneInput body, SaveProjectMilestoneHandler handler, CancellationToken ct) =>
-        {
-            await handler.HandleAsync(id, kind, body, ct);
-            return TypedResults.NoContent();
-        }).RequireAuthorization(Roles.Staff)
-            .WithName("SaveProjectMilestone")
-            .WithSummary("登记或修改项目里程碑的计划与实际日期")
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/projects/{id:guid}/progress", async (Guid id, ListProgressReportsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(id, ct)))
-            .WithName("ListProgressReports")
-            .WithSummary("项目逐月工程形象进度");
-        api.MapPost("/projects/{id:guid}/progress", async Task<Created<Created>> (Guid id, ProgressInput body, AddProgressReportHandler handler, CancellationToken ct) =>
-        {
-            var reportId = await handler.HandleAsync(id, body, ct);
-            return TypedResults.Created($"/api/v1/carriers/projects/{id}/progress", new Created(reportId));
-        }).RequireAuthorization(Roles.Staff)
-            .WithName("AddProgressReport")
-            .WithSummary("填报月度工程形象进度")
-            .ProducesProblem(StatusCodes.Status409Conflict);
-
         // Money records of carriers (购房款, 违约处置挽回); with carrierKind=enclave, what the enclave indicators count (C6, C7).
         api.MapGet("/payments", async (Guid? carrierId, string? regionCode, string? kind, string? carrierKind, int? year, [AsParameters] ListQuery list,
             ListCarrierPaymentsHandler handler, CancellationToken ct) =>
@@ -215,6 +117,108 @@ public static class CarriersApi
         }).RequireAuthorization(Roles.Staff)
             .WithName("EndTenancy")
             .WithSummary("登记企业迁出")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        // Land parcels and construction projects have groups of their own: under /api/v1/carriers their item paths
+        // (/carriers/parcels/{id}) would cross the carriers' own (/carriers/{id}/tenancies) and resolve ambiguously.
+        var parcels = app.MapGroup("/api/v1/parcels").RequireAuthorization().WithTags("创新载体");
+        // Land parcels (地块) and their approval steps; the list with step and year is what carriers.land-supplied-area counts (T1).
+        parcels.MapGet("", async (string? regionCode, Guid? carrierId, string? step, int? year, [AsParameters] ListQuery list, ListParcelsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(new ParcelQuery(regionCode, carrierId, step, year, list), ct)))
+            .WithName("ListParcels")
+            .WithSummary("查询土地地块");
+        parcels.MapGet("/export", async (string? regionCode, Guid? carrierId, string? step, int? year, [AsParameters] ListQuery list, ListParcelsHandler handler,
+            KechuangDb db, CancellationToken ct) =>
+            await CarrierListSheet.Parcels.FileAsync(db, await handler.AllAsync(new ParcelQuery(regionCode, carrierId, step, year, list), ct), ct))
+            .WithName("ExportParcels")
+            .WithSummary("导出土地地块");
+        parcels.MapPost("", async Task<Created<Created>> (ParcelInput body, CreateParcelHandler handler, CancellationToken ct) =>
+        {
+            var id = await handler.HandleAsync(body, ct);
+            return TypedResults.Created($"/api/v1/parcels/{id}", new Created(id));
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("CreateParcel")
+            .WithSummary("登记土地地块")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        parcels.MapGet("/{id:guid}", async (Guid id, GetParcelHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithName("GetParcel")
+            .WithSummary("查看土地地块及其审批环节");
+        parcels.MapPut("/{id:guid}", async (Guid id, ParcelInput body, UpdateParcelHandler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(id, body, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("UpdateParcel")
+            .WithSummary("修改土地地块")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        parcels.MapPost("/{id:guid}/steps", async Task<Created<Created>> (Guid id, ParcelStepInput body, AddParcelStepHandler handler, CancellationToken ct) =>
+        {
+            var stepId = await handler.HandleAsync(id, body, ct);
+            return TypedResults.Created($"/api/v1/parcels/{id}", new Created(stepId));
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("AddParcelStep")
+            .WithSummary("登记地块审批环节（控规调整、农转用、分割方案、供地）")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        parcels.MapPut("/{id:guid}/steps/{stepId:guid}", async (Guid id, Guid stepId, ParcelStepInput body, UpdateParcelStepHandler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(id, stepId, body, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("UpdateParcelStep")
+            .WithSummary("修改地块审批环节的日期")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        var projects = app.MapGroup("/api/v1/construction-projects").RequireAuthorization().WithTags("创新载体");
+        // Construction projects: milestones with planned and actual days, monthly 工程形象进度 (carriers.project-progress, T2).
+        projects.MapGet("", async (string? regionCode, Guid? carrierId, int? year, [AsParameters] ListQuery list, ListProjectsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(new ProjectQuery(regionCode, carrierId, year, list), ct)))
+            .WithName("ListProjects")
+            .WithSummary("查询建设项目");
+        projects.MapGet("/export", async (string? regionCode, Guid? carrierId, int? year, [AsParameters] ListQuery list, ListProjectsHandler handler,
+            KechuangDb db, CancellationToken ct) =>
+            await CarrierListSheet.Projects.FileAsync(db, await handler.AllAsync(new ProjectQuery(regionCode, carrierId, year, list), ct), ct))
+            .WithName("ExportProjects")
+            .WithSummary("导出建设项目");
+        projects.MapPost("", async Task<Created<Created>> (ProjectInput body, CreateProjectHandler handler, CancellationToken ct) =>
+        {
+            var id = await handler.HandleAsync(body, ct);
+            return TypedResults.Created($"/api/v1/construction-projects/{id}", new Created(id));
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("CreateProject")
+            .WithSummary("登记建设项目")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        projects.MapGet("/{id:guid}", async (Guid id, GetProjectHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithName("GetProject")
+            .WithSummary("查看建设项目及其里程碑");
+        projects.MapPut("/{id:guid}", async (Guid id, ProjectInput body, UpdateProjectHandler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(id, body, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("UpdateProject")
+            .WithSummary("修改建设项目")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        projects.MapPut("/{id:guid}/milestones/{kind}", async (Guid id, string kind, MilestoneInput body, SaveProjectMilestoneHandler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(id, kind, body, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("SaveProjectMilestone")
+            .WithSummary("登记或修改项目里程碑的计划与实际日期")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        projects.MapGet("/{id:guid}/progress", async (Guid id, ListProgressReportsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithName("ListProgressReports")
+            .WithSummary("项目逐月工程形象进度");
+        projects.MapPost("/{id:guid}/progress", async Task<Created<Created>> (Guid id, ProgressInput body, AddProgressReportHandler handler, CancellationToken ct) =>
+        {
+            var reportId = await handler.HandleAsync(id, body, ct);
+            return TypedResults.Created($"/api/v1/construction-projects/{id}/progress", new Created(reportId));
+        }).RequireAuthorization(Roles.Staff)
+            .WithName("AddProgressReport")
+            .WithSummary("填报月度工程形象进度")
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }

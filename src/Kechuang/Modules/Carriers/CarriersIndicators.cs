@@ -111,7 +111,7 @@ internal sealed class LandSuppliedAreaIndicator : IIndicator
         return areas.Sum(LandArea.ToMu);
     }
 
-    public string RecordsUrl(string regionCode, Period period) => $"/carriers/parcels?regionCode={regionCode}&step=land-supply&year={period.From.Year}";
+    public string RecordsUrl(string regionCode, Period period) => $"/parcels?regionCode={regionCode}&step=land-supply&year={period.From.Year}";
 }
 
 /// <summary>
@@ -140,7 +140,7 @@ internal sealed class ProjectProgressIndicator : IIndicator
         return decimal.Round(reports.GroupBy(r => r.ProjectId).Average(g => g.MaxBy(r => r.Month)!.Percent), 1, MidpointRounding.AwayFromZero);
     }
 
-    public string RecordsUrl(string regionCode, Period period) => $"/carriers/projects?regionCode={regionCode}&year={period.From.Year}";
+    public string RecordsUrl(string regionCode, Period period) => $"/construction-projects?regionCode={regionCode}&year={period.From.Year}";
 }
 
 /// <summary>

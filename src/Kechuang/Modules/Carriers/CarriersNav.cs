@@ -12,8 +12,8 @@ internal sealed class CarriersNav : INavContribution
         [
             new("carrier-list", "/carriers", "Menu_CarrierList"),
             new("park-tech-smes", "/carriers/park-tech-smes", "Menu_ParkTechSmes", Roles.Staff),
-            new("parcels", "/carriers/parcels", "Menu_Parcels"),
-            new("projects", "/carriers/projects", "Menu_Projects"),
+            new("parcels", "/parcels", "Menu_Parcels"),
+            new("projects", "/construction-projects", "Menu_Projects"),
         ]),
     ];
 }

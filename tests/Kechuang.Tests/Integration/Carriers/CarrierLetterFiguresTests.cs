@@ -13,7 +13,7 @@ public abstract class CarrierLetterFiguresTests(KechuangApp app)
     private async Task<Dictionary<string, System.Text.Json.JsonElement>> ParcelsAsync()
     {
         var staff = await app.ClientAsync("wuyi.staff");
-        var list = await (await staff.GetAsync("/api/v1/carriers/parcels?regionCode=330723401&pageSize=200")).ReadJsonAsync();
+        var list = await (await staff.GetAsync("/api/v1/parcels?regionCode=330723401&pageSize=200")).ReadJsonAsync();
         return list.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("name").GetString()!);
     }
 
@@ -84,7 +84,7 @@ public abstract class CarrierLetterFiguresTests(KechuangApp app)
         var accelerator = (await (await staff.GetAsync("/api/v1/carriers?q=科技城企业加速器&kind=accelerator")).ReadJsonAsync())
             .GetProperty("items")[0].GetProperty("id").GetGuid();
 
-        var project = Assert.Single((await (await staff.GetAsync($"/api/v1/carriers/projects?carrierId={accelerator}")).ReadJsonAsync())
+        var project = Assert.Single((await (await staff.GetAsync($"/api/v1/construction-projects?carrierId={accelerator}")).ReadJsonAsync())
             .GetProperty("items").EnumerateArray());
 
         var tender = project.GetProperty("milestones").EnumerateArray().Single(m => m.GetProperty("kind").GetString() == "design-tender");
@@ -105,7 +105,7 @@ public abstract class CarrierLetterFiguresTests(KechuangApp app)
         var value = await (await staff.GetAsync($"/api/v1/indicators/{code}/value?regionCode=330723&year=2023")).ReadJsonAsync();
         var records = await (await staff.GetAsync(value.GetProperty("recordsApiUrl").GetString()!)).ReadJsonAsync();
         var project = Assert.Single(records.GetProperty("items").EnumerateArray());
-        var history = await (await staff.GetAsync($"/api/v1/carriers/projects/{project.GetProperty("id").GetGuid()}/progress")).ReadJsonAsync();
+        var history = await (await staff.GetAsync($"/api/v1/construction-projects/{project.GetProperty("id").GetGuid()}/progress")).ReadJsonAsync();
 
         Assert.Equal(20m, target.GetProperty("target").GetDecimal());
         Assert.Equal("科技城企业加速器项目", project.GetProperty("name").GetString());

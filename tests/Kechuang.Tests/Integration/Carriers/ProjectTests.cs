@@ -13,13 +13,13 @@ public abstract class ProjectTests(KechuangApp app)
     private const string Progress = "carriers.project-progress";
 
     private static async Task<Guid> CreateProjectAsync(HttpClient staff, string name, string region = "330723105", Guid? carrierId = null) =>
-        await (await staff.PostJsonAsync("/api/v1/carriers/projects", new { name, regionCode = region, carrierId })).CreatedIdAsync();
+        await (await staff.PostJsonAsync("/api/v1/construction-projects", new { name, regionCode = region, carrierId })).CreatedIdAsync();
 
     private static Task<HttpResponseMessage> MilestoneAsync(HttpClient staff, Guid project, string kind, string? planned, string? actual) =>
-        staff.PutAsJsonAsync($"/api/v1/carriers/projects/{project}/milestones/{kind}", new { plannedOn = planned, actualOn = actual });
+        staff.PutAsJsonAsync($"/api/v1/construction-projects/{project}/milestones/{kind}", new { plannedOn = planned, actualOn = actual });
 
     private static Task<HttpResponseMessage> ReportAsync(HttpClient staff, Guid project, string month, decimal percent) =>
-        staff.PostJsonAsync($"/api/v1/carriers/projects/{project}/progress", new { month, percent, note = "月报" });
+        staff.PostJsonAsync($"/api/v1/construction-projects/{project}/progress", new { month, percent, note = "月报" });
 
     private static async Task<string?> CodeAsync(HttpResponseMessage response)
     {
@@ -36,7 +36,7 @@ public abstract class ProjectTests(KechuangApp app)
 
         var id = await CreateProjectAsync(staff, name, carrierId: carrier);
 
-        var project = await (await staff.GetAsync($"/api/v1/carriers/projects/{id}")).ReadJsonAsync();
+        var project = await (await staff.GetAsync($"/api/v1/construction-projects/{id}")).ReadJsonAsync();
         Assert.Equal(["design-tender", "groundbreaking", "topping", "completion", "delivery"],
             project.GetProperty("milestones").EnumerateArray().Select(m => m.GetProperty("kind").GetString()));
         Assert.Equal(["方案设计招标", "开工", "主体结顶", "竣工", "交付"],
@@ -44,7 +44,7 @@ public abstract class ProjectTests(KechuangApp app)
         Assert.All(project.GetProperty("milestones").EnumerateArray(), m => Assert.Equal(JsonValueKind.Null, m.GetProperty("actualOn").ValueKind));
         Assert.Equal(JsonValueKind.Null, project.GetProperty("progress").ValueKind);
         Assert.Equal(carrier, project.GetProperty("carrierId").GetGuid());
-        var list = await (await staff.GetAsync($"/api/v1/carriers/projects?q={name}")).ReadJsonAsync();
+        var list = await (await staff.GetAsync($"/api/v1/construction-projects?q={name}")).ReadJsonAsync();
         Assert.Equal(1, list.GetProperty("total").GetInt32());
         var auditor = await app.ClientAsync("auditor");
         var audit = await (await auditor.GetAsync($"/api/v1/audit?entity=carriers_project&key={id}")).ReadJsonAsync();
@@ -58,8 +58,8 @@ public abstract class ProjectTests(KechuangApp app)
         var name = Unique("重名项目");
         await CreateProjectAsync(staff, name);
 
-        var invalid = await staff.PostJsonAsync("/api/v1/carriers/projects", new { name = "", regionCode = "999999", parcelId = Guid.NewGuid() });
-        var duplicate = await staff.PostJsonAsync("/api/v1/carriers/projects", new { name, regionCode = "330723101" });
+        var invalid = await staff.PostJsonAsync("/api/v1/construction-projects", new { name = "", regionCode = "999999", parcelId = Guid.NewGuid() });
+        var duplicate = await staff.PostJsonAsync("/api/v1/construction-projects", new { name, regionCode = "330723101" });
 
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var errors = (await invalid.ReadJsonAsync()).GetProperty("errors");
@@ -91,7 +91,7 @@ public abstract class ProjectTests(KechuangApp app)
         Assert.Contains("里程碑取值无效", (await unknown.ReadJsonAsync()).GetProperty("errors").GetProperty("kind")[0].GetString());
         Assert.Equal("请填写计划日期或实际完成日期", (await empty.ReadJsonAsync()).GetProperty("errors").GetProperty("plannedOn")[0].GetString());
         Assert.Equal("实际完成日期不能晚于今天", (await future.ReadJsonAsync()).GetProperty("errors").GetProperty("actualOn")[0].GetString());
-        var milestones = (await (await staff.GetAsync($"/api/v1/carriers/projects/{id}")).ReadJsonAsync()).GetProperty("milestones")
+        var milestones = (await (await staff.GetAsync($"/api/v1/construction-projects/{id}")).ReadJsonAsync()).GetProperty("milestones")
             .EnumerateArray().ToDictionary(m => m.GetProperty("kind").GetString()!);
         Assert.Equal("2023-03-28", milestones["design-tender"].GetProperty("actualOn").GetString());
         Assert.Equal("2023-09-26", milestones["groundbreaking"].GetProperty("actualOn").GetString());
@@ -127,11 +127,11 @@ public abstract class ProjectTests(KechuangApp app)
         Assert.Equal(HttpStatusCode.Created, november.StatusCode);
         Assert.Equal("carriers.progress-before-start", await CodeAsync(later)); // October's 5% would then precede the start
         Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
-        var history = await (await staff.GetAsync($"/api/v1/carriers/projects/{id}/progress")).ReadJsonAsync();
+        var history = await (await staff.GetAsync($"/api/v1/construction-projects/{id}/progress")).ReadJsonAsync();
         Assert.Equal(4, history.GetProperty("total").GetInt32());
         Assert.Equal(["2023-08", "2023-10", "2023-11", "2023-12"], history.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("month").GetString()));
         Assert.Equal([0m, 5m, 12.5m, 21m], history.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("percent").GetDecimal()));
-        var project = await (await staff.GetAsync($"/api/v1/carriers/projects/{id}")).ReadJsonAsync();
+        var project = await (await staff.GetAsync($"/api/v1/construction-projects/{id}")).ReadJsonAsync();
         Assert.Equal(21m, project.GetProperty("progress").GetDecimal());
         Assert.Equal("2023-12", project.GetProperty("progressMonth").GetString());
     }
@@ -161,7 +161,7 @@ public abstract class ProjectTests(KechuangApp app)
 
         Assert.Equal(40m, value.GetProperty("value").GetDecimal()); // (30 + 50) ÷ 2; 丙 reported only in 2022
         Assert.Equal("%", value.GetProperty("unit").GetString());
-        Assert.Equal($"/carriers/projects?regionCode={region}&year=2023", value.GetProperty("recordsUrl").GetString());
+        Assert.Equal($"/construction-projects?regionCode={region}&year=2023", value.GetProperty("recordsUrl").GetString());
         var rows = records.GetProperty("items").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetGuid(), r => r.GetProperty("progress").GetDecimal());
         Assert.Equal(new Dictionary<Guid, decimal> { [a] = 30m, [b] = 50m }, rows);
         Assert.Equal(8m, (await ValueAsync(2022)).GetProperty("value").GetDecimal());
@@ -178,12 +178,12 @@ public abstract class ProjectTests(KechuangApp app)
         var panan = await app.ClientAsync("panan.staff");
         var id = await CreateProjectAsync(wuyi, Unique("武义专属项目"));
 
-        var get = await panan.GetAsync($"/api/v1/carriers/projects/{id}");
-        var history = await panan.GetAsync($"/api/v1/carriers/projects/{id}/progress");
+        var get = await panan.GetAsync($"/api/v1/construction-projects/{id}");
+        var history = await panan.GetAsync($"/api/v1/construction-projects/{id}/progress");
         var milestone = await MilestoneAsync(panan, id, "design-tender", "2023-01-01", null);
         var report = await ReportAsync(panan, id, "2023-01", 0m);
-        var list = await (await panan.GetAsync("/api/v1/carriers/projects?q=武义专属项目")).ReadJsonAsync();
-        var enterprise = await (await app.ClientAsync("shouxiangu")).PostJsonAsync("/api/v1/carriers/projects", new { name = Unique("企业项目"), regionCode = "330723" });
+        var list = await (await panan.GetAsync("/api/v1/construction-projects?q=武义专属项目")).ReadJsonAsync();
+        var enterprise = await (await app.ClientAsync("shouxiangu")).PostJsonAsync("/api/v1/construction-projects", new { name = Unique("企业项目"), regionCode = "330723" });
 
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, history.StatusCode);
@@ -202,7 +202,7 @@ public abstract class ProjectTests(KechuangApp app)
         await MilestoneAsync(staff, id, "groundbreaking", "2023-09-30", "2023-09-26");
         await ReportAsync(staff, id, "2023-12", 21m);
 
-        var export = await staff.GetAsync($"/api/v1/carriers/projects/export?q={name}");
+        var export = await staff.GetAsync($"/api/v1/construction-projects/export?q={name}");
 
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         await using var stream = await export.Content.ReadAsStreamAsync();
@@ -219,11 +219,11 @@ public abstract class ProjectTests(KechuangApp app)
     public async Task Pages_ListAndShowTheDemoProject()
     {
         var staff = await app.ClientAsync("wuyi.staff");
-        var id = (await (await staff.GetAsync("/api/v1/carriers/projects?q=科技城企业加速器项目")).ReadJsonAsync()).GetProperty("items")[0].GetProperty("id").GetGuid();
+        var id = (await (await staff.GetAsync("/api/v1/construction-projects?q=科技城企业加速器项目")).ReadJsonAsync()).GetProperty("items")[0].GetProperty("id").GetGuid();
 
-        var list = WebUtility.HtmlDecode(await staff.GetStringAsync("/carriers/projects?regionCode=330723401&year=2023"));
-        var detail = WebUtility.HtmlDecode(await staff.GetStringAsync($"/carriers/projects/{id}"));
-        var form = WebUtility.HtmlDecode(await staff.GetStringAsync($"/carriers/projects/{id}/edit"));
+        var list = WebUtility.HtmlDecode(await staff.GetStringAsync("/construction-projects?regionCode=330723401&year=2023"));
+        var detail = WebUtility.HtmlDecode(await staff.GetStringAsync($"/construction-projects/{id}"));
+        var form = WebUtility.HtmlDecode(await staff.GetStringAsync($"/construction-projects/{id}/edit"));
 
         Assert.Contains("科技城企业加速器项目", list, StringComparison.Ordinal);
         Assert.Contains("2023-12 填报", list, StringComparison.Ordinal);

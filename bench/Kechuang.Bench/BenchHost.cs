@@ -48,6 +48,8 @@ internal sealed class BenchHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
         services.AddKechuangData(configuration);
+        // The directory a module's handler reaches other modules' organisations through (the contract import's parties).
+        Kechuang.Modules.Directory.DirectoryModule.AddDirectory(services);
         Services = services.BuildServiceProvider();
     }
 

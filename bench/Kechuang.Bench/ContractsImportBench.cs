@@ -274,9 +274,8 @@ internal static class ContractsImportBench
 
     /// <summary>
     /// The import handler of a 武义县 staff account, created as the services create it for the import endpoint:
-    /// with the context factory of the same scope (the same caller).
+    /// with the directory and the context factory of the same scope (the same caller).
     /// </summary>
-
     private static ImportContractsHandler StaffImporter(AsyncServiceScope scope, ImportStages? stages = null)
     {
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(SignInHandler.Principal(

@@ -27,7 +27,7 @@ public sealed class PageProblems
 
     private PageProblems(string baseUrl) => _baseUrl = baseUrl.TrimEnd('/');
 
-    private sealed record Problem(string Text, string? Url = null, int Status = 0, bool Aborted = false);
+    private sealed record Problem(string Text, string? Url = null, int Status = 0, bool Aborted = false, bool Navigation = false);
 
     public bool Checked { get; private set; }
 
@@ -58,7 +58,8 @@ public sealed class PageProblems
         };
         page.PageError += (_, error) => problems.Add(new Problem($"uncaught page error: {error}"));
         page.RequestFailed += (_, request) => problems.Add(new Problem(
-            $"request failed: {request.Method} {request.Url}: {request.Failure}", request.Url, Aborted: request.Failure == "net::ERR_ABORTED"));
+            $"request failed: {request.Method} {request.Url}: {request.Failure}", request.Url, Aborted: request.Failure == "net::ERR_ABORTED",
+            Navigation: request.IsNavigationRequest && request.ResourceType == "document"));
         page.Response += (_, response) =>
         {
             if (response.Status >= 400 && problems.IsOwn(response.Url))
@@ -113,6 +114,12 @@ public sealed class PageProblems
             return true;
         }
         if (problem.Aborted && _downloads.Contains(problem.Url))
+        {
+            return true;
+        }
+        // A page load that the next navigation replaced (a redirect after signing in, a link followed before the
+        // page finished loading): the user sees the page that replaced it, whose own problems are collected.
+        if (problem.Aborted && problem.Navigation)
         {
             return true;
         }

@@ -223,18 +223,24 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
             {
                 foreach (var row in batch)
                 {
-                    var t1 = ImportStages.Now;
-                    var a1 = ImportStages.Allocated;
-                    rows.Take(row, chunk);
-                    var t2 = ImportStages.Now;
-                    stages?.RowsBytes += ImportStages.Allocated - a1;
+                    if (stages is null)
+                    {
+                        rows.Take(row, chunk);
+                    }
+                    else
+                    {
+                        var t1 = ImportStages.Now;
+                        var a1 = ImportStages.Allocated;
+                        rows.Take(row, chunk);
+                        stages.Validate += ImportStages.Now - t1;
+                        stages.RowsBytes += ImportStages.Allocated - a1;
+                    }
                     if (chunk.Size >= chunkSize)
                     {
                         await CheckBesideAsync(chunk, stop.Token);
                         await output.WriteAsync(chunk, stop.Token);
                         chunk = rows.NewChunk();
                     }
-                    stages?.Validate += t2 - t1;
                 }
             }
             await CheckBesideAsync(chunk, stop.Token);
@@ -261,11 +267,16 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
             using var sheet = XlsxRows.Read(file, Sheet).GetEnumerator();
             while (true)
             {
-                var t0 = ImportStages.Now;
-                var a0 = ImportStages.Allocated;
-                var more = sheet.MoveNext();
-                if (stages is not null)
+                bool more;
+                if (stages is null)
                 {
+                    more = sheet.MoveNext();
+                }
+                else
+                {
+                    var t0 = ImportStages.Now;
+                    var a0 = ImportStages.Allocated;
+                    more = sheet.MoveNext();
                     stages.Read += ImportStages.Now - t0;
                     stages.ReadBytes += ImportStages.Allocated - a0;
                 }
@@ -323,14 +334,16 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
             if (!_anyBad && chunk.Batch is { } batch)
             {
                 // Nothing is written once a row is bad: its audit entry would be built for nothing.
+                if (import.Stages is not { } stages)
+                {
+                    batch.Add(record);
+                    return;
+                }
                 var t0 = ImportStages.Now;
                 var a0 = ImportStages.Allocated;
                 batch.Add(record);
-                if (import.Stages is { } stages)
-                {
-                    stages.Audit += ImportStages.Now - t0;
-                    stages.AuditBytes += ImportStages.Allocated - a0;
-                }
+                stages.Audit += ImportStages.Now - t0;
+                stages.AuditBytes += ImportStages.Allocated - a0;
             }
         }
     }

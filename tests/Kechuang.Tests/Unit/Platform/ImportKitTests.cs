@@ -81,4 +81,35 @@ public sealed class ImportKitTests
         Assert.Equal(["甲", "乙"], rows.Select(r => r["名称"]));
         Assert.Equal([1.5, 2.0], rows.Select(r => Convert.ToDouble(r["金额（元）"], System.Globalization.CultureInfo.InvariantCulture)));
     }
+
+    [Theory]
+    [InlineData("2023-05-14", "2023-05-14")]
+    [InlineData("2024-02-29", "2024-02-29")]
+    [InlineData(" 2023-12-31 ", "2023-12-31")]
+    [InlineData("2023/5/14", "2023-05-14")]
+    [InlineData("2023-5-4", "2023-05-04")]
+    [InlineData("2023年5月14日", "2023-05-14")]
+    [InlineData("20230514", "2023-05-14")]
+    [InlineData("2023-02-29", null)]
+    [InlineData("2023-04-31", null)]
+    [InlineData("2023-13-01", null)]
+    [InlineData("2023-00-10", null)]
+    [InlineData("0000-01-01", null)]
+    [InlineData("2023-0a-01", null)]
+    [InlineData("2023+05+14", null)]
+    public void Date_ReadsTheTemplatesFormAndTheOthers_AndRefusesImpossibleDays(string text, string? expected)
+    {
+        var column = new SheetColumn("签订日期", "signDate");
+        _ = new ImportSheet("t.xlsx", "t", column);
+        var errors = new FieldErrors();
+
+        var day = new SheetRow(2, [text]).Date(column, errors);
+
+        Assert.Equal(expected, day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected is null, errors.Any);
+        if (expected is null)
+        {
+            Assert.Contains("不是有效日期", string.Join("", errors.ToDictionary()["signDate"]), StringComparison.Ordinal);
+        }
+    }
 }

@@ -11,7 +11,15 @@ public abstract class OccupancyTests(KechuangApp app)
 
     private static object Centre(string name, int? capacity, string region) => new
     {
-        name, kind = "joint-innovation-center", level = "county", regionCode = region, address = "武义县", area = 800m, openedOn = "2023-01-10", status = "operating", capacity,
+        name,
+        kind = "joint-innovation-center",
+        level = "county",
+        regionCode = region,
+        address = "武义县",
+        area = 800m,
+        openedOn = "2023-01-10",
+        status = "operating",
+        capacity,
     };
 
     [Fact]

@@ -106,6 +106,7 @@ public sealed class KeyboardFormsJourney(BrowserApp app)
         await page.Keyboard.TypeAsync("武义县熟溪街道创业路8号");
         await KeyboardFocus.MoveToAsync(page, "area");
         await page.Keyboard.TypeAsync("1200");
+        await KeyboardFocus.MoveToAsync(page, "capacity");
         await KeyboardFocus.MoveToAsync(page, "openedOn");
         await page.Keyboard.TypeAsync("2019-09-01");
         await KeyboardFocus.MoveToAsync(page, "save");

@@ -58,8 +58,8 @@ public sealed class PageProblems
         };
         page.PageError += (_, error) => problems.Add(new Problem($"uncaught page error: {error}"));
         page.RequestFailed += (_, request) => problems.Add(new Problem(
-            $"request failed: {request.Method} {request.Url}: {request.Failure}", request.Url, Aborted: request.Failure == "net::ERR_ABORTED",
-            Navigation: request.IsNavigationRequest && request.ResourceType == "document"));
+            $"request failed: {request.Method} {request.Url} ({request.ResourceType}): {request.Failure}", request.Url, Aborted: request.Failure == "net::ERR_ABORTED",
+            Navigation: IsPageLoad(request)));
         page.Response += (_, response) =>
         {
             if (response.Status >= 400 && problems.IsOwn(response.Url))
@@ -102,6 +102,15 @@ public sealed class PageProblems
         Checked = true;
         return Problems;
     }
+
+    /// <summary>
+    /// A page load: a document request, or the fetch with which Blazor's enhanced navigation loads a page (its Accept
+    /// header carries <c>blazor-enhanced-nav=on</c>).
+    /// </summary>
+    private static bool IsPageLoad(IRequest request) =>
+        (request.IsNavigationRequest && request.ResourceType == "document")
+        || (request.ResourceType == "fetch" && request.Headers.TryGetValue("accept", out var accept)
+            && accept.Contains("blazor-enhanced-nav=on", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsId(string part) => (part.Length > 0 && part.All(char.IsAsciiDigit)) || Guid.TryParse(part, out _);
 

@@ -39,6 +39,10 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("area");
 
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -101,6 +105,344 @@ namespace Kechuang.Migrations.Postgres
                         .HasDatabaseName("ix_carriers_carrier_region_code");
 
                     b.ToTable("carriers_carrier", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.CarrierPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("CarrierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<string>("Counterparty")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("counterparty");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("Instalment")
+                        .HasColumnType("integer")
+                        .HasColumnName("instalment");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carriers_payment");
+
+                    b.HasIndex("CarrierId")
+                        .HasDatabaseName("ix_carriers_payment_carrier_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_carriers_payment_region_code");
+
+                    b.ToTable("carriers_payment", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.ConstructionProject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CarrierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParcelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parcel_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carriers_project");
+
+                    b.HasIndex("CarrierId")
+                        .HasDatabaseName("ix_carriers_project_carrier_id");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_carriers_project_name");
+
+                    b.HasIndex("ParcelId")
+                        .HasDatabaseName("ix_carriers_project_parcel_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_carriers_project_region_code");
+
+                    b.ToTable("carriers_project", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.LandParcel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AreaSquareMetres")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("area_square_metres");
+
+                    b.Property<Guid?>("CarrierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PlannedProject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("planned_project");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("use");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carriers_parcel");
+
+                    b.HasIndex("CarrierId")
+                        .HasDatabaseName("ix_carriers_parcel_carrier_id");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_carriers_parcel_name");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_carriers_parcel_region_code");
+
+                    b.ToTable("carriers_parcel", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.ParcelStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ParcelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parcel_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carriers_parcel_step");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_carriers_parcel_step_region_code");
+
+                    b.HasIndex("ParcelId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_carriers_parcel_step_parcel_id_kind");
+
+                    b.ToTable("carriers_parcel_step", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.ProgressReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)")
+                        .HasColumnName("percent");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carriers_progress_report");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_carriers_progress_report_region_code");
+
+                    b.HasIndex("ProjectId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_carriers_progress_report_project_id_month");
+
+                    b.ToTable("carriers_progress_report", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.ProjectMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ActualOn")
+                        .HasColumnType("date")
+                        .HasColumnName("actual_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("PlannedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_on");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carriers_project_milestone");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_carriers_project_milestone_region_code");
+
+                    b.HasIndex("ProjectId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_carriers_project_milestone_project_id_kind");
+
+                    b.ToTable("carriers_project_milestone", (string)null);
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Carriers.Tenancy", b =>
@@ -1966,6 +2308,70 @@ namespace Kechuang.Migrations.Postgres
                         .HasName("pk_platform_data_protection_key");
 
                     b.ToTable("platform_data_protection_key", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.CarrierPayment", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Carriers.Carrier", null)
+                        .WithMany()
+                        .HasForeignKey("CarrierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_carriers_payment_carriers_carrier_carrier_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.ConstructionProject", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Carriers.Carrier", null)
+                        .WithMany()
+                        .HasForeignKey("CarrierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_carriers_project_carriers_carrier_carrier_id");
+
+                    b.HasOne("Kechuang.Modules.Carriers.LandParcel", null)
+                        .WithMany()
+                        .HasForeignKey("ParcelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_carriers_project_carriers_parcel_parcel_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.LandParcel", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Carriers.Carrier", null)
+                        .WithMany()
+                        .HasForeignKey("CarrierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_carriers_parcel_carriers_carrier_carrier_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.ParcelStep", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Carriers.LandParcel", null)
+                        .WithMany()
+                        .HasForeignKey("ParcelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_carriers_parcel_step_carriers_parcel_parcel_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.ProgressReport", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Carriers.ConstructionProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_carriers_progress_report_carriers_project_project_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.ProjectMilestone", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Carriers.ConstructionProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_carriers_project_milestone_carriers_project_project_id");
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Carriers.Tenancy", b =>

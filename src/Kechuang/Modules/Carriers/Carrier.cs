@@ -53,6 +53,12 @@ public sealed class Carrier : IRegionScoped
     /// <summary>面积 in ㎡ (building or usable area), two decimals. Never sorted or summed in SQL.</summary>
     public decimal? Area { get; private set; }
     public DateOnly? OpenedOn { get; private set; }
+
+    /// <summary>
+    /// 可入驻单元数: how many enterprises the carrier can house (its units, offices or workstations let to one enterprise
+    /// each). Recorded only where a 入驻率 is asked for; the rate is resident enterprises ÷ this, never an official ratio.
+    /// </summary>
+    public int? Capacity { get; private set; }
     public CarrierStatus Status { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
@@ -68,6 +74,7 @@ public sealed class Carrier : IRegionScoped
         Address = facts.Address;
         Area = facts.Area;
         OpenedOn = facts.OpenedOn;
+        Capacity = facts.Capacity;
         Status = facts.Status;
         UpdatedAt = now;
     }
@@ -75,4 +82,4 @@ public sealed class Carrier : IRegionScoped
 
 /// <summary>A carrier's validated facts (<see cref="CarrierRules.Validate"/>).</summary>
 public sealed record CarrierFacts(string Name, CarrierKind Kind, CarrierLevel? Level, string RegionCode, Guid? ParentId, Guid? OperatorId,
-    string? Address, decimal? Area, DateOnly? OpenedOn, CarrierStatus Status);
+    string? Address, decimal? Area, DateOnly? OpenedOn, CarrierStatus Status, int? Capacity = null);

@@ -7,8 +7,12 @@ namespace Kechuang.Modules.Carriers;
 public sealed record CarrierDto(Guid Id, string Name, string Kind, string KindName, string? Level, string? LevelName,
     string RegionCode, string RegionName, Guid? ParentId, string? ParentName, Guid? OperatorId, string? OperatorName,
     string? Address, decimal? Area, DateOnly? OpenedOn, string Status, string StatusName,
-    int RegisteredCount, int ResidentCount, DateOnly CountedOn, DateTime CreatedAt)
+    int RegisteredCount, int ResidentCount, DateOnly CountedOn, DateTime CreatedAt, int? Capacity = null, decimal? OccupancyRate = null)
 {
+    /// <summary>入驻率 in per cent (one decimal): resident enterprises on <see cref="CountedOn"/> ÷ <see cref="Capacity"/>; none without a capacity.</summary>
+    internal static decimal? Rate(int resident, int? capacity) =>
+        capacity is { } units && units > 0 ? decimal.Round(resident * 100m / units, 1, MidpointRounding.AwayFromZero) : null;
+
     internal static CarrierDto From(Carrier c, IReadOnlyDictionary<string, string> regions, IReadOnlyDictionary<Guid, string> names,
         IReadOnlyDictionary<Guid, TenantCounts> counts, DateOnly countedOn)
     {
@@ -19,7 +23,7 @@ public sealed record CarrierDto(Guid Id, string Name, string Kind, string KindNa
             c.ParentId, c.ParentId is { } p ? names.GetValueOrDefault(p) : null,
             c.OperatorId, c.OperatorId is { } o ? names.GetValueOrDefault(o) : null,
             c.Address, c.Area, c.OpenedOn, Kebab.From(c.Status), CarrierRules.StatusNames[c.Status],
-            count.Registered, count.Resident, countedOn, c.CreatedAt);
+            count.Registered, count.Resident, countedOn, c.CreatedAt, c.Capacity, Rate(count.Resident, c.Capacity));
     }
 }
 

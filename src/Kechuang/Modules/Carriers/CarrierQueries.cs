@@ -1,5 +1,6 @@
 using Kechuang.Modules.Carriers.Public;
 using Kechuang.Platform.Data;
+using Kechuang.Platform.Problems;
 using Kechuang.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,17 @@ internal static class CarrierQueries
 {
     /// <summary>Today in Asia/Shanghai: a tenancy that ends today still counts today.</summary>
     public static DateOnly Today(KechuangDb db) => DateOnly.FromDateTime(UiFormat.Local(db.UtcNow));
+
+    /// <summary>The day tenants are counted on: the one asked for (the tenancy history answers any past day), else today.</summary>
+    public static DateOnly CountDay(KechuangDb db, DateOnly? at)
+    {
+        var today = Today(db);
+        if (at > today)
+        {
+            throw InputException.For("at", "统计日期不能晚于今天");
+        }
+        return at ?? today;
+    }
 
     /// <summary>Codes at or below a region: 330723 covers 330723 and its towns 330723xxx; 330700 covers the city.</summary>
     public static IQueryable<T> UnderRegion<T>(this IQueryable<T> query, string? regionCode) where T : IRegionScoped

@@ -5,7 +5,7 @@ namespace Kechuang.Modules.Carriers;
 
 /// <summary>A carrier as the form and the API send it: kinds, levels and statuses in kebab-case or Chinese.</summary>
 public sealed record CarrierInput(string? Name, string? Kind, string? Level, string? RegionCode, Guid? ParentId, Guid? OperatorId,
-    string? Address, decimal? Area, DateOnly? OpenedOn, string? Status);
+    string? Address, decimal? Area, DateOnly? OpenedOn, string? Status, int? Capacity = null);
 
 /// <summary>The carrier's field rules (what can be checked without the database) and the Chinese names of its choices.</summary>
 public static class CarrierRules
@@ -15,6 +15,9 @@ public static class CarrierRules
 
     /// <summary>面积 above 10 km² is a typing error, not a carrier.</summary>
     public const decimal MaxArea = 10_000_000m;
+
+    /// <summary>可入驻单元数 above this is a typing error.</summary>
+    public const int MaxCapacity = 100_000;
 
     public static readonly IReadOnlyDictionary<CarrierLevel, string> LevelNames = new Dictionary<CarrierLevel, string>
     {
@@ -64,6 +67,10 @@ public static class CarrierRules
                 errors.Add("area", "面积最多保留两位小数");
             }
         }
+        if (input.Capacity is < 1 or > MaxCapacity)
+        {
+            errors.Add("capacity", $"可入驻单元数应在1至{MaxCapacity}之间");
+        }
         if (status == CarrierStatus.Operating)
         {
             if (input.OpenedOn is null)
@@ -78,6 +85,6 @@ public static class CarrierRules
         return errors.Any ? null : Facts();
 
         CarrierFacts Facts() => new(name, kind!.Value, level, region, input.ParentId, input.OperatorId,
-            address.Length == 0 ? null : address, input.Area, input.OpenedOn, status!.Value);
+            address.Length == 0 ? null : address, input.Area, input.OpenedOn, status!.Value, input.Capacity);
     }
 }

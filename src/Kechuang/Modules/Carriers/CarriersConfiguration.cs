@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Kechuang.Modules.Carriers;
 
-public sealed class CarriersConfiguration : IEntityTypeConfiguration<Carrier>, IEntityTypeConfiguration<Tenancy>
+public sealed class CarriersConfiguration : IEntityTypeConfiguration<Carrier>, IEntityTypeConfiguration<Tenancy>,
+    IEntityTypeConfiguration<LandParcel>, IEntityTypeConfiguration<ParcelStep>,
+    IEntityTypeConfiguration<ConstructionProject>, IEntityTypeConfiguration<ProjectMilestone>, IEntityTypeConfiguration<ProgressReport>,
+    IEntityTypeConfiguration<CarrierPayment>
 {
     public void Configure(EntityTypeBuilder<Carrier> builder)
     {
@@ -31,5 +34,83 @@ public sealed class CarriersConfiguration : IEntityTypeConfiguration<Carrier>, I
         builder.HasIndex(t => t.OrganizationId);
         builder.HasIndex(t => t.RegionCode);
         builder.HasOne<Carrier>().WithMany().HasForeignKey(t => t.CarrierId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<LandParcel> builder)
+    {
+        builder.ToTable("carriers_parcel");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Name).HasMaxLength(ParcelRules.NameMax);
+        builder.Property(p => p.RegionCode).HasMaxLength(12);
+        builder.HasIndex(p => p.RegionCode);
+        builder.HasIndex(p => p.Name);
+        builder.HasIndex(p => p.CarrierId);
+        builder.Property(p => p.Location).HasMaxLength(ParcelRules.LocationMax);
+        builder.Property(p => p.PlannedProject).HasMaxLength(ParcelRules.PlannedProjectMax);
+        builder.Property(p => p.Use).HasConversion<string>().HasMaxLength(20);
+        // Six decimals of ㎡ keep a parcel entered in 亩 exact when shown in 亩 again (LandArea).
+        builder.Property(p => p.AreaSquareMetres).HasPrecision(18, LandArea.Decimals);
+        builder.HasOne<Carrier>().WithMany().HasForeignKey(p => p.CarrierId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<ParcelStep> builder)
+    {
+        builder.ToTable("carriers_parcel_step");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.RegionCode).HasMaxLength(12);
+        builder.HasIndex(s => s.RegionCode);
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.HasIndex(s => new { s.ParcelId, s.Kind }).IsUnique();
+        builder.Property(s => s.Note).HasMaxLength(ParcelRules.NoteMax);
+        builder.HasOne<LandParcel>().WithMany().HasForeignKey(s => s.ParcelId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<ConstructionProject> builder)
+    {
+        builder.ToTable("carriers_project");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Name).HasMaxLength(ProjectRules.NameMax);
+        builder.Property(p => p.RegionCode).HasMaxLength(12);
+        builder.HasIndex(p => p.RegionCode);
+        builder.HasIndex(p => p.Name);
+        builder.HasIndex(p => p.CarrierId);
+        builder.HasOne<Carrier>().WithMany().HasForeignKey(p => p.CarrierId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<LandParcel>().WithMany().HasForeignKey(p => p.ParcelId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<ProjectMilestone> builder)
+    {
+        builder.ToTable("carriers_project_milestone");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.RegionCode).HasMaxLength(12);
+        builder.HasIndex(m => m.RegionCode);
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.HasIndex(m => new { m.ProjectId, m.Kind }).IsUnique();
+        builder.HasOne<ConstructionProject>().WithMany().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<ProgressReport> builder)
+    {
+        builder.ToTable("carriers_progress_report");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.RegionCode).HasMaxLength(12);
+        builder.HasIndex(r => r.RegionCode);
+        builder.HasIndex(r => new { r.ProjectId, r.Month }).IsUnique();
+        builder.Property(r => r.Percent).HasPrecision(4, 1);
+        builder.Property(r => r.Note).HasMaxLength(ProjectRules.NoteMax);
+        builder.HasOne<ConstructionProject>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<CarrierPayment> builder)
+    {
+        builder.ToTable("carriers_payment");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.RegionCode).HasMaxLength(12);
+        builder.HasIndex(p => p.RegionCode);
+        builder.HasIndex(p => p.CarrierId);
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(p => p.Counterparty).HasMaxLength(PaymentRules.CounterpartyMax);
+        builder.Property(p => p.Note).HasMaxLength(PaymentRules.NoteMax);
+        builder.HasOne<Carrier>().WithMany().HasForeignKey(p => p.CarrierId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -88,3 +88,143 @@ internal sealed class CityMakerSpaceCountIndicator : IIndicator
 
     public string RecordsUrl(string regionCode, Period period) => $"/carriers?kind=maker-space&regionCode={regionCode}";
 }
+
+/// <summary>
+/// 供地面积 (T1): the area in 亩 of the region's parcels whose 供地 step was completed in the period, each parcel's 亩 as
+/// shown (<see cref="LandArea.ToMu"/>) summed in memory (areas are decimals, which SQLite cannot sum).
+/// </summary>
+internal sealed class LandSuppliedAreaIndicator : IIndicator
+{
+    public const string IndicatorCode = "carriers.land-supplied-area";
+
+    public string Code => IndicatorCode;
+    public string Name => "完成供地面积";
+    public string Unit => "亩";
+    public string Module => "carriers";
+
+    public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
+    {
+        var supplied = db.Set<ParcelStep>().AsNoTracking()
+            .Where(s => s.Kind == ParcelStepKind.LandSupply && s.CompletedOn >= period.From && s.CompletedOn < period.To);
+        var areas = await db.Set<LandParcel>().AsNoTracking().UnderRegion(regionCode).Where(p => supplied.Any(s => s.ParcelId == p.Id))
+            .Select(p => p.AreaSquareMetres).ToListAsync(cancellationToken);
+        return areas.Sum(LandArea.ToMu);
+    }
+
+    public string RecordsUrl(string regionCode, Period period) => $"/parcels?regionCode={regionCode}&step=land-supply&year={period.From.Year}";
+}
+
+/// <summary>
+/// 工程形象进度 (T2): for the region's construction projects that reported progress in the period, each project's last
+/// report of the period, averaged (one decimal); 0 when none reported. With one project — the county's 企业加速器 in the
+/// demo — it is that project's progress at the end of the period. A level, not a flow: a month's value is that month's
+/// reports, not an increase.
+/// </summary>
+internal sealed class ProjectProgressIndicator : IIndicator
+{
+    public const string IndicatorCode = "carriers.project-progress";
+
+    public string Code => IndicatorCode;
+    public string Name => "工程形象进度";
+    public string Unit => "%";
+    public string Module => "carriers";
+
+    public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
+    {
+        var reports = await db.Set<ProgressReport>().AsNoTracking().UnderRegion(regionCode)
+            .Where(r => r.Month >= period.From && r.Month < period.To).Select(r => new { r.ProjectId, r.Month, r.Percent }).ToListAsync(cancellationToken);
+        if (reports.Count == 0)
+        {
+            return 0m;
+        }
+        return decimal.Round(reports.GroupBy(r => r.ProjectId).Average(g => g.MaxBy(r => r.Month)!.Percent), 1, MidpointRounding.AwayFromZero);
+    }
+
+    public string RecordsUrl(string regionCode, Period period) => $"/construction-projects?regionCode={regionCode}&year={period.From.Year}";
+}
+
+/// <summary>
+/// Money records of the region's enclaves (科创飞地) of one kind, paid in the period, in 元: C6's purchase instalments
+/// (<c>carriers.enclave-purchase-paid</c>) and C7's recoveries (<c>carriers.enclave-recovered</c>).
+/// </summary>
+internal abstract class EnclaveMoneyIndicator(PaymentKind kind) : IIndicator
+{
+    public abstract string Code { get; }
+    public abstract string Name { get; }
+    public string Unit => "元";
+    public string Module => "carriers";
+
+    public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
+    {
+        var enclaves = db.Set<Carrier>().Where(c => c.Kind == CarrierKind.Enclave).Select(c => c.Id);
+        var fen = await db.Set<CarrierPayment>().AsNoTracking().UnderRegion(regionCode)
+            .Where(p => p.Kind == kind && enclaves.Contains(p.CarrierId) && p.PaidOn >= period.From && p.PaidOn < period.To)
+            .SumAsync(p => p.AmountFen, cancellationToken);
+        return Money.ToYuan(fen);
+    }
+
+    public string RecordsUrl(string regionCode, Period period) =>
+        $"/carriers/payments?regionCode={regionCode}&carrierKind=enclave&kind={Platform.Problems.Kebab.From(kind)}&year={period.From.Year}";
+}
+
+/// <summary>科创飞地购房款支付 (C6).</summary>
+internal sealed class EnclavePurchasePaidIndicator() : EnclaveMoneyIndicator(PaymentKind.PurchaseInstalment)
+{
+    public const string IndicatorCode = "carriers.enclave-purchase-paid";
+
+    public override string Code => IndicatorCode;
+    public override string Name => "科创飞地购房款支付";
+}
+
+/// <summary>科创飞地违约处置挽回资金 (C7).</summary>
+internal sealed class EnclaveRecoveredIndicator() : EnclaveMoneyIndicator(PaymentKind.Recovery)
+{
+    public const string IndicatorCode = "carriers.enclave-recovered";
+
+    public override string Code => IndicatorCode;
+    public override string Name => "科创飞地违约处置挽回资金";
+}
+
+/// <summary>
+/// 联合创新中心入驻率 (T4), in per cent: enterprises resident in the region's joint innovation centres that record a
+/// capacity, divided by the sum of those capacities, on the last day of the period (today while the period runs).
+/// A measure of the carrier's own units as the letter's target asks, not an official ratio (docs/rules/incubators.md §5).
+/// </summary>
+internal sealed class JointCenterOccupancyIndicator(TimeProvider clock) : IIndicator
+{
+    public const string IndicatorCode = "carriers.joint-center-occupancy";
+
+    public string Code => IndicatorCode;
+    public string Name => "联合创新中心入驻率";
+    public string Unit => "%";
+    public string Module => "carriers";
+
+    public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
+    {
+        var day = Day(period);
+        if (day < period.From)
+        {
+            return 0m;
+        }
+        var centres = await db.Set<Carrier>().AsNoTracking().UnderRegion(regionCode)
+            .Where(c => c.Kind == CarrierKind.JointInnovationCenter && c.Capacity != null).Select(c => new { c.Id, c.Capacity }).ToListAsync(cancellationToken);
+        var capacity = centres.Sum(c => c.Capacity!.Value);
+        if (capacity == 0)
+        {
+            return 0m;
+        }
+        var counts = await CarrierQueries.CountsAsync(db, centres.Select(c => c.Id).ToList(), day, cancellationToken);
+        return CarrierDto.Rate(counts.Values.Sum(c => c.Resident), capacity)!.Value;
+    }
+
+    public string RecordsUrl(string regionCode, Period period) =>
+        $"/carriers?kind=joint-innovation-center&regionCode={regionCode}&at={Day(period).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The period's last day, or today while the period runs (occupancy is counted on one day).</summary>
+    private DateOnly Day(Period period)
+    {
+        var today = DateOnly.FromDateTime(Platform.Ui.UiFormat.Local(clock.GetUtcNow().UtcDateTime));
+        var last = period.To.AddDays(-1);
+        return last < today ? last : today;
+    }
+}

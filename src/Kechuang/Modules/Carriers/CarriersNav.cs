@@ -12,6 +12,8 @@ internal sealed class CarriersNav : INavContribution
         [
             new("carrier-list", "/carriers", "Menu_CarrierList"),
             new("park-tech-smes", "/carriers/park-tech-smes", "Menu_ParkTechSmes", Roles.Staff),
+            new("parcels", "/parcels", "Menu_Parcels"),
+            new("projects", "/construction-projects", "Menu_Projects"),
         ]),
     ];
 }

@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Modules.Carriers;
 
-public sealed record CarrierQuery(string? Kind = null, string? Status = null, string? RegionCode = null, Guid? ParentId = null, ListQuery? List = null)
+/// <summary>The carrier list's filters; <paramref name="At"/> is the day tenants are counted on (today when not given).</summary>
+public sealed record CarrierQuery(string? Kind = null, string? Status = null, string? RegionCode = null, Guid? ParentId = null, ListQuery? List = null,
+    DateOnly? At = null)
 {
     public ListQuery List { get; init; } = List ?? new ListQuery();
 }
@@ -28,14 +30,14 @@ public sealed class ListCarriersHandler(KechuangDb db, IOrganizationDirectory di
         var filtered = await FilterAsync(query, cancellationToken);
         var total = await filtered.CountAsync(cancellationToken);
         var rows = await filtered.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
-        return new Paged<CarrierDto>(await CarrierDtos.ManyAsync(db, directory, rows, cancellationToken), total);
+        return new Paged<CarrierDto>(await CarrierDtos.ManyAsync(db, directory, rows, CarrierQueries.CountDay(db, query.At), cancellationToken), total);
     }
 
     /// <summary>Every carrier of the filtered, sorted list, for the export.</summary>
     public async Task<List<CarrierDto>> AllAsync(CarrierQuery query, CancellationToken cancellationToken = default)
     {
         var rows = await (await FilterAsync(query, cancellationToken)).ApplySort(Sorts, query.List).ToListAsync(cancellationToken);
-        return await CarrierDtos.ManyAsync(db, directory, rows, cancellationToken);
+        return await CarrierDtos.ManyAsync(db, directory, rows, CarrierQueries.CountDay(db, query.At), cancellationToken);
     }
 
     private async Task<IQueryable<Carrier>> FilterAsync(CarrierQuery query, CancellationToken cancellationToken)
@@ -76,19 +78,27 @@ public sealed class ListCarriersHandler(KechuangDb db, IOrganizationDirectory di
 
 public sealed class GetCarrierHandler(KechuangDb db, IOrganizationDirectory directory)
 {
-    public async Task<CarrierDto> HandleAsync(Guid id, CancellationToken cancellationToken = default)
+    public Task<CarrierDto> HandleAsync(Guid id, CancellationToken cancellationToken = default) => HandleAsync(id, null, cancellationToken);
+
+    /// <summary>The carrier with its tenants counted on <paramref name="at"/> (today when not given).</summary>
+    public async Task<CarrierDto> HandleAsync(Guid id, DateOnly? at, CancellationToken cancellationToken = default)
     {
+        var day = CarrierQueries.CountDay(db, at);
         var carrier = await db.Set<Carrier>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException("载体不存在或不在您的数据范围内");
-        return (await CarrierDtos.ManyAsync(db, directory, [carrier], cancellationToken))[0];
+        return (await CarrierDtos.ManyAsync(db, directory, [carrier], day, cancellationToken))[0];
     }
 }
 
 /// <summary>Distinct enterprises registered and resident today in the carrier and every carrier inside it (a park with its buildings and spaces).</summary>
 public sealed class CountTenantsHandler(KechuangDb db)
 {
-    public async Task<TenantCounts> HandleAsync(Guid id, CancellationToken cancellationToken = default)
+    public Task<TenantCounts> HandleAsync(Guid id, CancellationToken cancellationToken = default) => HandleAsync(id, null, cancellationToken);
+
+    /// <summary>The same on <paramref name="at"/> (today when not given).</summary>
+    public async Task<TenantCounts> HandleAsync(Guid id, DateOnly? at, CancellationToken cancellationToken = default)
     {
+        var today = CarrierQueries.CountDay(db, at);
         var parents = await db.Set<Carrier>().AsNoTracking().Select(c => new { c.Id, c.ParentId }).ToListAsync(cancellationToken);
         var children = parents.Where(p => p.ParentId is not null).ToLookup(p => p.ParentId!.Value, p => p.Id);
         var within = new HashSet<Guid> { id };
@@ -101,7 +111,6 @@ public sealed class CountTenantsHandler(KechuangDb db)
             }
         }
         var ids = within.ToList();
-        var today = CarrierQueries.Today(db);
         var rows = await db.Set<Tenancy>().AsNoTracking().Where(t => ids.Contains(t.CarrierId)).CurrentBetween(today, today)
             .Select(t => new { t.Kind, t.OrganizationId }).Distinct().ToListAsync(cancellationToken);
         return new TenantCounts(rows.Count(r => r.Kind == TenancyKind.Registered), rows.Count(r => r.Kind == TenancyKind.Resident));
@@ -123,7 +132,8 @@ public sealed class ListCarrierOptionsHandler(KechuangDb db, IOrganizationDirect
 
 internal static class CarrierDtos
 {
-    public static async Task<List<CarrierDto>> ManyAsync(KechuangDb db, IOrganizationDirectory directory, IReadOnlyList<Carrier> rows, CancellationToken cancellationToken)
+    public static async Task<List<CarrierDto>> ManyAsync(KechuangDb db, IOrganizationDirectory directory, IReadOnlyList<Carrier> rows, DateOnly day,
+        CancellationToken cancellationToken)
     {
         var regions = await directory.RegionNamesAsync(cancellationToken);
         var parentIds = rows.Where(r => r.ParentId is not null).Select(r => r.ParentId!.Value).Distinct().ToList();
@@ -134,8 +144,7 @@ internal static class CarrierDtos
         {
             names[id] = name;
         }
-        var today = CarrierQueries.Today(db);
-        var counts = await CarrierQueries.CountsAsync(db, rows.Select(r => r.Id).ToList(), today, cancellationToken);
-        return rows.Select(r => CarrierDto.From(r, regions, names, counts, today)).ToList();
+        var counts = await CarrierQueries.CountsAsync(db, rows.Select(r => r.Id).ToList(), day, cancellationToken);
+        return rows.Select(r => CarrierDto.From(r, regions, names, counts, day)).ToList();
     }
 }

@@ -18,7 +18,8 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
     private static readonly (string Section, string SectionZh, string SectionEn, (string Key, string Link, string Zh, string En)[] Items)[] Menu =
     [
         ("directory", "组织与人员", "Directory", [("organizations", "/directory/organizations", "组织名录", "Organisations"), ("people", "/directory/people", "人员名录", "People")]),
-        ("carriers", "创新载体", "Innovation carriers", [("carrier-list", "/carriers", "载体名录", "Carriers"), ("park-tech-smes", "/carriers/park-tech-smes", "园区科小企业", "Park tech SMEs")]),
+        ("carriers", "创新载体", "Innovation carriers", [("carrier-list", "/carriers", "载体名录", "Carriers"), ("park-tech-smes", "/carriers/park-tech-smes", "园区科小企业", "Park tech SMEs"),
+            ("parcels", "/parcels", "土地地块", "Land parcels"), ("projects", "/construction-projects", "建设项目", "Construction projects")]),
         ("enterprises", "企业培育", "Enterprise cultivation",
             [("enterprise-list", "/enterprises", "企业档案", "Enterprises"), ("evaluate", "/enterprises/evaluate", "科小/高企自评", "Self-assessment"), ("cultivation", "/cultivation", "梯次培育筛查", "Cultivation screening")]),
         ("contracts", "技术合同登记", "Technology contracts", [("contract-list", "/contracts", "合同登记台账", "Contract register"), ("contract-new", "/contracts/new", "登记新合同", "New contract")]),

@@ -23,6 +23,22 @@ internal static class CarrierChoices
     public static readonly IReadOnlyList<SelectOption> TenancyKindOptions =
         TenancyKinds.Names.Select(k => new SelectOption(Kebab.From(k.Key), k.Value)).ToList();
 
+    public static readonly IReadOnlyList<SelectOption> ParcelSteps =
+        ParcelRules.StepNames.Select(k => new SelectOption(Kebab.From(k.Key), k.Value)).ToList();
+
+    public static readonly IReadOnlyList<SelectOption> ParcelUses =
+        ParcelRules.UseNames.Select(k => new SelectOption(Kebab.From(k.Key), k.Value)).ToList();
+
+    public static readonly IReadOnlyList<SelectOption> PaymentKinds =
+        PaymentRules.KindNames.Select(k => new SelectOption(Kebab.From(k.Key), k.Value)).ToList();
+
+    public static readonly IReadOnlyList<SelectOption> AreaUnits =
+        ParcelRules.AreaUnits.Select(k => new SelectOption(k.Key, k.Value)).ToList();
+
+    /// <summary>Years a step or a report may fall in, newest first (2015–2035).</summary>
+    public static readonly IReadOnlyList<SelectOption> Years =
+        Enumerable.Range(2015, 21).Reverse().Select(y => new SelectOption(y.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{y} 年")).ToList();
+
     public static string KindColor(string kind) => kind switch
     {
         "park" or "small-business-park" or "agricultural-park" => "green",

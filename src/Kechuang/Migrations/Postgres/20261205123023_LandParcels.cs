@@ -1,0 +1,102 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kechuang.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class LandParcels : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "carriers_parcel",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    carrier_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    area_square_metres = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
+                    use = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    planned_project = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_carriers_parcel", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_carriers_parcel_carriers_carrier_carrier_id",
+                        column: x => x.carrier_id,
+                        principalTable: "carriers_carrier",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "carriers_parcel_step",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    parcel_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    submitted_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    completed_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_carriers_parcel_step", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_carriers_parcel_step_carriers_parcel_parcel_id",
+                        column: x => x.parcel_id,
+                        principalTable: "carriers_parcel",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_carriers_parcel_carrier_id",
+                table: "carriers_parcel",
+                column: "carrier_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_carriers_parcel_name",
+                table: "carriers_parcel",
+                column: "name");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_carriers_parcel_region_code",
+                table: "carriers_parcel",
+                column: "region_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_carriers_parcel_step_parcel_id_kind",
+                table: "carriers_parcel_step",
+                columns: new[] { "parcel_id", "kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_carriers_parcel_step_region_code",
+                table: "carriers_parcel_step",
+                column: "region_code");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "carriers_parcel_step");
+
+            migrationBuilder.DropTable(
+                name: "carriers_parcel");
+        }
+    }
+}

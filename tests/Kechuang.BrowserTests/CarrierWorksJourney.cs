@@ -48,9 +48,7 @@ public sealed class CarrierWorksJourney(OwnDatabase database) : IClassFixture<Ow
 
         await Journey.ChooseAsync(page, "#step-kind", "控规调整");
         var submitted = page.Locator("input#step-submitted, #step-submitted input").First;
-        await submitted.ClickAsync();
-        await submitted.PressSequentiallyAsync("2026-02-10");
-        await submitted.PressAsync("Tab");
+        await Journey.TypeDateAsync(page, submitted, "2026-02-10");
         await page.Locator("#save-step").ClickAsync();
         var step = page.Locator("#steps .ant-table-tbody tr", new PageLocatorOptions { HasText = "控规调整" });
         await step.WaitForAsync();

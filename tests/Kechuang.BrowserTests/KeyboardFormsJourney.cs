@@ -95,7 +95,7 @@ public sealed class KeyboardFormsJourney(BrowserApp app)
         await page.Locator(OpenCascader).WaitForAsync();
         await page.Keyboard.PressAsync("ArrowRight");
         await ShowsAsync(region, "浙江省 / 金华市 / 武义县 / 白洋街道");
-        await NextTownAsync(page, region, "浙江省 / 金华市 / 武义县 / 熟溪街道");
+        await NextTownAsync(page, region, "浙江省 / 金华市 / 武义县 / 白洋街道", "浙江省 / 金华市 / 武义县 / 熟溪街道");
         await Journey.ScreenshotAsync(page, "97-keyboard-carrier-region");
         // Tab leaves the cascader with its list closed.
         await KeyboardFocus.MoveToAsync(page, "parentId_list");
@@ -214,14 +214,35 @@ public sealed class KeyboardFormsJourney(BrowserApp app)
     /// The next town in the open column. AntDesign closes the list when a town (a leaf) is chosen, and ArrowDown on a
     /// closed list opens it first: a keyboard user presses ArrowDown, sees the list, and presses it again.
     /// </summary>
-    private static async Task NextTownAsync(IPage page, ILocator region, string expected)
+    /// <summary>
+    /// ArrowDown to the next town. A key pressed while the cascader re-renders after the previous choice can be lost on a
+    /// busy machine; the region then still shows the town before, and the key is pressed again (never when the page
+    /// moved on, so a late key cannot skip a town unnoticed: the final check names what the page showed).
+    /// </summary>
+    private static async Task NextTownAsync(IPage page, ILocator region, string before, string expected)
     {
-        if (await page.Locator(OpenCascader).CountAsync() == 0)
+        for (var attempt = 0; attempt < 3; attempt++)
         {
+            if (await page.Locator(OpenCascader).CountAsync() == 0)
+            {
+                await page.Keyboard.PressAsync("ArrowDown");
+                await page.Locator(OpenCascader).WaitForAsync();
+            }
             await page.Keyboard.PressAsync("ArrowDown");
-            await page.Locator(OpenCascader).WaitForAsync();
+            for (var poll = 0; poll < 20; poll++)
+            {
+                var shown = (await region.First.InnerTextAsync()).Trim();
+                if (shown == expected)
+                {
+                    return;
+                }
+                if (shown != before)
+                {
+                    Assert.Fail($"expected {expected}, the page showed: {shown}");
+                }
+                await Task.Delay(250);
+            }
         }
-        await page.Keyboard.PressAsync("ArrowDown");
         await ShowsAsync(region, expected);
     }
 

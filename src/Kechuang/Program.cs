@@ -52,6 +52,7 @@ if (!await Startup.PrepareDatabaseAsync(app))
     return 1;
 }
 
+app.UseReverseProxy(app.Configuration);
 app.UseProblems();
 app.UseSecurity();
 app.UseStaticFiles();

@@ -13,6 +13,7 @@ public sealed class AuditChain(KechuangDb db)
         var prev = AuditEntry.GenesisHash;
         long expectedSeq = 1;
         long count = 0;
+        var sm3Seen = false;
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Seq).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             if (entry.Seq != expectedSeq)
@@ -23,7 +24,13 @@ public sealed class AuditChain(KechuangDb db)
             {
                 return new ChainReport(count, entry.Seq, "与前一条的哈希链接不一致");
             }
-            if (entry.ComputeHash() != entry.Hash)
+            // An SM3 entry may follow SHA-256 ones (the log kept from before the switch), never the reverse: a SHA-256
+            // hash after the first SM3 entry would be a downgrade.
+            if (entry.ComputeHash(ChainHashKind.Sm3) == entry.Hash)
+            {
+                sm3Seen = true;
+            }
+            else if (sm3Seen || entry.ComputeHash(ChainHashKind.Sha256) != entry.Hash)
             {
                 return new ChainReport(count, entry.Seq, "内容与哈希不符（记录被修改）");
             }

@@ -2,12 +2,15 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Kechuang.Platform.Data;
+using Org.BouncyCastle.Crypto.Digests;
 
 namespace Kechuang.Platform.Audit;
 
 /// <summary>
 /// 审计日志 entry. Append-only; each entry carries the hash of the previous one, so changing or
-/// removing any entry breaks the chain at that point (<c>kechuang audit verify</c>).
+/// removing any entry breaks the chain at that point (<c>kechuang audit verify</c>). New entries are hashed with SM3
+/// (GB/T 32905, the commercial-cryptography hash that 密评 expects); entries written before the switch keep their
+/// SHA-256 hashes, which <see cref="AuditChain"/> accepts only up to the first SM3 entry.
 /// </summary>
 public sealed class AuditEntry : INotAudited
 {
@@ -50,17 +53,21 @@ public sealed class AuditEntry : INotAudited
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static string CreateHash(ref byte[] scratch, long seq, string hashedTime, string account, string? clientAddress,
         string entity, string entityKey, ReadOnlySpan<byte> after, string prevHash) =>
-        ChainHash(ref scratch, seq, hashedTime, account, clientAddress, entity, entityKey, "create", "", after, prevHash);
+        ChainHash(ref scratch, ChainHashKind.Sm3, seq, hashedTime, account, clientAddress, entity, entityKey, "create", "", after, prevHash);
 
-    public string ComputeHash()
+    /// <summary>The entry's hash as a new entry is hashed (SM3).</summary>
+    public string ComputeHash() => ComputeHash(ChainHashKind.Sm3);
+
+    /// <summary>The entry's hash with <paramref name="kind"/>: SM3 for new entries, SHA-256 to verify older ones.</summary>
+    public string ComputeHash(ChainHashKind kind)
     {
         var scratch = Array.Empty<byte>();
-        return ChainHash(ref scratch, Seq, HashedTime(At), Account, ClientAddress, Entity, EntityKey, Action, Before ?? "",
+        return ChainHash(ref scratch, kind, Seq, HashedTime(At), Account, ClientAddress, Entity, EntityKey, Action, Before ?? "",
             Encoding.UTF8.GetBytes(After ?? ""), PrevHash);
     }
 
-    /// <summary>SHA-256 over the fields joined by U+001F, in UTF-8: the one definition of what the chain hashes.</summary>
-    private static string ChainHash(ref byte[] scratch, long seq, string hashedTime, string account, string? clientAddress,
+    /// <summary>The hash over the fields joined by U+001F, in UTF-8: the one definition of what the chain hashes.</summary>
+    private static string ChainHash(ref byte[] scratch, ChainHashKind kind, long seq, string hashedTime, string account, string? clientAddress,
         string entity, string entityKey, string action, string before, ReadOnlySpan<byte> after, string prevHash)
     {
         var most = 20 + (3 * (hashedTime.Length + account.Length + (clientAddress?.Length ?? 0) + entity.Length + entityKey.Length
@@ -83,7 +90,16 @@ public sealed class AuditEntry : INotAudited
         n += after.Length;
         n += Part(span[n..], prevHash);
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(span[..n], hash);
+        if (kind == ChainHashKind.Sm3)
+        {
+            var sm3 = new SM3Digest();
+            sm3.BlockUpdate(span[..n]);
+            sm3.DoFinal(hash);
+        }
+        else
+        {
+            SHA256.HashData(span[..n], hash);
+        }
         return Convert.ToHexStringLower(hash);
 
         static int Part(Span<byte> into, string text)
@@ -92,4 +108,14 @@ public sealed class AuditEntry : INotAudited
             return 1 + Encoding.UTF8.GetBytes(text, into[1..]);
         }
     }
+}
+
+/// <summary>The hash function of an audit chain entry; both give 32 bytes, written as 64 lower-case hex digits.</summary>
+public enum ChainHashKind
+{
+    /// <summary>Entries written before the chain moved to SM3.</summary>
+    Sha256 = 1,
+
+    /// <summary>SM3 (GB/T 32905-2016): every entry written now.</summary>
+    Sm3 = 2,
 }

@@ -69,11 +69,11 @@ public sealed class BulkAuditValuesTests
             };
             Assert.Equal(entry.ComputeHash(), AuditEntry.CreateHash(ref scratch, 42, AuditEntry.HashedTime(at), "wuyi.staff", null, shape.Name,
                 contract.Id.ToString(), buffer.WrittenSpan, AuditEntry.GenesisHash));
-            // The chain's format as written since the first entry: fields joined by U+001F, SHA-256 of the UTF-8.
-            var payload = string.Join('\u001f', "42", AuditEntry.HashedTime(at), "wuyi.staff", "", shape.Name, contract.Id.ToString(), "create", "",
-                compiled, AuditEntry.GenesisHash);
-            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(payload))),
-                entry.ComputeHash());
+            // The chain's format: fields joined by U+001F, hashed as UTF-8 — with SM3 now, with SHA-256 before the switch.
+            var payload = System.Text.Encoding.UTF8.GetBytes(string.Join('\u001f', "42", AuditEntry.HashedTime(at), "wuyi.staff", "", shape.Name,
+                contract.Id.ToString(), "create", "", compiled, AuditEntry.GenesisHash));
+            Assert.Equal(Kechuang.Tests.Integration.Platform.AuditHashSwitchTests.Sm3Hex(payload), entry.ComputeHash());
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(payload)), entry.ComputeHash(ChainHashKind.Sha256));
         }
     }
 

@@ -17,11 +17,14 @@ public sealed record ImportLimits
     public const string MaxCellSetting = "Imports:MaxCellCharacters";
     public const string MaxErrorsSetting = "Imports:MaxReportedErrors";
 
-    /// <summary>The defaults: 100 MB of XML, 200,000 data rows (the contract import's benchmark size), Excel's own cell limit, 1,000 reported errors.</summary>
+    /// <summary>
+    /// The defaults: 256 MB of XML (a 200,000-row contract sheet as the export writes it inflates to about 170 MB), 200,000
+    /// data rows (the contract import's benchmark size), Excel's own cell limit, 1,000 reported errors.
+    /// </summary>
     public static ImportLimits Default { get; } = new();
 
     /// <summary>The XML the file's parts (workbook, styles, shared strings, worksheet) may inflate to together, counted as it is inflated.</summary>
-    public int MaxInflatedMegabytes { get; init; } = 100;
+    public int MaxInflatedMegabytes { get; init; } = 256;
 
     /// <summary>Data rows (the header row and blank rows not counted).</summary>
     public int MaxRows { get; init; } = 200_000;

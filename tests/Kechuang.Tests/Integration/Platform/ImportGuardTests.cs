@@ -42,7 +42,7 @@ public abstract class ImportGuardTests(KechuangApp app)
 
         var (response, allocated) = await PostAsync(staff, url, GigabyteSheet);
 
-        await AssertRefusedAsync(response, "文件解压后超过 100 MB（内容过大或文件已损坏），未导入任何记录，请拆分为几个文件分批导入");
+        await AssertRefusedAsync(response, "文件解压后超过 256 MB（内容过大或文件已损坏），未导入任何记录，请拆分为几个文件分批导入");
         Assert.Equal(before, await StateAsync());
         // The 8 MB upload itself is read into a buffer and a temporary file; 1.3 GB read as rows would be gigabytes.
         Assert.True(allocated < 64 * Megabyte, $"{allocated / Megabyte} MB allocated");

@@ -40,7 +40,7 @@ public sealed class XlsxLimitsTests
     [Fact]
     public void Defaults_AreThoseDocumented()
     {
-        Assert.Equal(100, ImportLimits.Default.MaxInflatedMegabytes);
+        Assert.Equal(256, ImportLimits.Default.MaxInflatedMegabytes);
         Assert.Equal(200_000, ImportLimits.Default.MaxRows);
         Assert.Equal(32_767, ImportLimits.Default.MaxCellCharacters);
         Assert.Equal(1_000, ImportLimits.Default.MaxReportedErrors);
@@ -55,7 +55,7 @@ public sealed class XlsxLimitsTests
 
         Assert.True(file.Length < 16 * Megabyte, $"the bomb is {file.Length} bytes zipped");
         Assert.Empty(rows);
-        Assert.Equal("文件解压后超过 100 MB（内容过大或文件已损坏），未导入任何记录，请拆分为几个文件分批导入", problem);
+        Assert.Equal("文件解压后超过 256 MB（内容过大或文件已损坏），未导入任何记录，请拆分为几个文件分批导入", problem);
         Assert.True(allocated < 4 * Megabyte, $"{allocated / Megabyte} MB allocated");
     }
 

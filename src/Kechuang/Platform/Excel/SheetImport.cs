@@ -14,7 +14,10 @@ namespace Kechuang.Platform.Excel;
 /// <item>the streaming reader (<see cref="XlsxRows"/>), parsing on one thread and reading rows on another while the
 /// caller's thread checks and writes the previous chunk: memory holds a few chunks, never the file;</item>
 /// <item>all-or-nothing: every row is read and every bad cell reported (row, column header, Chinese reason) as one
-/// 400, and nothing is saved when any row is bad; a file with no data row is a 400 on <c>file</c>;</item>
+/// 400 (the first <see cref="ImportLimits.MaxReportedErrors"/> of them, with how many there are in all), and nothing
+/// is saved when any row is bad; a file with no data row is a 400 on <c>file</c>;</item>
+/// <item>the file read within <see cref="ImportLimits"/> (inflated size, rows, cell length), configured under
+/// <c>Imports</c>: a file over one is a 400 on <c>file</c> as soon as it is found, and nothing is saved;</item>
 /// <item>the audit entry of the import (who, file, how many rows; key: the import's id) in the same transaction as
 /// the records, which are audited as any save audits them;</item>
 /// <item>with <see cref="Bulk"/>, records written chunk by chunk through <see cref="BulkInsert"/> (imports of
@@ -29,7 +32,16 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
 
     private BulkInsert? _bulk;
 
+    private ImportLimits? _limits;
+
     protected KechuangDb Db => db;
+
+    /// <summary>What the file may hold: the application's configured limits unless set (the benchmark, tests).</summary>
+    internal ImportLimits Limits
+    {
+        get => _limits ??= ImportLimits.Of(db);
+        init => _limits = value;
+    }
 
     protected abstract ImportSheet Sheet { get; }
 
@@ -132,7 +144,9 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = Channel.CreateBounded<ImportChunk<TRecord>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var reader = Task.Run(() => ReadSheetAsync(file, channel.Writer, stop.Token), CancellationToken.None);
+        var limits = Limits;
         var bad = new List<ImportRowError>();
+        var badTotal = 0;
         var imported = 0;
         try
         {
@@ -143,9 +157,14 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
                 // Wall time: the writer awaits the server, and its continuations may run on any thread.
                 var w1 = System.Diagnostics.Stopwatch.GetTimestamp();
                 await CheckAsync(chunk, cancellationToken);
-                bad.AddRange(chunk.Errors);
+                if (chunk.Errors.Count > 0)
+                {
+                    // Chunks come in file order: the first errors of the file are the first of each chunk in row order.
+                    badTotal += chunk.Errors.Count;
+                    bad.AddRange(chunk.Errors.OrderBy(b => b.Row).Take(limits.MaxReportedErrors - bad.Count));
+                }
                 var w2 = System.Diagnostics.Stopwatch.GetTimestamp();
-                if (bad.Count == 0)
+                if (badTotal == 0)
                 {
                     imported += chunk.Accepted.Count;
                     if (bulk is not null)
@@ -166,9 +185,9 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
                 }
                 w0 = w3;
             }
-            if (bad.Count > 0)
+            if (badTotal > 0)
             {
-                throw new ImportRowsException([.. bad.OrderBy(b => b.Row)]);
+                throw new ImportRowsException(bad, badTotal);
             }
             if (imported == 0)
             {
@@ -268,7 +287,7 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
         {
             var stages = Stages;
             var batch = new List<SheetRow>(ParsedBatch);
-            using var sheet = XlsxRows.Read(file, Sheet).GetEnumerator();
+            using var sheet = XlsxRows.Read(file, Sheet, Limits).GetEnumerator();
             while (true)
             {
                 bool more;

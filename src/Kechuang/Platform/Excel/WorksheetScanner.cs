@@ -12,10 +12,20 @@ namespace Kechuang.Platform.Excel;
 /// references, CDATA, comments, processing instructions, rich-text and phonetic runs, formulas (their cached value is
 /// read), line ends normalised as XML does. A document type declaration, an unknown entity or a broken tag makes the
 /// file unreadable (<see cref="InvalidDataException"/>), as an XML parser that prohibits DTDs would.
+/// What it holds is bounded whatever the part holds: text between tags is handed out a buffer at a time, a cell's value
+/// stops at three bytes per character of <see cref="ImportLimits.MaxCellCharacters"/>, a row at Excel's 16,384 columns,
+/// and a tag, comment or CDATA section longer than <see cref="MaxToken"/> makes the file unreadable.
 /// </summary>
 internal sealed class WorksheetScanner
 {
+    /// <summary>Columns of a row: Excel's own limit (A to XFD).</summary>
+    internal const int MaxColumns = 16_384;
+
     private readonly Stream _input;
+    private readonly ImportLimits _limits;
+    private readonly int _maxValueBytes;
+    private readonly int _maxToken;
+    private int _valueStart;
     private byte[] _buffer = new byte[1 << 16];
     private int _position;
     private int _end;
@@ -30,9 +40,13 @@ internal sealed class WorksheetScanner
     private int _attributesStart;
     private int _attributesEnd;
 
-    public WorksheetScanner(Stream input)
+    public WorksheetScanner(Stream input, ImportLimits? limits = null)
     {
         _input = input;
+        _limits = limits ?? ImportLimits.Default;
+        // No character takes more than three bytes of UTF-8 per UTF-16 char: a value over this is over the limit.
+        _maxValueBytes = (int)Math.Min(int.MaxValue / 2, 3L * _limits.MaxCellCharacters);
+        _maxToken = Math.Max(MaxToken, _maxValueBytes + 1024);
         Fill();
         if (_end - _position >= 2 && (_buffer[_position] is 0xFF or 0xFE) && (_buffer[_position + 1] is 0xFF or 0xFE))
         {
@@ -48,6 +62,9 @@ internal sealed class WorksheetScanner
             _position += 3;
         }
     }
+
+    /// <summary>The longest tag, comment or CDATA section read (the buffer grows to it at most); text between tags is not bounded by it.</summary>
+    internal const int MaxToken = 1 << 20;
 
     private enum Kind
     {
@@ -119,11 +136,16 @@ internal sealed class WorksheetScanner
             {
                 continue;
             }
+            if (Cells.Count == MaxColumns)
+            {
+                throw Broken();
+            }
             Attributes(out var reference, out var t, out var s);
             column = reference.Length > 0 ? ColumnIndex(reference) : column + 1;
             var type = XlsxRows.TypeOf(t);
             var style = s.Length > 0 && TryParseInt(s, out var st) ? st : 0;
             var start = _valuesLength;
+            _valueStart = start;
             var hasValue = false;
             if (!_selfClosing)
             {
@@ -178,6 +200,10 @@ internal sealed class WorksheetScanner
 
     private void AppendValue(ReadOnlySpan<byte> bytes)
     {
+        if (_valuesLength - _valueStart + bytes.Length > _maxValueBytes)
+        {
+            throw _limits.CellTooLong(RowNumber);
+        }
         if (_valuesLength + bytes.Length > _values.Length)
         {
             Array.Resize(ref _values, Math.Max(_values.Length * 2, _valuesLength + bytes.Length));
@@ -199,8 +225,7 @@ internal sealed class WorksheetScanner
             }
             if (_buffer[_position] != (byte)'<')
             {
-                var lt = Find((byte)'<', 0);
-                var length = (lt < 0 ? _end : lt) - _position;
+                var length = TextEnd() - _position;
                 Unescape(_buffer.AsSpan(_position, length));
                 _position += length;
                 _kind = Kind.Text;
@@ -461,20 +486,40 @@ internal sealed class WorksheetScanner
         }
     }
 
-    /// <summary>The position of <paramref name="value"/> at or after the current position plus <paramref name="from"/>, reading more as needed; -1 at the end of the part.</summary>
-    private int Find(byte value, int from)
+    /// <summary>
+    /// Where the text at the current position ends: the next '&lt;', the end of the part, or, when the text fills the
+    /// buffer, the last place in it that splits no entity reference and no CR LF pair (the rest is the next token's), so
+    /// a gigabyte between two tags is read through one buffer instead of growing it.
+    /// </summary>
+    private int TextEnd()
     {
+        var from = 0;
         while (true)
         {
-            var found = _buffer.AsSpan(_position + from, _end - _position - from).IndexOf(value);
+            var found = _buffer.AsSpan(_position + from, _end - _position - from).IndexOf((byte)'<');
             if (found >= 0)
             {
                 return _position + from + found;
             }
+            if (_position == 0 && _end == _buffer.Length)
+            {
+                var text = _buffer.AsSpan(0, _end);
+                var cut = text.Length;
+                var amp = text.LastIndexOf((byte)'&');
+                if (amp >= 0 && text[amp..].IndexOf((byte)';') < 0)
+                {
+                    cut = amp;
+                }
+                if (cut > 0 && text[cut - 1] == (byte)'\r')
+                {
+                    cut--;
+                }
+                return cut > 0 ? cut : throw Broken();
+            }
             from = _end - _position;
             if (!More())
             {
-                return -1;
+                return _end;
             }
         }
     }
@@ -527,7 +572,11 @@ internal sealed class WorksheetScanner
         }
         if (_end == _buffer.Length)
         {
-            Array.Resize(ref _buffer, _buffer.Length * 2);
+            if (_buffer.Length >= _maxToken)
+            {
+                throw Broken();
+            }
+            Array.Resize(ref _buffer, Math.Min(_buffer.Length * 2, _maxToken));
         }
         return Fill();
     }

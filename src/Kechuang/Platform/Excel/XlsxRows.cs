@@ -7,8 +7,9 @@ using System.Xml;
 namespace Kechuang.Platform.Excel;
 
 /// <summary>
-/// The forward-only reader of every import (hundreds of thousands of rows): one <see cref="XmlReader"/> over the first
-/// worksheet, the shared-string table in memory, nothing else kept. Each data row comes with its Excel row number and
+/// The forward-only reader of every import (hundreds of thousands of rows): the first worksheet's bytes scanned as they
+/// are inflated (<see cref="WorksheetScanner"/>), the shared-string table in memory, nothing else kept; all of it within
+/// <see cref="ImportLimits"/>. Each data row comes with its Excel row number and
 /// its cells by the declared columns of an <see cref="ImportSheet"/>, found by the headers of row 1 (blank rows
 /// skipped), with MiniExcel's value types: text as <see cref="string"/>, numbers as <see cref="double"/>,
 /// date-formatted numbers as <see cref="DateTime"/>, booleans as <see cref="bool"/>, empty cells as null. About ten
@@ -23,30 +24,113 @@ public static class XlsxRows
     /// <summary>
     /// The data rows of the first worksheet, with the cells of <paramref name="sheet"/>'s columns found by the
     /// headers of row 1 (in any order; other columns are read only to tell a blank row). Blank rows are skipped.
+    /// Within <paramref name="limits"/> (the defaults when null): the parts read inflate to at most
+    /// <see cref="ImportLimits.MaxInflatedMegabytes"/> together, counted on the bytes actually inflated (a zip may
+    /// declare sizes it does not keep), at most <see cref="ImportLimits.MaxRows"/> data rows, no cell longer than
+    /// <see cref="ImportLimits.MaxCellCharacters"/>; past any of them reading stops with a 400 on <c>file</c>.
     /// </summary>
-    public static IEnumerable<SheetRow> Read(Stream stream, ImportSheet sheet)
+    public static IEnumerable<SheetRow> Read(Stream stream, ImportSheet sheet, ImportLimits? limits = null)
     {
+        limits ??= ImportLimits.Default;
+        if (stream.CanSeek && stream.Length - stream.Position < EmptyZip)
+        {
+            // Shorter than the end record of an empty zip: nothing a zip reader could make sense of.
+            throw Unreadable();
+        }
         var archive = Guard(() => new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true));
         using (archive)
         {
-            var sheetPath = Guard(() => FirstSheetPath(archive));
-            var shared = Guard(() => SharedStrings(archive));
-            var dates = Guard(() => DateStyles(archive));
+            var budget = new InflatedBudget(limits);
+            var sheetPath = Guard(() => FirstSheetPath(archive, budget));
+            var shared = Guard(() => SharedStrings(archive, budget, limits));
+            var dates = Guard(() => DateStyles(archive, budget));
             var entry = archive.GetEntry(sheetPath) ?? throw Unreadable();
-            using var part = Guard(entry.Open);
-            var rows = new RowReader(Guard(() => new WorksheetScanner(part)), shared, dates, sheet.Columns.Count);
+            using var part = Guard(() => budget.Open(entry));
+            var scanner = Guard(() => new WorksheetScanner(part, limits));
+            var rows = new RowReader(scanner, shared, dates, sheet.Columns.Count, limits);
             if (!Guard(rows.ReadHeaders))
             {
                 yield break;
             }
             rows.Map(sheet);
+            var count = 0;
             while (Guard(rows.Next))
             {
                 if (rows.Current is { } row)
                 {
+                    if (++count > limits.MaxRows)
+                    {
+                        throw limits.TooManyRows();
+                    }
                     yield return row;
                 }
             }
+        }
+    }
+
+    /// <summary>The bytes of the end-of-central-directory record, all an empty zip is.</summary>
+    private const int EmptyZip = 22;
+
+    /// <summary>What the parts of one file may still inflate to; each part is opened through it.</summary>
+    private sealed class InflatedBudget(ImportLimits limits)
+    {
+        private long _left = limits.MaxInflatedBytes;
+
+        public CountingStream Open(ZipArchiveEntry entry)
+        {
+            // An honest zip declares its sizes: refused before anything is inflated. One that lies is stopped by the count.
+            if (entry.Length > _left)
+            {
+                throw limits.InflatedTooLarge();
+            }
+            return new CountingStream(entry.Open(), this);
+        }
+
+        public void Take(int bytes)
+        {
+            _left -= bytes;
+            if (_left < 0)
+            {
+                throw limits.InflatedTooLarge();
+            }
+        }
+    }
+
+    /// <summary>A part's inflated bytes, counted against the file's budget as they are read.</summary>
+    private sealed class CountingStream(Stream inner, InflatedBudget budget) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = inner.Read(buffer);
+            budget.Take(read);
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+            base.Dispose(disposing);
         }
     }
 
@@ -61,7 +145,7 @@ public static class XlsxRows
     /// from the first row (an iterator's state machine would run unoptimized code for a good part of an import before
     /// the runtime's tiering gets to it).
     /// </summary>
-    private sealed class RowReader(WorksheetScanner scanner, List<string> shared, HashSet<int> dates, int declared)
+    private sealed class RowReader(WorksheetScanner scanner, List<string> shared, HashSet<int> dates, int declared, ImportLimits limits)
     {
         private const int InternedMax = 4096, InternedLength = 64;
         private readonly List<(int Column, string Header)> _headers = [];
@@ -166,6 +250,12 @@ public static class XlsxRows
             return made;
         }
 
+        /// <summary>
+        /// The scanner stops a cell at three bytes a character (no character takes more in UTF-8), before it is held;
+        /// the exact count of characters is taken here.
+        /// </summary>
+        private string Checked(string text) => text.Length > limits.MaxCellCharacters ? throw limits.CellTooLong(scanner.RowNumber) : text;
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private object? Value(WorksheetScanner.Cell cell, ReadOnlySpan<byte> raw)
         {
@@ -174,18 +264,18 @@ public static class XlsxRows
                 case CellType.Shared:
                     return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : throw Unreadable();
                 case CellType.Text:
-                    return Text(raw);
+                    return Checked(Text(raw));
                 case CellType.Boolean:
                     return raw.Length == 1 && raw[0] == (byte)'1';
                 case CellType.Error:
                     return null;
                 case CellType.Date:
                     var text = Encoding.UTF8.GetString(raw);
-                    return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : text;
+                    return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : Checked(text);
                 default:
                     if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
                     {
-                        return Encoding.UTF8.GetString(raw);
+                        return Checked(Encoding.UTF8.GetString(raw));
                     }
                     return dates.Contains(cell.Style) && number is > -657435 and < 2958466 ? DateTime.FromOADate(number) : number;
             }
@@ -217,8 +307,11 @@ public static class XlsxRows
         _ => CellType.Number,
     };
 
-    /// <summary>Text of an &lt;is&gt; or &lt;si&gt; element: its &lt;t&gt;, or its runs' &lt;t&gt; joined; phonetic runs left out.</summary>
-    private static string InlineText(XmlReader xml, Names n)
+    /// <summary>
+    /// Text of an &lt;si&gt; element: its &lt;t&gt;, or its runs' &lt;t&gt; joined; phonetic runs left out. Read a chunk
+    /// at a time, so a string longer than <paramref name="max"/> characters is refused before it is held whole.
+    /// </summary>
+    private static string InlineText(XmlReader xml, Names n, ImportLimits limits, System.Text.StringBuilder text, char[] chunk)
     {
         if (xml.IsEmptyElement)
         {
@@ -226,8 +319,7 @@ public static class XlsxRows
             return "";
         }
         var depth = xml.Depth;
-        string? single = null;
-        System.Text.StringBuilder? many = null;
+        text.Clear();
         xml.Read();
         while (!xml.EOF && xml.Depth > depth)
         {
@@ -237,16 +329,7 @@ public static class XlsxRows
             }
             else if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, n.T))
             {
-                var text = xml.ReadElementContentAsString();
-                if (single is null && many is null)
-                {
-                    single = text;
-                }
-                else
-                {
-                    many ??= new System.Text.StringBuilder(single);
-                    many.Append(text);
-                }
+                AppendContent(xml, text, limits, chunk);
             }
             else
             {
@@ -254,10 +337,48 @@ public static class XlsxRows
             }
         }
         xml.Read(); // past the closing tag
-        return many?.ToString() ?? single ?? "";
+        return text.Length == 0 ? "" : text.ToString();
     }
 
-    private static List<string> SharedStrings(ZipArchive archive)
+    /// <summary>The text of the element the reader is on (as <see cref="XmlReader.ReadElementContentAsString()"/> gives it), appended; the reader ends past its end tag.</summary>
+    private static void AppendContent(XmlReader xml, System.Text.StringBuilder text, ImportLimits limits, char[] chunk)
+    {
+        if (xml.IsEmptyElement)
+        {
+            xml.Read();
+            return;
+        }
+        var depth = xml.Depth;
+        xml.Read();
+        while (!xml.EOF && xml.Depth > depth)
+        {
+            if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+            {
+                int read;
+                while ((read = xml.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+                {
+                    if (text.Length + read > limits.MaxCellCharacters)
+                    {
+                        throw limits.CellTooLong(null);
+                    }
+                    text.Append(chunk, 0, read);
+                }
+                xml.Read();
+            }
+            else if (xml.NodeType == XmlNodeType.Element)
+            {
+                // <t> holds text only; an element inside it is what ReadElementContentAsString refuses.
+                throw new XmlException("An element inside <t>.");
+            }
+            else
+            {
+                xml.Read();
+            }
+        }
+        xml.Read(); // past </t>
+    }
+
+    private static List<string> SharedStrings(ZipArchive archive, InflatedBudget budget, ImportLimits limits)
     {
         var strings = new List<string>();
         var entry = archive.GetEntry("xl/sharedStrings.xml");
@@ -265,16 +386,18 @@ public static class XlsxRows
         {
             return strings;
         }
-        using var stream = entry.Open();
+        using var stream = budget.Open(entry);
         using var xml = XmlReader.Create(stream, Settings());
         var n = new Names(xml.NameTable);
         var si = xml.NameTable.Add("si");
+        var chunk = new char[4096];
+        var text = new System.Text.StringBuilder();
         xml.Read();
         while (!xml.EOF)
         {
             if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, si))
             {
-                strings.Add(InlineText(xml, n));
+                strings.Add(InlineText(xml, n, limits, text, chunk));
             }
             else
             {
@@ -285,7 +408,7 @@ public static class XlsxRows
     }
 
     /// <summary>Cell styles (indexes into cellXfs) whose number format is a date or time, as MiniExcel reads them.</summary>
-    private static HashSet<int> DateStyles(ZipArchive archive)
+    private static HashSet<int> DateStyles(ZipArchive archive, InflatedBudget budget)
     {
         var dates = new HashSet<int>();
         var entry = archive.GetEntry("xl/styles.xml");
@@ -293,7 +416,7 @@ public static class XlsxRows
         {
             return dates;
         }
-        using var stream = entry.Open();
+        using var stream = budget.Open(entry);
         using var xml = XmlReader.Create(stream, Settings());
         var custom = new Dictionary<int, string>();
         var inCellXfs = false;
@@ -343,11 +466,11 @@ public static class XlsxRows
         return plain.IndexOfAny(['y', 'Y', 'd', 'D', 'h', 'H', 's', 'S']) >= 0 && !plain.Contains('#', StringComparison.Ordinal);
     }
 
-    private static string FirstSheetPath(ZipArchive archive)
+    private static string FirstSheetPath(ZipArchive archive, InflatedBudget budget)
     {
         var workbook = archive.GetEntry("xl/workbook.xml") ?? throw Unreadable();
         string? relationId = null;
-        using (var stream = workbook.Open())
+        using (var stream = budget.Open(workbook))
         using (var xml = XmlReader.Create(stream, Settings()))
         {
             while (xml.Read())
@@ -362,7 +485,7 @@ public static class XlsxRows
         var relations = archive.GetEntry("xl/_rels/workbook.xml.rels");
         if (relationId is not null && relations is not null)
         {
-            using var stream = relations.Open();
+            using var stream = budget.Open(relations);
             using var xml = XmlReader.Create(stream, Settings());
             while (xml.Read())
             {

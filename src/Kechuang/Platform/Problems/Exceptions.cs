@@ -30,10 +30,25 @@ public sealed class LockedException(string message) : Exception(message);
 /// <summary>413: an upload larger than allowed (the message names the limit).</summary>
 public sealed class PayloadTooLargeException(string message) : Exception(message);
 
-/// <summary>An all-or-nothing import found bad rows: answered 400 listing every one. Nothing was imported.</summary>
-public sealed class ImportRowsException(IReadOnlyList<ImportRowError> rows) : Exception("导入文件有错误，未导入任何记录")
+/// <summary>
+/// An all-or-nothing import found bad rows: answered 400 listing them (the first ones, in row order, when there are more
+/// than an answer should carry) with how many there are in all. Nothing was imported.
+/// </summary>
+public sealed class ImportRowsException(IReadOnlyList<ImportRowError> rows, int total) : Exception(MessageFor(rows.Count, total))
 {
+    public ImportRowsException(IReadOnlyList<ImportRowError> rows)
+        : this(rows, rows.Count)
+    {
+    }
+
     public IReadOnlyList<ImportRowError> Rows { get; } = rows;
+
+    /// <summary>How many bad cells the file has; more than <see cref="Rows"/> when the list was cut.</summary>
+    public int Total { get; } = total;
+
+    private static string MessageFor(int listed, int total) => total > listed
+        ? $"导入文件共有 {total} 处错误，未导入任何记录；以下只列出前 {listed} 处，其余 {total - listed} 处未列出，请修改后重新上传"
+        : "导入文件有错误，未导入任何记录";
 }
 
 /// <summary>One bad cell of an import: the Excel row number (header is row 1), the column's Chinese header and the reason.</summary>

@@ -44,7 +44,7 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
             Status = 400,
             Title = "输入有误，请按提示修改",
         },
-        ImportRowsException import => WithRows(new ProblemDetails { Status = 400, Title = import.Message }, import.Rows),
+        ImportRowsException import => WithRows(new ProblemDetails { Status = 400, Title = import.Message }, import.Rows, import.Total),
         RuleException rule => WithCode(new ProblemDetails { Status = 409, Title = rule.Message }, rule.Code),
         ForbiddenException { Code: { } code } forbidden => WithCode(new ProblemDetails { Status = 403, Title = forbidden.Message }, code),
         ForbiddenException forbidden => new ProblemDetails { Status = 403, Title = forbidden.Message },
@@ -68,9 +68,10 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
         _ => new ProblemDetails { Status = 500, Title = "系统内部错误，请将追踪号提供给管理员" },
     };
 
-    private static ProblemDetails WithRows(ProblemDetails problem, IReadOnlyList<ImportRowError> rows)
+    private static ProblemDetails WithRows(ProblemDetails problem, IReadOnlyList<ImportRowError> rows, int total)
     {
         problem.Extensions["code"] = "import.bad-rows";
+        problem.Extensions["total"] = total;
         problem.Extensions["rows"] = rows.Select(r => new { row = r.Row, column = r.Column, message = r.Message }).ToList();
         return problem;
     }

@@ -221,7 +221,7 @@ public sealed class BulkInsert : IAsyncDisposable
     /// <summary>Refuses a record outside the caller's data scope, as a save would.</summary>
     internal void EnsureMayAdd(object row)
     {
-        if (row is IRegionScoped scoped && !_scope.All && !KechuangDb.Allows(_scope, scoped))
+        if (row is IRegionScoped scoped && !_scope.All && !KechuangDb.Allows(_scope, scoped) && !KechuangDb.SharedByStaff(_scope, scoped))
         {
             throw new ForbiddenException("无权修改本数据范围以外的记录");
         }

@@ -188,14 +188,28 @@ public abstract class KechuangDb : DbContext, IDataProtectionKeyContext
             {
                 continue;
             }
-            var allowed = Allows(scope, entry.Entity)
-                && (entry.State != EntityState.Modified || scope.Covers((string)entry.Property(nameof(IRegionScoped.RegionCode)).OriginalValue!));
+            var allowed = (Allows(scope, entry.Entity)
+                && (entry.State != EntityState.Modified || scope.Covers((string)entry.Property(nameof(IRegionScoped.RegionCode)).OriginalValue!)))
+                || SharedKeptByStaff(scope, entry);
             if (!allowed)
             {
                 throw new ForbiddenException("无权修改本数据范围以外的记录");
             }
         }
     }
+
+    /// <summary>
+    /// Universities, institutes and government units serve every county: the 武义 bureau registers 浙江大学 (杭州) for a
+    /// station or a contract. City and county staff (a scope without an organisation) may therefore add and change a
+    /// shared organisation of any region, as long as it is shared before and after the change, so an enterprise
+    /// outside the scope cannot be pulled in or pushed out by changing its kind.
+    /// </summary>
+    internal static bool SharedByStaff(DataScope scope, IRegionScoped entity) =>
+        scope.OrganizationId is null && entity is IOrganizationRoot { IsSharedWithAll: true };
+
+    private static bool SharedKeptByStaff(DataScope scope, Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<IRegionScoped> entry) =>
+        SharedByStaff(scope, entry.Entity)
+        && (entry.State == EntityState.Added || entry.Property(nameof(IOrganizationRoot.IsSharedWithAll)).OriginalValue is true);
 
     /// <summary>Whether the scope may hold this record (its region, and its organisation for enterprise and institution accounts).</summary>
     internal static bool Allows(DataScope scope, IRegionScoped entity)

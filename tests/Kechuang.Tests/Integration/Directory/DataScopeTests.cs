@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Kechuang.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
 namespace Kechuang.Tests.Integration.Directory;
@@ -66,6 +67,38 @@ public abstract class DataScopeTests(KechuangApp app)
         }
         var wuyiAsksPanan = await (await wuyi.GetAsync("/api/v1/organizations?kind=enterprise&regionCode=330727")).ReadJsonAsync();
         Assert.Equal(0, wuyiAsksPanan.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task CityAndCountyStaff_RegisterAndCorrectInstitutionsAndGovernmentUnitsOfAnyRegion_ButNoEnterpriseOutsideTheirScope()
+    {
+        var city = await app.ClientAsync("city.staff");
+        var wuyi = await app.ClientAsync("wuyi.staff");
+        var zju = KechuangApp.NewCreditCode();
+        var bureau = KechuangApp.NewCreditCode();
+
+        // 浙江大学 in 杭州市西湖区 (330106), registered by the city; a Shanghai government unit by a county clerk.
+        var university = await (await city.PostJsonAsync("/api/v1/organizations",
+            new { name = "浙江大学（范围测试）", kind = "institution", creditCode = zju, regionCode = "330106" })).CreatedIdAsync();
+        var government = await (await wuyi.PostJsonAsync("/api/v1/organizations",
+            new { name = "上海市科学技术委员会（范围测试）", kind = "government", creditCode = bureau, regionCode = "310101" })).CreatedIdAsync();
+        var corrected = await wuyi.PutAsJsonAsync($"/api/v1/organizations/{university}",
+            new { name = "浙江大学", kind = "institution", creditCode = zju, regionCode = "330106" });
+        // An enterprise of 杭州 stays outside both scopes, and a shared unit cannot be turned into one.
+        var enterprise = await wuyi.PostJsonAsync("/api/v1/organizations",
+            new { name = "杭州范围测试有限公司", kind = "enterprise", creditCode = KechuangApp.NewCreditCode(), regionCode = "330106" });
+        var turned = await wuyi.PutAsJsonAsync($"/api/v1/organizations/{government}",
+            new { name = "上海市科学技术委员会（范围测试）", kind = "enterprise", creditCode = bureau, regionCode = "310101" });
+
+        Assert.Equal(HttpStatusCode.NoContent, corrected.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, enterprise.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, turned.StatusCode);
+        var saved = await (await wuyi.GetAsync($"/api/v1/organizations/{university}")).ReadJsonAsync();
+        Assert.Equal("浙江大学", saved.GetProperty("name").GetString());
+        Assert.Equal("330106", saved.GetProperty("regionCode").GetString());
+        var unchanged = await (await city.GetAsync($"/api/v1/organizations/{government}")).ReadJsonAsync();
+        Assert.Equal("government", unchanged.GetProperty("kind").GetString());
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<Kechuang.Modules.Directory.Organization>().IgnoreQueryFilters().CountAsync(o => o.Name == "杭州范围测试有限公司")));
     }
 
     [Fact]

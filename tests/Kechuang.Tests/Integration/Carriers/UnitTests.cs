@@ -216,6 +216,24 @@ public abstract class UnitTests(KechuangApp app)
         Assert.Single(await UnitsAsync(staff, carrier, "2024-01-01"));
     }
 
+    [Fact]
+    public async Task DetailPage_ListsTheUnits_WithTheirOccupantsOnTheDayAsked()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+        var wangyi = (await (await staff.GetAsync("/api/v1/carriers?q=武义网易联合创新中心")).ReadJsonAsync()).GetProperty("items")[0].GetProperty("id").GetGuid();
+        var units = await UnitsAsync(staff, wangyi, "2023-07-06");
+        var firstOccupant = units.First(u => u.GetProperty("occupantName").ValueKind == JsonValueKind.String).GetProperty("occupantName").GetString()!;
+
+        var page = WebUtility.HtmlDecode(await staff.GetStringAsync($"/carriers/{wangyi}?at=2023-07-06"));
+        var opening = WebUtility.HtmlDecode(await staff.GetStringAsync($"/carriers/{wangyi}?at=2023-05-14"));
+
+        Assert.Contains("单元（16 个）", page, StringComparison.Ordinal);
+        Assert.Contains("已交付 16 个，已入驻 11 个，入驻率 68.8%（已入驻单元 11 ÷ 已交付单元 16）", page, StringComparison.Ordinal);
+        Assert.Contains(firstOccupant, page, StringComparison.Ordinal);
+        Assert.Contains("id=\"unit-form\"", page, StringComparison.Ordinal);
+        Assert.Contains("已交付 16 个，已入驻 1 个", opening, StringComparison.Ordinal); // the first resident moved in on the opening day
+    }
+
     public sealed class OnSqlite(SqliteApp app) : UnitTests(app), IClassFixture<SqliteApp>;
 
     public sealed class OnPostgres(PostgresApp app) : UnitTests(app), IClassFixture<PostgresApp>;

@@ -87,6 +87,12 @@ public sealed class CarrierWorksJourney(OwnDatabase database) : IClassFixture<Ow
         await wangyi.WaitForAsync();
         Assert.Contains("68.8%", await wangyi.InnerTextAsync(), StringComparison.Ordinal);
         await Journey.ScreenshotAsync(page, "79-occupancy-on-the-letters-date");
+
+        // The centre's units on the letter's date: who sits where, and the rate they make.
+        await wangyi.Locator("a", new LocatorLocatorOptions { HasText = "武义网易联合创新中心" }).First.ClickAsync();
+        await page.Locator("#units").WaitForAsync();
+        Assert.Contains("已交付 16 个，已入驻 11 个，入驻率 68.8%", await page.Locator("#unit-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await Journey.ScreenshotAsync(page, "80-units-on-the-letters-date");
         await Journey.EndAsync(page);
     }
 }

@@ -64,6 +64,14 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<string>("OccupancyBasis")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("Units")
+                        .HasColumnName("occupancy_basis");
+
                     b.Property<DateOnly?>("OpenedOn")
                         .HasColumnType("date")
                         .HasColumnName("opened_on");
@@ -166,6 +174,69 @@ namespace Kechuang.Migrations.Postgres
                         .HasDatabaseName("ix_carriers_payment_region_code");
 
                     b.ToTable("carriers_payment", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.CarrierUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Area")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("area");
+
+                    b.Property<DateOnly?>("AvailableFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("available_from");
+
+                    b.Property<Guid>("CarrierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Floor")
+                        .HasColumnType("integer")
+                        .HasColumnName("floor");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("use");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carriers_unit");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_carriers_unit_region_code");
+
+                    b.HasIndex("CarrierId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_carriers_unit_carrier_id_number");
+
+                    b.ToTable("carriers_unit", (string)null);
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Carriers.ConstructionProject", b =>
@@ -501,6 +572,54 @@ namespace Kechuang.Migrations.Postgres
                         .HasDatabaseName("ix_carriers_tenancy_region_code");
 
                     b.ToTable("carriers_tenancy", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.TenancyUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid>("TenancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenancy_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carriers_tenancy_unit");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_carriers_tenancy_unit_organization_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_carriers_tenancy_unit_region_code");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_carriers_tenancy_unit_unit_id");
+
+                    b.HasIndex("TenancyId", "UnitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_carriers_tenancy_unit_tenancy_id_unit_id");
+
+                    b.ToTable("carriers_tenancy_unit", (string)null);
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Contracts.ContractAttachment", b =>
@@ -2320,6 +2439,16 @@ namespace Kechuang.Migrations.Postgres
                         .HasConstraintName("fk_carriers_payment_carriers_carrier_carrier_id");
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Carriers.CarrierUnit", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Carriers.Carrier", null)
+                        .WithMany()
+                        .HasForeignKey("CarrierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_carriers_unit_carriers_carrier_carrier_id");
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Carriers.ConstructionProject", b =>
                 {
                     b.HasOne("Kechuang.Modules.Carriers.Carrier", null)
@@ -2382,6 +2511,23 @@ namespace Kechuang.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_carriers_tenancy_carriers_carrier_carrier_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.TenancyUnit", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Carriers.Tenancy", null)
+                        .WithMany()
+                        .HasForeignKey("TenancyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_carriers_tenancy_unit_carriers_tenancy_tenancy_id");
+
+                    b.HasOne("Kechuang.Modules.Carriers.CarrierUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_carriers_tenancy_unit_carriers_unit_unit_id");
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Contracts.ContractAttachment", b =>

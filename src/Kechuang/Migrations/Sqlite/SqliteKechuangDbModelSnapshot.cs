@@ -59,6 +59,14 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("OccupancyBasis")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Units")
+                        .HasColumnName("occupancy_basis");
+
                     b.Property<DateOnly?>("OpenedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("opened_on");
@@ -161,6 +169,69 @@ namespace Kechuang.Migrations.Sqlite
                         .HasDatabaseName("ix_carriers_payment_region_code");
 
                     b.ToTable("carriers_payment", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.CarrierUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Area")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.Property<DateOnly?>("AvailableFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("available_from");
+
+                    b.Property<Guid>("CarrierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Floor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("floor");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("use");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carriers_unit");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_carriers_unit_region_code");
+
+                    b.HasIndex("CarrierId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_carriers_unit_carrier_id_number");
+
+                    b.ToTable("carriers_unit", (string)null);
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Carriers.ConstructionProject", b =>
@@ -496,6 +567,54 @@ namespace Kechuang.Migrations.Sqlite
                         .HasDatabaseName("ix_carriers_tenancy_region_code");
 
                     b.ToTable("carriers_tenancy", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.TenancyUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid>("TenancyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenancy_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carriers_tenancy_unit");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_carriers_tenancy_unit_organization_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_carriers_tenancy_unit_region_code");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_carriers_tenancy_unit_unit_id");
+
+                    b.HasIndex("TenancyId", "UnitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_carriers_tenancy_unit_tenancy_id_unit_id");
+
+                    b.ToTable("carriers_tenancy_unit", (string)null);
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Contracts.ContractAttachment", b =>
@@ -2313,6 +2432,16 @@ namespace Kechuang.Migrations.Sqlite
                         .HasConstraintName("fk_carriers_payment_carriers_carrier_carrier_id");
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Carriers.CarrierUnit", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Carriers.Carrier", null)
+                        .WithMany()
+                        .HasForeignKey("CarrierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_carriers_unit_carriers_carrier_carrier_id");
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Carriers.ConstructionProject", b =>
                 {
                     b.HasOne("Kechuang.Modules.Carriers.Carrier", null)
@@ -2375,6 +2504,23 @@ namespace Kechuang.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_carriers_tenancy_carriers_carrier_carrier_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Carriers.TenancyUnit", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Carriers.Tenancy", null)
+                        .WithMany()
+                        .HasForeignKey("TenancyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_carriers_tenancy_unit_carriers_tenancy_tenancy_id");
+
+                    b.HasOne("Kechuang.Modules.Carriers.CarrierUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_carriers_tenancy_unit_carriers_unit_unit_id");
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Contracts.ContractAttachment", b =>

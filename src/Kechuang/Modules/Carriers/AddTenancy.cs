@@ -1,3 +1,4 @@
+using Kechuang.Modules.Carriers.Public;
 using Kechuang.Modules.Directory.Public;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
@@ -6,8 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Modules.Carriers;
 
-/// <summary>A new tenancy (the API body and the form's input alike): the enterprise by id or by credit code.</summary>
-public sealed record TenancyInput(Guid? EnterpriseId, string? CreditCode, string? Kind, DateOnly? EnteredOn, DateOnly? LeftOn = null);
+/// <summary>
+/// A new tenancy (the API body and the form's input alike): the enterprise by id or by credit code; a resident one may name
+/// the carrier's units it occupies.
+/// </summary>
+public sealed record TenancyInput(Guid? EnterpriseId, string? CreditCode, string? Kind, DateOnly? EnteredOn, DateOnly? LeftOn = null,
+    IReadOnlyList<Guid>? UnitIds = null);
 
 /// <summary>The day a tenancy ends.</summary>
 public sealed record EndTenancyInput(DateOnly? LeftOn);
@@ -29,6 +34,7 @@ public sealed class AddTenancyHandler(KechuangDb db, IOrganizationDirectory dire
             : null;
         TenancyRules.CheckTenant(enterprise, input.EnterpriseId is not null || !string.IsNullOrWhiteSpace(input.CreditCode), errors);
         var (kind, entered, left) = TenancyRules.Validate(input.Kind, input.EnteredOn, input.LeftOn, CarrierQueries.Today(db), errors);
+        var units = await UnitsAsync(carrierId, kind, entered, input.UnitIds, errors, cancellationToken);
         errors.ThrowIfAny();
         var stays = await db.Set<Tenancy>().IgnoreQueryFilters().AsNoTracking()
             .Where(t => t.CarrierId == carrierId && t.OrganizationId == enterprise!.Id && t.Kind == kind)
@@ -37,10 +43,63 @@ public sealed class AddTenancyHandler(KechuangDb db, IOrganizationDirectory dire
         {
             throw TenancyRules.OverlapProblem(enterprise!.Name, kind!.Value);
         }
-        var tenancy = new Tenancy(carrier.Id, carrier.RegionCode, enterprise!.Id, kind!.Value, entered!.Value, left, db.UtcNow);
+        await EnsureFreeAsync(units, entered!.Value, left, cancellationToken);
+        var tenancy = new Tenancy(carrier.Id, carrier.RegionCode, enterprise!.Id, kind!.Value, entered.Value, left, db.UtcNow);
         db.Add(tenancy);
+        foreach (var unit in units)
+        {
+            db.Add(new TenancyUnit(tenancy, unit.Id));
+        }
         await db.SaveChangesAsync(cancellationToken);
         return tenancy.Id;
+    }
+
+    /// <summary>The named units: the carrier's own, handed over by the entry day, and only for a resident tenancy.</summary>
+    private async Task<List<CarrierUnit>> UnitsAsync(Guid carrierId, TenancyKind? kind, DateOnly? entered, IReadOnlyList<Guid>? unitIds, FieldErrors errors,
+        CancellationToken cancellationToken)
+    {
+        var ids = unitIds?.Distinct().ToList() ?? [];
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        if (kind == TenancyKind.Registered)
+        {
+            errors.Add("unitIds", "注册记录不占用单元，只有入驻记录可选择单元");
+            return [];
+        }
+        var units = await db.Set<CarrierUnit>().AsNoTracking().Where(u => ids.Contains(u.Id) && u.CarrierId == carrierId).ToListAsync(cancellationToken);
+        if (units.Count < ids.Count)
+        {
+            errors.Add("unitIds", "所选单元不属于该载体");
+        }
+        foreach (var unit in units.Where(u => entered is { } day && !u.IsAvailableOn(day)).OrderBy(u => u.Number, StringComparer.Ordinal))
+        {
+            errors.Add("unitIds", unit.AvailableFrom is { } from
+                ? $"单元 {unit.Number} 于 {from:yyyy-MM-dd} 交付，入驻日期不能早于交付日期"
+                : $"单元 {unit.Number} 尚未交付，不能登记入驻");
+        }
+        return units;
+    }
+
+    /// <summary>One unit holds one resident enterprise at a time: no resident tenancy naming it may share a day with [entered, left].</summary>
+    private async Task EnsureFreeAsync(List<CarrierUnit> units, DateOnly entered, DateOnly? left, CancellationToken cancellationToken)
+    {
+        if (units.Count == 0)
+        {
+            return;
+        }
+        var ids = units.Select(u => u.Id).ToList();
+        var holders = await (from link in db.Set<TenancyUnit>().IgnoreQueryFilters().AsNoTracking()
+                             join tenancy in db.Set<Tenancy>().IgnoreQueryFilters().AsNoTracking() on link.TenancyId equals tenancy.Id
+                             where ids.Contains(link.UnitId) && tenancy.Kind == TenancyKind.Resident
+                             select new { link.UnitId, tenancy.OrganizationId, tenancy.EnteredOn, tenancy.LeftOn }).ToListAsync(cancellationToken);
+        var clash = holders.Where(h => TenancyRules.Overlap(h.EnteredOn, h.LeftOn, entered, left)).OrderBy(h => h.EnteredOn).FirstOrDefault();
+        if (clash is not null)
+        {
+            var occupant = (await directory.NamesAnywhereAsync([clash.OrganizationId!.Value], cancellationToken)).GetValueOrDefault(clash.OrganizationId.Value, "（已删除的企业）");
+            throw UnitRules.Occupied(units.First(u => u.Id == clash.UnitId).Number, occupant, clash.EnteredOn, clash.LeftOn);
+        }
     }
 }
 

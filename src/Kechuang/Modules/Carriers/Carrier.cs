@@ -59,6 +59,9 @@ public sealed class Carrier : IRegionScoped
     /// each). Recorded only where a 入驻率 is asked for; the rate is resident enterprises ÷ this, never an official ratio.
     /// </summary>
     public int? Capacity { get; private set; }
+
+    /// <summary>入驻率计算口径 once the carrier has units: occupied units ÷ units handed over, or the same by area.</summary>
+    public OccupancyBasis OccupancyBasis { get; private set; } = OccupancyBasis.Units;
     public CarrierStatus Status { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
@@ -75,6 +78,7 @@ public sealed class Carrier : IRegionScoped
         Area = facts.Area;
         OpenedOn = facts.OpenedOn;
         Capacity = facts.Capacity;
+        OccupancyBasis = facts.OccupancyBasis;
         Status = facts.Status;
         UpdatedAt = now;
     }
@@ -82,4 +86,4 @@ public sealed class Carrier : IRegionScoped
 
 /// <summary>A carrier's validated facts (<see cref="CarrierRules.Validate"/>).</summary>
 public sealed record CarrierFacts(string Name, CarrierKind Kind, CarrierLevel? Level, string RegionCode, Guid? ParentId, Guid? OperatorId,
-    string? Address, decimal? Area, DateOnly? OpenedOn, CarrierStatus Status, int? Capacity = null);
+    string? Address, decimal? Area, DateOnly? OpenedOn, CarrierStatus Status, int? Capacity = null, OccupancyBasis OccupancyBasis = OccupancyBasis.Units);

@@ -5,7 +5,7 @@ namespace Kechuang.Modules.Carriers;
 
 /// <summary>A carrier as the form and the API send it: kinds, levels and statuses in kebab-case or Chinese.</summary>
 public sealed record CarrierInput(string? Name, string? Kind, string? Level, string? RegionCode, Guid? ParentId, Guid? OperatorId,
-    string? Address, decimal? Area, DateOnly? OpenedOn, string? Status, int? Capacity = null);
+    string? Address, decimal? Area, DateOnly? OpenedOn, string? Status, int? Capacity = null, string? OccupancyBasis = null);
 
 /// <summary>The carrier's field rules (what can be checked without the database) and the Chinese names of its choices.</summary>
 public static class CarrierRules
@@ -42,6 +42,7 @@ public static class CarrierRules
         var kind = errors.Enum("kind", "载体类型", input.Kind, CarrierKinds.Names);
         var level = errors.Enum("level", "认定级别", input.Level, LevelNames, required: false);
         var status = errors.Enum("status", "运营状态", input.Status, StatusNames);
+        var basis = errors.Enum("occupancyBasis", "入驻率计算口径", input.OccupancyBasis, UnitRules.BasisNames, required: false) ?? OccupancyBasis.Units;
         var region = input.RegionCode?.Trim() ?? "";
         if (region.Length == 0)
         {
@@ -85,6 +86,6 @@ public static class CarrierRules
         return errors.Any ? null : Facts();
 
         CarrierFacts Facts() => new(name, kind!.Value, level, region, input.ParentId, input.OperatorId,
-            address.Length == 0 ? null : address, input.Area, input.OpenedOn, status!.Value, input.Capacity);
+            address.Length == 0 ? null : address, input.Area, input.OpenedOn, status!.Value, input.Capacity, basis);
     }
 }

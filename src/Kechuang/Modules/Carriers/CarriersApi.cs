@@ -15,15 +15,16 @@ public static class CarriersApi
     {
         var api = app.MapGroup("/api/v1/carriers").RequireAuthorization().WithTags("创新载体");
 
-        // at: the day registered and resident enterprises (and the occupancy rate) are counted on, from the tenancy history.
-        api.MapGet("", async (string? kind, string? status, string? regionCode, Guid? parentId, DateOnly? at, [AsParameters] ListQuery list, ListCarriersHandler handler,
+        // at: the day registered and resident enterprises (and the occupancy rate) are counted on, from the tenancy history;
+        // openedYear: carriers opened (buildings handed over) in that year, the records of carriers.buildings-delivered.
+        api.MapGet("", async (string? kind, string? status, string? regionCode, Guid? parentId, DateOnly? at, int? openedYear, [AsParameters] ListQuery list, ListCarriersHandler handler,
             CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(new CarrierQuery(kind, status, regionCode, parentId, list, at), ct)))
+            TypedResults.Ok(await handler.HandleAsync(new CarrierQuery(kind, status, regionCode, parentId, list, at, openedYear), ct)))
             .WithName("ListCarriers")
             .WithSummary("查询创新载体");
-        api.MapGet("/export", async (string? kind, string? status, string? regionCode, Guid? parentId, DateOnly? at, [AsParameters] ListQuery list, ListCarriersHandler handler,
+        api.MapGet("/export", async (string? kind, string? status, string? regionCode, Guid? parentId, DateOnly? at, int? openedYear, [AsParameters] ListQuery list, ListCarriersHandler handler,
             KechuangDb db, CancellationToken ct) =>
-            await CarrierListSheet.Export.FileAsync(db, await handler.AllAsync(new CarrierQuery(kind, status, regionCode, parentId, list, at), ct), ct))
+            await CarrierListSheet.Export.FileAsync(db, await handler.AllAsync(new CarrierQuery(kind, status, regionCode, parentId, list, at, openedYear), ct), ct))
             .WithName("ExportCarriers")
             .WithSummary("导出创新载体");
         api.MapPost("", async Task<Created<Created>> (CarrierInput body, CreateCarrierHandler handler, CancellationToken ct) =>
@@ -123,6 +124,30 @@ public static class CarriersApi
             .WithPermission(CarriersPermissions.ChangeTenancies)
             .WithName("EndTenancy")
             .WithSummary("登记企业迁出")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        // Units of a building or space, each with its occupant on the day asked (today when not given).
+        api.MapGet("/{id:guid}/units", async (Guid id, DateOnly? at, ListUnitsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, at, ct)))
+            .WithName("ListCarrierUnits")
+            .WithSummary("某载体的单元及其入驻企业");
+        api.MapPost("/{id:guid}/units", async Task<Created<Created>> (Guid id, UnitInput body, CreateUnitHandler handler, CancellationToken ct) =>
+        {
+            var unitId = await handler.HandleAsync(id, body, ct);
+            return TypedResults.Created($"/api/v1/carriers/{id}/units", new Created(unitId));
+        })
+            .WithPermission(CarriersPermissions.ChangeUnits)
+            .WithName("CreateCarrierUnit")
+            .WithSummary("登记单元")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPut("/{id:guid}/units/{unitId:guid}", async (Guid id, Guid unitId, UnitInput body, UpdateUnitHandler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(id, unitId, body, ct);
+            return TypedResults.NoContent();
+        })
+            .WithPermission(CarriersPermissions.ChangeUnits)
+            .WithName("UpdateCarrierUnit")
+            .WithSummary("修改单元")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         // Land parcels and construction projects have groups of their own: under /api/v1/carriers their item paths

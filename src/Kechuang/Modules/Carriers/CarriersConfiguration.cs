@@ -6,7 +6,7 @@ namespace Kechuang.Modules.Carriers;
 public sealed class CarriersConfiguration : IEntityTypeConfiguration<Carrier>, IEntityTypeConfiguration<Tenancy>,
     IEntityTypeConfiguration<LandParcel>, IEntityTypeConfiguration<ParcelStep>,
     IEntityTypeConfiguration<ConstructionProject>, IEntityTypeConfiguration<ProjectMilestone>, IEntityTypeConfiguration<ProgressReport>,
-    IEntityTypeConfiguration<CarrierPayment>
+    IEntityTypeConfiguration<CarrierPayment>, IEntityTypeConfiguration<CarrierUnit>, IEntityTypeConfiguration<TenancyUnit>
 {
     public void Configure(EntityTypeBuilder<Carrier> builder)
     {
@@ -22,6 +22,7 @@ public sealed class CarriersConfiguration : IEntityTypeConfiguration<Carrier>, I
         builder.HasIndex(c => c.Name);
         builder.Property(c => c.Address).HasMaxLength(CarrierRules.AddressMax);
         builder.Property(c => c.Area).HasPrecision(12, 2);
+        builder.Property(c => c.OccupancyBasis).HasConversion<string>().HasMaxLength(10).HasDefaultValue(OccupancyBasis.Units);
     }
 
     public void Configure(EntityTypeBuilder<Tenancy> builder)
@@ -112,5 +113,31 @@ public sealed class CarriersConfiguration : IEntityTypeConfiguration<Carrier>, I
         builder.Property(p => p.Counterparty).HasMaxLength(PaymentRules.CounterpartyMax);
         builder.Property(p => p.Note).HasMaxLength(PaymentRules.NoteMax);
         builder.HasOne<Carrier>().WithMany().HasForeignKey(p => p.CarrierId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<CarrierUnit> builder)
+    {
+        builder.ToTable("carriers_unit");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.RegionCode).HasMaxLength(12);
+        builder.HasIndex(u => u.RegionCode);
+        builder.Property(u => u.Number).HasMaxLength(UnitRules.NumberMax);
+        builder.HasIndex(u => new { u.CarrierId, u.Number }).IsUnique();
+        builder.Property(u => u.Area).HasPrecision(12, 2);
+        builder.Property(u => u.Use).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Carrier>().WithMany().HasForeignKey(u => u.CarrierId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<TenancyUnit> builder)
+    {
+        builder.ToTable("carriers_tenancy_unit");
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.RegionCode).HasMaxLength(12);
+        builder.HasIndex(l => l.RegionCode);
+        builder.HasIndex(l => l.OrganizationId);
+        builder.HasIndex(l => new { l.TenancyId, l.UnitId }).IsUnique();
+        builder.HasIndex(l => l.UnitId);
+        builder.HasOne<Tenancy>().WithMany().HasForeignKey(l => l.TenancyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CarrierUnit>().WithMany().HasForeignKey(l => l.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -9,11 +9,12 @@ namespace Kechuang.Modules.Carriers;
 /// <summary>
 /// The carriers of the reply letter (docs/letter-figures.md, C1–C10) and their tenants as individual tenancy records:
 /// 武义网易联合创新中心 with 30 registered and 11 resident enterprises (C8), the 电子商务公共服务中心 with 11 resident (C9),
-/// 研发总部7#楼 delivered (C2), 3#/8#楼 under renovation (T3), the 企业加速器 after its design tender (C1), 杭州科创飞地
+/// 研发总部7#楼 delivered (C2), 3#/8#楼 delivered in 2024 (T3), the 企业加速器 after its design tender (C1), 杭州科创飞地
 /// (C6, T6) and 科兴's testing laboratory (C10); the park's land parcels with their approval steps (C3, C4, C5, T1), the
 /// accelerator's construction project with its milestones and monthly progress (C1, T2), the enclave's purchase instalments
-/// and recoveries (C6, C7), the 网易 centre's capacity for its occupancy (T4); plus the 2023 targets T1 (B地块供地
-/// 107亩), T2 (工程形象进度 20%), T4 (入驻率 100%), T5 (园区科技型中小企业累计 ≥14), T6 (飞地入驻 ≥5) and T7 (市级以上众创空间 ≥2). The park's tech SMEs
+/// and recoveries (C6, C7), the 网易 centre's 16 units with the unit each resident occupies (T4); plus the 2023 targets T1 (B地块供地
+/// 107亩), T2 (工程形象进度 20%), T4 (入驻率 100%), T5 (园区科技型中小企业累计 ≥14), T6 (飞地入驻 ≥5) and T7 (市级以上众创空间 ≥2)
+/// and the 2024 target T3 (交付运营楼宇 ≥2). The park's tech SMEs
 /// come from 科技型中小企业 entries of the tenants: 12 in 2023, short of the target. Dates and areas the letter does not
 /// give are illustrative. Tenant enterprises take demo credit numbers 200000–299999.
 /// </summary>
@@ -24,7 +25,17 @@ internal sealed class CarriersDemoData(IOrganizationDirectory directory, ITechSm
     public const string Shuxi = "330723002";
     public const decimal ParkTechSmeTarget2023 = 14m;
     public const decimal LandSupplyTarget2023 = 107m;
-    public const int WangyiCapacity = 16;
+    public const int WangyiUnits = 16;
+    public static readonly DateOnly WangyiUnitsHandedOver = new(2023, 5, 14);
+    public static readonly DateOnly Building3Delivered = new(2024, 5, 30);
+    public static readonly DateOnly Building8Delivered = new(2024, 9, 26);
+
+    /// <summary>The 网易 centre's units on floors 3 and 4 of 7#楼: number, ㎡ and use (illustrative; about 2 700 ㎡ of its 3 200).</summary>
+    private static readonly (string Number, decimal Area, UnitUse Use)[] WangyiFloor =
+    [
+        ("01", 168.50m, UnitUse.Office), ("02", 142.30m, UnitUse.Research), ("03", 142.30m, UnitUse.Research), ("04", 186.20m, UnitUse.Office),
+        ("05", 210.75m, UnitUse.Research), ("06", 128.40m, UnitUse.Office), ("07", 128.40m, UnitUse.Office), ("08", 245.60m, UnitUse.Support),
+    ];
 
     /// <summary>字号 of the demo tenants, one per enterprise.</summary>
     private static readonly string[] TradeNames =
@@ -59,14 +70,25 @@ internal sealed class CarriersDemoData(IOrganizationDirectory directory, ITechSm
         var park = Add("武义科技城", CarrierKind.Park, null, DevelopmentZone, null, parkOperator, "武义经济开发区科技城", null, new DateOnly(2019, 12, 28), CarrierStatus.Operating);
         // C2: 研发总部7#楼完成装修并交付运营使用; T3: 完成3#、8#楼装修, 交付运营.
         var building7 = Add("研发总部7#楼", CarrierKind.Building, null, DevelopmentZone, park, parkOperator, "武义科技城研发总部7#楼", 12_860.50m, new DateOnly(2023, 4, 20), CarrierStatus.Operating);
-        Add("研发总部3#楼", CarrierKind.Building, null, DevelopmentZone, park, parkOperator, "武义科技城研发总部3#楼", 9_640m, null, CarrierStatus.UnderConstruction);
-        Add("研发总部8#楼", CarrierKind.Building, null, DevelopmentZone, park, parkOperator, "武义科技城研发总部8#楼", 10_320m, null, CarrierStatus.UnderConstruction);
+        // T3's two buildings were renovated and handed over in 2024 (days illustrative).
+        Add("研发总部3#楼", CarrierKind.Building, null, DevelopmentZone, park, parkOperator, "武义科技城研发总部3#楼", 9_640m, Building3Delivered, CarrierStatus.Operating);
+        Add("研发总部8#楼", CarrierKind.Building, null, DevelopmentZone, park, parkOperator, "武义科技城研发总部8#楼", 10_320m, Building8Delivered, CarrierStatus.Operating);
         // C1: 科技城企业加速器项目完成方案设计招标 (its milestones and progress below).
         var accelerator = Add("科技城企业加速器", CarrierKind.Accelerator, null, DevelopmentZone, park, parkOperator, "武义科技城二期", null, null, CarrierStatus.Planned);
         // C8: 5月14日开园运营.
-        // T4: 力争实现入驻率100%: 16 units to let (illustrative), 11 taken at the letter's date.
+        // T4: 力争实现入驻率100%: 16 units handed over at the opening (illustrative), 11 taken at the letter's date.
         var wangyi = Add("武义网易联合创新中心", CarrierKind.JointInnovationCenter, CarrierLevel.County, DevelopmentZone, building7, wangyiOperator?.Id,
-            "武义县科技城研发总部7#楼", 3_200m, new DateOnly(2023, 5, 14), CarrierStatus.Operating, WangyiCapacity);
+            "武义县科技城研发总部7#楼", 3_200m, new DateOnly(2023, 5, 14), CarrierStatus.Operating);
+        var wangyiUnits = new List<CarrierUnit>();
+        foreach (var floor in new[] { 3, 4 })
+        {
+            foreach (var (number, area, use) in WangyiFloor)
+            {
+                var unit = new CarrierUnit(wangyi.Id, wangyi.RegionCode, new UnitFacts(floor, $"{floor}{number}", area, use, WangyiUnitsHandedOver), now);
+                db.Add(unit);
+                wangyiUnits.Add(unit);
+            }
+        }
         // C10: 科兴电动工具检测有限公司 运营电动(园林)工具检测出口认证符合性检测实验室.
         Add("电动（园林）工具检测实验室", CarrierKind.TestingLab, null, DevelopmentZone, park, kexing?.Id,
             "武义经济开发区科技城", 1_500m, new DateOnly(2023, 3, 1), CarrierStatus.Operating);
@@ -89,8 +111,12 @@ internal sealed class CarriersDemoData(IOrganizationDirectory directory, ITechSm
             entries++;
             await roster.AddEntryAsync(db, enterprise, region, 2023, $"2023{Region}0A{200_000 + entries:D6}", cancellationToken);
         }
-        void Stay(Carrier carrier, Guid enterprise, TenancyKind kind, DateOnly entered, DateOnly? left = null) =>
-            db.Add(new Tenancy(carrier.Id, carrier.RegionCode, enterprise, kind, entered, left, now));
+        Tenancy Stay(Carrier carrier, Guid enterprise, TenancyKind kind, DateOnly entered, DateOnly? left = null)
+        {
+            var tenancy = new Tenancy(carrier.Id, carrier.RegionCode, enterprise, kind, entered, left, now);
+            db.Add(tenancy);
+            return tenancy;
+        }
 
         // C8: 30 enterprises registered by the letter's date (2023-07-06), the first 11 of them also resident since the opening;
         // 8 of the residents are 2023 科技型中小企业.
@@ -100,7 +126,7 @@ internal sealed class CarriersDemoData(IOrganizationDirectory directory, ITechSm
             Stay(wangyi, enterprise, TenancyKind.Registered, new DateOnly(2023, 3, 1).AddDays(i * 4));
             if (i < 11)
             {
-                Stay(wangyi, enterprise, TenancyKind.Resident, new DateOnly(2023, 5, 14).AddDays(i * 3));
+                db.Add(new TenancyUnit(Stay(wangyi, enterprise, TenancyKind.Resident, new DateOnly(2023, 5, 14).AddDays(i * 3)), wangyiUnits[i].Id));
                 if (i < 8)
                 {
                     await TechSme(enterprise, DevelopmentZone);
@@ -199,6 +225,8 @@ internal sealed class CarriersDemoData(IOrganizationDirectory directory, ITechSm
         db.Add(new Target(Region, 2023, LandSuppliedAreaIndicator.IndicatorCode, ">=", LandSupplyTarget2023, now));
         // T4 推进武义网易联合创新中心项目运营，力争实现入驻率100%.
         db.Add(new Target(Region, 2023, JointCenterOccupancyIndicator.IndicatorCode, ">=", 100m, now));
+        // T3 (2024) 完成3#、8#楼装修，交付运营.
+        db.Add(new Target(Region, 2024, BuildingsDeliveredIndicator.IndicatorCode, ">=", 2m, now));
         // T2 加快企业加速器项目建设，争取完成工程形象进度20%.
         db.Add(new Target(Region, 2023, ProjectProgressIndicator.IndicatorCode, ">=", 20m, now));
         await db.SaveChangesAsync(cancellationToken);

@@ -186,9 +186,11 @@ internal sealed class EnclaveRecoveredIndicator() : EnclaveMoneyIndicator(Paymen
 }
 
 /// <summary>
-/// 联合创新中心入驻率 (T4), in per cent: enterprises resident in the region's joint innovation centres that record a
-/// capacity, divided by the sum of those capacities, on the last day of the period (today while the period runs).
-/// A measure of the carrier's own units as the letter's target asks, not an official ratio (docs/rules/incubators.md §5).
+/// 联合创新中心入驻率 (T4), in per cent, on the last day of the period (today while the period runs), over the region's
+/// joint innovation centres that have an 入驻率 (<see cref="UnitOccupancy.RatesAsync"/>: from their units where recorded,
+/// else resident enterprises ÷ capacity). Centres counted alike (units and capacities, or ㎡) are pooled: occupied ÷ available
+/// summed; when bases differ the centres' rates are averaged, units and ㎡ not being addable.
+/// A measure of the carriers' own units as the letter's target asks, not an official ratio (docs/rules/incubators.md §5).
 /// </summary>
 internal sealed class JointCenterOccupancyIndicator(TimeProvider clock) : IIndicator
 {
@@ -206,15 +208,17 @@ internal sealed class JointCenterOccupancyIndicator(TimeProvider clock) : IIndic
         {
             return 0m;
         }
-        var centres = await db.Set<Carrier>().AsNoTracking().UnderRegion(regionCode)
-            .Where(c => c.Kind == CarrierKind.JointInnovationCenter && c.Capacity != null).Select(c => new { c.Id, c.Capacity }).ToListAsync(cancellationToken);
-        var capacity = centres.Sum(c => c.Capacity!.Value);
-        if (capacity == 0)
+        var centres = await db.Set<Carrier>().AsNoTracking().UnderRegion(regionCode).Where(c => c.Kind == CarrierKind.JointInnovationCenter).ToListAsync(cancellationToken);
+        var counts = await CarrierQueries.CountsAsync(db, centres.Select(c => c.Id).ToList(), day, cancellationToken);
+        var rates = (await UnitOccupancy.RatesAsync(db, centres, counts, day, cancellationToken)).Values.Where(r => r.Available > 0).ToList();
+        if (rates.Count == 0)
         {
             return 0m;
         }
-        var counts = await CarrierQueries.CountsAsync(db, centres.Select(c => c.Id).ToList(), day, cancellationToken);
-        return CarrierDto.Rate(counts.Values.Sum(c => c.Resident), capacity)!.Value;
+        var alike = rates.Select(r => r.Measure == OccupancyMeasure.Area).Distinct().Count() == 1;
+        return alike
+            ? new Occupancy(rates[0].Measure, rates.Sum(r => r.Occupied), rates.Sum(r => r.Available)).Rate!.Value
+            : decimal.Round(rates.Average(r => r.Rate!.Value), 1, MidpointRounding.AwayFromZero);
     }
 
     public string RecordsUrl(string regionCode, Period period) =>
@@ -227,4 +231,24 @@ internal sealed class JointCenterOccupancyIndicator(TimeProvider clock) : IIndic
         var last = period.To.AddDays(-1);
         return last < today ? last : today;
     }
+}
+
+/// <summary>
+/// 交付运营楼宇 (T3): buildings (楼宇) of the region handed over in the period, by their 开园（启用）日期 — the day a
+/// renovated building is delivered for use. The carriers list with the same kind, region and opened year lists them.
+/// </summary>
+internal sealed class BuildingsDeliveredIndicator : IIndicator
+{
+    public const string IndicatorCode = "carriers.buildings-delivered";
+
+    public string Code => IndicatorCode;
+    public string Name => "交付运营楼宇";
+    public string Unit => "栋";
+    public string Module => "carriers";
+
+    public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken) =>
+        await db.Set<Carrier>().AsNoTracking().UnderRegion(regionCode)
+            .CountAsync(c => c.Kind == CarrierKind.Building && c.OpenedOn >= period.From && c.OpenedOn < period.To, cancellationToken);
+
+    public string RecordsUrl(string regionCode, Period period) => $"/carriers?kind=building&regionCode={regionCode}&openedYear={period.From.Year}";
 }

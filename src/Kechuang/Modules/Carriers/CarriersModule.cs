@@ -18,6 +18,9 @@ public static class CarriersModule
         services.AddScoped<EndTenancyHandler>();
         services.AddScoped<ListTenanciesHandler>();
         services.AddScoped<ListTenantOptionsHandler>();
+        services.AddScoped<ListUnitsHandler>();
+        services.AddScoped<CreateUnitHandler>();
+        services.AddScoped<UpdateUnitHandler>();
         services.AddScoped<ImportTenanciesHandler>();
         services.AddScoped<ListParkTechSmesHandler>();
         services.AddScoped<CreateParcelHandler>();
@@ -46,10 +49,12 @@ public static class CarriersModule
         services.AddSingleton<IIndicator, EnclavePurchasePaidIndicator>();
         services.AddSingleton<IIndicator, EnclaveRecoveredIndicator>();
         services.AddSingleton<IIndicator, JointCenterOccupancyIndicator>();
+        services.AddSingleton<IIndicator, BuildingsDeliveredIndicator>();
         services.AddScoped<IDemoData, CarriersDemoData>();
         services.AddScoped<Platform.Ui.IDashboardCard, CarriersDashboard>();
         services.AddSingleton<Platform.Ui.INavContribution, CarriersNav>();
         services.AddSingleton<Platform.Access.IPermissionContribution, CarriersPermissions>();
+        services.AddSingleton<Platform.Ui.IAuditVocabulary, CarriersAuditNames>();
         return services;
     }
 

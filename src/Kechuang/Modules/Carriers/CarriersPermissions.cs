@@ -11,6 +11,8 @@ internal sealed class CarriersPermissions : IPermissionContribution
 
     public static readonly Permission ChangeTenancies = new("carriers.tenancies.change", "登记企业入驻、迁出，导入入驻企业", PermissionKind.Change, RoleSets.Staff);
 
+    public static readonly Permission ChangeUnits = new("carriers.units.change", "登记、修改楼宇和空间的单元", PermissionKind.Change, RoleSets.Staff);
+
     public static readonly Permission ChangeParcels = new("carriers.parcels.change", "登记、修改供地地块及其办理环节", PermissionKind.Change, RoleSets.Staff);
 
     public static readonly Permission ChangeProjects = new("carriers.projects.change", "登记、修改建设项目，填报里程碑和形象进度", PermissionKind.Change, RoleSets.Staff);
@@ -21,5 +23,5 @@ internal sealed class CarriersPermissions : IPermissionContribution
 
     public int Order => 50;
 
-    public IEnumerable<Permission> Permissions => [Create, Change, ChangeTenancies, ChangeParcels, ChangeProjects, RecordPayments];
+    public IEnumerable<Permission> Permissions => [Create, Change, ChangeTenancies, ChangeUnits, ChangeParcels, ChangeProjects, RecordPayments];
 }

@@ -55,7 +55,7 @@ public sealed class AddParcelStepHandler(KechuangDb db)
         var steps = await db.Set<ParcelStep>().AsNoTracking().Where(s => s.ParcelId == parcelId).ToListAsync(cancellationToken);
         if (steps.Any(s => s.Kind == kind))
         {
-            throw new RuleException("carriers.parcel-step-exists", $"该地块已登记“{ParcelRules.StepNames[kind!.Value]}”环节，请修改原记录");
+            throw ParcelRules.StepExists(kind!.Value);
         }
         var after = steps.ToDictionary(s => s.Kind, s => new ParcelStepFacts(s.SubmittedOn, s.CompletedOn, s.Note));
         after[kind!.Value] = facts!;
@@ -65,7 +65,7 @@ public sealed class AddParcelStepHandler(KechuangDb db)
         }
         var step = new ParcelStep(parcel.Id, parcel.RegionCode, kind.Value, facts!, db.UtcNow);
         db.Add(step);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(() => ParcelRules.StepExists(kind.Value), cancellationToken);
         return step.Id;
     }
 }

@@ -81,7 +81,7 @@ public sealed class SaveProjectMilestoneHandler(KechuangDb db)
         {
             db.Add(new ProjectMilestone(project.Id, project.RegionCode, milestoneKind.Value, dates!, db.UtcNow));
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(() => ProjectRules.MilestoneSavedMeanwhile(milestoneKind.Value), cancellationToken);
     }
 }
 
@@ -106,7 +106,7 @@ public sealed class AddProgressReportHandler(KechuangDb db)
         }
         var report = new ProgressReport(project.Id, project.RegionCode, month.Value, percent.Value, note, db.UtcNow);
         db.Add(report);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(() => ProjectRules.MonthExists(month.Value), cancellationToken);
         return report.Id;
     }
 }

@@ -6,9 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Modules.Carriers;
 
-/// <summary>The carrier list's filters; <paramref name="At"/> is the day tenants are counted on (today when not given).</summary>
+/// <summary>
+/// The carrier list's filters; <paramref name="At"/> is the day tenants are counted on (today when not given);
+/// <paramref name="OpenedYear"/> keeps carriers opened (handed over) in that year.
+/// </summary>
 public sealed record CarrierQuery(string? Kind = null, string? Status = null, string? RegionCode = null, Guid? ParentId = null, ListQuery? List = null,
-    DateOnly? At = null)
+    DateOnly? At = null, int? OpenedYear = null)
 {
     public ListQuery List { get; init; } = List ?? new ListQuery();
 }
@@ -61,6 +64,16 @@ public sealed class ListCarriersHandler(KechuangDb db, IOrganizationDirectory di
             carriers = carriers.Where(c => c.Status == status);
         }
         errors.ThrowIfAny();
+        if (query.OpenedYear is { } year)
+        {
+            if (year is < 1900 or > 2199)
+            {
+                throw InputException.For("openedYear", "年份应在1900至2199之间");
+            }
+            var from = new DateOnly(year, 1, 1);
+            var to = from.AddYears(1);
+            carriers = carriers.Where(c => c.OpenedOn >= from && c.OpenedOn < to);
+        }
         if (query.ParentId is { } parent)
         {
             carriers = carriers.Where(c => c.ParentId == parent);
@@ -145,6 +158,7 @@ internal static class CarrierDtos
             names[id] = name;
         }
         var counts = await CarrierQueries.CountsAsync(db, rows.Select(r => r.Id).ToList(), day, cancellationToken);
-        return rows.Select(r => CarrierDto.From(r, regions, names, counts, day)).ToList();
+        var occupancy = await UnitOccupancy.RatesAsync(db, rows, counts, day, cancellationToken);
+        return rows.Select(r => CarrierDto.From(r, regions, names, counts, occupancy, day)).ToList();
     }
 }

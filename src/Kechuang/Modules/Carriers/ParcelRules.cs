@@ -149,4 +149,7 @@ public static class ParcelRules
         }
         return null;
     }
+
+    public static RuleException StepExists(ParcelStepKind kind) =>
+        new("carriers.parcel-step-exists", $"该地块已登记“{StepNames[kind]}”环节，请修改原记录");
 }

@@ -125,7 +125,7 @@ public static class ProjectRules
     {
         if (history.Any(h => h.Month == month))
         {
-            return new RuleException("carriers.progress-month-exists", $"{month:yyyy-MM} 已填报工程形象进度");
+            return MonthExists(month);
         }
         if (history.Where(h => h.Month < month).Select(h => h.Percent).DefaultIfEmpty(0m).Max() is var before && percent < before)
         {
@@ -149,4 +149,11 @@ public static class ProjectRules
                 : $"{month:yyyy-MM} 早于开工月份，该月工程形象进度只能为0%")
             : null;
     }
+
+    public static RuleException MonthExists(DateOnly month) =>
+        new("carriers.progress-month-exists", $"{month:yyyy-MM} 已填报工程形象进度");
+
+    /// <summary>Two first saves of one milestone at once: the unique index keeps one, the other is told to look again.</summary>
+    public static RuleException MilestoneSavedMeanwhile(MilestoneKind kind) =>
+        new("carriers.milestone-saved-meanwhile", $"“{MilestoneNames[kind]}”刚由他人登记，请刷新后核对再修改");
 }

@@ -38,7 +38,9 @@ public abstract class CarrierFiguresTests(KechuangApp app)
 
         Assert.Equal("operating", items["研发总部7#楼"].GetProperty("status").GetString()); // C2
         Assert.Equal("武义科技城", items["研发总部7#楼"].GetProperty("parentName").GetString());
-        Assert.Equal("under-construction", items["研发总部3#楼"].GetProperty("status").GetString()); // T3
+        Assert.Equal("operating", items["研发总部3#楼"].GetProperty("status").GetString()); // T3, delivered in 2024
+        Assert.Equal("2024-05-30", items["研发总部3#楼"].GetProperty("openedOn").GetString());
+        Assert.Equal("2024-09-26", items["研发总部8#楼"].GetProperty("openedOn").GetString());
         Assert.Equal("2023-05-14", items["武义网易联合创新中心"].GetProperty("openedOn").GetString()); // C8
         Assert.Equal("研发总部7#楼", items["武义网易联合创新中心"].GetProperty("parentName").GetString());
         Assert.Equal("浙江科兴电动工具检测有限公司", items["电动（园林）工具检测实验室"].GetProperty("operatorName").GetString()); // C10

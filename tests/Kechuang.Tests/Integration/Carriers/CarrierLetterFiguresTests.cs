@@ -185,11 +185,44 @@ public abstract class CarrierLetterFiguresTests(KechuangApp app)
         Assert.Equal(100m, target.GetProperty("target").GetDecimal());
         Assert.Equal("武义网易联合创新中心", wangyi.GetProperty("name").GetString());
         Assert.Equal("2023-12-31", wangyi.GetProperty("countedOn").GetString());
-        var rate = decimal.Round(wangyi.GetProperty("residentCount").GetInt32() * 100m / wangyi.GetProperty("capacity").GetInt32(), 1, MidpointRounding.AwayFromZero);
+        // The rate from the centre's unit records: those handed over by the day, and those a resident names.
+        var units = (await (await staff.GetAsync($"/api/v1/carriers/{wangyi.GetProperty("id").GetGuid()}/units?at=2023-12-31")).ReadJsonAsync())
+            .GetProperty("items").EnumerateArray().ToList();
+        var handedOver = units.Count(u => u.GetProperty("available").GetBoolean());
+        var occupied = units.Count(u => u.GetProperty("available").GetBoolean() && u.GetProperty("occupantId").ValueKind != System.Text.Json.JsonValueKind.Null);
+        var rate = decimal.Round(occupied * 100m / handedOver, 1, MidpointRounding.AwayFromZero);
+        Assert.Equal(16, handedOver);
+        Assert.Equal(wangyi.GetProperty("residentCount").GetInt32(), occupied); // every resident names its unit
+        Assert.Equal("units", wangyi.GetProperty("occupancyMeasure").GetString());
+        Assert.Equal(rate, wangyi.GetProperty("occupancyRate").GetDecimal());
         Assert.Equal(rate, value.GetProperty("value").GetDecimal());
         Assert.Equal(rate, target.GetProperty("actual").GetDecimal());
         Assert.Equal(68.8m, rate); // 11 of 16 units: the target is not met, as the records say
         Assert.False(target.GetProperty("met").GetBoolean());
+    }
+
+    [Fact]
+    public async Task T3_TwoBuildingsDeliveredIn2024_WithTheActualFromTheBuildingsOpeningDays()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+        const string code = "carriers.buildings-delivered";
+
+        var target = (await (await staff.GetAsync($"/api/v1/targets?regionCode=330723&year=2024&indicatorCode={code}")).ReadJsonAsync())
+            .GetProperty("items").EnumerateArray().Single(i => i.GetProperty("indicatorCode").GetString() == code);
+        var value = await (await staff.GetAsync($"/api/v1/indicators/{code}/value?regionCode=330723&year=2024")).ReadJsonAsync();
+        var records = await (await staff.GetAsync(value.GetProperty("recordsApiUrl").GetString()!)).ReadJsonAsync();
+        var in2023 = await (await staff.GetAsync($"/api/v1/indicators/{code}/value?regionCode=330723&year=2023")).ReadJsonAsync();
+        var names = records.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(2m, target.GetProperty("target").GetDecimal());
+        Assert.Equal(">=", target.GetProperty("comparator").GetString());
+        Assert.Equal(["研发总部3#楼", "研发总部8#楼"], names); // 7#楼, delivered 2023-04-20, is not 2024's
+        Assert.All(records.GetProperty("items").EnumerateArray(), i => Assert.Equal("building", i.GetProperty("kind").GetString()));
+        Assert.Equal(names.Count, value.GetProperty("value").GetDecimal());
+        Assert.Equal(2m, target.GetProperty("actual").GetDecimal());
+        Assert.True(target.GetProperty("met").GetBoolean());
+        Assert.Equal("/carriers?kind=building&regionCode=330723&openedYear=2024", value.GetProperty("recordsUrl").GetString());
+        Assert.True(in2023.GetProperty("value").GetDecimal() >= 1m); // 7#楼 counts in its own year
     }
 
     public sealed class OnSqlite(SqliteApp app) : CarrierLetterFiguresTests(app), IClassFixture<SqliteApp>;

@@ -111,7 +111,7 @@ public abstract class OccupancyTests(KechuangApp app)
         var detail = WebUtility.HtmlDecode(await staff.GetStringAsync($"/carriers/{wangyi}?at=2023-07-06"));
         var list = WebUtility.HtmlDecode(await staff.GetStringAsync("/carriers?kind=joint-innovation-center&regionCode=330723401&at=2023-07-06"));
 
-        Assert.Contains("截至 2023-07-06：注册企业 30 家，入驻企业 11 家，入驻率 68.8%（11 ÷ 可入驻单元 16）", detail, StringComparison.Ordinal);
+        Assert.Contains("截至 2023-07-06：注册企业 30 家，入驻企业 11 家，入驻率 68.8%（已入驻单元 11 ÷ 已交付单元 16）", detail, StringComparison.Ordinal);
         Assert.Contains("68.8%", list, StringComparison.Ordinal);
     }
 

@@ -104,7 +104,11 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
         var names = app.Services.GetRequiredService<AuditNames>();
 
         Assert.Equal(
-            [("access_account", "账号"), ("directory_organization", "组织"), ("directory_person", "人员"), ("directory_region", "行政区划"), ("audit_entry", "审计日志")],
+            [("access_account", "账号"), ("directory_organization", "组织"), ("directory_person", "人员"), ("directory_region", "行政区划"),
+             ("carriers_carrier", "创新载体"), ("carriers_unit", "载体单元"), ("carriers_tenancy", "入驻记录"), ("carriers_tenancy_unit", "入驻单元"),
+             ("carriers_parcel", "土地地块"), ("carriers_parcel_step", "地块审批环节"), ("carriers_project", "建设项目"),
+             ("carriers_project_milestone", "项目里程碑"), ("carriers_progress_report", "工程形象进度"), ("carriers_payment", "载体资金记录"),
+             ("audit_entry", "审计日志")],
             names.Entities.Select(e => (e.Key, e.Value)));
         Assert.Equal(
             [("create", "新增"), ("update", "修改"), ("delete", "删除"), ("export", "导出"), ("sign-in", "登录成功"), ("sign-in-failure", "登录失败"),
@@ -151,6 +155,8 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
             Assert.All(fields, f => Assert.Equal(f.Value, names.Field(entity, f.Key)));
         }
         Assert.Equal("NameInitials", names.Field("directory_organization", "NameInitials"));
+        Assert.Equal("交付日期", names.Field("carriers_unit", "AvailableFrom"));
+        Assert.Equal("形象进度（%）", names.Field("carriers_progress_report", "Percent"));
     }
 
     private static T InCulture<T>(string culture, Func<T> work)

@@ -20,6 +20,12 @@ internal static class CarrierChoices
     public static readonly IReadOnlyList<SelectOption> Statuses =
         CarrierRules.StatusNames.Select(k => new SelectOption(Kebab.From(k.Key), k.Value)).ToList();
 
+    public static readonly IReadOnlyList<SelectOption> UnitUses =
+        UnitRules.UseNames.Select(k => new SelectOption(Kebab.From(k.Key), k.Value)).ToList();
+
+    public static readonly IReadOnlyList<SelectOption> OccupancyBases =
+        UnitRules.BasisNames.Select(k => new SelectOption(Kebab.From(k.Key), k.Value)).ToList();
+
     public static readonly IReadOnlyList<SelectOption> TenancyKindOptions =
         TenancyKinds.Names.Select(k => new SelectOption(Kebab.From(k.Key), k.Value)).ToList();
 
@@ -55,4 +61,7 @@ internal static class CarrierChoices
         "planned" => AntDesign.BadgeStatus.Warning,
         _ => AntDesign.BadgeStatus.Default,
     };
+
+    /// <summary>Parks (kebab kinds) hold no units of their own.</summary>
+    public static bool IsParkKind(string kind) => CarrierKinds.Parks.Any(p => Kebab.From(p) == kind);
 }

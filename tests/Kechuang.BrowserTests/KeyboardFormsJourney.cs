@@ -107,6 +107,7 @@ public sealed class KeyboardFormsJourney(BrowserApp app)
         await KeyboardFocus.MoveToAsync(page, "area");
         await page.Keyboard.TypeAsync("1200");
         await KeyboardFocus.MoveToAsync(page, "capacity");
+        await KeyboardFocus.MoveToAsync(page, "occupancyBasis_list");
         await KeyboardFocus.MoveToAsync(page, "openedOn");
         await page.Keyboard.TypeAsync("2019-09-01");
         await KeyboardFocus.MoveToAsync(page, "save");

@@ -177,6 +177,18 @@ public abstract class ContractRegistrationFormTests(KechuangApp app)
         Assert.Equal(2, bad.Count);
     }
 
+    [Fact]
+    public async Task Reference_ListsEveryCodeListOfTheForm()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+
+        var reference = await (await staff.GetAsync("/api/v1/contracts/reference")).ReadJsonAsync();
+
+        Assert.Equal(("156", "中国"), (reference.GetProperty("countries")[0].GetProperty("value").GetString(), reference.GetProperty("countries")[0].GetProperty("name").GetString()));
+        Assert.Equal(18, reference.GetProperty("natures").GetArrayLength());
+        Assert.Equal([11, 13, 8, 5], new[] { "techFields", "socioEconomicGoals", "ipTypes", "planCategories" }.Select(p => reference.GetProperty(p).GetArrayLength()));
+    }
+
     public sealed class OnSqlite(SqliteApp app) : ContractRegistrationFormTests(app), IClassFixture<SqliteApp>;
 
     public sealed class OnPostgres(PostgresApp app) : ContractRegistrationFormTests(app), IClassFixture<PostgresApp>;

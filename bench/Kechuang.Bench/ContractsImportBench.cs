@@ -281,7 +281,8 @@ internal static class ContractsImportBench
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(SignInHandler.Principal(
             new Account("bench.staff", "基准", Role.CountyStaff, "330723", null, "", false, DateTime.UtcNow), "bench"));
         return new ImportContractsHandler(scope.ServiceProvider.GetRequiredService<KechuangDb>(),
-            scope.ServiceProvider.GetRequiredService<IOrganizationDirectory>(), scope.ServiceProvider.GetRequiredService<IDbContextFactory<KechuangDb>>())
+            scope.ServiceProvider.GetRequiredService<IOrganizationDirectory>(), scope.ServiceProvider.GetRequiredService<Kechuang.Platform.Reference.RegionCatalog>(),
+            scope.ServiceProvider.GetRequiredService<IDbContextFactory<KechuangDb>>())
         { Stages = stages, ChunkSizeOverride = _chunk };
     }
 

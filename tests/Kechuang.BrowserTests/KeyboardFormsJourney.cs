@@ -39,17 +39,35 @@ public sealed class KeyboardFormsJourney(BrowserApp app)
             await page.Keyboard.PressAsync("ArrowDown");
             await ShowsAsync(page.Locator("#" + select), _ => true);
             Assert.NotEqual("", await page.Locator("#" + select).InputValueAsync());
+            // The party's country, region code and 性质 of the registration form follow it; left as they are, the
+            // directory's facts are recorded.
+            foreach (var field in new[] { "-country", "-division", "-nature" })
+            {
+                await KeyboardFocus.MoveToAsync(page, select + field);
+            }
         }
         await KeyboardFocus.MoveToAsync(page, "sign-date");
         await page.Keyboard.TypeAsync("2025-03-18");
+        await KeyboardFocus.MoveToAsync(page, "valid-from");
+        await KeyboardFocus.MoveToAsync(page, "valid-to");
         await KeyboardFocus.MoveToAsync(page, "amount");
         await page.Keyboard.TypeAsync("500000");
         // Back to the day and forward again: Shift+Tab walks the same order, and the typed day is still there.
+        await KeyboardFocus.MoveToAsync(page, "valid-to", "Shift+Tab");
+        await KeyboardFocus.MoveToAsync(page, "valid-from", "Shift+Tab");
         await KeyboardFocus.MoveToAsync(page, "sign-date", "Shift+Tab");
         Assert.Equal("2025-03-18", await page.Locator("input#sign-date, #sign-date input").First.InputValueAsync());
+        await KeyboardFocus.MoveToAsync(page, "valid-from");
+        await KeyboardFocus.MoveToAsync(page, "valid-to");
         await KeyboardFocus.MoveToAsync(page, "amount");
         await KeyboardFocus.MoveToAsync(page, "transaction-amount");
         await page.Keyboard.TypeAsync("450000");
+        await KeyboardFocus.MoveToAsync(page, "tech-field");
+        await page.Keyboard.PressAsync("ArrowDown");
+        foreach (var field in new[] { "socio-economic-goal", "ip-type", "plan-category", "expected-investment", "expected-output" })
+        {
+            await KeyboardFocus.MoveToAsync(page, field);
+        }
         await Journey.ScreenshotAsync(page, "96-keyboard-contract-form");
         await KeyboardFocus.MoveToAsync(page, "save");
         await page.Keyboard.PressAsync("Enter");
@@ -60,6 +78,9 @@ public sealed class KeyboardFormsJourney(BrowserApp app)
         Assert.Contains("2025-03-18", text, StringComparison.Ordinal);
         Assert.Contains("委托开发", text, StringComparison.Ordinal);
         Assert.Contains("450,000.00 元", text, StringComparison.Ordinal);
+        Assert.Equal("电子信息", await page.Locator("#tech-field").InnerTextAsync());
+        Assert.Equal("股份有限公司", await page.Locator("#seller-nature").InnerTextAsync());
+        Assert.Equal("高等院校", await page.Locator("#buyer-nature").InnerTextAsync());
         await Journey.EndAsync(page);
     }
 

@@ -803,21 +803,54 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("amount_fen");
 
+                    b.Property<string>("BuyerCountry")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("buyer_country");
+
+                    b.Property<string>("BuyerDivision")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("buyer_division");
+
                     b.Property<Guid>("BuyerId")
                         .HasColumnType("uuid")
                         .HasColumnName("buyer_id");
+
+                    b.Property<string>("BuyerNature")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("buyer_nature");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("ExpectedInvestmentFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expected_investment_fen");
+
+                    b.Property<long?>("ExpectedOutputFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expected_output_fen");
+
                     b.Property<Guid?>("ImportId")
                         .HasColumnType("uuid")
                         .HasColumnName("import_id");
 
+                    b.Property<string>("IpType")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("ip_type");
+
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
+
+                    b.Property<string>("PlanCategory")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("plan_category");
 
                     b.Property<string>("RefusalReason")
                         .HasMaxLength(30)
@@ -844,13 +877,33 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("review_note");
 
+                    b.Property<string>("SellerCountry")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("seller_country");
+
+                    b.Property<string>("SellerDivision")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("seller_division");
+
                     b.Property<Guid>("SellerId")
                         .HasColumnType("uuid")
                         .HasColumnName("seller_id");
 
+                    b.Property<string>("SellerNature")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("seller_nature");
+
                     b.Property<DateOnly>("SignDate")
                         .HasColumnType("date")
                         .HasColumnName("sign_date");
+
+                    b.Property<string>("SocioEconomicGoal")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("socio_economic_goal");
 
                     b.Property<string>("Source")
                         .HasMaxLength(200)
@@ -871,6 +924,11 @@ namespace Kechuang.Migrations.Postgres
                     b.Property<DateOnly?>("SubmittedOn")
                         .HasColumnType("date")
                         .HasColumnName("submitted_on");
+
+                    b.Property<string>("TechField")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("tech_field");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -896,6 +954,14 @@ namespace Kechuang.Migrations.Postgres
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -798,21 +798,54 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount_fen");
 
+                    b.Property<string>("BuyerCountry")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_country");
+
+                    b.Property<string>("BuyerDivision")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_division");
+
                     b.Property<Guid>("BuyerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("buyer_id");
+
+                    b.Property<string>("BuyerNature")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_nature");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("ExpectedInvestmentFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expected_investment_fen");
+
+                    b.Property<long?>("ExpectedOutputFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expected_output_fen");
+
                     b.Property<Guid?>("ImportId")
                         .HasColumnType("TEXT")
                         .HasColumnName("import_id");
 
+                    b.Property<string>("IpType")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip_type");
+
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("organization_id");
+
+                    b.Property<string>("PlanCategory")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_category");
 
                     b.Property<string>("RefusalReason")
                         .HasMaxLength(30)
@@ -839,13 +872,33 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("review_note");
 
+                    b.Property<string>("SellerCountry")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_country");
+
+                    b.Property<string>("SellerDivision")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_division");
+
                     b.Property<Guid>("SellerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("seller_id");
 
+                    b.Property<string>("SellerNature")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_nature");
+
                     b.Property<DateOnly>("SignDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("sign_date");
+
+                    b.Property<string>("SocioEconomicGoal")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("socio_economic_goal");
 
                     b.Property<string>("Source")
                         .HasMaxLength(200)
@@ -866,6 +919,11 @@ namespace Kechuang.Migrations.Sqlite
                     b.Property<DateOnly?>("SubmittedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("submitted_on");
+
+                    b.Property<string>("TechField")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tech_field");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -891,6 +949,14 @@ namespace Kechuang.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -16,7 +16,16 @@ public static class ContractsApi
 
     public sealed record Option(string Value, string Name);
 
-    public sealed record Reference(IReadOnlyList<Option> Types, IReadOnlyList<Option> TransferKinds, IReadOnlyList<Option> Statuses, IReadOnlyList<Option> RefusalReasons);
+    public sealed record Reference(IReadOnlyList<Option> Types, IReadOnlyList<Option> TransferKinds, IReadOnlyList<Option> Statuses, IReadOnlyList<Option> RefusalReasons)
+    {
+        // The code lists of the registration form JJ-001 (docs/rules/contract-registration.md §10).
+        public IReadOnlyList<Option> Countries { get; init; } = Codes(ContractCodes.Countries);
+        public IReadOnlyList<Option> Natures { get; init; } = Codes(ContractCodes.Natures);
+        public IReadOnlyList<Option> TechFields { get; init; } = Codes(ContractCodes.TechFields);
+        public IReadOnlyList<Option> SocioEconomicGoals { get; init; } = Codes(ContractCodes.SocioEconomicGoals);
+        public IReadOnlyList<Option> IpTypes { get; init; } = Codes(ContractCodes.IpTypes);
+        public IReadOnlyList<Option> PlanCategories { get; init; } = Codes(ContractCodes.PlanCategories);
+    }
 
     public static IEndpointRouteBuilder MapContractsApi(this IEndpointRouteBuilder app)
     {
@@ -38,7 +47,7 @@ public static class ContractsApi
         api.MapGet("/reference", () => TypedResults.Ok(new Reference(
             Options(ContractsRules.TypeNames), Options(ContractsRules.TransferKindNames), Options(ContractsRules.StatusNames), Options(ContractsRules.RefusalReasonNames))))
             .WithName("GetContractReference")
-            .WithSummary("合同类型、技术交易类别、办理状态和不予登记理由的取值");
+            .WithSummary("合同类型、技术交易类别、办理状态、不予登记理由和技术合同登记表各代码表的取值");
         api.MapGet("/parties", async (string? side, string? q, ListContractPartiesHandler handler, CancellationToken ct) =>
         {
             var parties = await handler.HandleAsync(side, q, ct);
@@ -132,6 +141,8 @@ public static class ContractsApi
     {
         public ContractQuery ToQuery() => new(Year, RegionCode, Status, Type, new ListQuery(Q, Page, PageSize, Sort, Desc ?? false), SellerId, RegisteredFrom, RegisteredTo);
     }
+
+    private static List<Option> Codes(CodeList list) => [.. list.Entries.Select(e => new Option(e.Code, e.Name))];
 
     private static List<Option> Options<TEnum>(IReadOnlyDictionary<TEnum, string> names) where TEnum : struct, Enum =>
         names.Select(n => new Option(Kebab.From(n.Key), n.Value)).ToList();

@@ -20,6 +20,16 @@ public sealed class ContractsConfiguration : IEntityTypeConfiguration<TechContra
         builder.Property(c => c.ReviewNote).HasMaxLength(ContractsRules.NoteMax);
         builder.Property(c => c.Source).HasMaxLength(200);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Property(c => c.SellerCountry).HasMaxLength(3);
+        builder.Property(c => c.BuyerCountry).HasMaxLength(3);
+        builder.Property(c => c.SellerDivision).HasMaxLength(6);
+        builder.Property(c => c.BuyerDivision).HasMaxLength(6);
+        builder.Property(c => c.SellerNature).HasMaxLength(3);
+        builder.Property(c => c.BuyerNature).HasMaxLength(3);
+        builder.Property(c => c.TechField).HasMaxLength(2);
+        builder.Property(c => c.SocioEconomicGoal).HasMaxLength(2);
+        builder.Property(c => c.IpType).HasMaxLength(2);
+        builder.Property(c => c.PlanCategory).HasMaxLength(2);
         builder.Ignore(c => c.NonTechnicalFen);
         builder.Ignore(c => c.IsEditable);
 

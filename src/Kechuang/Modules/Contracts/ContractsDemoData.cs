@@ -116,7 +116,7 @@ internal sealed class ContractsDemoData(IOrganizationDirectory directory) : IDem
             var buyer = organizations[c.Buyer];
             var type = ContractsRules.FromKebab<ContractType>(c.Type);
             var fields = new ContractFields(c.Title, type, c.Kind is null ? null : ContractsRules.FromKebab<TransferKind>(c.Kind), seller.Id, buyer.Id, c.Signed,
-                Platform.Data.Money.ToFen(c.Amount), Platform.Data.Money.ToFen(c.Transaction));
+                Platform.Data.Money.ToFen(c.Amount), Platform.Data.Money.ToFen(c.Transaction), Particulars(c, type, index, seller, buyer));
             // 09:00 Beijing time on the day after signing; each later step a few days on.
             var created = c.Signed.AddDays(1).ToDateTime(new TimeOnly(1, 0), DateTimeKind.Utc);
             var contract = new TechContract(fields, seller.RegionCode, null, created);
@@ -182,6 +182,42 @@ internal sealed class ContractsDemoData(IOrganizationDirectory directory) : IDem
         db.Add(new Target("330723", 2023, TransactionAmountIndicator.IndicatorCode, ">=", 750_000_000m, db.UtcNow));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Plausible JJ-001 fields, the same on every load: the parties as the directory knows them, the technical field and
+    /// goal from the seller's trade (a title about software, data or platforms is 电子信息, cultivation is 农业), the
+    /// intellectual property from the transfer category or title, a plan category for some, and for transfers and
+    /// licences the expected investment and output as multiples of the amount.
+    /// </summary>
+    internal static ContractParticulars Particulars((string Title, string Type, string? Kind, string Seller, string Buyer, DateOnly Signed, decimal Amount,
+        decimal Transaction) c, ContractType type, int index, OrganizationInfo seller, OrganizationInfo buyer)
+    {
+        static bool Has(string title, params string[] words) => words.Any(w => title.Contains(w, StringComparison.Ordinal));
+        var field = Has(c.Title, "软件", "系统", "数据", "平台", "算法", "区块链", "数字", "游戏", "电商") ? "01"
+            : Has(c.Title, "栽培", "种植", "菌种", "组培", "GAP") ? "09"
+            : c.Seller is Shouxiangu or Bencao ? "04"
+            : c.Seller == Service ? "11"
+            : "03";
+        var goal = field switch { "04" => "08", "09" => "03", "11" => "11", _ => "04" };
+        var ip = c.Kind switch
+        {
+            "patent" or "patent-application" => "01",
+            "technical-secret" => "06",
+            "other" => Has(c.Title, "软件著作权") ? "02" : "09",
+            _ when type == ContractType.License => Has(c.Title, "专利") ? "01" : "06",
+            _ => "00",
+        };
+        var plan = (index % 10) switch { 3 => "02", 7 => "03", 9 => "04", _ => "00" };
+        var expected = type is ContractType.Transfer or ContractType.License;
+        return new ContractParticulars(c.Signed, c.Signed.AddMonths(6 + (index % 4 * 6)).AddDays(-1),
+            new PartyFacts(ContractCodes.China, ContractCodes.DivisionOf(seller), ContractCodes.NatureOf(seller)),
+            new PartyFacts(ContractCodes.China, ContractCodes.DivisionOf(buyer), ContractCodes.NatureOf(buyer)),
+            field, goal, ip, plan,
+            expected ? Platform.Data.Money.ToFen(TenThousands(c.Amount * 1.5m)) : null,
+            expected ? Platform.Data.Money.ToFen(TenThousands(c.Amount * (3 + index % 3))) : null);
+    }
+
+    private static decimal TenThousands(decimal yuan) => decimal.Round(yuan / 10_000m) * 10_000m;
 
     private sealed class FixedClock(DateTime utc) : TimeProvider
     {

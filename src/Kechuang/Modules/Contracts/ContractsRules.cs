@@ -1,3 +1,4 @@
+using Kechuang.Modules.Directory.Public;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 
@@ -224,6 +225,93 @@ public static class ContractsRules
             return null;
         }
         return (title, type.Value, kind, signDate.Value, amounts.Value.AmountFen, amounts.Value.TransactionFen);
+    }
+
+    public const string ExpectedInvestmentMissing = "技术转让合同须填写预计新增投入";
+    public const string ExpectedOutputMissing = "技术转让合同须填写预计新增产值";
+
+    /// <summary>
+    /// The JJ-001 fields of a contract (docs/rules/contract-registration.md §7, §10). A party's 国别 defaults to 中国;
+    /// a party in China has a six-digit 行政区划代码 (<paramref name="isRegion"/> knows the national list), taken from the
+    /// directory when not given, a party abroad none; its 性质 defaults to what the directory suggests. 预计新增投入 and
+    /// 预计新增产值 are required for 技术转让 unless <paramref name="expectedRequired"/> is false (another module's draft,
+    /// which the seller completes before submitting). Null when invalid.
+    /// </summary>
+    public static ContractParticulars? ValidateParticulars(ContractInput input, ContractType? type, OrganizationInfo? seller, OrganizationInfo? buyer,
+        Func<string, bool> isRegion, FieldErrors errors, bool expectedRequired = true)
+    {
+        var before = Reported(errors);
+        if ((input.ValidFrom is null) != (input.ValidTo is null))
+        {
+            errors.Add(input.ValidFrom is null ? "validFrom" : "validTo", "请同时填写合同有效期限的起止日期");
+        }
+        else if (input.ValidFrom > input.ValidTo)
+        {
+            errors.Add("validTo", "合同有效期限的截止日期不能早于起始日期");
+        }
+        var sellerFacts = Party("seller", "卖方", input.SellerCountry, input.SellerDivision, input.SellerNature, seller, isRegion, errors);
+        var buyerFacts = Party("buyer", "买方", input.BuyerCountry, input.BuyerDivision, input.BuyerNature, buyer, isRegion, errors);
+        var techField = ContractCodes.TechFields.Parse("techField", input.TechField, errors);
+        var goal = ContractCodes.SocioEconomicGoals.Parse("socioEconomicGoal", input.SocioEconomicGoal, errors);
+        var ipType = ContractCodes.IpTypes.Parse("ipType", input.IpType, errors);
+        var plan = ContractCodes.PlanCategories.Parse("planCategory", input.PlanCategory, errors);
+        var required = expectedRequired && type == ContractType.Transfer;
+        var investment = Expected("expectedInvestment", "预计新增投入", input.ExpectedInvestment, required ? ExpectedInvestmentMissing : null, errors);
+        var output = Expected("expectedOutput", "预计新增产值", input.ExpectedOutput, required ? ExpectedOutputMissing : null, errors);
+        return Reported(errors) > before
+            ? null
+            : new ContractParticulars(input.ValidFrom, input.ValidTo, sellerFacts, buyerFacts, techField, goal, ipType, plan, investment, output);
+    }
+
+    private static int Reported(FieldErrors errors) => errors.Entries.Sum(e => e.Value.Count);
+
+    private static PartyFacts? Party(string side, string label, string? country, string? division, string? nature, OrganizationInfo? organization,
+        Func<string, bool> isRegion, FieldErrors errors)
+    {
+        var countryCode = string.IsNullOrWhiteSpace(country) ? ContractCodes.China : ContractCodes.Countries.Parse(side + "Country", country, errors, prefix: label);
+        string? divisionCode = null;
+        var given = division?.Trim();
+        if (countryCode == ContractCodes.China)
+        {
+            divisionCode = string.IsNullOrEmpty(given) ? organization is null ? null : ContractCodes.DivisionOf(organization) : given;
+            if (divisionCode is not null && (divisionCode.Length != 6 || !divisionCode.All(char.IsAsciiDigit) || !isRegion(divisionCode)))
+            {
+                errors.Add(side + "Division", $"{label}行政区划代码应为全国行政区划表中的6位代码（GB/T 2260），例如 330723");
+                divisionCode = null;
+            }
+        }
+        else if (!string.IsNullOrEmpty(given))
+        {
+            errors.Add(side + "Division", $"{label}不在中国境内，不填写行政区划代码");
+        }
+        var natureCode = string.IsNullOrWhiteSpace(nature)
+            ? organization is null ? null : ContractCodes.NatureOf(organization)
+            : ContractCodes.Natures.Parse(side + "Nature", nature, errors, prefix: label);
+        return countryCode is null || natureCode is null ? null : new PartyFacts(countryCode, divisionCode, natureCode);
+    }
+
+    /// <summary>An expected amount in yuan (预计新增投入/产值): not negative, at most one 万亿, exact to the fen.</summary>
+    private static long? Expected(string field, string label, decimal? value, string? missing, FieldErrors errors)
+    {
+        if (value is null)
+        {
+            if (missing is not null)
+            {
+                errors.Add(field, missing);
+            }
+            return null;
+        }
+        if (value < 0m || value > MaxAmount)
+        {
+            errors.Add(field, $"{label}须不小于0元且不超过一万亿元");
+            return null;
+        }
+        if (!Money.HasAtMostTwoDecimals(value.Value))
+        {
+            errors.Add(field, $"{label}最多保留两位小数（精确到分）");
+            return null;
+        }
+        return Money.ToFen(value.Value);
     }
 
     /// <summary>退回补正: what the seller must correct, required.</summary>

@@ -2,21 +2,31 @@ using Kechuang.Modules.Directory.Public;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
+using Kechuang.Platform.Reference;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Modules.Contracts;
 
 /// <summary>The request of create and update (the API body and the form's input alike): amounts in yuan, enums in kebab-case or Chinese.</summary>
+/// <remarks>
+/// The JJ-001 fields follow (docs/rules/contract-registration.md §10): codes of the form's code lists (or their Chinese
+/// names); a party's 国别 defaults to 中国 (156) and its 行政区划代码 and 性质 to what the directory knows; 预计新增投入
+/// and 预计新增产值 in yuan, required for 技术转让.
+/// </remarks>
 public sealed record ContractInput(string? Title, string? Type, string? TransferKind, Guid? SellerId, Guid? BuyerId, DateOnly? SignDate,
-    decimal? Amount, decimal? TransactionAmount);
+    decimal? Amount, decimal? TransactionAmount, DateOnly? ValidFrom = null, DateOnly? ValidTo = null,
+    string? SellerCountry = null, string? SellerDivision = null, string? SellerNature = null,
+    string? BuyerCountry = null, string? BuyerDivision = null, string? BuyerNature = null,
+    string? TechField = null, string? SocioEconomicGoal = null, string? IpType = null, string? PlanCategory = null,
+    decimal? ExpectedInvestment = null, decimal? ExpectedOutput = null);
 
 /// <summary>Creates a draft. Enterprise and institution accounts register their own contracts (they are the seller); staff enter paper contracts for sellers in their region.</summary>
-public sealed class CreateContractHandler(KechuangDb db, IOrganizationDirectory directory)
+public sealed class CreateContractHandler(KechuangDb db, IOrganizationDirectory directory, RegionCatalog regions)
 {
     public async Task<Guid> HandleAsync(ContractInput input, CancellationToken cancellationToken = default)
     {
         db.User.Demand(ContractsPermissions.Create);
-        var (fields, region) = await ResolveAsync(db, directory, input, null, cancellationToken);
+        var (fields, region) = await ResolveAsync(db, directory, regions, input, null, cancellationToken);
         var contract = new TechContract(fields, region, null, db.UtcNow);
         db.Add(contract);
         db.Add(contract.Created(db.User.UserName, db.UtcNow));
@@ -25,7 +35,8 @@ public sealed class CreateContractHandler(KechuangDb db, IOrganizationDirectory 
     }
 
     /// <summary>Validates the input, resolves seller and buyer (wherever they are registered), applies the seller and duplicate rules.</summary>
-    internal static async Task<(ContractFields Fields, string RegionCode)> ResolveAsync(KechuangDb db, IOrganizationDirectory directory, ContractInput input, Guid? except,
+    internal static async Task<(ContractFields Fields, string RegionCode)> ResolveAsync(KechuangDb db, IOrganizationDirectory directory, RegionCatalog regions,
+        ContractInput input, Guid? except,
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
@@ -51,13 +62,18 @@ public sealed class CreateContractHandler(KechuangDb db, IOrganizationDirectory 
         {
             errors.Add("buyerId", "买方与卖方不能是同一单位");
         }
+        var table = await regions.GetAsync(cancellationToken);
+        var particulars = ContractsRules.ValidateParticulars(input, TypeOf(input.Type), seller, buyer, code => table.Find(code) is not null, errors);
         errors.ThrowIfAny();
         ContractAccess.EnsureMayRegisterFor(db.User, seller!);
         var fields = new ContractFields(valid!.Value.Title, valid.Value.Type, valid.Value.TransferKind, seller!.Id, buyer!.Id,
-            valid.Value.SignDate, valid.Value.AmountFen, valid.Value.TransactionFen);
+            valid.Value.SignDate, valid.Value.AmountFen, valid.Value.TransactionFen, particulars);
         await EnsureNotDuplicateAsync(db, fields, except, cancellationToken);
         return (fields, seller.RegionCode);
     }
+
+    /// <summary>The type of an input whose other fields failed, so that its type's own requirements are still reported.</summary>
+    internal static ContractType? TypeOf(string? type) => new FieldErrors().Enum("type", "合同类型", type, ContractsRules.TypeNames, required: false);
 
     /// <summary>Same seller, buyer, title and sign date is the same contract (a refused one may be entered again), looked up across every region.</summary>
     internal static async Task EnsureNotDuplicateAsync(KechuangDb db, ContractFields f, Guid? except, CancellationToken cancellationToken)
@@ -76,7 +92,7 @@ public sealed class CreateContractHandler(KechuangDb db, IOrganizationDirectory 
 }
 
 /// <summary>Edits a draft or a returned contract.</summary>
-public sealed class UpdateContractHandler(KechuangDb db, IOrganizationDirectory directory)
+public sealed class UpdateContractHandler(KechuangDb db, IOrganizationDirectory directory, RegionCatalog regions)
 {
     public async Task HandleAsync(Guid id, ContractInput input, CancellationToken cancellationToken = default)
     {
@@ -87,7 +103,7 @@ public sealed class UpdateContractHandler(KechuangDb db, IOrganizationDirectory 
         {
             throw new RuleException("contracts.not-editable", $"合同当前状态为“{ContractsRules.StatusNames[contract.Status]}”，只有草稿或退回补正的合同可以修改");
         }
-        var (fields, region) = await CreateContractHandler.ResolveAsync(db, directory, input, id, cancellationToken);
+        var (fields, region) = await CreateContractHandler.ResolveAsync(db, directory, regions, input, id, cancellationToken);
         contract.Update(fields, region, db.UtcNow);
         await ContractSteps.SaveAsync(db, cancellationToken);
     }

@@ -6,6 +6,7 @@ using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Excel;
 using Kechuang.Platform.Problems;
+using Kechuang.Platform.Reference;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -23,18 +24,35 @@ public static class ContractSheet
     public static readonly SheetColumn TransferKind = new("技术转让类别", "transferKind");
     public static readonly SheetColumn SellerName = new("卖方名称", "sellerId");
     public static readonly SheetColumn SellerCreditCode = new("卖方统一社会信用代码");
+    public static readonly SheetColumn SellerCountry = new("卖方国别（地区）", "sellerCountry");
+    public static readonly SheetColumn SellerDivision = new("卖方行政区划代码", "sellerDivision");
+    public static readonly SheetColumn SellerNature = new("卖方性质", "sellerNature");
     public static readonly SheetColumn BuyerName = new("买方名称", "buyerId");
     public static readonly SheetColumn BuyerCreditCode = new("买方统一社会信用代码");
+    public static readonly SheetColumn BuyerCountry = new("买方国别（地区）", "buyerCountry");
+    public static readonly SheetColumn BuyerDivision = new("买方行政区划代码", "buyerDivision");
+    public static readonly SheetColumn BuyerNature = new("买方性质", "buyerNature");
     public static readonly SheetColumn SignDate = new("签订日期", "signDate");
+    public static readonly SheetColumn ValidFrom = new("合同有效期自", "validFrom");
+    public static readonly SheetColumn ValidTo = new("合同有效期至", "validTo");
     public static readonly SheetColumn Amount = new("合同成交额（元）", "amount");
     public static readonly SheetColumn TransactionAmount = new("技术交易额（元）", "transactionAmount");
+    public static readonly SheetColumn TechField = new("技术领域", "techField");
+    public static readonly SheetColumn SocioEconomicGoal = new("社会经济目标", "socioEconomicGoal");
+    public static readonly SheetColumn IpType = new("知识产权类型", "ipType");
+    public static readonly SheetColumn PlanCategory = new("计划类别", "planCategory");
+    public static readonly SheetColumn ExpectedInvestment = new("预计新增投入（万元）", "expectedInvestment");
+    public static readonly SheetColumn ExpectedOutput = new("预计新增产值（万元）", "expectedOutput");
     public static readonly SheetColumn RegistrationNumber = new("登记号", "registrationNumber");
     public static readonly SheetColumn RegisteredOn = new("登记日期", "registeredOn");
     public static readonly SheetColumn Status = new("状态");
     public static readonly SheetColumn Region = new("登记地区");
 
     public static readonly ImportSheet Sheet = new("技术合同导入模板.xlsx", "contracts_contract",
-        Title, Type, TransferKind, SellerName, SellerCreditCode, BuyerName, BuyerCreditCode, SignDate, Amount, TransactionAmount,
+        // The form's order (docs/rules/contract-registration.md §10), then what the registry adds.
+        Title, Type, TransferKind, SellerName, SellerCreditCode, SellerCountry, SellerDivision, SellerNature,
+        BuyerName, BuyerCreditCode, BuyerCountry, BuyerDivision, BuyerNature, SignDate, ValidFrom, ValidTo, Amount, TransactionAmount,
+        TechField, SocioEconomicGoal, IpType, PlanCategory, ExpectedInvestment, ExpectedOutput,
         RegistrationNumber, RegisteredOn, Status, Region);
 
     public static readonly ExportSheet<Row> Export = Sheet.Export<Row>("技术合同.xlsx", new()
@@ -44,16 +62,35 @@ public static class ContractSheet
         [TransferKind] = r => r.Contract.TransferKind is null ? null : ContractsRules.TransferKindNames[ContractsRules.FromKebab<Contracts.TransferKind>(r.Contract.TransferKind)],
         [SellerName] = r => r.Contract.SellerName,
         [SellerCreditCode] = r => r.SellerCreditCode,
+        [SellerCountry] = r => Name(ContractCodes.Countries, r.Contract.SellerCountry),
+        [SellerDivision] = r => r.Contract.SellerDivision,
+        [SellerNature] = r => Name(ContractCodes.Natures, r.Contract.SellerNature),
         [BuyerName] = r => r.Contract.BuyerName,
         [BuyerCreditCode] = r => r.BuyerCreditCode,
+        [BuyerCountry] = r => Name(ContractCodes.Countries, r.Contract.BuyerCountry),
+        [BuyerDivision] = r => r.Contract.BuyerDivision,
+        [BuyerNature] = r => Name(ContractCodes.Natures, r.Contract.BuyerNature),
         [SignDate] = r => r.Contract.SignDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        [ValidFrom] = r => r.Contract.ValidFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        [ValidTo] = r => r.Contract.ValidTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         [Amount] = r => r.Contract.Amount,
         [TransactionAmount] = r => r.Contract.TransactionAmount,
+        [TechField] = r => Name(ContractCodes.TechFields, r.Contract.TechField),
+        [SocioEconomicGoal] = r => Name(ContractCodes.SocioEconomicGoals, r.Contract.SocioEconomicGoal),
+        [IpType] = r => Name(ContractCodes.IpTypes, r.Contract.IpType),
+        [PlanCategory] = r => Name(ContractCodes.PlanCategories, r.Contract.PlanCategory),
+        [ExpectedInvestment] = r => r.Contract.ExpectedInvestment / TenThousand,
+        [ExpectedOutput] = r => r.Contract.ExpectedOutput / TenThousand,
         [RegistrationNumber] = r => r.Contract.RegistrationNumber,
         [RegisteredOn] = r => r.Contract.RegisteredOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         [Status] = r => r.Contract.StatusName,
         [Region] = r => r.Contract.RegionName,
     });
+
+    /// <summary>预计新增投入/产值 are written in 万元 on the sheet, as on the national form; yuan everywhere else.</summary>
+    public const decimal TenThousand = 10_000m;
+
+    private static string? Name(CodeList list, string? code) => code is null ? null : list.NameOf(code);
 
     /// <summary>An exported contract: the list's item with its parties' credit codes, by which an import finds them again.</summary>
     public sealed record Row(ContractItem Contract, string? SellerCreditCode, string? BuyerCreditCode);
@@ -80,7 +117,8 @@ public static class ContractSheet
 /// previous chunk (committed numbers only, as the check in the transaction sees them: the file's own numbers are
 /// checked in memory, and a number committed by another import meanwhile still fails the unique index).
 /// </remarks>
-public sealed class ImportContractsHandler(KechuangDb db, IOrganizationDirectory directory, IDbContextFactory<KechuangDb>? contexts = null) : SheetImport<TechContract>(db)
+public sealed class ImportContractsHandler(KechuangDb db, IOrganizationDirectory directory, RegionCatalog regions, IDbContextFactory<KechuangDb>? contexts = null)
+    : SheetImport<TechContract>(db)
 {
     private ContractImport? _import;
     private RowValidator? _rows;
@@ -111,7 +149,8 @@ public sealed class ImportContractsHandler(KechuangDb db, IOrganizationDirectory
         _uncheckedNumbers.Clear();
         var organizations = await directory.ListAnywhereAsync(cancellationToken);
         _import = new ContractImport(ImportId, Db.User.UserName, Db.User.RegionCode, FileName, Db.UtcNow);
-        _rows = new RowValidator(Db.User, organizations, _import, ContractsRules.LocalDate(Db.UtcNow), Db.UtcNow);
+        var table = await regions.GetAsync(cancellationToken);
+        _rows = new RowValidator(Db.User, organizations, code => table.Find(code) is not null, _import, ContractsRules.LocalDate(Db.UtcNow), Db.UtcNow);
         if (!Db.IsSqlite && contexts is not null)
         {
             _checkDb?.Dispose();
@@ -239,6 +278,7 @@ public sealed class ImportContractsHandler(KechuangDb db, IOrganizationDirectory
         private readonly bool _staff;
         private readonly Dictionary<string, OrganizationInfo> _byCode;
         private readonly Dictionary<string, List<OrganizationInfo>> _byName;
+        private readonly Func<string, bool> _isRegion;
         private readonly ContractImport _import;
         private readonly DateOnly _today;
         private readonly DateTime _now;
@@ -251,8 +291,10 @@ public sealed class ImportContractsHandler(KechuangDb db, IOrganizationDirectory
 
         public int Registered { get; private set; }
 
-        public RowValidator(CurrentUser user, IReadOnlyList<OrganizationInfo> organizations, ContractImport import, DateOnly today, DateTime now)
+        public RowValidator(CurrentUser user, IReadOnlyList<OrganizationInfo> organizations, Func<string, bool> isRegion, ContractImport import, DateOnly today,
+            DateTime now)
         {
+            _isRegion = isRegion;
             _user = user;
             _staff = ContractAccess.IsStaff(user);
             _byCode = organizations.GroupBy(o => o.CreditCode).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -297,8 +339,16 @@ public sealed class ImportContractsHandler(KechuangDb db, IOrganizationDirectory
             var amount = cells.Numeric(ContractSheet.Amount, errors);
             var transaction = cells.Numeric(ContractSheet.TransactionAmount, errors);
             var unparsable = errors.Any;
+            var validFrom = cells.Date(ContractSheet.ValidFrom, errors);
+            var validTo = cells.Date(ContractSheet.ValidTo, errors);
+            var investment = TenThousands(cells, ContractSheet.ExpectedInvestment, errors);
+            var output = TenThousands(cells, ContractSheet.ExpectedOutput, errors);
             var input = new ContractInput(cells.Text(ContractSheet.Title), cells.Text(ContractSheet.Type),
-                cells.Text(ContractSheet.TransferKind), null, null, signDate, amount, transaction);
+                cells.Text(ContractSheet.TransferKind), null, null, signDate, amount, transaction, validFrom, validTo,
+                cells.Text(ContractSheet.SellerCountry), cells.Text(ContractSheet.SellerDivision), cells.Text(ContractSheet.SellerNature),
+                cells.Text(ContractSheet.BuyerCountry), cells.Text(ContractSheet.BuyerDivision), cells.Text(ContractSheet.BuyerNature),
+                cells.Text(ContractSheet.TechField), cells.Text(ContractSheet.SocioEconomicGoal), cells.Text(ContractSheet.IpType),
+                cells.Text(ContractSheet.PlanCategory), investment, output);
             var valid = unparsable ? null : ContractsRules.ValidateFields(input, today, errors);
             if (unparsable)
             {
@@ -326,6 +376,17 @@ public sealed class ImportContractsHandler(KechuangDb db, IOrganizationDirectory
             {
                 errors.Add("sellerId", refused);
             }
+            // An unparsable date or amount of these columns was reported already: it stands in as valid, so that the
+            // rest of the row is still checked without a second message for the same cell.
+            var badFrom = errors.Entries.ContainsKey("validFrom");
+            var badTo = errors.Entries.ContainsKey("validTo");
+            var particulars = ContractsRules.ValidateParticulars(input with
+            {
+                ValidFrom = badFrom ? (badTo ? null : validTo) : validFrom,
+                ValidTo = badTo ? (badFrom ? null : validFrom) : validTo,
+                ExpectedInvestment = errors.Entries.ContainsKey("expectedInvestment") ? 0m : investment,
+                ExpectedOutput = errors.Entries.ContainsKey("expectedOutput") ? 0m : output,
+            }, CreateContractHandler.TypeOf(input.Type), seller, buyer, _isRegion, errors);
             var number = cells.Text(ContractSheet.RegistrationNumber)?.ToUpperInvariant();
             var before = errors.Entries.TryGetValue("registeredOn", out var reported) ? reported.Count : 0;
             var registeredOn = cells.Date(ContractSheet.RegisteredOn, errors);
@@ -362,7 +423,7 @@ public sealed class ImportContractsHandler(KechuangDb db, IOrganizationDirectory
             {
                 errors.Add("registrationNumber", "填写了登记日期的合同请同时填写登记号");
             }
-            if (valid is not { } v || seller is null || buyer is null || errors.Any)
+            if (valid is not { } v || seller is null || buyer is null || particulars is null || errors.Any)
             {
                 return null;
             }
@@ -373,7 +434,7 @@ public sealed class ImportContractsHandler(KechuangDb db, IOrganizationDirectory
                 return null;
             }
             _keysInFile[key] = row;
-            var fields = new ContractFields(v.Title, v.Type, v.TransferKind, seller.Id, buyer.Id, v.SignDate, v.AmountFen, v.TransactionFen);
+            var fields = new ContractFields(v.Title, v.Type, v.TransferKind, seller.Id, buyer.Id, v.SignDate, v.AmountFen, v.TransactionFen, particulars);
             var contract = new TechContract(fields, seller.RegionCode, "Excel 导入", _now);
             if (string.IsNullOrEmpty(number))
             {
@@ -388,6 +449,11 @@ public sealed class ImportContractsHandler(KechuangDb db, IOrganizationDirectory
             return contract;
         }
     }
+
+    /// <summary>An amount the sheet gives in 万元 (预计新增投入/产值), in yuan.</summary>
+    /// <remarks>A value too large to multiply is passed on as it is: the rule's range check refuses it either way.</remarks>
+    private static decimal? TenThousands(SheetRow cells, SheetColumn column, FieldErrors errors) =>
+        cells.Numeric(column, errors) is { } value ? Math.Abs(value) <= ContractsRules.MaxAmount ? value * ContractSheet.TenThousand : value : null;
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static OrganizationInfo? Party(FieldErrors errors, string field, string label, string? creditCode, string? name,

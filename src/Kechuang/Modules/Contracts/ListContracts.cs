@@ -19,7 +19,24 @@ public sealed record ContractQuery(int? Year = null, string? RegionCode = null, 
 
 public record ContractItem(Guid Id, string Title, string Type, string TypeName, string? TransferKind, Guid SellerId, string SellerName,
     Guid BuyerId, string BuyerName, DateOnly SignDate, decimal Amount, decimal TransactionAmount, decimal NonTechnicalAmount,
-    string RegionCode, string RegionName, string Status, string StatusName, string? RegistrationNumber, DateOnly? RegisteredOn, DateOnly? SubmittedOn);
+    string RegionCode, string RegionName, string Status, string StatusName, string? RegistrationNumber, DateOnly? RegisteredOn, DateOnly? SubmittedOn)
+{
+    // The JJ-001 fields as registered (codes of ContractCodes; amounts in yuan); null where a contract predates them.
+    public DateOnly? ValidFrom { get; init; }
+    public DateOnly? ValidTo { get; init; }
+    public string? SellerCountry { get; init; }
+    public string? SellerDivision { get; init; }
+    public string? SellerNature { get; init; }
+    public string? BuyerCountry { get; init; }
+    public string? BuyerDivision { get; init; }
+    public string? BuyerNature { get; init; }
+    public string? TechField { get; init; }
+    public string? SocioEconomicGoal { get; init; }
+    public string? IpType { get; init; }
+    public string? PlanCategory { get; init; }
+    public decimal? ExpectedInvestment { get; init; }
+    public decimal? ExpectedOutput { get; init; }
+}
 
 public sealed record ContractPage(IReadOnlyList<ContractItem> Items, int Total, decimal SumAmount, decimal SumTransactionAmount);
 
@@ -34,6 +51,18 @@ public sealed record ContractWithTimeline : ContractItem
     }
 
     public string? TransferKindName { get; init; }
+
+    // Names of the JJ-001 codes (行政区划 by the national list).
+    public string? SellerCountryName { get; init; }
+    public string? SellerDivisionName { get; init; }
+    public string? SellerNatureName { get; init; }
+    public string? BuyerCountryName { get; init; }
+    public string? BuyerDivisionName { get; init; }
+    public string? BuyerNatureName { get; init; }
+    public string? TechFieldName { get; init; }
+    public string? SocioEconomicGoalName { get; init; }
+    public string? IpTypeName { get; init; }
+    public string? PlanCategoryName { get; init; }
     public string? RefusalReason { get; init; }
     public string? RefusalReasonName { get; init; }
     public string? ReviewNote { get; init; }
@@ -152,7 +181,23 @@ public sealed class ListContractsHandler(KechuangDb db, IOrganizationDirectory d
         c.SellerId, names.GetValueOrDefault(c.SellerId, ""), c.BuyerId, names.GetValueOrDefault(c.BuyerId, ""), c.SignDate,
         Money.ToYuan(c.AmountFen), Money.ToYuan(c.TransactionAmountFen), Money.ToYuan(c.NonTechnicalFen),
         c.RegionCode, RegionName(c.RegionCode, regions), Kebab.From(c.Status), ContractsRules.StatusNames[c.Status],
-        c.RegistrationNumber, c.RegisteredOn, c.SubmittedOn);
+        c.RegistrationNumber, c.RegisteredOn, c.SubmittedOn)
+    {
+        ValidFrom = c.ValidFrom,
+        ValidTo = c.ValidTo,
+        SellerCountry = c.SellerCountry,
+        SellerDivision = c.SellerDivision,
+        SellerNature = c.SellerNature,
+        BuyerCountry = c.BuyerCountry,
+        BuyerDivision = c.BuyerDivision,
+        BuyerNature = c.BuyerNature,
+        TechField = c.TechField,
+        SocioEconomicGoal = c.SocioEconomicGoal,
+        IpType = c.IpType,
+        PlanCategory = c.PlanCategory,
+        ExpectedInvestment = c.ExpectedInvestmentFen is { } i ? Money.ToYuan(i) : null,
+        ExpectedOutput = c.ExpectedOutputFen is { } o ? Money.ToYuan(o) : null,
+    };
 }
 
 /// <summary>One contract with its timeline and the actions the caller may take now.</summary>
@@ -176,9 +221,22 @@ public sealed class GetContractHandler(KechuangDb db, IOrganizationDirectory dir
         }
         var dueOn = contract.Status is ContractStatus.Submitted or ContractStatus.UnderReview && contract.SubmittedOn is { } submitted
             ? submitted.AddDays(ContractsRules.ReviewDays) : (DateOnly?)null;
+        var regions = await directory.RegionNamesAsync(cancellationToken);
+        string? Name(CodeList list, string? code) => code is null ? null : list.NameOf(code);
+        string? Division(string? code) => code is null ? null : regions.GetValueOrDefault(code, code);
         return new ContractWithTimeline(item)
         {
             TransferKindName = contract.TransferKind is { } k ? ContractsRules.TransferKindNames[k] : null,
+            SellerCountryName = Name(ContractCodes.Countries, contract.SellerCountry),
+            SellerDivisionName = Division(contract.SellerDivision),
+            SellerNatureName = Name(ContractCodes.Natures, contract.SellerNature),
+            BuyerCountryName = Name(ContractCodes.Countries, contract.BuyerCountry),
+            BuyerDivisionName = Division(contract.BuyerDivision),
+            BuyerNatureName = Name(ContractCodes.Natures, contract.BuyerNature),
+            TechFieldName = Name(ContractCodes.TechFields, contract.TechField),
+            SocioEconomicGoalName = Name(ContractCodes.SocioEconomicGoals, contract.SocioEconomicGoal),
+            IpTypeName = Name(ContractCodes.IpTypes, contract.IpType),
+            PlanCategoryName = Name(ContractCodes.PlanCategories, contract.PlanCategory),
             RefusalReason = contract.RefusalReason is { } r ? Kebab.From(r) : null,
             RefusalReasonName = contract.RefusalReason is { } r2 ? ContractsRules.RefusalReasonNames[r2] : null,
             ReviewNote = contract.ReviewNote,

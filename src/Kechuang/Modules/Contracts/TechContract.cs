@@ -68,6 +68,43 @@ public sealed class TechContract : IOrganizationScoped
     /// <summary>Concurrency token: every transition increments it, so two reviewers acting at once cannot both succeed.</summary>
     public int Version { get; private set; }
 
+    /// <summary>合同有效期限 from (JJ-001).</summary>
+    public DateOnly? ValidFrom { get; private set; }
+
+    /// <summary>合同有效期限 to; not before <see cref="ValidFrom"/>.</summary>
+    public DateOnly? ValidTo { get; private set; }
+
+    /// <summary>卖方国别(地区) code as registered (<see cref="ContractCodes.Countries"/>); null on contracts entered before JJ-001 fields were kept.</summary>
+    public string? SellerCountry { get; private set; }
+
+    /// <summary>卖方行政区划代码 (six digits, GB/T 2260) as registered; none for a party outside China.</summary>
+    public string? SellerDivision { get; private set; }
+
+    /// <summary>卖方性质 (<see cref="ContractCodes.Natures"/>) as registered: a snapshot, not followed when the directory changes.</summary>
+    public string? SellerNature { get; private set; }
+
+    public string? BuyerCountry { get; private set; }
+    public string? BuyerDivision { get; private set; }
+    public string? BuyerNature { get; private set; }
+
+    /// <summary>技术领域 (<see cref="ContractCodes.TechFields"/>).</summary>
+    public string? TechField { get; private set; }
+
+    /// <summary>社会经济目标 (<see cref="ContractCodes.SocioEconomicGoals"/>).</summary>
+    public string? SocioEconomicGoal { get; private set; }
+
+    /// <summary>知识产权类型 (<see cref="ContractCodes.IpTypes"/>).</summary>
+    public string? IpType { get; private set; }
+
+    /// <summary>计划类别 (<see cref="ContractCodes.PlanCategories"/>).</summary>
+    public string? PlanCategory { get; private set; }
+
+    /// <summary>预计新增投入, fen; required for 技术转让 before submission.</summary>
+    public long? ExpectedInvestmentFen { get; private set; }
+
+    /// <summary>预计新增产值, fen; required for 技术转让 before submission.</summary>
+    public long? ExpectedOutputFen { get; private set; }
+
     /// <summary>The seller: the data scope of enterprise and institution accounts (always equal to <see cref="SellerId"/>).</summary>
     public Guid? OrganizationId { get; private set; }
 
@@ -89,9 +126,24 @@ public sealed class TechContract : IOrganizationScoped
 
     public ContractTransition Submit(string account, DateTime now)
     {
-        if (Type == ContractType.Transfer && TransferKind is null)
+        if (Type == ContractType.Transfer)
         {
-            throw InputException.For("transferKind", "技术转让合同请选择转让类别（专利权、专利申请权、技术秘密或其他）");
+            // A transfer names its category, and JJ-001 requires its expected investment and output
+            // (docs/rules/contract-registration.md §7); all missing ones are reported at once.
+            var errors = new FieldErrors();
+            if (TransferKind is null)
+            {
+                errors.Add("transferKind", "技术转让合同请选择转让类别（专利权、专利申请权、技术秘密或其他）");
+            }
+            if (ExpectedInvestmentFen is null)
+            {
+                errors.Add("expectedInvestment", ContractsRules.ExpectedInvestmentMissing);
+            }
+            if (ExpectedOutputFen is null)
+            {
+                errors.Add("expectedOutput", ContractsRules.ExpectedOutputMissing);
+            }
+            errors.ThrowIfAny();
         }
         var from = Require("提交", ContractStatus.Draft, ContractStatus.Returned);
         SubmittedOn = ContractsRules.LocalDate(now);
@@ -171,6 +223,21 @@ public sealed class TechContract : IOrganizationScoped
         AmountFen = fields.AmountFen;
         TransactionAmountFen = fields.TransactionAmountFen;
         RegionCode = regionCode;
+        var p = fields.Particulars ?? ContractParticulars.None;
+        ValidFrom = p.ValidFrom;
+        ValidTo = p.ValidTo;
+        SellerCountry = p.Seller?.Country;
+        SellerDivision = p.Seller?.Division;
+        SellerNature = p.Seller?.Nature;
+        BuyerCountry = p.Buyer?.Country;
+        BuyerDivision = p.Buyer?.Division;
+        BuyerNature = p.Buyer?.Nature;
+        TechField = p.TechField;
+        SocioEconomicGoal = p.SocioEconomicGoal;
+        IpType = p.IpType;
+        PlanCategory = p.PlanCategory;
+        ExpectedInvestmentFen = p.ExpectedInvestmentFen;
+        ExpectedOutputFen = p.ExpectedOutputFen;
         UpdatedAt = now;
     }
 
@@ -195,7 +262,21 @@ public sealed class TechContract : IOrganizationScoped
 
 /// <summary>The editable fields of a contract, already validated (amounts in fen).</summary>
 public sealed record ContractFields(string Title, ContractType Type, TransferKind? TransferKind, Guid SellerId, Guid BuyerId,
-    DateOnly SignDate, long AmountFen, long TransactionAmountFen);
+    DateOnly SignDate, long AmountFen, long TransactionAmountFen, ContractParticulars? Particulars = null);
+
+/// <summary>One party as the registration form records it: 国别(地区), 行政区划代码 (parties in China only) and 性质 codes.</summary>
+public sealed record PartyFacts(string Country, string? Division, string Nature);
+
+/// <summary>
+/// The further fields of the national form JJ-001 (docs/rules/contract-registration.md §7, §10), already validated:
+/// codes of <see cref="ContractCodes"/>, amounts in fen.
+/// </summary>
+public sealed record ContractParticulars(DateOnly? ValidFrom, DateOnly? ValidTo, PartyFacts? Seller, PartyFacts? Buyer, string? TechField,
+    string? SocioEconomicGoal, string? IpType, string? PlanCategory, long? ExpectedInvestmentFen, long? ExpectedOutputFen)
+{
+    /// <summary>Nothing known (a contract made in a unit test).</summary>
+    public static readonly ContractParticulars None = new(null, null, null, null, null, null, null, null, null, null);
+}
 
 /// <summary>
 /// One step of a contract's workflow (a row, so the timeline is a query rather than parsing audit JSON).

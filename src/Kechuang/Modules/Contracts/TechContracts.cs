@@ -38,9 +38,13 @@ internal sealed class TechContracts(KechuangDb db, IOrganizationDirectory direct
         {
             errors.Add("buyerId", "买方单位不存在");
         }
+        // The parties' JJ-001 facts as the directory knows them; the expected investment and output of a transfer are
+        // completed by the seller before submitting.
+        var particulars = ContractsRules.ValidateParticulars(new ContractInput(null, draft.Type, null, null, null, null, null, null),
+            CreateContractHandler.TypeOf(draft.Type), seller, buyer, _ => true, errors, expectedRequired: false);
         errors.ThrowIfAny();
         var fields = new ContractFields(valid!.Value.Title, valid.Value.Type, null, seller!.Id, buyer!.Id, valid.Value.SignDate,
-            valid.Value.AmountFen, valid.Value.TransactionFen);
+            valid.Value.AmountFen, valid.Value.TransactionFen, particulars);
         await CreateContractHandler.EnsureNotDuplicateAsync(db, fields, null, cancellationToken);
         var source = draft.Source.Trim();
         var contract = new TechContract(fields, seller.RegionCode, source.Length > 200 ? source[..200] : source, db.UtcNow, key);

@@ -99,8 +99,10 @@ public abstract class ContractImportTests(KechuangApp app)
 
         await using var stream = await template.Content.ReadAsStreamAsync();
         var headers = stream.GetColumns(useHeaderRow: true).ToList();
-        Assert.Equal(["合同名称", "合同类型", "技术转让类别", "卖方名称", "卖方统一社会信用代码", "买方名称", "买方统一社会信用代码", "签订日期",
-            "合同成交额（元）", "技术交易额（元）", "登记号", "登记日期", "状态", "登记地区"], headers);
+        Assert.Equal(["合同名称", "合同类型", "技术转让类别", "卖方名称", "卖方统一社会信用代码", "卖方国别（地区）", "卖方行政区划代码", "卖方性质",
+            "买方名称", "买方统一社会信用代码", "买方国别（地区）", "买方行政区划代码", "买方性质", "签订日期", "合同有效期自", "合同有效期至",
+            "合同成交额（元）", "技术交易额（元）", "技术领域", "社会经济目标", "知识产权类型", "计划类别", "预计新增投入（万元）", "预计新增产值（万元）",
+            "登记号", "登记日期", "状态", "登记地区"], headers);
     }
 
     public sealed class OnSqlite(SqliteApp app) : ContractImportTests(app), IClassFixture<SqliteApp>;

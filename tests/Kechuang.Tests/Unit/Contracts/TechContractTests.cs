@@ -80,4 +80,18 @@ public class TechContractTests
         Assert.True(error.Errors.ContainsKey("transferKind"));
         Assert.Equal(ContractStatus.Draft, contract.Status);
     }
+
+    [Fact]
+    public void Submit_TransferWithoutExpectedInvestmentOrOutput_Is400_WithThemItSubmits()
+    {
+        var missing = Draft(ContractType.Transfer, TransferKind.Patent);
+        var complete = new TechContract(new ContractFields("合同", ContractType.Transfer, TransferKind.Patent, Guid.NewGuid(), Guid.NewGuid(), new DateOnly(2026, 2, 1),
+            100_00, 90_00, ContractParticulars.None with { ExpectedInvestmentFen = 0, ExpectedOutputFen = 1 }), "330723", null, Now);
+
+        var error = Assert.Throws<InputException>(() => missing.Submit("x", Now));
+        complete.Submit("x", Now);
+
+        Assert.Equal(["expectedInvestment", "expectedOutput"], error.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(ContractStatus.Submitted, complete.Status);
+    }
 }

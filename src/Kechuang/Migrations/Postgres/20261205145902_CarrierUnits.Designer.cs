@@ -69,10 +69,8 @@ namespace Kechuang.Migrations.Postgres
 
                     b.Property<string>("OccupancyBasis")
                         .IsRequired()
-                        .ValueGeneratedOnAdd()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
-                        .HasDefaultValue("Units")
                         .HasColumnName("occupancy_basis");
 
                     b.Property<DateOnly?>("OpenedOn")

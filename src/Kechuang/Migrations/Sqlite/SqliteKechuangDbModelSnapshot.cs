@@ -61,10 +61,8 @@ namespace Kechuang.Migrations.Sqlite
 
                     b.Property<string>("OccupancyBasis")
                         .IsRequired()
-                        .ValueGeneratedOnAdd()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT")
-                        .HasDefaultValue("Units")
                         .HasColumnName("occupancy_basis");
 
                     b.Property<DateOnly?>("OpenedOn")

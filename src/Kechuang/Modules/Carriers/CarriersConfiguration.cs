@@ -22,7 +22,8 @@ public sealed class CarriersConfiguration : IEntityTypeConfiguration<Carrier>, I
         builder.HasIndex(c => c.Name);
         builder.Property(c => c.Address).HasMaxLength(CarrierRules.AddressMax);
         builder.Property(c => c.Area).HasPrecision(12, 2);
-        builder.Property(c => c.OccupancyBasis).HasConversion<string>().HasMaxLength(10).HasDefaultValue(OccupancyBasis.Units);
+        // No model default: the CLR default 0 would then always be replaced by it; the migration sets Units for existing rows.
+        builder.Property(c => c.OccupancyBasis).HasConversion<string>().HasMaxLength(10);
     }
 
     public void Configure(EntityTypeBuilder<Tenancy> builder)

@@ -68,8 +68,15 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public async Task MigrateAsync()
     {
-        await using var db = await OpenAsync(u => u.UseSystemScope("bench"));
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().UseSystemScope("bench");
+        var db = scope.ServiceProvider.GetRequiredService<KechuangDb>();
         await DataSetup.MigrateAsync(db);
+        // Reference data as a real instance has it: the contract import checks each party's region against the national list.
+        foreach (var reference in scope.ServiceProvider.GetServices<Kechuang.Platform.Demo.IReferenceData>().OrderBy(r => r.Order))
+        {
+            await reference.LoadAsync(db, CancellationToken.None);
+        }
     }
 
     public async ValueTask DisposeAsync()

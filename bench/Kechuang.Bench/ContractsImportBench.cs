@@ -188,7 +188,15 @@ internal static class ContractsImportBench
             var backend = stages is null ? null : await BackendAsync(scope.ServiceProvider.GetRequiredService<KechuangDb>());
             var backendBefore = ProcessCpu(backend);
             await using var stream = File.OpenRead(file);
-            imported = await handler.HandleAsync(stream);
+            try
+            {
+                imported = await handler.HandleAsync(stream);
+            }
+            catch (Kechuang.Platform.Problems.ImportRowsException refused)
+            {
+                // The generated file no longer matches the import's rules: say which, instead of a bare count.
+                throw new InvalidOperationException($"{refused.Message}: " + string.Join("; ", refused.Rows.Take(5).Select(e => $"row {e.Row} {e.Column}: {e.Message}")), refused);
+            }
             backendCpu = ProcessCpu(backend) - backendBefore;
         }
         clock.Stop();

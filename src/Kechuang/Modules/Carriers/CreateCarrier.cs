@@ -29,7 +29,8 @@ public sealed class UpdateCarrierHandler(KechuangDb db, IOrganizationDirectory d
         var carrier = await db.Set<Carrier>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException("载体不存在或不在您的数据范围内");
         var facts = await CarrierChecks.ValidateAsync(db, directory, input, id, cancellationToken);
-        carrier.Update(facts, db.UtcNow);
+        // A caller that does not name the basis (an older client, a script) keeps the one chosen before.
+        carrier.Update(input.OccupancyBasis is null ? facts with { OccupancyBasis = carrier.OccupancyBasis } : facts, db.UtcNow);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

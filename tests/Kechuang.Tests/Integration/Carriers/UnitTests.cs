@@ -172,6 +172,19 @@ public abstract class UnitTests(KechuangApp app)
             occupancyBasis = "area",
         });
         var byArea = await On("2024-07-01");
+        // A later change that does not name the basis keeps it.
+        var renamed = await staff.PutAsJsonAsync($"/api/v1/carriers/{carrier}", new
+        {
+            name,
+            kind = "joint-innovation-center",
+            level = "county",
+            regionCode = "330723105",
+            address = "武义县茭道镇",
+            area = 1200.5m,
+            openedOn = "2023-01-10",
+            status = "operating",
+        });
+        var keptBasis = await On("2024-07-01");
         var badBasis = await staff.PutAsJsonAsync($"/api/v1/carriers/{carrier}", new { name, kind = "incubator", regionCode = "330723105", status = "planned", occupancyBasis = "rooms" });
 
         Assert.Equal(50m, twoHanded.GetProperty("occupancyRate").GetDecimal());
@@ -181,6 +194,8 @@ public abstract class UnitTests(KechuangApp app)
         Assert.Equal("area", byArea.GetProperty("occupancyBasis").GetString());
         Assert.Equal(20m, byArea.GetProperty("occupancyRate").GetDecimal()); // 100 of 500 ㎡
         Assert.Equal("已入驻面积 100 ㎡ ÷ 已交付面积 500 ㎡", byArea.GetProperty("occupancyTerms").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, renamed.StatusCode);
+        Assert.Equal("area", keptBasis.GetProperty("occupancyBasis").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, badBasis.StatusCode);
         Assert.StartsWith("入驻率计算口径取值无效", (await badBasis.ReadJsonAsync()).GetProperty("errors").GetProperty("occupancyBasis")[0].GetString(), StringComparison.Ordinal);
     }

@@ -2141,6 +2141,333 @@ namespace Kechuang.Migrations.Sqlite
                     b.ToTable("market_lot", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Talent.PhdDemand", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Discipline")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discipline");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("headcount");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_talent_phd_demand");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_talent_phd_demand_enterprise_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_talent_phd_demand_region_code");
+
+                    b.ToTable("talent_phd_demand", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Talent.PhdProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Discipline")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discipline");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("TechFields")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tech_fields");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_talent_phd");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_talent_phd_person_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_talent_phd_region_code");
+
+                    b.ToTable("talent_phd", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Talent.PhdRecommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DemandId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("demand_id");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("PhdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phd_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_on");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_on");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_talent_phd_recommendation");
+
+                    b.HasIndex("DemandId")
+                        .HasDatabaseName("ix_talent_phd_recommendation_demand_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_talent_phd_recommendation_region_code");
+
+                    b.HasIndex("PhdId", "EnterpriseId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_talent_phd_recommendation_phd_id_enterprise_id_year");
+
+                    b.ToTable("talent_phd_recommendation", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Talent.TalentApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("programme");
+
+                    b.Property<DateOnly?>("RecommendedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recommended_on");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_talent_application");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_talent_application_region_code");
+
+                    b.HasIndex("Year")
+                        .HasDatabaseName("ix_talent_application_year");
+
+                    b.HasIndex("PersonId", "Programme", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_talent_application_person_id_programme_year");
+
+                    b.ToTable("talent_application", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Talent.TalentIntroduction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Degree")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("degree");
+
+                    b.Property<string>("Discipline")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discipline");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_id");
+
+                    b.Property<DateOnly>("IntroducedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("introduced_on");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_talent_introduction");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_talent_introduction_region_code");
+
+                    b.HasIndex("PersonId", "EmployerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_talent_introduction_person_id_employer_id");
+
+                    b.ToTable("talent_introduction", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Platform.Access.AccessToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2652,6 +2979,22 @@ namespace Kechuang.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_market_lot_market_auction_auction_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Talent.PhdRecommendation", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Talent.PhdDemand", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_talent_phd_recommendation_talent_phd_demand_demand_id");
+
+                    b.HasOne("Kechuang.Modules.Talent.PhdProfile", null)
+                        .WithMany()
+                        .HasForeignKey("PhdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_talent_phd_recommendation_talent_phd_phd_id");
                 });
 #pragma warning restore 612, 618
         }

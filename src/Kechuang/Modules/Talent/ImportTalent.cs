@@ -119,9 +119,9 @@ public sealed class ImportPhdRecommendationsHandler(KechuangDb db, IOrganization
                 phdId = matches[0].Id;
             }
         }
-        var input = new PhdRecommendationInput(phdId ?? Guid.Empty, enterprise?.Id ?? Guid.Empty, null, row.Text(TalentSheets.Region),
+        var input = new PhdRecommendationInput(phdId ?? Guid.Empty, enterprise?.Id ?? Guid.Empty, null, row.Text(TalentSheets.EnterpriseRegion),
             row.WholeNumber(TalentSheets.RoundYear, errors), row.Date(TalentSheets.ReportedOn, errors), row.Date(TalentSheets.StartedOn, errors),
-            row.Date(TalentSheets.EndedOn, errors), row.Text(TalentSheets.Note));
+            row.Date(TalentSheets.EndedOn, errors), row.Text(TalentSheets.RecommendationNote));
         var facts = TalentRules.ValidateRecommendation(input, _lookups.RegionExists, _lookups.Today, errors);
         _lookups.InScope(input.RegionCode, errors);
         if (errors.Any || phdId is null || enterprise is null)

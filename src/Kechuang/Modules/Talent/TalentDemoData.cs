@@ -58,6 +58,8 @@ internal sealed class TalentDemoData(IOrganizationDirectory organizations, IPers
             newEnterprises[name] = await organizations.AddAsync(new NewOrganization(name, OrganizationKind.Enterprise, DemoCodes.CreditCode(Region, serial++), region,
                 "武义县"), cancellationToken);
         }
+        // People name their organisation, which the directory looks up in the database.
+        await db.SaveChangesAsync(cancellationToken);
         var transmission = newEnterprises["浙江武义精密传动科技有限公司"];
         var garden = newEnterprises["武义智能园林机械有限公司"];
         var materials = newEnterprises["浙江温泉新材料科技有限公司"];

@@ -45,9 +45,11 @@ public static class TalentSheets
     public static readonly SheetColumn ReportedOn = new("上报日期", "reportedOn");
     public static readonly SheetColumn StartedOn = new("入企日期", "startedOn");
     public static readonly SheetColumn EndedOn = new("离企日期", "endedOn");
+    public static readonly SheetColumn EnterpriseRegion = new("行政区划代码", "regionCode");
+    public static readonly SheetColumn RecommendationNote = new("备注", "note");
 
     public static readonly ImportSheet Recommendations = new("百博入企推荐导入模板.xlsx", "talent_phd_recommendation",
-        PhdName, Institution, Discipline, Enterprise, EnterpriseCode, Region, RoundYear, ReportedOn, StartedOn, EndedOn, Note);
+        PhdName, Institution, Discipline, Enterprise, EnterpriseCode, EnterpriseRegion, RoundYear, ReportedOn, StartedOn, EndedOn, RecommendationNote);
 
     public static readonly ExportSheet<PhdRecommendationDto> RecommendationExport = Recommendations.Export<PhdRecommendationDto>("百博入企推荐.xlsx", new()
     {
@@ -56,12 +58,12 @@ public static class TalentSheets
         [Discipline] = r => r.Discipline,
         [Enterprise] = r => r.EnterpriseName,
         [EnterpriseCode] = r => r.EnterpriseCreditCode,
-        [Region] = r => r.RegionCode,
+        [EnterpriseRegion] = r => r.RegionCode,
         [RoundYear] = r => r.Year,
         [ReportedOn] = r => Day(r.ReportedOn),
         [StartedOn] = r => Day(r.StartedOn),
         [EndedOn] = r => Day(r.EndedOn),
-        [Note] = r => r.Note,
+        [RecommendationNote] = r => r.Note,
     });
 
     public static readonly ExportSheet<PhdDto> PhdExport = new ExportSheet<PhdDto>("百博入企博士库.xlsx", "talent_phd")

@@ -214,8 +214,17 @@ public abstract class TalentTests(KechuangApp app)
         var b = await PersonAsync(staff, employer.Id);
         Dictionary<string, object?> Row(string person, string programme, object? year, string? result = null, string? decided = null) => new()
         {
-            ["人才项目"] = programme, ["项目级别"] = null, ["申报人"] = person, ["申报单位"] = employer.Name, ["申报单位统一社会信用代码"] = employer.CreditCode,
-            ["行政区划代码"] = "330723", ["申报年度"] = year, ["推荐日期"] = "2023-03-01", ["评审结果"] = result, ["结果日期"] = decided, ["备注"] = null,
+            ["人才项目"] = programme,
+            ["项目级别"] = null,
+            ["申报人"] = person,
+            ["申报单位"] = employer.Name,
+            ["申报单位统一社会信用代码"] = employer.CreditCode,
+            ["行政区划代码"] = "330723",
+            ["申报年度"] = year,
+            ["推荐日期"] = "2023-03-01",
+            ["评审结果"] = result,
+            ["结果日期"] = decided,
+            ["备注"] = null,
         };
 
         var refused = await UploadAsync(staff, "/api/v1/talent/applications/import",

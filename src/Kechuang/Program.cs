@@ -2,6 +2,7 @@ using Kechuang.Modules.Carriers;
 using Kechuang.Modules.Contracts;
 using Kechuang.Modules.Directory;
 using Kechuang.Modules.Enterprises;
+using Kechuang.Modules.Events;
 using Kechuang.Modules.Market;
 using Kechuang.Modules.Talent;
 using Kechuang.Platform;
@@ -41,6 +42,7 @@ builder.Services.AddEnterprises();
 builder.Services.AddMarket(builder.Configuration);
 builder.Services.AddCarriers();
 builder.Services.AddTalent();
+builder.Services.AddEvents();
 
 var app = builder.Build();
 
@@ -76,6 +78,7 @@ app.MapEnterprises();
 app.MapMarket();
 app.MapCarriers();
 app.MapTalent();
+app.MapEvents();
 app.MapUi();
 
 await app.RunAsync();

@@ -28,7 +28,7 @@ public sealed class TalentJourney(OwnDatabase database) : IClassFixture<OwnDatab
         await page.Locator("#regionCode input[aria-label]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         await Journey.ChooseAsync(page, "#programme", "浙江省万人计划");
         await Journey.ChooseAsync(page, "#personId", "王建华", "王建华");
-        await Journey.ChooseAsync(page, "#employerId", "浙江寿仙谷医药股份有限公司", "寿仙谷");
+        await Journey.ChooseAsync(page, "#employerId", "浙江寿仙谷医药股份有限公司（企业）", "寿仙谷");
         await Journey.TypeDateAsync(page, page.Locator("input#recommendedOn, #recommendedOn input").First, "2026-11-20");
         await page.Locator("#note").FillAsync("生物医药方向，县科技局推荐");
         await Journey.ScreenshotAsync(page, "talent-02-application-form");

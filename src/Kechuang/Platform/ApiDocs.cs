@@ -30,6 +30,7 @@ public static class ApiDocs
         ["成果交易"] = "科技成果挂牌、拍卖会、标的、竞买人与出价。已挂牌的成果、拍卖会、标的出价和已发布的结果公开，无需登录。",
         ["创新载体"] = "孵化器、众创空间等创新载体及其入驻企业，园区科技型中小企业名单。",
         ["人才工作"] = "高层次人才项目申报与评审结果，百博入企博士库、企业博士需求与推荐上报，引进博士及以上人才。",
+        ["活动与宣传"] = "主题活动及其媒体报道，报道篇数和报道媒体数。",
     };
 
     public static IServiceCollection AddApiDocs(this IServiceCollection services) => services

@@ -1745,6 +1745,146 @@ namespace Kechuang.Migrations.Postgres
                     b.ToTable("enterprises_screening_result", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Events.Event", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Organisers")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisers");
+
+                    b.Property<string>("Partners")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("partners");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("place");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_events_event");
+
+                    b.HasIndex("HeldOn")
+                        .HasDatabaseName("ix_events_event_held_on");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_events_event_region_code");
+
+                    b.ToTable("events_event", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Events.MediaReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link");
+
+                    b.Property<string>("Medium")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("medium");
+
+                    b.Property<string>("Outlet")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("outlet");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_events_media_report");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_events_media_report_event_id");
+
+                    b.HasIndex("PublishedOn")
+                        .HasDatabaseName("ix_events_media_report_published_on");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_events_media_report_region_code");
+
+                    b.HasIndex("Outlet", "PublishedOn", "Title")
+                        .IsUnique()
+                        .HasDatabaseName("ix_events_media_report_outlet_published_on_title");
+
+                    b.ToTable("events_media_report", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Market.Achievement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2949,6 +3089,15 @@ namespace Kechuang.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_contracts_transition_contracts_contract_contract_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Events.MediaReport", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_events_media_report_events_event_event_id");
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Market.Bid", b =>

@@ -1740,6 +1740,146 @@ namespace Kechuang.Migrations.Sqlite
                     b.ToTable("enterprises_screening_result", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Events.Event", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Organisers")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisers");
+
+                    b.Property<string>("Partners")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partners");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_events_event");
+
+                    b.HasIndex("HeldOn")
+                        .HasDatabaseName("ix_events_event_held_on");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_events_event_region_code");
+
+                    b.ToTable("events_event", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Events.MediaReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link");
+
+                    b.Property<string>("Medium")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("medium");
+
+                    b.Property<string>("Outlet")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outlet");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_events_media_report");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_events_media_report_event_id");
+
+                    b.HasIndex("PublishedOn")
+                        .HasDatabaseName("ix_events_media_report_published_on");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_events_media_report_region_code");
+
+                    b.HasIndex("Outlet", "PublishedOn", "Title")
+                        .IsUnique()
+                        .HasDatabaseName("ix_events_media_report_outlet_published_on_title");
+
+                    b.ToTable("events_media_report", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Market.Achievement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2942,6 +3082,15 @@ namespace Kechuang.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_contracts_transition_contracts_contract_contract_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Events.MediaReport", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_events_media_report_events_event_event_id");
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Market.Bid", b =>

@@ -790,6 +790,63 @@ namespace Kechuang.Migrations.Postgres
                     b.ToTable("contracts_transition", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Contracts.RegistrationPoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("city_code");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contracts_registration_point");
+
+                    b.HasIndex("RegionCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contracts_registration_point_region_code");
+
+                    b.HasIndex("CityCode", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contracts_registration_point_city_code_code");
+
+                    b.ToTable("contracts_registration_point", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Contracts.TechContract", b =>
                 {
                     b.Property<Guid>("Id")

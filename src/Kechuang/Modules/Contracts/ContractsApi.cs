@@ -69,6 +69,30 @@ public static class ContractsApi
             .WithName("ImportContracts")
             .WithSummary("导入技术合同（有错误行则全部不导入）")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        // Its own path: under /contracts/{id} a point's address would read like a contract's.
+        var points = app.MapGroup("/api/v1/registration-points").RequireAuthorization().WithTags("技术合同登记");
+        points.MapGet("", async (ListRegistrationPointsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(ct)))
+            .WithName("ListRegistrationPoints")
+            .WithSummary("查询合同登记点");
+        points.MapPost("", async Task<Created<Created>> (RegistrationPointInput body, CreateRegistrationPointHandler handler, CancellationToken ct) =>
+        {
+            var id = await handler.HandleAsync(body, ct);
+            return TypedResults.Created($"/api/v1/registration-points/{id}", new Created(id));
+        })
+            .WithPermission(ContractsPermissions.ChangePoints)
+            .WithName("CreateRegistrationPoint")
+            .WithSummary("设立合同登记点")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        points.MapPut("/{id:guid}", async (Guid id, RegistrationPointInput body, UpdateRegistrationPointHandler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(id, body, ct);
+            return TypedResults.NoContent();
+        })
+            .WithPermission(ContractsPermissions.ChangePoints)
+            .WithName("UpdateRegistrationPoint")
+            .WithSummary("修改合同登记点（编号、名称、是否登记）")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/attachments", async Task<Created<Created>> (Guid id, IFormFile file, UploadContractAttachmentHandler handler, CancellationToken ct) =>
         {
             await using var stream = file.OpenReadStream();

@@ -22,7 +22,8 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
             ("parcels", "/parcels", "土地地块", "Land parcels"), ("projects", "/construction-projects", "建设项目", "Construction projects")]),
         ("enterprises", "企业培育", "Enterprise cultivation",
             [("enterprise-list", "/enterprises", "企业档案", "Enterprises"), ("evaluate", "/enterprises/evaluate", "科小/高企自评", "Self-assessment"), ("cultivation", "/cultivation", "梯次培育筛查", "Cultivation screening")]),
-        ("contracts", "技术合同登记", "Technology contracts", [("contract-list", "/contracts", "合同登记台账", "Contract register"), ("contract-new", "/contracts/new", "登记新合同", "New contract")]),
+        ("contracts", "技术合同登记", "Technology contracts", [("contract-list", "/contracts", "合同登记台账", "Contract register"), ("contract-new", "/contracts/new", "登记新合同", "New contract"),
+            ("contract-points", "/contracts/registration-points", "合同登记点", "Registration points")]),
         ("market", "成果交易", "Achievement market", [("achievements", "/market/achievements", "科技成果", "Achievements"), ("auctions", "/market/auctions", "拍卖会", "Auctions")]),
         ("performance", "目标与指标", "Targets & indicators", [("targets", "/indicators/targets", "目标完成情况", "Target completion")]),
         ("system", "系统管理", "Administration", [("accounts", "/admin/accounts", "账号管理", "Accounts"), ("audit", "/admin/audit", "审计日志", "Audit log")]),
@@ -105,6 +106,8 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
 
         Assert.Equal(
             [("access_account", "账号"), ("directory_organization", "组织"), ("directory_person", "人员"), ("directory_region", "行政区划"),
+             ("contracts_contract", "技术合同"), ("contracts_transition", "合同办理记录"), ("contracts_import", "合同导入批次"),
+             ("contracts_attachment", "合同附件"), ("contracts_registration_point", "合同登记点"),
              ("carriers_carrier", "创新载体"), ("carriers_unit", "载体单元"), ("carriers_tenancy", "入驻记录"), ("carriers_tenancy_unit", "入驻单元"),
              ("carriers_parcel", "土地地块"), ("carriers_parcel_step", "地块审批环节"), ("carriers_project", "建设项目"),
              ("carriers_project_milestone", "项目里程碑"), ("carriers_progress_report", "工程形象进度"), ("carriers_payment", "载体资金记录"),
@@ -149,11 +152,14 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
             ["failures"] = "失败次数",
             ["until"] = "截至",
         };
-        // Every table shows every field by the same name, as when the shell held one list.
-        foreach (var entity in names.Entities.Select(e => e.Key).Append("contracts_contract"))
+        // Every table shows every field by the same name, as when the shell held one list; a contract's Title is its own.
+        foreach (var entity in names.Entities.Select(e => e.Key).Where(e => !e.StartsWith("contracts_", StringComparison.Ordinal)))
         {
             Assert.All(fields, f => Assert.Equal(f.Value, names.Field(entity, f.Key)));
         }
+        Assert.Equal("合同名称", names.Field("contracts_contract", "Title"));
+        Assert.Equal("职称/职务", names.Field("directory_person", "Title"));
+        Assert.Equal("登记点编号", names.Field("contracts_registration_point", "Code"));
         Assert.Equal("NameInitials", names.Field("directory_organization", "NameInitials"));
         Assert.Equal("交付日期", names.Field("carriers_unit", "AvailableFrom"));
         Assert.Equal("形象进度（%）", names.Field("carriers_progress_report", "Percent"));

@@ -60,6 +60,14 @@ public static class ContractsApi
             await ContractSheet.Export.FileAsync(db, await ContractSheet.RowsAsync(directory, await handler.AllAsync(p.ToQuery(), ct), ct), ct))
             .WithName("ExportContracts")
             .WithSummary("导出技术合同");
+        api.MapGet("/statistics", async ([AsParameters] StatisticsParameters p, ContractStatisticsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(p.ToQuery(), ct)))
+            .WithName("GetContractStatistics")
+            .WithSummary("技术市场统计：按合同类型、技术领域、买卖方性质、知识产权类型、计划类别、技术流向分类汇总已登记合同");
+        api.MapGet("/statistics-report", async ([AsParameters] StatisticsParameters p, ContractStatisticsHandler handler, KechuangDb db, CancellationToken ct) =>
+            await StatisticsReport.FileAsync(db, await handler.HandleAsync(p.ToQuery(), ct), ct))
+            .WithName("ExportContractStatistics")
+            .WithSummary("导出技术市场统计快报（Excel）");
         api.MapGet("/import-template", () => ContractSheet.Sheet.Template())
             .WithName("GetContractImportTemplate")
             .WithSummary("下载技术合同导入模板");
@@ -161,9 +169,18 @@ public static class ContractsApi
     }
 
     public sealed record ListParameters(int? Year, string? RegionCode, string? Status, string? Type, string? Q, int? Page, int? PageSize, Guid? SellerId,
-        DateOnly? RegisteredFrom, DateOnly? RegisteredTo, string? Sort, bool? Desc)
+        DateOnly? RegisteredFrom, DateOnly? RegisteredTo, string? Sort, bool? Desc, string? Dimension, string? Key)
     {
-        public ContractQuery ToQuery() => new(Year, RegionCode, Status, Type, new ListQuery(Q, Page, PageSize, Sort, Desc ?? false), SellerId, RegisteredFrom, RegisteredTo);
+        public ContractQuery ToQuery() => new(Year, RegionCode, Status, Type, new ListQuery(Q, Page, PageSize, Sort, Desc ?? false), SellerId, RegisteredFrom, RegisteredTo)
+        {
+            Dimension = Dimension,
+            Key = Key,
+        };
+    }
+
+    public sealed record StatisticsParameters(DateOnly? From, DateOnly? To, string? RegionCode)
+    {
+        public StatisticsQuery ToQuery() => new(From, To, RegionCode);
     }
 
     private static List<Option> Codes(CodeList list) => [.. list.Entries.Select(e => new Option(e.Code, e.Name))];

@@ -23,7 +23,7 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
         ("enterprises", "企业培育", "Enterprise cultivation",
             [("enterprise-list", "/enterprises", "企业档案", "Enterprises"), ("evaluate", "/enterprises/evaluate", "科小/高企自评", "Self-assessment"), ("cultivation", "/cultivation", "梯次培育筛查", "Cultivation screening")]),
         ("contracts", "技术合同登记", "Technology contracts", [("contract-list", "/contracts", "合同登记台账", "Contract register"), ("contract-new", "/contracts/new", "登记新合同", "New contract"),
-            ("contract-points", "/contracts/registration-points", "合同登记点", "Registration points")]),
+            ("contract-statistics", "/contracts/statistics", "技术市场统计", "Market statistics"), ("contract-points", "/contracts/registration-points", "合同登记点", "Registration points")]),
         ("market", "成果交易", "Achievement market", [("achievements", "/market/achievements", "科技成果", "Achievements"), ("auctions", "/market/auctions", "拍卖会", "Auctions")]),
         ("performance", "目标与指标", "Targets & indicators", [("targets", "/indicators/targets", "目标完成情况", "Target completion")]),
         ("system", "系统管理", "Administration", [("accounts", "/admin/accounts", "账号管理", "Accounts"), ("audit", "/admin/audit", "审计日志", "Audit log")]),

@@ -188,7 +188,7 @@ public sealed class ContractStatisticsHandler(KechuangDb db, IOrganizationDirect
         }
         var facts = await Project(registered).ToListAsync(cancellationToken);
         var breakdowns = ContractDimensions.All.Select(d => Breakdown(d.Key, d.Title, facts)).ToList();
-        return new ContractStatistics(from, to, region, region is null ? "数据范围内全部地区" : ListContractsHandler.RegionName(region, names),
+        return new ContractStatistics(from, to, region, ScopeName(region, names),
             Row("total", "合计", facts), breakdowns, await InflowAsync(from, to, region, cancellationToken));
     }
 
@@ -208,6 +208,18 @@ public sealed class ContractStatisticsHandler(KechuangDb db, IOrganizationDirect
             .Where(c => !c.RegionCode.StartsWith(prefix) && c.BuyerDivision != null && c.BuyerDivision.StartsWith(prefix));
         var facts = await Project(inflow).ToListAsync(cancellationToken);
         return Row("inflow", "技术吸纳（买方在本地区、卖方在外地）", facts);
+    }
+
+    /// <summary>The region counted: the one asked for, else the caller's scope (a county's staff read 武义县).</summary>
+    private string ScopeName(string? region, IReadOnlyDictionary<string, string> names)
+    {
+        if (region is not null)
+        {
+            return ListContractsHandler.RegionName(region, names);
+        }
+        var scope = db.User.Scope;
+        var code = scope.RegionPrefix.Length < 6 ? scope.RegionPrefix.PadRight(6, '0') : scope.RegionPrefix;
+        return !scope.All && scope.OrganizationId is null && names.TryGetValue(code, out var name) ? name : "数据范围内全部地区";
     }
 
     private static IQueryable<TechContract> Registered(IQueryable<TechContract> contracts, DateOnly from, DateOnly to) =>

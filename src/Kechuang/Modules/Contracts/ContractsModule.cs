@@ -30,6 +30,8 @@ public static class ContractsModule
         services.AddScoped<ITechContracts, TechContracts>();
         services.AddSingleton<IIndicator, TransactionAmountIndicator>();
         services.AddSingleton<IIndicator, RegisteredCountIndicator>();
+        services.AddSingleton<IIndicator, IpShareIndicator>();
+        services.AddSingleton<IIndicator, FromUniversitiesIndicator>();
         services.AddScoped<IDemoData, ContractsDemoData>();
         services.AddScoped<IDashboardCard, ContractsDashboard>();
         services.AddSingleton<INavContribution, ContractsNav>();

@@ -124,6 +124,25 @@ public abstract class ContractStatisticsTests(KechuangApp app)
         Assert.Equal(field.GetProperty("count").GetInt32(), Convert.ToInt32(line[StatisticsReport.CountHeader], CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task BreakdownIndicators_AreTheStatisticsCells()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+        var stats = await (await staff.GetAsync($"/api/v1/contracts/statistics?{Wuyi2022}")).ReadJsonAsync();
+        var breakdowns = stats.GetProperty("breakdowns").EnumerateArray().ToList();
+        var total = stats.GetProperty("total").GetProperty("transactionAmount").GetDecimal();
+
+        var share = await (await staff.GetAsync("/api/v1/indicators/contracts.ip-share/value?regionCode=330723&year=2022")).ReadJsonAsync();
+        var universities = await (await staff.GetAsync("/api/v1/indicators/contracts.from-universities/value?regionCode=330723&year=2022")).ReadJsonAsync();
+
+        var withIp = Rows(breakdowns, "ip-type").Where(r => r.GetProperty("key").GetString() is not ("00" or "none")).Sum(r => r.GetProperty("transactionAmount").GetDecimal());
+        Assert.True(withIp > 0 && withIp < total, "the demo has contracts with and without intellectual property");
+        Assert.Equal(decimal.Round(withIp * 100m / total, 2), share.GetProperty("value").GetDecimal());
+        var fromInstitutions = Rows(breakdowns, "seller-nature").Where(r => r.GetProperty("key").GetString() is "021" or "022").Sum(r => r.GetProperty("transactionAmount").GetDecimal());
+        Assert.Equal(fromInstitutions, universities.GetProperty("value").GetDecimal());
+        Assert.Contains("/contracts/statistics?regionCode=330723&from=2022-01-01&to=2022-12-31", share.GetProperty("recordsUrl").GetString(), StringComparison.Ordinal);
+    }
+
     private static List<JsonElement> Rows(List<JsonElement> breakdowns, string dimension) =>
         [.. breakdowns.Single(b => b.GetProperty("dimension").GetString() == dimension).GetProperty("rows").EnumerateArray()];
 

@@ -140,6 +140,8 @@ internal sealed class CommissionersDemoData(IOrganizationDirectory directory, IP
             units[name] = (await directory.FindByNameAsync(name, cancellationToken))?.Id
                 ?? await directory.AddAsync(new NewOrganization(name, OrganizationKind.Institution, DemoCodes.CreditCode(Region, ++number), region), cancellationToken);
         }
+        // The directory checks a new person's organisation in the database: the units added above are saved first.
+        await db.SaveChangesAsync(cancellationToken);
         var known = (await people.ListCommissionersAsync(cancellationToken)).ToLookup(p => p.Name, StringComparer.Ordinal);
         var commissioners = new List<Commissioner>();
         foreach (var d in Dispatches)
@@ -231,5 +233,6 @@ internal sealed class CommissionersDemoData(IOrganizationDirectory directory, IP
             Service(dispatch, ServiceKind.TechnicalAssistance, day, topic: HelpTopics[i], campaign: PairingCampaign.ThousandTeams,
                 served: Farmers[(i * 3 + 1) % Farmers.Length], confirmed: i < 10);
         }
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

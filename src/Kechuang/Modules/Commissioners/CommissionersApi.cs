@@ -56,9 +56,10 @@ public static class CommissionersApi
             .WithName("UpdateCommissioner")
             .WithSummary("修改科技特派员派驻")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        // Computed from the year's service records under the configured scheme; never stored.
-        api.MapGet("/{id:guid}/scorecard", async (Guid id, int year, GetScorecardHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(id, year, ct)))
+        // Computed from the year's service records under the configured scheme; never stored. A query, not /{id}/scorecard:
+        // that path would cross /needs/{id}, /projects/{id} and /services/{id}.
+        api.MapGet("/scorecard", async (Guid commissionerId, int year, GetScorecardHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(commissionerId, year, ct)))
             .WithName("GetCommissionerScorecard")
             .WithSummary("科技特派员年度考核评分（按服务记录计算）");
 
@@ -80,7 +81,7 @@ public static class CommissionersApi
             .WithName("CreateCommissionerNeed")
             .WithSummary("登记需求摸底")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/needs/{id:guid}", async (Guid id, ListNeedsHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.GetAsync(id, ct)))
+        api.MapGet("/needs/{id:guid}", async (Guid id, GetNeedHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("GetCommissionerNeed")
             .WithSummary("查看需求摸底");
         api.MapPut("/needs/{id:guid}", async (Guid id, NeedInput body, UpdateNeedHandler handler, CancellationToken ct) =>
@@ -121,7 +122,7 @@ public static class CommissionersApi
             .WithName("CreateCommissionerProject")
             .WithSummary("登记科技特派员项目")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/projects/{id:guid}", async (Guid id, ListCommissionerProjectsHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.GetAsync(id, ct)))
+        api.MapGet("/projects/{id:guid}", async (Guid id, GetCommissionerProjectHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("GetCommissionerProject")
             .WithSummary("查看科技特派员项目");
         api.MapPut("/projects/{id:guid}", async (Guid id, ProjectInput body, UpdateCommissionerProjectHandler handler, CancellationToken ct) =>
@@ -168,7 +169,7 @@ public static class CommissionersApi
             .WithName("ConfirmCommissionerService")
             .WithSummary("凭确认码确认走访或技术帮扶记录")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/services/{id:guid}", async (Guid id, ListServicesHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.GetAsync(id, ct)))
+        api.MapGet("/services/{id:guid}", async (Guid id, GetServiceHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("GetCommissionerService")
             .WithSummary("查看服务记录");
         api.MapPut("/services/{id:guid}", async (Guid id, ServiceInput body, UpdateServiceHandler handler, CancellationToken ct) =>

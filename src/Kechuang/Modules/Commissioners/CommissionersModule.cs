@@ -18,14 +18,18 @@ public static class CommissionersModule
         services.AddScoped<CreateNeedHandler>();
         services.AddScoped<UpdateNeedHandler>();
         services.AddScoped<ListNeedsHandler>();
+        services.AddScoped<GetNeedHandler>();
+        services.AddScoped<ListNeedEnterprisesHandler>();
         services.AddScoped<CreateCommissionerProjectHandler>();
         services.AddScoped<UpdateCommissionerProjectHandler>();
         services.AddScoped<ListCommissionerProjectsHandler>();
+        services.AddScoped<GetCommissionerProjectHandler>();
         services.AddScoped<ImportCommissionerProjectsHandler>();
         services.AddScoped<CreateServiceHandler>();
         services.AddScoped<UpdateServiceHandler>();
         services.AddScoped<ConfirmServiceHandler>();
         services.AddScoped<ListServicesHandler>();
+        services.AddScoped<GetServiceHandler>();
         services.AddScoped<ImportServicesHandler>();
         services.AddSingleton<IIndicator, NeedsSurveyedIndicator>();
         services.AddSingleton<IIndicator>(new ProjectsIndicator(ProjectsIndicator.AllCode, "新增科技特派员项目", null));

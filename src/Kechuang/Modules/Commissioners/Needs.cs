@@ -88,13 +88,6 @@ public sealed class ListNeedsHandler(KechuangDb db, IOrganizationDirectory direc
     public async Task<List<NeedDto>> AllAsync(NeedQuery query, CancellationToken cancellationToken = default) =>
         await ToDtosAsync(await (await FilterAsync(query, cancellationToken)).ApplySort(Sorts, query.List).ToListAsync(cancellationToken), cancellationToken);
 
-    public async Task<NeedDto> GetAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        var row = await db.Set<NeedsSurvey>().AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, cancellationToken)
-            ?? throw new NotFoundException("需求不存在或不在您的数据范围内");
-        return (await ToDtosAsync([row], cancellationToken))[0];
-    }
-
     private async Task<IQueryable<NeedsSurvey>> FilterAsync(NeedQuery query, CancellationToken cancellationToken)
     {
         var rows = db.Set<NeedsSurvey>().AsNoTracking().UnderRegion(query.RegionCode);
@@ -119,7 +112,7 @@ public sealed class ListNeedsHandler(KechuangDb db, IOrganizationDirectory direc
         return rows;
     }
 
-    private async Task<List<NeedDto>> ToDtosAsync(IReadOnlyList<NeedsSurvey> rows, CancellationToken cancellationToken)
+    internal async Task<List<NeedDto>> ToDtosAsync(IReadOnlyList<NeedsSurvey> rows, CancellationToken cancellationToken)
     {
         var regions = await directory.RegionNamesAsync(cancellationToken);
         var enterprises = await directory.NamesAnywhereAsync(rows.Where(r => r.EnterpriseId is not null).Select(r => r.EnterpriseId!.Value), cancellationToken);
@@ -129,4 +122,21 @@ public sealed class ListNeedsHandler(KechuangDb db, IOrganizationDirectory direc
             Kebab.From(n.Status), NeedRules.StatusNames[n.Status], n.CommissionerId,
             n.CommissionerId is { } c && commissioners.TryGetValue(c, out var dto) ? dto.PersonName : null)).ToList();
     }
+}
+
+public sealed class GetNeedHandler(KechuangDb db, ListNeedsHandler list)
+{
+    public async Task<NeedDto> HandleAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var row = await db.Set<NeedsSurvey>().AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, cancellationToken)
+            ?? throw new NotFoundException("需求不存在或不在您的数据范围内");
+        return (await list.ToDtosAsync([row], cancellationToken))[0];
+    }
+}
+
+/// <summary>The enterprises of the caller's scope a need may come from.</summary>
+public sealed class ListNeedEnterprisesHandler(IOrganizationDirectory directory)
+{
+    public Task<IReadOnlyList<OrganizationInfo>> HandleAsync(CancellationToken cancellationToken = default) =>
+        directory.ListAsync(OrganizationKind.Enterprise, cancellationToken);
 }

@@ -96,13 +96,6 @@ public sealed class ListCommissionerProjectsHandler(KechuangDb db, IOrganization
     public async Task<List<CommissionerProjectDto>> AllAsync(ProjectQuery query, CancellationToken cancellationToken = default) =>
         await ToDtosAsync(await (await FilterAsync(query, cancellationToken)).ApplySort(Sorts, query.List).ToListAsync(cancellationToken), cancellationToken);
 
-    public async Task<CommissionerProjectDto> GetAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        var row = await db.Set<CommissionerProject>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
-            ?? throw new NotFoundException("项目不存在或不在您的数据范围内");
-        return (await ToDtosAsync([row], cancellationToken))[0];
-    }
-
     private async Task<IQueryable<CommissionerProject>> FilterAsync(ProjectQuery query, CancellationToken cancellationToken)
     {
         var rows = db.Set<CommissionerProject>().AsNoTracking().UnderRegion(query.RegionCode);
@@ -133,12 +126,22 @@ public sealed class ListCommissionerProjectsHandler(KechuangDb db, IOrganization
         return rows;
     }
 
-    private async Task<List<CommissionerProjectDto>> ToDtosAsync(IReadOnlyList<CommissionerProject> rows, CancellationToken cancellationToken)
+    internal async Task<List<CommissionerProjectDto>> ToDtosAsync(IReadOnlyList<CommissionerProject> rows, CancellationToken cancellationToken)
     {
         var regions = await directory.RegionNamesAsync(cancellationToken);
         var commissioners = await CommissionerDtos.ByIdAsync(db, directory, people, rows.Select(r => r.CommissionerId), cancellationToken);
         return rows.Select(p => new CommissionerProjectDto(p.Id, p.CommissionerId,
             commissioners.TryGetValue(p.CommissionerId, out var c) ? c.PersonName : "", p.RegionCode, regions.GetValueOrDefault(p.RegionCode, p.RegionCode),
             Kebab.From(p.Level), ProjectRules.LevelNames[p.Level], p.Year, p.Title, p.FundingFen is { } fen ? Money.ToYuan(fen) : null, p.Goals, p.Results)).ToList();
+    }
+}
+
+public sealed class GetCommissionerProjectHandler(KechuangDb db, ListCommissionerProjectsHandler list)
+{
+    public async Task<CommissionerProjectDto> HandleAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var row = await db.Set<CommissionerProject>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new NotFoundException("项目不存在或不在您的数据范围内");
+        return (await list.ToDtosAsync([row], cancellationToken))[0];
     }
 }

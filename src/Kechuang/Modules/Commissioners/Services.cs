@@ -161,13 +161,6 @@ public sealed class ListServicesHandler(KechuangDb db, IOrganizationDirectory di
     public async Task<List<ServiceDto>> AllAsync(ServiceQuery query, CancellationToken cancellationToken = default) =>
         await ToDtosAsync(await (await FilterAsync(query, cancellationToken)).ApplySort(Sorts, query.List).ToListAsync(cancellationToken), cancellationToken);
 
-    public async Task<ServiceDto> GetAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        var row = await db.Set<ServiceRecord>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
-            ?? throw new NotFoundException("服务记录不存在或不在您的数据范围内");
-        return (await ToDtosAsync([row], cancellationToken))[0];
-    }
-
     private async Task<IQueryable<ServiceRecord>> FilterAsync(ServiceQuery query, CancellationToken cancellationToken)
     {
         var rows = db.Set<ServiceRecord>().AsNoTracking().UnderRegion(query.RegionCode);
@@ -203,7 +196,7 @@ public sealed class ListServicesHandler(KechuangDb db, IOrganizationDirectory di
         return rows;
     }
 
-    private async Task<List<ServiceDto>> ToDtosAsync(IReadOnlyList<ServiceRecord> rows, CancellationToken cancellationToken)
+    internal async Task<List<ServiceDto>> ToDtosAsync(IReadOnlyList<ServiceRecord> rows, CancellationToken cancellationToken)
     {
         var regions = await directory.RegionNamesAsync(cancellationToken);
         var commissioners = await CommissionerDtos.ByIdAsync(db, directory, people, rows.Select(r => r.CommissionerId), cancellationToken);
@@ -212,5 +205,15 @@ public sealed class ListServicesHandler(KechuangDb db, IOrganizationDirectory di
             s.Place, s.Topic, s.Trainees, s.SignInNote, s.VarietyName, s.Crop, s.Source, s.AreaMu,
             s.Campaign is { } k ? Kebab.From(k) : null, s.Campaign is { } n ? ServiceRules.CampaignNames[n] : null, s.ServedName,
             s.ConfirmationCode, s.ConfirmedAt, s.ConfirmedBy)).ToList();
+    }
+}
+
+public sealed class GetServiceHandler(KechuangDb db, ListServicesHandler list)
+{
+    public async Task<ServiceDto> HandleAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var row = await db.Set<ServiceRecord>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
+            ?? throw new NotFoundException("服务记录不存在或不在您的数据范围内");
+        return (await list.ToDtosAsync([row], cancellationToken))[0];
     }
 }

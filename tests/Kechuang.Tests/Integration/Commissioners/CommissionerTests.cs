@@ -262,8 +262,8 @@ public abstract class CommissionerTests(KechuangApp app)
         await (await staff.PostJsonAsync("/api/v1/commissioners/services",
             new { commissionerId = id, kind = "promoted-area", servedOn = "2024-06-10", varietyName = "中茶108", areaMu = 250m })).CreatedIdAsync();
 
-        var card = await (await staff.GetAsync($"/api/v1/commissioners/{id}/scorecard?year=2024")).ReadJsonAsync();
-        var empty = await (await staff.GetAsync($"/api/v1/commissioners/{id}/scorecard?year=2025")).ReadJsonAsync();
+        var card = await (await staff.GetAsync($"/api/v1/commissioners/scorecard?commissionerId={id}&year=2024")).ReadJsonAsync();
+        var empty = await (await staff.GetAsync($"/api/v1/commissioners/scorecard?commissionerId={id}&year=2025")).ReadJsonAsync();
 
         // 6 trainings × 6 points, capped at 30; 250 亩 → 2.5 points.
         var items = card.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("name").GetString()!, i => i.GetProperty("points").GetDecimal());

@@ -1,4 +1,5 @@
 using Kechuang.Modules.Carriers;
+using Kechuang.Modules.Commissioners;
 using Kechuang.Modules.Contracts;
 using Kechuang.Modules.Directory;
 using Kechuang.Modules.Enterprises;
@@ -39,6 +40,7 @@ builder.Services.AddContracts();
 builder.Services.AddEnterprises();
 builder.Services.AddMarket(builder.Configuration);
 builder.Services.AddCarriers();
+builder.Services.AddCommissioners();
 
 var app = builder.Build();
 
@@ -73,6 +75,7 @@ app.MapContracts();
 app.MapEnterprises();
 app.MapMarket();
 app.MapCarriers();
+app.MapCommissioners();
 app.MapUi();
 
 await app.RunAsync();

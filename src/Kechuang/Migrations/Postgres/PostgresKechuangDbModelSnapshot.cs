@@ -620,6 +620,327 @@ namespace Kechuang.Migrations.Postgres
                     b.ToTable("carriers_tenancy_unit", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Commissioners.Commissioner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AgreementSignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("agreement_signed_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DispatchingUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dispatching_unit_id");
+
+                    b.Property<string>("Industry")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("industry");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("term_end");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("date")
+                        .HasColumnName("term_start");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commissioners_commissioner");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_commissioners_commissioner_person_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_commissioners_commissioner_region_code");
+
+                    b.ToTable("commissioners_commissioner", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Commissioners.CommissionerProject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CommissionerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commissioner_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("FundingFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("funding_fen");
+
+                    b.Property<string>("Goals")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("goals");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Results")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("results");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commissioners_project");
+
+                    b.HasIndex("CommissionerId")
+                        .HasDatabaseName("ix_commissioners_project_commissioner_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_commissioners_project_region_code");
+
+                    b.HasIndex("Year", "Title")
+                        .HasDatabaseName("ix_commissioners_project_year_title");
+
+                    b.ToTable("commissioners_project", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Commissioners.NeedsSurvey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CommissionerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commissioner_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("Industry")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("industry");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("need");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("SurveyedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("surveyed_on");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commissioners_need");
+
+                    b.HasIndex("CommissionerId")
+                        .HasDatabaseName("ix_commissioners_need_commissioner_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_commissioners_need_region_code");
+
+                    b.HasIndex("SurveyedOn")
+                        .HasDatabaseName("ix_commissioners_need_surveyed_on");
+
+                    b.ToTable("commissioners_need", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Commissioners.ServiceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("AreaMu")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("area_mu");
+
+                    b.Property<string>("Campaign")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("campaign");
+
+                    b.Property<Guid>("CommissionerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commissioner_id");
+
+                    b.Property<string>("ConfirmationCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("confirmation_code");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Crop")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("crop");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("ServedName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("served_name");
+
+                    b.Property<DateOnly>("ServedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("served_on");
+
+                    b.Property<string>("SignInNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sign_in_note");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("topic");
+
+                    b.Property<int?>("Trainees")
+                        .HasColumnType("integer")
+                        .HasColumnName("trainees");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("VarietyName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("variety_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commissioners_service");
+
+                    b.HasIndex("ConfirmationCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_commissioners_service_confirmation_code");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_commissioners_service_region_code");
+
+                    b.HasIndex("CommissionerId", "ServedOn")
+                        .HasDatabaseName("ix_commissioners_service_commissioner_id_served_on");
+
+                    b.ToTable("commissioners_service", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Contracts.ContractAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2649,6 +2970,35 @@ namespace Kechuang.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_carriers_tenancy_unit_carriers_unit_unit_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Commissioners.CommissionerProject", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Commissioners.Commissioner", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commissioners_project_commissioners_commissioner_commission");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Commissioners.NeedsSurvey", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Commissioners.Commissioner", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_commissioners_need_commissioners_commissioner_commissioner_");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Commissioners.ServiceRecord", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Commissioners.Commissioner", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commissioners_service_commissioners_commissioner_commission");
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Contracts.ContractAttachment", b =>

@@ -24,6 +24,7 @@ public static class DirectoryModule
         services.AddScoped<IDirectoryLookup, DirectoryLookup>();
         services.AddScoped<IDirectoryOptions, DirectoryOptions>();
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
+        services.AddScoped<IPersonDirectory, PersonDirectory>();
         services.AddScoped<IDemoData, DirectoryDemoData>();
         services.AddScoped<IDashboardCard, DirectoryDashboard>();
         services.AddSingleton<INavContribution, DirectoryNav>();

@@ -3,6 +3,7 @@ using Kechuang.Modules.Contracts;
 using Kechuang.Modules.Directory;
 using Kechuang.Modules.Enterprises;
 using Kechuang.Modules.Market;
+using Kechuang.Modules.Transfer;
 using Kechuang.Platform;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Audit;
@@ -39,6 +40,7 @@ builder.Services.AddContracts();
 builder.Services.AddEnterprises();
 builder.Services.AddMarket(builder.Configuration);
 builder.Services.AddCarriers();
+builder.Services.AddTransfer();
 
 var app = builder.Build();
 
@@ -73,6 +75,7 @@ app.MapContracts();
 app.MapEnterprises();
 app.MapMarket();
 app.MapCarriers();
+app.MapTransfer();
 app.MapUi();
 
 await app.RunAsync();

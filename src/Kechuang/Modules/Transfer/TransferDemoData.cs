@@ -149,7 +149,8 @@ internal sealed class TransferDemoData(IOrganizationDirectory directory) : IDemo
             var (name, region, address) = NewInstitutions[i];
             institutions.Add(await directory.AddAsync(new NewOrganization(name, OrganizationKind.Institution, DemoCodes.CreditCode(region, 730_001 + i), region, address), cancellationToken));
         }
-        var names = await directory.NamesAnywhereAsync(institutions, cancellationToken);
+        // Names as listed: the new institutions are not saved yet, so the directory cannot name them.
+        var names = institutions.Zip(ExistingInstitutions.Concat(NewInstitutions.Select(n => n.Name))).ToDictionary(p => p.First, p => p.Second);
 
         // A2: 17 国家大院名校武义联合技术转移中心, opened 2019–2022.
         var stations = new List<TransferStation>();

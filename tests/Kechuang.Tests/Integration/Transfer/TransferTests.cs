@@ -79,9 +79,13 @@ public abstract class TransferTests(KechuangApp app)
 
         var scheme = await staff.PostJsonAsync("/api/v1/transfer/schemes", new
         {
-            name = "2031年度考核办法", year = 2031, regionCode = "330723",
+            name = "2031年度考核办法",
+            year = 2031,
+            regionCode = "330723",
             items = new object[] { new { indicator = "projects", weight = 10m, cap = 40m }, new { indicator = "visits", weight = 1m, cap = 30m } },
-            excellentFrom = 60m, goodFrom = 50m, passFrom = 30m,
+            excellentFrom = 60m,
+            goodFrom = 50m,
+            passFrom = 30m,
         });
         Assert.Equal(HttpStatusCode.Created, scheme.StatusCode);
         var failed = await (await staff.PostJsonAsync("/api/v1/transfer/stations/" + station + "/assessments", new { year = 2031, projects = 6, visits = 12 })).CreatedIdAsync();
@@ -109,9 +113,13 @@ public abstract class TransferTests(KechuangApp app)
         var station = await (await staff.PostJsonAsync("/api/v1/transfer/stations", Station(Unique("不合格工作站"), await InstitutionAsync(app)))).CreatedIdAsync();
         await staff.PostJsonAsync("/api/v1/transfer/schemes", new
         {
-            name = "2032年度考核办法", year = 2032, regionCode = "330723",
+            name = "2032年度考核办法",
+            year = 2032,
+            regionCode = "330723",
             items = new object[] { new { indicator = "projects", weight = 10m, cap = 100m } },
-            excellentFrom = 90m, goodFrom = 80m, passFrom = 60m,
+            excellentFrom = 90m,
+            goodFrom = 80m,
+            passFrom = 60m,
         });
         var assessment = await (await staff.PostJsonAsync($"/api/v1/transfer/stations/{station}/assessments", new { year = 2032, projects = 1 })).CreatedIdAsync();
 

@@ -108,6 +108,11 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
              ("carriers_carrier", "创新载体"), ("carriers_unit", "载体单元"), ("carriers_tenancy", "入驻记录"), ("carriers_tenancy_unit", "入驻单元"),
              ("carriers_parcel", "土地地块"), ("carriers_parcel_step", "地块审批环节"), ("carriers_project", "建设项目"),
              ("carriers_project_milestone", "项目里程碑"), ("carriers_progress_report", "工程形象进度"), ("carriers_payment", "载体资金记录"),
+             ("transfer_station", "技术转移工作站"), ("transfer_assessment_scheme", "工作站考核办法"), ("transfer_station_assessment", "工作站年度考核"),
+             ("transfer_station_payment", "工作站经费及奖励兑现"), ("transfer_event", "对接活动"), ("transfer_expert_attendance", "专家对接"),
+             ("transfer_event_enterprise", "参加活动的企业"), ("transfer_demand_campaign", "需求征集"), ("transfer_demand", "企业需求"),
+             ("transfer_cooperation", "校企合作"), ("transfer_institute_county_project", "院县科技合作项目"), ("transfer_key_lab", "重点实验室（产业研究院）"),
+             ("transfer_key_lab_recognition", "实验室认定环节"),
              ("audit_entry", "审计日志")],
             names.Entities.Select(e => (e.Key, e.Value)));
         Assert.Equal(

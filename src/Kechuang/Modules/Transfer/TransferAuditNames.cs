@@ -29,7 +29,6 @@ internal sealed class TransferAuditNames : IAuditVocabulary
         ["InstitutionId"] = "院校",
         ["OpenedOn"] = "设立日期",
         ["Staff"] = "驻站人员",
-        ["Fields"] = "技术领域",
         ["Contact"] = "联系方式",
         ["Year"] = "年度",
         ["ProjectsWeight"] = "合作项目每项分值",

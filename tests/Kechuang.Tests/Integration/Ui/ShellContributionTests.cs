@@ -23,6 +23,10 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
         ("enterprises", "企业培育", "Enterprise cultivation",
             [("enterprise-list", "/enterprises", "企业档案", "Enterprises"), ("evaluate", "/enterprises/evaluate", "科小/高企自评", "Self-assessment"), ("cultivation", "/cultivation", "梯次培育筛查", "Cultivation screening")]),
         ("contracts", "技术合同登记", "Technology contracts", [("contract-list", "/contracts", "合同登记台账", "Contract register"), ("contract-new", "/contracts/new", "登记新合同", "New contract")]),
+        ("transfer", "技术转移", "Technology transfer",
+            [("transfer-demands", "/transfer/demands", "企业需求", "Demands"), ("transfer-cooperations", "/transfer/cooperations", "校企合作", "Cooperations"),
+             ("transfer-events", "/transfer/events", "对接活动", "Matchmaking events"), ("transfer-stations", "/transfer/stations", "技术转移工作站", "Transfer stations"),
+             ("transfer-projects", "/transfer/projects", "院县合作项目", "Institute–county projects"), ("transfer-key-labs", "/transfer/key-labs", "实验室与研究院", "Key labs and institutes")]),
         ("market", "成果交易", "Achievement market", [("achievements", "/market/achievements", "科技成果", "Achievements"), ("auctions", "/market/auctions", "拍卖会", "Auctions")]),
         ("performance", "目标与指标", "Targets & indicators", [("targets", "/indicators/targets", "目标完成情况", "Target completion")]),
         ("system", "系统管理", "Administration", [("accounts", "/admin/accounts", "账号管理", "Accounts"), ("audit", "/admin/audit", "审计日志", "Audit log")]),
@@ -48,7 +52,7 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
                 Assert.Equal(expected[i].Item3, actual[i].Item3);
             }
         }
-        Assert.Equal([null, null, null, null, null, "staff", "administrators"], catalog.Existing().Select(s => s.Policy));
+        Assert.Equal([null, null, null, null, null, null, "staff", "administrators"], catalog.Existing().Select(s => s.Policy));
         Assert.Equal(["park-tech-smes", "cultivation"], catalog.Existing().SelectMany(s => s.Items).Where(i => i.Policy == "staff").Select(i => i.Key));
     }
 

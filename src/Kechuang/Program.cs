@@ -4,6 +4,7 @@ using Kechuang.Modules.Contracts;
 using Kechuang.Modules.Directory;
 using Kechuang.Modules.Enterprises;
 using Kechuang.Modules.Market;
+using Kechuang.Modules.Transfer;
 using Kechuang.Platform;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Audit;
@@ -41,6 +42,7 @@ builder.Services.AddEnterprises();
 builder.Services.AddMarket(builder.Configuration);
 builder.Services.AddCarriers();
 builder.Services.AddCommissioners();
+builder.Services.AddTransfer();
 
 var app = builder.Build();
 
@@ -76,6 +78,7 @@ app.MapEnterprises();
 app.MapMarket();
 app.MapCarriers();
 app.MapCommissioners();
+app.MapTransfer();
 app.MapUi();
 
 await app.RunAsync();

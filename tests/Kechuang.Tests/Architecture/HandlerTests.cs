@@ -5,6 +5,7 @@ using Kechuang.Modules.Contracts;
 using Kechuang.Modules.Directory;
 using Kechuang.Modules.Enterprises;
 using Kechuang.Modules.Market;
+using Kechuang.Modules.Transfer;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kechuang.Tests.Architecture;
@@ -56,7 +57,7 @@ public class HandlerTests
     [Fact]
     public void Handlers_AreRegisteredByTheirModule()
     {
-        var services = new ServiceCollection().AddDirectory().AddContracts().AddEnterprises().AddCarriers().AddMarket().AddCommissioners();
+        var services = new ServiceCollection().AddDirectory().AddContracts().AddEnterprises().AddCarriers().AddMarket().AddCommissioners().AddTransfer();
         var registered = services.Select(s => s.ServiceType).ToHashSet();
 
         var missing = Handlers().Where(h => !registered.Contains(h)).Select(h => h.FullName).ToList();

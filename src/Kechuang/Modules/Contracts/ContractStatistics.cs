@@ -147,7 +147,7 @@ public static class ContractDimensions
 /// 技术市场统计: registered contracts of a period and region (registration date, the seller's region), counted and summed by
 /// every dimension of <see cref="ContractDimensions"/>. Amounts are summed in fen, exactly.
 /// </summary>
-public sealed class ContractStatisticsHandler(KechuangDb db, IOrganizationDirectory directory, TimeProvider clock)
+public sealed class GetContractStatisticsHandler(KechuangDb db, IOrganizationDirectory directory, TimeProvider clock)
 {
     public async Task<ContractStatistics> HandleAsync(StatisticsQuery query, CancellationToken cancellationToken = default)
     {

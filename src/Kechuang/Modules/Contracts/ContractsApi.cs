@@ -60,11 +60,11 @@ public static class ContractsApi
             await ContractSheet.Export.FileAsync(db, await ContractSheet.RowsAsync(directory, await handler.AllAsync(p.ToQuery(), ct), ct), ct))
             .WithName("ExportContracts")
             .WithSummary("导出技术合同");
-        api.MapGet("/statistics", async ([AsParameters] StatisticsParameters p, ContractStatisticsHandler handler, CancellationToken ct) =>
+        api.MapGet("/statistics", async ([AsParameters] StatisticsParameters p, GetContractStatisticsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(p.ToQuery(), ct)))
             .WithName("GetContractStatistics")
             .WithSummary("技术市场统计：按合同类型、技术领域、买卖方性质、知识产权类型、计划类别、技术流向分类汇总已登记合同");
-        api.MapGet("/statistics-report", async ([AsParameters] StatisticsParameters p, ContractStatisticsHandler handler, KechuangDb db, CancellationToken ct) =>
+        api.MapGet("/statistics-report", async ([AsParameters] StatisticsParameters p, GetContractStatisticsHandler handler, KechuangDb db, CancellationToken ct) =>
             await StatisticsReport.FileAsync(db, await handler.HandleAsync(p.ToQuery(), ct), ct))
             .WithName("ExportContractStatistics")
             .WithSummary("导出技术市场统计快报（Excel）");

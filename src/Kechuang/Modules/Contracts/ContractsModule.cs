@@ -26,7 +26,7 @@ public static class ContractsModule
         services.AddScoped<ListRegistrationPointsHandler>();
         services.AddScoped<CreateRegistrationPointHandler>();
         services.AddScoped<UpdateRegistrationPointHandler>();
-        services.AddScoped<ContractStatisticsHandler>();
+        services.AddScoped<GetContractStatisticsHandler>();
         services.AddScoped<ITechContracts, TechContracts>();
         services.AddSingleton<IIndicator, TransactionAmountIndicator>();
         services.AddSingleton<IIndicator, RegisteredCountIndicator>();

@@ -1,17 +1,5 @@
-// Horizontal bars of one statistics breakdown (ECharts served from /lib/echarts, never a CDN).
-let loading;
-
-function loadEcharts() {
-  if (window.echarts) return Promise.resolve(window.echarts);
-  loading ??= new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = '/lib/echarts/echarts.min.js';
-    script.onload = () => resolve(window.echarts);
-    script.onerror = reject;
-    document.head.appendChild(script);
-  });
-  return loading;
-}
+// Horizontal bars of one statistics breakdown.
+import { loadEcharts } from './echarts-loader.js';
 
 export async function render(element, title, names, values) {
   if (!element) return;

@@ -51,7 +51,12 @@ public sealed class CarrierWorksJourney(OwnDatabase database) : IClassFixture<Ow
         await Journey.TypeDateAsync(page, submitted, "2026-02-10");
         await page.Locator("#save-step").ClickAsync();
         var step = page.Locator("#steps .ant-table-tbody tr", new PageLocatorOptions { HasText = "控规调整" });
-        await step.WaitForAsync();
+        // Either the new row or the form's refusal: a refusal fails with what the page said, not with a timeout.
+        await step.Or(page.Locator("#step-alert")).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        if (await step.CountAsync() == 0)
+        {
+            Assert.Fail($"the step was not recorded: {await page.Locator("#step-alert").InnerTextAsync()}");
+        }
         Assert.Contains("2026-02-10", await step.InnerTextAsync(), StringComparison.Ordinal);
         await Journey.ScreenshotAsync(page, "76-parcel-steps");
 

@@ -67,7 +67,8 @@ public sealed class RegisterContractJourney(OwnDatabase database) : IClassFixtur
         await page.Locator("#register").ClickAsync();
         await page.Locator("#status", new PageLocatorOptions { HasText = "已登记" }).WaitForAsync();
         var number = (await page.Locator("#registration-number").InnerTextAsync()).Trim();
-        Assert.Matches($"^330723{year}\\d{{4}}$", number);
+        // Two-digit year, 金华市 3307, 武义县's registration point 03, six-digit sequence.
+        Assert.Matches($"^{year % 100:D2}330703\\d{{6}}$", number);
         Assert.Contains(number, await page.Locator(".ant-alert").First.InnerTextAsync(), StringComparison.Ordinal);
         // Timeline: created, submitted, under review, registered.
         Assert.True(await page.Locator(".ant-timeline-item").CountAsync() >= 4);
@@ -87,6 +88,19 @@ public sealed class RegisterContractJourney(OwnDatabase database) : IClassFixtur
         // The figure opens the registered contracts it counts: the one just registered.
         await yearFigure.ClickAsync();
         await page.Locator("#contracts tbody tr", new PageLocatorOptions { HasText = number }).WaitForAsync();
+
+        // This year's technology-market statistics count it under its type, its 技术领域 and its buyer's region; the
+        // cell opens it.
+        await Journey.GoInteractiveAsync(page, "/contracts/statistics");
+        var typeRow = page.Locator("#breakdown-type tbody tr[data-key='development-cooperative']");
+        await typeRow.WaitForAsync();
+        await page.Locator("#breakdown-tech-field canvas").First.WaitForAsync();
+        await Journey.ScreenshotAsync(page, "55-contract-statistics");
+        await typeRow.Locator("a").ClickAsync();
+        await page.WaitForURLAsync(new Regex("dimension=type&key=development-cooperative"));
+        await page.Locator("#contracts tbody tr", new PageLocatorOptions { HasText = number }).WaitForAsync();
+        Assert.Contains("合同类型：合作开发", await page.Locator("#cell-filter").InnerTextAsync(), StringComparison.Ordinal);
+        await Journey.ScreenshotAsync(page, "56-statistics-cell-contracts");
         await Journey.EndAsync(page);
     }
 

@@ -1,9 +1,11 @@
 using System.Reflection;
 using Kechuang.Modules.Carriers;
+using Kechuang.Modules.Commissioners;
 using Kechuang.Modules.Contracts;
 using Kechuang.Modules.Directory;
 using Kechuang.Modules.Enterprises;
 using Kechuang.Modules.Market;
+using Kechuang.Modules.Transfer;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kechuang.Tests.Architecture;
@@ -55,7 +57,7 @@ public class HandlerTests
     [Fact]
     public void Handlers_AreRegisteredByTheirModule()
     {
-        var services = new ServiceCollection().AddDirectory().AddContracts().AddEnterprises().AddCarriers().AddMarket();
+        var services = new ServiceCollection().AddDirectory().AddContracts().AddEnterprises().AddCarriers().AddMarket().AddCommissioners().AddTransfer();
         var registered = services.Select(s => s.ServiceType).ToHashSet();
 
         var missing = Handlers().Where(h => !registered.Contains(h)).Select(h => h.FullName).ToList();

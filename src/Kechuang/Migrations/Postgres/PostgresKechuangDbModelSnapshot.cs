@@ -620,6 +620,327 @@ namespace Kechuang.Migrations.Postgres
                     b.ToTable("carriers_tenancy_unit", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Commissioners.Commissioner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AgreementSignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("agreement_signed_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DispatchingUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dispatching_unit_id");
+
+                    b.Property<string>("Industry")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("industry");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("term_end");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("date")
+                        .HasColumnName("term_start");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commissioners_commissioner");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_commissioners_commissioner_person_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_commissioners_commissioner_region_code");
+
+                    b.ToTable("commissioners_commissioner", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Commissioners.CommissionerProject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CommissionerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commissioner_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("FundingFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("funding_fen");
+
+                    b.Property<string>("Goals")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("goals");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Results")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("results");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commissioners_project");
+
+                    b.HasIndex("CommissionerId")
+                        .HasDatabaseName("ix_commissioners_project_commissioner_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_commissioners_project_region_code");
+
+                    b.HasIndex("Year", "Title")
+                        .HasDatabaseName("ix_commissioners_project_year_title");
+
+                    b.ToTable("commissioners_project", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Commissioners.NeedsSurvey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CommissionerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commissioner_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("Industry")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("industry");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("need");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("SurveyedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("surveyed_on");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commissioners_need");
+
+                    b.HasIndex("CommissionerId")
+                        .HasDatabaseName("ix_commissioners_need_commissioner_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_commissioners_need_region_code");
+
+                    b.HasIndex("SurveyedOn")
+                        .HasDatabaseName("ix_commissioners_need_surveyed_on");
+
+                    b.ToTable("commissioners_need", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Commissioners.ServiceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("AreaMu")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("area_mu");
+
+                    b.Property<string>("Campaign")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("campaign");
+
+                    b.Property<Guid>("CommissionerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commissioner_id");
+
+                    b.Property<string>("ConfirmationCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("confirmation_code");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Crop")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("crop");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("ServedName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("served_name");
+
+                    b.Property<DateOnly>("ServedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("served_on");
+
+                    b.Property<string>("SignInNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sign_in_note");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("topic");
+
+                    b.Property<int?>("Trainees")
+                        .HasColumnType("integer")
+                        .HasColumnName("trainees");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("VarietyName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("variety_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commissioners_service");
+
+                    b.HasIndex("ConfirmationCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_commissioners_service_confirmation_code");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_commissioners_service_region_code");
+
+                    b.HasIndex("CommissionerId", "ServedOn")
+                        .HasDatabaseName("ix_commissioners_service_commissioner_id_served_on");
+
+                    b.ToTable("commissioners_service", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Contracts.ContractAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -788,6 +1109,63 @@ namespace Kechuang.Migrations.Postgres
                         .HasDatabaseName("ix_contracts_transition_contract_id_at");
 
                     b.ToTable("contracts_transition", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Contracts.RegistrationPoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("city_code");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contracts_registration_point");
+
+                    b.HasIndex("RegionCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contracts_registration_point_region_code");
+
+                    b.HasIndex("CityCode", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contracts_registration_point_city_code_code");
+
+                    b.ToTable("contracts_registration_point", (string)null);
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Contracts.TechContract", b =>
@@ -2613,6 +2991,885 @@ namespace Kechuang.Migrations.Postgres
                     b.ToTable("talent_introduction", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Transfer.AssessmentScheme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("ActivitiesCap")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("numeric(7,3)")
+                        .HasColumnName("activities_cap");
+
+                    b.Property<decimal>("ActivitiesWeight")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("numeric(7,3)")
+                        .HasColumnName("activities_weight");
+
+                    b.Property<decimal>("AwardsCap")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("numeric(7,3)")
+                        .HasColumnName("awards_cap");
+
+                    b.Property<decimal>("AwardsWeight")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("numeric(7,3)")
+                        .HasColumnName("awards_weight");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<decimal>("ExcellentFrom")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("numeric(7,3)")
+                        .HasColumnName("excellent_from");
+
+                    b.Property<decimal>("GoodFrom")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("numeric(7,3)")
+                        .HasColumnName("good_from");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<decimal>("PassFrom")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("numeric(7,3)")
+                        .HasColumnName("pass_from");
+
+                    b.Property<decimal>("ProjectsCap")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("numeric(7,3)")
+                        .HasColumnName("projects_cap");
+
+                    b.Property<decimal>("ProjectsWeight")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("numeric(7,3)")
+                        .HasColumnName("projects_weight");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<decimal>("SignedAmountCap")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("numeric(7,3)")
+                        .HasColumnName("signed_amount_cap");
+
+                    b.Property<decimal>("SignedAmountWeight")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("numeric(7,3)")
+                        .HasColumnName("signed_amount_weight");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<decimal>("VisitsCap")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("numeric(7,3)")
+                        .HasColumnName("visits_cap");
+
+                    b.Property<decimal>("VisitsWeight")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("numeric(7,3)")
+                        .HasColumnName("visits_weight");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_assessment_scheme");
+
+                    b.HasIndex("RegionCode", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transfer_assessment_scheme_region_code_year");
+
+                    b.ToTable("transfer_assessment_scheme", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Transfer.Cooperation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DemandId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("demand_id");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("signed_on");
+
+                    b.Property<Guid?>("StationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("station_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_cooperation");
+
+                    b.HasIndex("ContractId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transfer_cooperation_contract_id");
+
+                    b.HasIndex("DemandId")
+                        .HasDatabaseName("ix_transfer_cooperation_demand_id");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_transfer_cooperation_event_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_transfer_cooperation_organization_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_transfer_cooperation_region_code");
+
+                    b.HasIndex("SignedOn")
+                        .HasDatabaseName("ix_transfer_cooperation_signed_on");
+
+                    b.HasIndex("StationId")
+                        .HasDatabaseName("ix_transfer_cooperation_station_id");
+
+                    b.ToTable("transfer_cooperation", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Transfer.Demand", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("BudgetFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("budget_fen");
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateOnly>("CollectedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("collected_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("field");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<bool>("PostedByEnterprise")
+                        .HasColumnType("boolean")
+                        .HasColumnName("posted_by_enterprise");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_demand");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_transfer_demand_campaign_id");
+
+                    b.HasIndex("CollectedOn")
+                        .HasDatabaseName("ix_transfer_demand_collected_on");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_transfer_demand_organization_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_transfer_demand_region_code");
+
+                    b.ToTable("transfer_demand", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Transfer.DemandCampaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_demand_campaign");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_transfer_demand_campaign_region_code");
+
+                    b.ToTable("transfer_demand_campaign", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Transfer.EventEnterprise", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_event_enterprise");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_transfer_event_enterprise_region_code");
+
+                    b.HasIndex("EventId", "OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transfer_event_enterprise_event_id_organization_id");
+
+                    b.ToTable("transfer_event_enterprise", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Transfer.ExpertAttendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("ExpertName")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("expert_name");
+
+                    b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_expert_attendance");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_transfer_expert_attendance_region_code");
+
+                    b.HasIndex("EventId", "ExpertName", "InstitutionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transfer_expert_attendance_event_id_expert_name_institution");
+
+                    b.ToTable("transfer_expert_attendance", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Transfer.InstituteCountyProject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<long?>("FundingFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("funding_fen");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<bool>("IsMajor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_major");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_institute_county_project");
+
+                    b.HasIndex("ApprovedOn")
+                        .HasDatabaseName("ix_transfer_institute_county_project_approved_on");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_transfer_institute_county_project_region_code");
+
+                    b.ToTable("transfer_institute_county_project", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Transfer.KeyLab", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Fields")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("fields");
+
+                    b.Property<DateOnly?>("FoundedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("founded_on");
+
+                    b.Property<Guid?>("HostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("host_id");
+
+                    b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_key_lab");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_transfer_key_lab_region_code");
+
+                    b.ToTable("transfer_key_lab", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Transfer.KeyLabRecognition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Document")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("document");
+
+                    b.Property<Guid>("KeyLabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key_lab_id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_key_lab_recognition");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_transfer_key_lab_recognition_region_code");
+
+                    b.HasIndex("KeyLabId", "Step", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transfer_key_lab_recognition_key_lab_id_step_level");
+
+                    b.ToTable("transfer_key_lab_recognition", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Transfer.MatchmakingEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Organizers")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organizers");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("place");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid?>("StationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("station_id");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_event");
+
+                    b.HasIndex("HeldOn")
+                        .HasDatabaseName("ix_transfer_event_held_on");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_transfer_event_region_code");
+
+                    b.HasIndex("StationId")
+                        .HasDatabaseName("ix_transfer_event_station_id");
+
+                    b.ToTable("transfer_event", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Transfer.StationAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Activities")
+                        .HasColumnType("integer")
+                        .HasColumnName("activities");
+
+                    b.Property<int>("Awards")
+                        .HasColumnType("integer")
+                        .HasColumnName("awards");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Projects")
+                        .HasColumnType("integer")
+                        .HasColumnName("projects");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid>("SchemeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scheme_id");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("score");
+
+                    b.Property<long>("SignedAmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("signed_amount_fen");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("station_id");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("integer")
+                        .HasColumnName("visits");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_station_assessment");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_transfer_station_assessment_region_code");
+
+                    b.HasIndex("SchemeId")
+                        .HasDatabaseName("ix_transfer_station_assessment_scheme_id");
+
+                    b.HasIndex("StationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transfer_station_assessment_station_id_year");
+
+                    b.ToTable("transfer_station_assessment", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Transfer.StationPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid?>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("station_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_station_payment");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_transfer_station_payment_assessment_id");
+
+                    b.HasIndex("PaidOn")
+                        .HasDatabaseName("ix_transfer_station_payment_paid_on");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_transfer_station_payment_region_code");
+
+                    b.HasIndex("StationId")
+                        .HasDatabaseName("ix_transfer_station_payment_station_id");
+
+                    b.ToTable("transfer_station_payment", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Transfer.TransferStation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("contact");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Fields")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("fields");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Staff")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("staff");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_station");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_transfer_station_institution_id");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_transfer_station_name");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_transfer_station_region_code");
+
+                    b.ToTable("transfer_station", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Platform.Access.AccessToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3061,6 +4318,35 @@ namespace Kechuang.Migrations.Postgres
                         .HasConstraintName("fk_carriers_tenancy_unit_carriers_unit_unit_id");
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Commissioners.CommissionerProject", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Commissioners.Commissioner", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commissioners_project_commissioners_commissioner_commission");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Commissioners.NeedsSurvey", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Commissioners.Commissioner", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_commissioners_need_commissioners_commissioner_commissioner_");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Commissioners.ServiceRecord", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Commissioners.Commissioner", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commissioners_service_commissioners_commissioner_commission");
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Contracts.ContractAttachment", b =>
                 {
                     b.HasOne("Kechuang.Modules.Contracts.TechContract", null)
@@ -3151,6 +4437,108 @@ namespace Kechuang.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_talent_phd_recommendation_talent_phd_phd_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Transfer.Cooperation", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Transfer.Demand", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_transfer_cooperation_transfer_demand_demand_id");
+
+                    b.HasOne("Kechuang.Modules.Transfer.MatchmakingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_transfer_cooperation_transfer_event_event_id");
+
+                    b.HasOne("Kechuang.Modules.Transfer.TransferStation", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_transfer_cooperation_transfer_station_station_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Transfer.Demand", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Transfer.DemandCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_transfer_demand_transfer_demand_campaign_campaign_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Transfer.EventEnterprise", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Transfer.MatchmakingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_event_enterprise_transfer_event_event_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Transfer.ExpertAttendance", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Transfer.MatchmakingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_expert_attendance_transfer_event_event_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Transfer.KeyLabRecognition", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Transfer.KeyLab", null)
+                        .WithMany()
+                        .HasForeignKey("KeyLabId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_key_lab_recognition_transfer_key_lab_key_lab_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Transfer.MatchmakingEvent", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Transfer.TransferStation", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_transfer_event_transfer_station_station_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Transfer.StationAssessment", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Transfer.AssessmentScheme", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_station_assessment_transfer_assessment_scheme_sche");
+
+                    b.HasOne("Kechuang.Modules.Transfer.TransferStation", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_station_assessment_transfer_station_station_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Transfer.StationPayment", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Transfer.StationAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_transfer_station_payment_transfer_station_assessment_assess");
+
+                    b.HasOne("Kechuang.Modules.Transfer.TransferStation", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_station_payment_transfer_station_station_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -22,30 +22,6 @@ internal static class CarrierQueries
         return at ?? today;
     }
 
-    /// <summary>
-    /// Saves, and turns the unique index's refusal of a concurrent duplicate (two requests that both found no row
-    /// before either saved) into the same 409 the handler's own check gives.
-    /// </summary>
-    public static async Task SaveUniqueAsync(this KechuangDb db, Func<RuleException> duplicate, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (IsUniqueViolation(e))
-        {
-            throw duplicate();
-        }
-    }
-
-    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
-    {
-        // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY.
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
-        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
-
     /// <summary>Codes at or below a region: 330723 covers 330723 and its towns 330723xxx; 330700 covers the city.</summary>
     public static IQueryable<T> UnderRegion<T>(this IQueryable<T> query, string? regionCode) where T : IRegionScoped
     {

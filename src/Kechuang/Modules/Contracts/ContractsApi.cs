@@ -60,6 +60,14 @@ public static class ContractsApi
             await ContractSheet.Export.FileAsync(db, await ContractSheet.RowsAsync(directory, await handler.AllAsync(p.ToQuery(), ct), ct), ct))
             .WithName("ExportContracts")
             .WithSummary("导出技术合同");
+        api.MapGet("/statistics", async ([AsParameters] StatisticsParameters p, GetContractStatisticsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(p.ToQuery(), ct)))
+            .WithName("GetContractStatistics")
+            .WithSummary("技术市场统计：按合同类型、技术领域、买卖方性质、知识产权类型、计划类别、技术流向分类汇总已登记合同");
+        api.MapGet("/statistics-report", async ([AsParameters] StatisticsParameters p, GetContractStatisticsHandler handler, KechuangDb db, CancellationToken ct) =>
+            await StatisticsReport.FileAsync(db, await handler.HandleAsync(p.ToQuery(), ct), ct))
+            .WithName("ExportContractStatistics")
+            .WithSummary("导出技术市场统计快报（Excel）");
         api.MapGet("/import-template", () => ContractSheet.Sheet.Template())
             .WithName("GetContractImportTemplate")
             .WithSummary("下载技术合同导入模板");
@@ -68,6 +76,30 @@ public static class ContractsApi
             .WithPermission(ContractsPermissions.Create)
             .WithName("ImportContracts")
             .WithSummary("导入技术合同（有错误行则全部不导入）")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        // Its own path: under /contracts/{id} a point's address would read like a contract's.
+        var points = app.MapGroup("/api/v1/registration-points").RequireAuthorization().WithTags("技术合同登记");
+        points.MapGet("", async (ListRegistrationPointsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(ct)))
+            .WithName("ListRegistrationPoints")
+            .WithSummary("查询合同登记点");
+        points.MapPost("", async Task<Created<Created>> (RegistrationPointInput body, CreateRegistrationPointHandler handler, CancellationToken ct) =>
+        {
+            var id = await handler.HandleAsync(body, ct);
+            return TypedResults.Created($"/api/v1/registration-points/{id}", new Created(id));
+        })
+            .WithPermission(ContractsPermissions.ChangePoints)
+            .WithName("CreateRegistrationPoint")
+            .WithSummary("设立合同登记点")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        points.MapPut("/{id:guid}", async (Guid id, RegistrationPointInput body, UpdateRegistrationPointHandler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(id, body, ct);
+            return TypedResults.NoContent();
+        })
+            .WithPermission(ContractsPermissions.ChangePoints)
+            .WithName("UpdateRegistrationPoint")
+            .WithSummary("修改合同登记点（编号、名称、是否登记）")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/attachments", async Task<Created<Created>> (Guid id, IFormFile file, UploadContractAttachmentHandler handler, CancellationToken ct) =>
         {
@@ -137,9 +169,18 @@ public static class ContractsApi
     }
 
     public sealed record ListParameters(int? Year, string? RegionCode, string? Status, string? Type, string? Q, int? Page, int? PageSize, Guid? SellerId,
-        DateOnly? RegisteredFrom, DateOnly? RegisteredTo, string? Sort, bool? Desc)
+        DateOnly? RegisteredFrom, DateOnly? RegisteredTo, string? Sort, bool? Desc, string? Dimension, string? Key)
     {
-        public ContractQuery ToQuery() => new(Year, RegionCode, Status, Type, new ListQuery(Q, Page, PageSize, Sort, Desc ?? false), SellerId, RegisteredFrom, RegisteredTo);
+        public ContractQuery ToQuery() => new(Year, RegionCode, Status, Type, new ListQuery(Q, Page, PageSize, Sort, Desc ?? false), SellerId, RegisteredFrom, RegisteredTo)
+        {
+            Dimension = Dimension,
+            Key = Key,
+        };
+    }
+
+    public sealed record StatisticsParameters(DateOnly? From, DateOnly? To, string? RegionCode)
+    {
+        public StatisticsQuery ToQuery() => new(From, To, RegionCode);
     }
 
     private static List<Option> Codes(CodeList list) => [.. list.Entries.Select(e => new Option(e.Code, e.Name))];

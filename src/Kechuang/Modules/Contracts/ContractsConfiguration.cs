@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Kechuang.Modules.Contracts;
 
 public sealed class ContractsConfiguration : IEntityTypeConfiguration<TechContract>, IEntityTypeConfiguration<ContractTransition>,
-    IEntityTypeConfiguration<ContractImport>
+    IEntityTypeConfiguration<ContractImport>, IEntityTypeConfiguration<RegistrationPoint>
 {
     public void Configure(EntityTypeBuilder<TechContract> builder)
     {
@@ -65,5 +65,18 @@ public sealed class ContractsConfiguration : IEntityTypeConfiguration<TechContra
         builder.Property(i => i.RegionCode).HasMaxLength(12);
         builder.Ignore(i => i.Total);
         builder.HasIndex(i => i.At);
+    }
+
+    public void Configure(EntityTypeBuilder<RegistrationPoint> builder)
+    {
+        builder.ToTable("contracts_registration_point");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.RegionCode).HasMaxLength(12);
+        builder.Property(p => p.CityCode).HasMaxLength(4);
+        builder.Property(p => p.Code).HasMaxLength(2);
+        builder.Property(p => p.Name).HasMaxLength(RegistrationPointRules.NameMax);
+        // One point per county; a code once within a city (it is part of the number).
+        builder.HasIndex(p => p.RegionCode).IsUnique();
+        builder.HasIndex(p => new { p.CityCode, p.Code }).IsUnique();
     }
 }

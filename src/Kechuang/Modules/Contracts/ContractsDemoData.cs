@@ -101,6 +101,13 @@ internal sealed class ContractsDemoData(IOrganizationDirectory directory) : IDem
         ("中药材产地初加工技术咨询", "consulting", null, Bencao, Zjut, new DateOnly(2022, 11, 3), 4600000m, 4600000m),
     ];
 
+    /// <summary>金华市's county-level regions, each a registration point of the city, numbered in this order (illustrative codes).</summary>
+    private static readonly (string Region, string Name)[] Points =
+    [
+        ("330702", "婺城区"), ("330703", "金东区"), ("330723", "武义县"), ("330726", "浦江县"), ("330727", "磐安县"),
+        ("330781", "兰溪市"), ("330782", "义乌市"), ("330783", "东阳市"), ("330784", "永康市"),
+    ];
+
     public int Order => 30;
 
     public async Task LoadAsync(DemoContext context, CancellationToken cancellationToken)
@@ -108,6 +115,10 @@ internal sealed class ContractsDemoData(IOrganizationDirectory directory) : IDem
         var db = context.Db;
         var organizations = (await directory.ListAnywhereAsync(cancellationToken)).ToDictionary(o => o.Name, o => o);
         var sequences = new Dictionary<string, int>(StringComparer.Ordinal);
+        var opened = new DateTime(2015, 12, 31, 16, 0, 0, DateTimeKind.Utc);
+        var points = Points.Select((p, i) => new RegistrationPoint(
+            new RegistrationPointFacts(p.Region, $"{i + 1:D2}", $"{p.Name}科学技术局技术合同登记点", Active: true), opened)).ToDictionary(p => p.RegionCode);
+        db.AddRange(points.Values);
 
         void Add((string Title, string Type, string? Kind, string Seller, string Buyer, DateOnly Signed, decimal Amount, decimal Transaction) c,
             int index, ContractStatus final, string staff, string? note = null, RefusalReason? reason = null)
@@ -139,9 +150,10 @@ internal sealed class ContractsDemoData(IOrganizationDirectory directory) : IDem
                 case ContractStatus.Registered:
                     var at = reviewed.AddDays(2 + (index % 9));
                     var year = ContractsRules.LocalDate(at).Year;
-                    var prefix = ContractsRules.RegistrationPrefix(seller.RegionCode, year);
+                    var point = points[ContractsRules.CountyCode(seller.RegionCode)];
+                    var prefix = ContractsRules.RegistrationPrefix(point.CityCode, point.Code, year);
                     var sequence = sequences[prefix] = sequences.GetValueOrDefault(prefix) + 1;
-                    db.Add(contract.Register(ContractsRules.RegistrationNumber(seller.RegionCode, year, sequence), new FixedClock(at), staff));
+                    db.Add(contract.Register(ContractsRules.RegistrationNumber(point.CityCode, point.Code, year, sequence), new FixedClock(at), staff));
                     break;
                 case ContractStatus.Returned:
                     db.Add(contract.Return(note!, staff, reviewed.AddDays(3)));

@@ -23,12 +23,19 @@ public static class ContractsModule
         services.AddScoped<UploadContractAttachmentHandler>();
         services.AddScoped<ListContractAttachmentsHandler>();
         services.AddScoped<DownloadContractAttachmentHandler>();
+        services.AddScoped<ListRegistrationPointsHandler>();
+        services.AddScoped<CreateRegistrationPointHandler>();
+        services.AddScoped<UpdateRegistrationPointHandler>();
+        services.AddScoped<GetContractStatisticsHandler>();
         services.AddScoped<ITechContracts, TechContracts>();
         services.AddSingleton<IIndicator, TransactionAmountIndicator>();
         services.AddSingleton<IIndicator, RegisteredCountIndicator>();
+        services.AddSingleton<IIndicator, IpShareIndicator>();
+        services.AddSingleton<IIndicator, FromUniversitiesIndicator>();
         services.AddScoped<IDemoData, ContractsDemoData>();
         services.AddScoped<IDashboardCard, ContractsDashboard>();
         services.AddSingleton<INavContribution, ContractsNav>();
+        services.AddSingleton<IAuditVocabulary, ContractsAuditNames>();
         services.AddSingleton<Platform.Access.IPermissionContribution, ContractsPermissions>();
         return services;
     }

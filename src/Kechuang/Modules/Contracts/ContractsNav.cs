@@ -11,6 +11,8 @@ internal sealed class ContractsNav : INavContribution
         [
             new("contract-list", "/contracts", "Menu_ContractList"),
             new("contract-new", "/contracts/new", "Menu_ContractNew"),
+            new("contract-statistics", "/contracts/statistics", "Menu_ContractStatistics"),
+            new("contract-points", "/contracts/registration-points", "Menu_ContractPoints"),
         ]),
     ];
 }

@@ -18,9 +18,12 @@ internal sealed class ContractsPermissions : IPermissionContribution
 
     public static readonly Permission Approve = new("contracts.approve", "受理审核、退回补正、不予登记、予以登记技术合同", PermissionKind.Approve, RoleSets.Staff);
 
+    /// <summary>Registration points are the city body's: it sets up its counties' points and their codes.</summary>
+    public static readonly Permission ChangePoints = new("contracts.points.change", "设立、修改合同登记点", PermissionKind.Change, [Role.CityAdmin, Role.CityStaff]);
+
     public string Module => "技术合同登记";
 
     public int Order => 20;
 
-    public IEnumerable<Permission> Permissions => [Read, Create, Change, Submit, Approve];
+    public IEnumerable<Permission> Permissions => [Read, Create, Change, Submit, Approve, ChangePoints];
 }

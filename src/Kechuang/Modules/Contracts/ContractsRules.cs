@@ -176,27 +176,36 @@ public static class ContractsRules
         return value;
     }
 
+    /// <summary>The largest sequence of one registration point in one year (six digits).</summary>
+    public const int MaxSequence = 999_999;
+
     /// <summary>
-    /// 登记号: county code (6 digits) + year (4 digits) + sequence within that county and year (4 digits),
-    /// e.g. <c>33072320220001</c>. See docs/adr/ for why this format (the national format was not found).
+    /// 登记号 of 14 digits: the year's last two digits, the city's four (province and prefecture, GB/T 2260), the
+    /// registration point's two and a six-digit sequence within that point and year — <c>22330703000001</c> is the
+    /// first contract 武义县 (point 03 of 金华市) registered in 2022 (docs/rules/contract-registration.md §8, ADR 019).
     /// </summary>
-    public static string RegistrationNumber(string regionCode, int year, int sequence)
+    public static string RegistrationNumber(string cityCode, string pointCode, int year, int sequence)
     {
-        if (sequence is < 1 or > 9999)
+        if (sequence is < 1 or > MaxSequence)
         {
-            throw new ArgumentOutOfRangeException(nameof(sequence), "登记号序号为1–9999");
+            throw new ArgumentOutOfRangeException(nameof(sequence), "登记号序号为1–999999");
         }
-        return $"{RegistrationPrefix(regionCode, year)}{sequence:D4}";
+        return $"{RegistrationPrefix(cityCode, pointCode, year)}{sequence:D6}";
     }
 
-    public static string RegistrationPrefix(string regionCode, int year) => $"{CountyCode(regionCode)}{year:D4}";
+    /// <summary>The first eight digits shared by one point's numbers of one year.</summary>
+    public static string RegistrationPrefix(string cityCode, string pointCode, int year) =>
+        $"{year % 100:D2}{cityCode}{pointCode}";
 
     /// <summary>The registering county: the first six digits of the seller's region (towns extend the county code).</summary>
     public static string CountyCode(string regionCode) => regionCode.Length >= 6 ? regionCode[..6] : regionCode.PadRight(6, '0');
 
-    /// <summary>The sequence of a number this system issued under <paramref name="prefix"/>, or 0 for a foreign number.</summary>
+    /// <summary>
+    /// The sequence of a number issued under <paramref name="prefix"/>, or 0 for any other number (one imported from
+    /// another system, or of the layout used before registration points: county, four-digit year, four-digit sequence).
+    /// </summary>
     public static int SequenceOf(string number, string prefix) =>
-        number.Length == prefix.Length + 4 && number.StartsWith(prefix, StringComparison.Ordinal)
+        number.Length == prefix.Length + 6 && number.StartsWith(prefix, StringComparison.Ordinal)
             && int.TryParse(number.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
             ? n : 0;
 

@@ -14,6 +14,11 @@ namespace Kechuang.Modules.Contracts;
 public sealed record ContractQuery(int? Year = null, string? RegionCode = null, string? Status = null, string? Type = null, ListQuery? List = null,
     Guid? SellerId = null, DateOnly? RegisteredFrom = null, DateOnly? RegisteredTo = null)
 {
+    /// <summary>A statistics cell: one class (<see cref="Key"/>) of a <see cref="ContractDimensions"/> dimension.</summary>
+    public string? Dimension { get; init; }
+
+    public string? Key { get; init; }
+
     public ListQuery List { get; init; } = List ?? new ListQuery();
 }
 
@@ -118,8 +123,12 @@ public sealed class ListContractsHandler(KechuangDb db, IOrganizationDirectory d
         {
             errors.Add("year", "年度须在1990至2100之间");
         }
-        errors.ThrowIfAny();
         var contracts = db.Set<TechContract>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Dimension) || !string.IsNullOrWhiteSpace(query.Key))
+        {
+            contracts = ContractDimensions.Where(contracts, query.Dimension?.Trim() ?? "", query.Key?.Trim() ?? "", errors);
+        }
+        errors.ThrowIfAny();
         if (!string.IsNullOrWhiteSpace(query.RegionCode))
         {
             var prefix = Platform.Access.DataScope.Prefix(query.RegionCode);

@@ -18,7 +18,8 @@ public sealed record RegisterResult(string RegistrationNumber);
 /// </summary>
 public sealed class RegisterContractHandler(KechuangDb db, TimeProvider clock)
 {
-    private const int Attempts = 20;
+    // Twenty registrations of one point at the same moment each need at most twenty rounds; the rest is margin.
+    private const int Attempts = 40;
 
     public async Task<RegisterResult> HandleAsync(Guid id, CancellationToken cancellationToken = default)
     {
@@ -48,18 +49,30 @@ public sealed class RegisterContractHandler(KechuangDb db, TimeProvider clock)
         }
     }
 
-    /// <summary>The next free sequence of the county and year, looking across every region (numbers are unique nationally).</summary>
+    /// <summary>
+    /// The next free number of the registration point serving the contract's county, in <paramref name="year"/>,
+    /// looking across every region (numbers are unique nationally).
+    /// </summary>
     internal static async Task<string> NextNumberAsync(KechuangDb db, string regionCode, int year, CancellationToken cancellationToken)
     {
-        var prefix = ContractsRules.RegistrationPrefix(regionCode, year);
+        var county = ContractsRules.CountyCode(regionCode);
+        var point = await db.Set<RegistrationPoint>().IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(p => p.RegionCode == county, cancellationToken);
+        if (point is not { Active: true })
+        {
+            throw new RuleException("contracts.no-registration-point", point is null
+                ? "合同所在县（市、区）尚未设立技术合同登记点，请先在“合同登记点”中设立"
+                : $"{point.Name}已停止登记，请先在“合同登记点”中启用");
+        }
+        var prefix = ContractsRules.RegistrationPrefix(point.CityCode, point.Code, year);
         var taken = await db.Set<TechContract>().IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.RegistrationNumber != null && c.RegistrationNumber.StartsWith(prefix))
             .Select(c => c.RegistrationNumber!).ToListAsync(cancellationToken);
         var last = taken.Select(n => ContractsRules.SequenceOf(n, prefix)).DefaultIfEmpty(0).Max();
-        if (last >= 9999)
+        if (last >= ContractsRules.MaxSequence)
         {
-            throw new RuleException("contracts.numbers-exhausted", $"{year}年本县登记号已用尽（每县每年最多9999份）");
+            throw new RuleException("contracts.numbers-exhausted", $"{year}年{point.Name}的登记号已用尽（每个登记点每年最多999999份）");
         }
-        return ContractsRules.RegistrationNumber(regionCode, year, last + 1);
+        return ContractsRules.RegistrationNumber(point.CityCode, point.Code, year, last + 1);
     }
 }

@@ -22,6 +22,12 @@ internal sealed class PersonDirectory(KechuangDb db) : IPersonDirectory
         return (await people.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(Math.Clamp(take, 1, 500)).ToListAsync(cancellationToken)).Select(Info).ToList();
     }
 
+    public async Task<IReadOnlyList<Guid>> SearchIdsAsync(string text, CancellationToken cancellationToken = default)
+    {
+        var q = text.Trim();
+        return await db.Set<Person>().AsNoTracking().Where(p => p.Name.Contains(q)).Select(p => p.Id).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<PersonInfo>> FindByNameAsync(string name, CancellationToken cancellationToken = default)
     {
         var trimmed = name.Trim();
@@ -31,15 +37,35 @@ internal sealed class PersonDirectory(KechuangDb db) : IPersonDirectory
     public async Task<IReadOnlyList<PersonInfo>> ListAsync(CancellationToken cancellationToken = default) =>
         (await db.Set<Person>().AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Id).ToListAsync(cancellationToken)).Select(Info).ToList();
 
+    public async Task<IReadOnlyList<PersonInfo>> ListCommissionersAsync(CancellationToken cancellationToken = default) =>
+        (await db.Set<Person>().AsNoTracking().Where(p => p.Kind == PersonKind.Commissioner).OrderBy(p => p.Name).ThenBy(p => p.Id)
+            .ToListAsync(cancellationToken)).Select(Info).ToList();
+
     public async Task<IReadOnlyDictionary<Guid, PersonInfo>> FindManyAnywhereAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
     {
-        var wanted = ids.Distinct().ToList();
-        if (wanted.Count == 0)
+        var result = new Dictionary<Guid, PersonInfo>();
+        foreach (var chunk in ids.Distinct().Chunk(500))
         {
-            return new Dictionary<Guid, PersonInfo>();
+            foreach (var person in await db.Set<Person>().IgnoreQueryFilters().AsNoTracking().Where(p => chunk.Contains(p.Id)).ToListAsync(cancellationToken))
+            {
+                result[person.Id] = Info(person);
+            }
         }
-        return (await db.Set<Person>().IgnoreQueryFilters().AsNoTracking().Where(p => wanted.Contains(p.Id)).ToListAsync(cancellationToken))
-            .ToDictionary(p => p.Id, Info);
+        return result;
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAnywhereAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        var result = new Dictionary<Guid, string>();
+        foreach (var chunk in ids.Distinct().Chunk(500))
+        {
+            foreach (var row in await db.Set<Person>().IgnoreQueryFilters().AsNoTracking().Where(p => chunk.Contains(p.Id))
+                .Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken))
+            {
+                result[row.Id] = row.Name;
+            }
+        }
+        return result;
     }
 
     public async Task<Guid> AddAsync(NewPerson person, CancellationToken cancellationToken = default)
@@ -51,6 +77,6 @@ internal sealed class PersonDirectory(KechuangDb db) : IPersonDirectory
         return entity.Id;
     }
 
-    private PersonInfo Info(Person p) => new(p.Id, p.Name, PersonKinds.Names[p.Kind], p.OrganizationId, p.RegionCode, p.Title, p.Fields,
-        db.User.SeesPersonalNumbers ? p.Phone : Masking.Phone(p.Phone));
+    private PersonInfo Info(Person p) => new(p.Id, p.Name, PersonKinds.Names[p.Kind], p.Kind == PersonKind.Commissioner, p.OrganizationId, p.RegionCode,
+        p.Title, p.Fields, db.User.SeesPersonalNumbers ? p.Phone : Masking.Phone(p.Phone));
 }

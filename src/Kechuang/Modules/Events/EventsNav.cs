@@ -7,7 +7,7 @@ internal sealed class EventsNav : INavContribution
 {
     public IEnumerable<NavSection> Sections =>
     [
-        new("events", 460, "notification", "Menu_Events", null, typeof(EventsNav),
+        new("events", 480, "notification", "Menu_Events", null, typeof(EventsNav),
         [
             new("event-list", "/events", "Menu_EventList"),
             new("media-reports", "/events/media-reports", "Menu_MediaReports"),

@@ -116,7 +116,7 @@ public sealed class ListApplicationsHandler(KechuangDb db, TalentNames names, IP
         }
         if (query.List.Text is { } q)
         {
-            var personIds = (await people.SearchAsync(q, 500, cancellationToken)).Select(p => p.Id).ToList();
+            var personIds = (await people.SearchIdsAsync(q, cancellationToken)).ToList();
             var orgIds = (await organizations.SearchAsync(q, cancellationToken)).ToList();
             applications = applications.Where(a => a.Programme.Contains(q) || personIds.Contains(a.PersonId) || orgIds.Contains(a.EmployerId));
         }

@@ -61,7 +61,7 @@ public sealed class ListIntroductionsHandler(KechuangDb db, TalentNames names, I
         }
         if (query.List.Text is { } q)
         {
-            var personIds = (await people.SearchAsync(q, 500, cancellationToken)).Select(p => p.Id).ToList();
+            var personIds = (await people.SearchIdsAsync(q, cancellationToken)).ToList();
             var orgIds = (await organizations.SearchAsync(q, cancellationToken)).ToList();
             rows = rows.Where(i => personIds.Contains(i.PersonId) || orgIds.Contains(i.EmployerId) || (i.Discipline != null && i.Discipline.Contains(q)));
         }

@@ -78,7 +78,7 @@ public sealed class ListPhdRecommendationsHandler(KechuangDb db, TalentNames nam
         }
         if (query.List.Text is { } q)
         {
-            var personIds = (await people.SearchAsync(q, 500, cancellationToken)).Select(p => p.Id).ToList();
+            var personIds = (await people.SearchIdsAsync(q, cancellationToken)).ToList();
             var orgIds = (await organizations.SearchAsync(q, cancellationToken)).ToList();
             var phds = db.Set<PhdProfile>().Where(p => personIds.Contains(p.PersonId) || p.Discipline.Contains(q) || orgIds.Contains(p.InstitutionId)).Select(p => p.Id);
             recommendations = recommendations.Where(r => phds.Contains(r.PhdId) || orgIds.Contains(r.EnterpriseId));

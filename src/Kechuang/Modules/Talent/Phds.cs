@@ -71,7 +71,7 @@ public sealed class ListPhdsHandler(KechuangDb db, TalentNames names, IPersonDir
         var phds = db.Set<PhdProfile>().AsNoTracking().UnderRegion(query.RegionCode);
         if (query.List.Text is { } q)
         {
-            var personIds = (await people.SearchAsync(q, 500, cancellationToken)).Select(p => p.Id).ToList();
+            var personIds = (await people.SearchIdsAsync(q, cancellationToken)).ToList();
             var orgIds = (await organizations.SearchAsync(q, cancellationToken)).ToList();
             phds = phds.Where(p => p.Discipline.Contains(q) || (p.TechFields != null && p.TechFields.Contains(q)) || personIds.Contains(p.PersonId)
                 || orgIds.Contains(p.InstitutionId));

@@ -10,7 +10,7 @@ namespace Kechuang.Modules.Talent;
 /// recommended in the 2022 百博入企 round (A11), with the enterprises' demands and the placements that started; four
 /// applications of the 2023 rounds (T12, ≥3: met) and the talents with a doctorate or above introduced in 2022 and 2023
 /// (T8, 2 in 2023: met); plus the two 2023 targets. Names of people, employers' new enterprises, dates and disciplines
-/// the letter does not give are illustrative. New enterprises take demo credit numbers 610001–610099.
+/// the letter does not give are illustrative. New enterprises take demo credit numbers 620001–620099.
 /// </summary>
 internal sealed class TalentDemoData(IOrganizationDirectory organizations, IPersonDirectory people) : IDemoData
 {
@@ -48,7 +48,7 @@ internal sealed class TalentDemoData(IOrganizationDirectory organizations, IPers
         var zafu = await Existing("浙江农林大学");
         var zstu = await Existing("浙江理工大学");
         var newEnterprises = new Dictionary<string, Guid>();
-        var serial = 610_001;
+        var serial = 620_001;
         foreach (var (name, region) in new[]
         {
             ("浙江武义精密传动科技有限公司", DevelopmentZone), ("武义智能园林机械有限公司", "330723101"), ("浙江温泉新材料科技有限公司", DevelopmentZone),

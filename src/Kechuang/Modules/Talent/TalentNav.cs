@@ -7,7 +7,7 @@ internal sealed class TalentNav : INavContribution
 {
     public IEnumerable<NavSection> Sections =>
     [
-        new("talent", 450, "crown", "Menu_Talent", null, typeof(TalentNav),
+        new("talent", 470, "crown", "Menu_Talent", null, typeof(TalentNav),
         [
             new("talent-applications", "/talent/applications", "Menu_Applications"),
             new("talent-phd-recommendations", "/talent/phd-recommendations", "Menu_PhdRecommendations"),

@@ -1,17 +1,5 @@
-// Monthly bar chart of an indicator (ECharts served from /lib/echarts, never a CDN).
-let loading;
-
-function loadEcharts() {
-  if (window.echarts) return Promise.resolve(window.echarts);
-  loading ??= new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = '/lib/echarts/echarts.min.js';
-    script.onload = () => resolve(window.echarts);
-    script.onerror = reject;
-    document.head.appendChild(script);
-  });
-  return loading;
-}
+// Monthly bar chart of an indicator.
+import { loadEcharts } from './echarts-loader.js';
 
 export async function render(element, title, unit, labels, values, target) {
   const echarts = await loadEcharts();

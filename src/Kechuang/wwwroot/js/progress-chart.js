@@ -1,17 +1,5 @@
-// A project's monthly 工程形象进度 as a line (ECharts served from /lib/echarts, never a CDN).
-let loading;
-
-function loadEcharts() {
-  if (window.echarts) return Promise.resolve(window.echarts);
-  loading ??= new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = '/lib/echarts/echarts.min.js';
-    script.onload = () => resolve(window.echarts);
-    script.onerror = reject;
-    document.head.appendChild(script);
-  });
-  return loading;
-}
+// A project's monthly 工程形象进度 as a line.
+import { loadEcharts } from './echarts-loader.js';
 
 export async function render(element, title, months, values) {
   const echarts = await loadEcharts();

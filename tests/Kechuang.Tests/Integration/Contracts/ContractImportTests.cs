@@ -19,7 +19,7 @@ public abstract class ContractImportTests(KechuangApp app)
             Row($"{tag}-好2", Shouxiangu, "浙江工业大学", 200000m, 200000m, "技术咨询"),
             Row($"{tag}-无名买方", Hengda, "不存在的公司", 1000m, 1000m),
             Row($"{tag}-越权", Bencao, Zju, 1000m, 1000m),
-            Row($"{tag}-登记号已存在", Hengda, Zju, 1000m, 1000m, number: "33072320220001", registeredOn: "2022-12-01"),
+            Row($"{tag}-登记号已存在", Hengda, Zju, 1000m, 1000m, number: "22330703000001", registeredOn: "2022-12-01"),
         };
 
         var response = await UploadAsync(staff, rows);

@@ -95,7 +95,8 @@ public abstract class ContractWorkflowTests(KechuangApp app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var number = (await response.ReadJsonAsync()).GetProperty("registrationNumber").GetString()!;
-        Assert.Matches("^3307232026[0-9]{4}$", number);
+        // 2026, 金华市 3307, 武义县's point 03, a six-digit sequence.
+        Assert.Matches("^26330703[0-9]{6}$", number);
         var detail = await (await staff.GetAsync($"/api/v1/contracts/{id}")).ReadJsonAsync();
         Assert.Equal("registered", detail.GetProperty("status").GetString());
         Assert.Equal(number, detail.GetProperty("registrationNumber").GetString());
@@ -192,11 +193,11 @@ public abstract class ContractWorkflowTests(KechuangApp app)
     }
 
     [Fact]
-    public async Task Register_ManyContractsAtOnce_GetDistinctConsecutiveNumbers()
+    public async Task Register_TwentyContractsAtOnce_GetDistinctConsecutiveNumbers()
     {
         var staff = await app.ClientAsync("wuyi.staff");
         var ids = new List<Guid>();
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < 20; i++)
         {
             ids.Add(await CreateAsync(staff, await BodyAsync(app, Unique($"批量并发登记{i}")), "submit", "review"));
         }
@@ -205,8 +206,11 @@ public abstract class ContractWorkflowTests(KechuangApp app)
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var numbers = await app.WithDbAsync(db => db.Set<TechContract>().Where(c => ids.Contains(c.Id)).Select(c => c.RegistrationNumber!).ToListAsync());
-        Assert.Equal(8, numbers.Distinct().Count());
-        Assert.All(numbers, n => Assert.StartsWith("3307232026", n));
+        Assert.Equal(20, numbers.Distinct().Count());
+        Assert.All(numbers, n => Assert.StartsWith("26330703", n));
+        // Consecutive: whatever this class registered before, the twenty follow one another without a gap.
+        var sequences = numbers.Select(n => ContractsRules.SequenceOf(n, "26330703")).Order().ToList();
+        Assert.Equal(Enumerable.Range(sequences[0], 20), sequences);
     }
 
     public sealed class OnSqlite(SqliteApp app) : ContractWorkflowTests(app), IClassFixture<SqliteApp>;

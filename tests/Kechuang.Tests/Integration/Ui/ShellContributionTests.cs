@@ -20,9 +20,23 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
         ("directory", "组织与人员", "Directory", [("organizations", "/directory/organizations", "组织名录", "Organisations"), ("people", "/directory/people", "人员名录", "People")]),
         ("carriers", "创新载体", "Innovation carriers", [("carrier-list", "/carriers", "载体名录", "Carriers"), ("park-tech-smes", "/carriers/park-tech-smes", "园区科小企业", "Park tech SMEs"),
             ("parcels", "/parcels", "土地地块", "Land parcels"), ("projects", "/construction-projects", "建设项目", "Construction projects")]),
+        ("commissioners", "科技特派员", "S&T commissioners",
+            [("commissioner-list", "/commissioners", "特派员名录", "Commissioners"), ("commissioner-service", "/commissioners/services/new", "登记服务记录", "Record a service"),
+             ("commissioner-services", "/commissioners/services", "服务记录", "Service records"), ("commissioner-projects", "/commissioners/projects", "特派员项目", "Commissioner projects"),
+             ("commissioner-needs", "/commissioners/needs", "需求摸底", "Needs surveys")]),
         ("enterprises", "企业培育", "Enterprise cultivation",
             [("enterprise-list", "/enterprises", "企业档案", "Enterprises"), ("evaluate", "/enterprises/evaluate", "科小/高企自评", "Self-assessment"), ("cultivation", "/cultivation", "梯次培育筛查", "Cultivation screening")]),
-        ("contracts", "技术合同登记", "Technology contracts", [("contract-list", "/contracts", "合同登记台账", "Contract register"), ("contract-new", "/contracts/new", "登记新合同", "New contract")]),
+        ("contracts", "技术合同登记", "Technology contracts", [("contract-list", "/contracts", "合同登记台账", "Contract register"), ("contract-new", "/contracts/new", "登记新合同", "New contract"),
+            ("contract-statistics", "/contracts/statistics", "技术市场统计", "Market statistics"), ("contract-points", "/contracts/registration-points", "合同登记点", "Registration points")]),
+        ("transfer", "技术转移", "Technology transfer",
+            [("transfer-demands", "/transfer/demands", "企业需求", "Demands"), ("transfer-cooperations", "/transfer/cooperations", "校企合作", "Cooperations"),
+             ("transfer-events", "/transfer/events", "对接活动", "Matchmaking events"), ("transfer-stations", "/transfer/stations", "技术转移工作站", "Transfer stations"),
+             ("transfer-projects", "/transfer/projects", "院县合作项目", "Institute–county projects"), ("transfer-key-labs", "/transfer/key-labs", "实验室与研究院", "Key labs and institutes")]),
+        ("talent", "人才工作", "Talent",
+            [("talent-applications", "/talent/applications", "人才项目申报", "Talent applications"),
+             ("talent-phd-recommendations", "/talent/phd-recommendations", "百博入企推荐", "PhD recommendations"),
+             ("talent-phds", "/talent/phds", "百博入企博士库", "PhD profiles"), ("talent-phd-demands", "/talent/phd-demands", "企业博士需求", "PhD demands"),
+             ("talent-introductions", "/talent/introductions", "引进人才", "Introduced talents")]),
         ("market", "成果交易", "Achievement market", [("achievements", "/market/achievements", "科技成果", "Achievements"), ("auctions", "/market/auctions", "拍卖会", "Auctions")]),
         ("performance", "目标与指标", "Targets & indicators", [("targets", "/indicators/targets", "目标完成情况", "Target completion")]),
         ("system", "系统管理", "Administration", [("accounts", "/admin/accounts", "账号管理", "Accounts"), ("audit", "/admin/audit", "审计日志", "Audit log")]),
@@ -48,8 +62,8 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
                 Assert.Equal(expected[i].Item3, actual[i].Item3);
             }
         }
-        Assert.Equal([null, null, null, null, null, "staff", "administrators"], catalog.Existing().Select(s => s.Policy));
-        Assert.Equal(["park-tech-smes", "cultivation"], catalog.Existing().SelectMany(s => s.Items).Where(i => i.Policy == "staff").Select(i => i.Key));
+        Assert.Equal([null, null, null, null, null, null, null, null, "staff", "administrators"], catalog.Existing().Select(s => s.Policy));
+        Assert.Equal(["park-tech-smes", "commissioner-service", "cultivation"], catalog.Existing().SelectMany(s => s.Items).Where(i => i.Policy == "staff").Select(i => i.Key));
     }
 
     [Fact]
@@ -105,9 +119,21 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
 
         Assert.Equal(
             [("access_account", "账号"), ("directory_organization", "组织"), ("directory_person", "人员"), ("directory_region", "行政区划"),
+             ("contracts_contract", "技术合同"), ("contracts_transition", "合同办理记录"), ("contracts_import", "合同导入批次"),
+             ("contracts_attachment", "合同附件"), ("contracts_registration_point", "合同登记点"),
              ("carriers_carrier", "创新载体"), ("carriers_unit", "载体单元"), ("carriers_tenancy", "入驻记录"), ("carriers_tenancy_unit", "入驻单元"),
              ("carriers_parcel", "土地地块"), ("carriers_parcel_step", "地块审批环节"), ("carriers_project", "建设项目"),
              ("carriers_project_milestone", "项目里程碑"), ("carriers_progress_report", "工程形象进度"), ("carriers_payment", "载体资金记录"),
+             ("commissioners_commissioner", "科技特派员派驻"), ("commissioners_need", "需求摸底"), ("commissioners_project", "科技特派员项目"),
+             ("commissioners_service", "科技特派员服务记录"),
+             ("transfer_station", "技术转移工作站"), ("transfer_assessment_scheme", "工作站考核办法"), ("transfer_station_assessment", "工作站年度考核"),
+             ("transfer_station_payment", "工作站经费及奖励兑现"), ("transfer_event", "对接活动"), ("transfer_expert_attendance", "专家对接"),
+             ("transfer_event_enterprise", "参加活动的企业"), ("transfer_demand_campaign", "需求征集"), ("transfer_demand", "企业需求"),
+             ("transfer_cooperation", "校企合作"), ("transfer_institute_county_project", "院县科技合作项目"), ("transfer_key_lab", "重点实验室（产业研究院）"),
+             ("transfer_key_lab_recognition", "实验室认定环节"),
+             ("talent_application", "人才项目申报"), ("talent_phd", "百博入企博士档案"), ("talent_phd_demand", "企业博士需求"),
+             ("talent_phd_recommendation", "百博入企推荐"), ("talent_introduction", "引进人才"),
+             ("events_event", "主题活动"), ("events_media_report", "媒体报道"),
              ("audit_entry", "审计日志")],
             names.Entities.Select(e => (e.Key, e.Value)));
         Assert.Equal(
@@ -149,11 +175,18 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
             ["failures"] = "失败次数",
             ["until"] = "截至",
         };
-        // Every table shows every field by the same name, as when the shell held one list.
-        foreach (var entity in names.Entities.Select(e => e.Key).Append("contracts_contract"))
+        // Every table shows every field by the same name, as when the shell held one list; a contract's, a project's and an event's Title is its own.
+        string[] ownTitles = ["contracts_", "commissioners_", "events_"];
+        foreach (var entity in names.Entities.Select(e => e.Key).Where(e => !ownTitles.Any(p => e.StartsWith(p, StringComparison.Ordinal))))
         {
             Assert.All(fields, f => Assert.Equal(f.Value, names.Field(entity, f.Key)));
         }
+        Assert.Equal("合同名称", names.Field("contracts_contract", "Title"));
+        Assert.Equal("项目名称", names.Field("commissioners_project", "Title"));
+        Assert.Equal("标题", names.Field("events_media_report", "Title"));
+        Assert.Equal("学科专业", names.Field("talent_phd", "Discipline"));
+        Assert.Equal("职称/职务", names.Field("directory_person", "Title"));
+        Assert.Equal("登记点编号", names.Field("contracts_registration_point", "Code"));
         Assert.Equal("NameInitials", names.Field("directory_organization", "NameInitials"));
         Assert.Equal("交付日期", names.Field("carriers_unit", "AvailableFrom"));
         Assert.Equal("形象进度（%）", names.Field("carriers_progress_report", "Percent"));

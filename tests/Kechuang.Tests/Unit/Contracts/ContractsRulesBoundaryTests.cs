@@ -112,13 +112,13 @@ public class ContractsRulesBoundaryTests
 
     [Theory]
     [InlineData(0)]
-    [InlineData(10000)]
-    public void RegistrationNumber_SequenceOutside1To9999_IsRefused(int sequence)
+    [InlineData(1_000_000)]
+    public void RegistrationNumber_SequenceOutside1To999999_IsRefused(int sequence)
     {
-        var problem = Assert.Throws<ArgumentOutOfRangeException>(() => ContractsRules.RegistrationNumber("330723", 2023, sequence));
+        var problem = Assert.Throws<ArgumentOutOfRangeException>(() => ContractsRules.RegistrationNumber("3307", "03", 2023, sequence));
 
         Assert.Equal("sequence", problem.ParamName);
-        Assert.StartsWith("登记号序号为1–9999", problem.Message, StringComparison.Ordinal);
+        Assert.StartsWith("登记号序号为1–999999", problem.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -128,22 +128,32 @@ public class ContractsRulesBoundaryTests
     public void CountyCode_IsTheFirstSixDigits(string region, string county)
     {
         Assert.Equal(county, ContractsRules.CountyCode(region));
-        Assert.Equal(county + "2024", ContractsRules.RegistrationPrefix(region, 2024));
     }
 
     [Theory]
-    [InlineData("33072320230012", 12)]
-    [InlineData("33072320239999", 9999)]
-    [InlineData("33072420230012", 0)]     // another county's number
-    [InlineData("30723320230012", 0)]
-    [InlineData("3307232023001", 0)]      // three-digit sequence
-    [InlineData("330723202300123", 0)]    // five-digit sequence
-    [InlineData("3307232023001A", 0)]
-    [InlineData("3307232023+012", 0)]
-    [InlineData("HIST12345678", 0)]
-    public void SequenceOf_OnlyNumbersThisSystemIssued(string number, int sequence)
+    [InlineData(2022, "22330703")]
+    [InlineData(2099, "99330703")]
+    [InlineData(2100, "00330703")]   // the two-digit year turns over with the century
+    [InlineData(2009, "09330703")]
+    public void RegistrationPrefix_IsTwoDigitYearCityAndPoint(int year, string prefix)
     {
-        Assert.Equal(sequence, ContractsRules.SequenceOf(number, "3307232023"));
+        Assert.Equal(prefix, ContractsRules.RegistrationPrefix("3307", "03", year));
+    }
+
+    [Theory]
+    [InlineData("23330703000012", 12)]
+    [InlineData("23330703999999", 999999)]
+    [InlineData("23330705000012", 0)]     // another point of the city
+    [InlineData("22330703000012", 0)]     // another year
+    [InlineData("33072320230012", 0)]     // the layout before registration points
+    [InlineData("2333070300001", 0)]      // five-digit sequence
+    [InlineData("233307030000123", 0)]    // seven-digit sequence
+    [InlineData("2333070300001A", 0)]
+    [InlineData("233307030+0012", 0)]
+    [InlineData("HIST12345678", 0)]
+    public void SequenceOf_OnlyNumbersOfThePointAndYear(string number, int sequence)
+    {
+        Assert.Equal(sequence, ContractsRules.SequenceOf(number, "23330703"));
     }
 
     [Theory]

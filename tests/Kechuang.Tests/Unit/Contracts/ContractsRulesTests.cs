@@ -46,13 +46,14 @@ public class ContractsRulesTests
     }
 
     [Fact]
-    public void RegistrationNumber_IsCountyYearAndFourDigitSequence()
+    public void RegistrationNumber_IsYearCityPointAndSixDigitSequence()
     {
-        Assert.Equal("33072320230001", ContractsRules.RegistrationNumber("330723", 2023, 1));
-        Assert.Equal("33072320229999", ContractsRules.RegistrationNumber("330723101", 2022, 9999));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ContractsRules.RegistrationNumber("330723", 2023, 10000));
-        Assert.Equal(12, ContractsRules.SequenceOf("33072320230012", "3307232023"));
-        Assert.Equal(0, ContractsRules.SequenceOf("HIST12345678", "3307232023"));
+        Assert.Equal("23330703000001", ContractsRules.RegistrationNumber("3307", "03", 2023, 1));
+        Assert.Equal("22330727999999", ContractsRules.RegistrationNumber("3307", "27", 2022, 999_999));
+        Assert.Equal(14, ContractsRules.RegistrationNumber("1101", "01", 2030, 5).Length);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ContractsRules.RegistrationNumber("3307", "03", 2023, 1_000_000));
+        Assert.Equal(12, ContractsRules.SequenceOf("23330703000012", "23330703"));
+        Assert.Equal(0, ContractsRules.SequenceOf("HIST12345678", "23330703"));
     }
 
     [Fact]

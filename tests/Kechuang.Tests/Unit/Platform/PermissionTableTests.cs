@@ -1,11 +1,13 @@
 using System.Text;
 using Kechuang.Modules.Carriers;
+using Kechuang.Modules.Commissioners;
 using Kechuang.Modules.Contracts;
 using Kechuang.Modules.Directory;
 using Kechuang.Modules.Enterprises;
 using Kechuang.Modules.Events;
 using Kechuang.Modules.Market;
 using Kechuang.Modules.Talent;
+using Kechuang.Modules.Transfer;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Indicators;
 using Kechuang.Platform.Problems;
@@ -24,7 +26,8 @@ public class PermissionTableTests
     {
         var services = new ServiceCollection()
             .AddAccess(new ConfigurationBuilder().Build()).AddIndicators()
-            .AddDirectory().AddContracts().AddEnterprises().AddMarket().AddCarriers().AddTalent().AddEvents();
+            .AddDirectory().AddContracts().AddEnterprises().AddMarket().AddCarriers().AddCommissioners().AddTransfer()
+            .AddTalent().AddEvents();
         using var provider = services.BuildServiceProvider();
         return provider.GetRequiredService<PermissionTable>();
     }
@@ -34,7 +37,8 @@ public class PermissionTableTests
     {
         var table = Table();
 
-        Assert.Equal(["账号与认证", "组织与人员", "技术合同登记", "企业培育", "成果交易", "创新载体", "人才工作", "活动与宣传", "指标与目标"], table.Rows.Select(r => r.Module).Distinct());
+        Assert.Equal(["账号与认证", "组织与人员", "技术合同登记", "企业培育", "成果交易", "创新载体", "科技特派员", "技术转移", "人才工作", "活动与宣传", "指标与目标"],
+            table.Rows.Select(r => r.Module).Distinct());
         Assert.All(table.Rows, r => Assert.NotEmpty(r.Permission.Roles));
         // An expert records nothing of the bureau's: it signs in and may try the evaluation engines, which store nothing.
         Assert.Equal(["access.sign-in", "enterprises.evaluations.run"], table.Rows.Where(r => r.Permission.Allows(Role.Expert)).Select(r => r.Permission.Key));

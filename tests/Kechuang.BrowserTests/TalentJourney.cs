@@ -42,7 +42,8 @@ public sealed class TalentJourney(OwnDatabase database) : IClassFixture<OwnDatab
         await page.Locator("#decide").ClickAsync();
         await page.Locator("#result-tag", new PageLocatorOptions { HasText = "获批" }).WaitForAsync();
         Assert.Equal(0, await page.Locator("#decision").CountAsync());
-        Assert.Contains("2026-12-01", await page.Locator(".ant-descriptions").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Locator(".ant-descriptions", new PageLocatorOptions { HasText = "2026-12-01" }).WaitForAsync();
+        Assert.DoesNotContain("待定", await page.Locator(".ant-descriptions").InnerTextAsync(), StringComparison.Ordinal);
         await Journey.ScreenshotAsync(page, "talent-03-application-approved");
 
         await Journey.GoInteractiveAsync(page, "/talent/phd-recommendations?regionCode=330723&year=2022");

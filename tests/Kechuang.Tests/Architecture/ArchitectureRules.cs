@@ -29,7 +29,7 @@ internal static class ArchitectureRules
     /// </summary>
     public static readonly string[] Verbs =
     [
-        "Add", "Check", "Close", "Confirm", "Count", "Create", "Download", "End", "Find", "Get", "Import", "List", "Place", "Publish",
+        "Add", "Check", "Close", "Confirm", "Count", "Create", "Decide", "Download", "End", "Find", "Get", "Import", "List", "Place", "Publish",
         "Refuse", "Register", "Return", "Review", "Run", "Save", "Screen", "Submit", "Update", "Upload", "Withdraw",
     ];
 

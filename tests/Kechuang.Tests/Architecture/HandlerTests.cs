@@ -4,7 +4,9 @@ using Kechuang.Modules.Commissioners;
 using Kechuang.Modules.Contracts;
 using Kechuang.Modules.Directory;
 using Kechuang.Modules.Enterprises;
+using Kechuang.Modules.Events;
 using Kechuang.Modules.Market;
+using Kechuang.Modules.Talent;
 using Kechuang.Modules.Transfer;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -57,7 +59,8 @@ public class HandlerTests
     [Fact]
     public void Handlers_AreRegisteredByTheirModule()
     {
-        var services = new ServiceCollection().AddDirectory().AddContracts().AddEnterprises().AddCarriers().AddMarket().AddCommissioners().AddTransfer();
+        var services = new ServiceCollection().AddDirectory().AddContracts().AddEnterprises().AddCarriers().AddMarket().AddCommissioners().AddTransfer()
+            .AddTalent().AddEvents();
         var registered = services.Select(s => s.ServiceType).ToHashSet();
 
         var missing = Handlers().Where(h => !registered.Contains(h)).Select(h => h.FullName).ToList();

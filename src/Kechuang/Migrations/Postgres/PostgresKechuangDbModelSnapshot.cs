@@ -194,6 +194,11 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("carrier_id");
 
+                    b.Property<int>("Claims")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("claims");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");

@@ -23,9 +23,28 @@ public sealed record EndTenancyInput(DateOnly? LeftOn);
 /// </summary>
 public sealed class AddTenancyHandler(KechuangDb db, IOrganizationDirectory directory)
 {
+    // Registrations racing for one unit each lose at most one round to every winner; the rest is margin.
+    private const int Attempts = 10;
+
     public async Task<Guid> HandleAsync(Guid carrierId, TenancyInput input, CancellationToken cancellationToken = default)
     {
         db.User.Demand(CarriersPermissions.ChangeTenancies);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryAsync(carrierId, input, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                // Another tenancy claimed one of the units meanwhile: check again, now against it.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<Guid> TryAsync(Guid carrierId, TenancyInput input, CancellationToken cancellationToken)
+    {
         var carrier = await db.Set<Carrier>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == carrierId, cancellationToken)
             ?? throw new NotFoundException("载体不存在或不在您的数据范围内");
         var errors = new FieldErrors();
@@ -48,6 +67,7 @@ public sealed class AddTenancyHandler(KechuangDb db, IOrganizationDirectory dire
         db.Add(tenancy);
         foreach (var unit in units)
         {
+            unit.Claim();
             db.Add(new TenancyUnit(tenancy, unit.Id));
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -68,7 +88,8 @@ public sealed class AddTenancyHandler(KechuangDb db, IOrganizationDirectory dire
             errors.Add("unitIds", "注册记录不占用单元，只有入驻记录可选择单元");
             return [];
         }
-        var units = await db.Set<CarrierUnit>().AsNoTracking().Where(u => ids.Contains(u.Id) && u.CarrierId == carrierId).ToListAsync(cancellationToken);
+        // Tracked: the units are claimed with the tenancy (CarrierUnit.Claims).
+        var units = await db.Set<CarrierUnit>().Where(u => ids.Contains(u.Id) && u.CarrierId == carrierId).ToListAsync(cancellationToken);
         if (units.Count < ids.Count)
         {
             errors.Add("unitIds", "所选单元不属于该载体");

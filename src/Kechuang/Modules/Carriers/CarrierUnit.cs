@@ -55,6 +55,12 @@ public sealed class CarrierUnit : IRegionScoped
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// 入驻占用次数: how many resident tenancies have named the unit. A concurrency token: two tenancies registered at the
+    /// same moment for one unit both pass the check for a resident already there, but only the first save may claim it.
+    /// </summary>
+    public int Claims { get; private set; }
+
     public bool IsAvailableOn(DateOnly day) => AvailableFrom is { } from && from <= day;
 
     public void Update(UnitFacts facts, DateTime now)
@@ -66,6 +72,8 @@ public sealed class CarrierUnit : IRegionScoped
         AvailableFrom = facts.AvailableFrom;
         UpdatedAt = now;
     }
+
+    public void Claim() => Claims++;
 }
 
 /// <summary>A unit's validated facts (<see cref="UnitRules.Validate"/>).</summary>

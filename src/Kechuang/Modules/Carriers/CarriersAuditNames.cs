@@ -39,6 +39,7 @@ internal sealed class CarriersAuditNames : IAuditVocabulary
         ["Number"] = "单元号",
         ["Use"] = "用途",
         ["AvailableFrom"] = "交付日期",
+        ["Claims"] = "入驻占用次数",
         ["EnteredOn"] = "入驻（注册）日期",
         ["LeftOn"] = "迁出日期",
         ["TenancyId"] = "入驻记录",

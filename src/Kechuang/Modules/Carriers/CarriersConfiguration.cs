@@ -124,6 +124,7 @@ public sealed class CarriersConfiguration : IEntityTypeConfiguration<Carrier>, I
         builder.HasIndex(u => u.RegionCode);
         builder.Property(u => u.Number).HasMaxLength(UnitRules.NumberMax);
         builder.HasIndex(u => new { u.CarrierId, u.Number }).IsUnique();
+        builder.Property(u => u.Claims).IsConcurrencyToken();
         builder.Property(u => u.Area).HasPrecision(12, 2);
         builder.Property(u => u.Use).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Carrier>().WithMany().HasForeignKey(u => u.CarrierId).OnDelete(DeleteBehavior.Restrict);

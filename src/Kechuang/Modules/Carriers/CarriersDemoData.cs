@@ -127,6 +127,7 @@ internal sealed class CarriersDemoData(IOrganizationDirectory directory, ITechSm
             if (i < 11)
             {
                 db.Add(new TenancyUnit(Stay(wangyi, enterprise, TenancyKind.Resident, new DateOnly(2023, 5, 14).AddDays(i * 3)), wangyiUnits[i].Id));
+                wangyiUnits[i].Claim();
                 if (i < 8)
                 {
                     await TechSme(enterprise, DevelopmentZone);

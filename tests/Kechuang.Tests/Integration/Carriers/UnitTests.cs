@@ -145,6 +145,31 @@ public abstract class UnitTests(KechuangApp app)
     }
 
     [Fact]
+    public async Task EnterprisesMovingIntoOneUnitAtTheSameMoment_OneIsResident_TheOthersAre409()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+        var carrier = await CreateCarrierAsync(staff, Unique("抢占楼宇"), "building");
+        var unit = await (await AddUnitAsync(staff, carrier, Unit("801"))).CreatedIdAsync();
+        var enterprises = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            enterprises.Add((await CreateEnterpriseAsync(staff)).Id);
+        }
+        var clients = await Task.WhenAll(enterprises.Select(_ => app.ClientAsync("wuyi.staff")));
+
+        var responses = await Task.WhenAll(clients.Select((c, i) => MoveInAsync(c, carrier, enterprises[i], "2024-03-01", null, unit)));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            Assert.Equal("carriers.unit-occupied", await ConflictCodeAsync(refused));
+        }
+        var tenancies = (await (await staff.GetAsync($"/api/v1/carriers/{carrier}/tenancies")).ReadJsonAsync()).GetProperty("items");
+        Assert.Equal(1, tenancies.GetArrayLength());
+        Assert.NotNull((await UnitsAsync(staff, carrier, "2024-03-01")).Single().GetProperty("occupantName").GetString());
+    }
+
+    [Fact]
     public async Task Occupancy_FollowsHandoverDays_AndTheCarriersBasis()
     {
         var staff = await app.ClientAsync("wuyi.staff");

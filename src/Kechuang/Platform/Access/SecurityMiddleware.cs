@@ -9,7 +9,14 @@ namespace Kechuang.Platform.Access;
 /// </summary>
 public static class SecurityMiddleware
 {
-    private static readonly string ContentPolicy = Policy("'self'");
+    /// <summary>
+    /// The one inline handler the pages carry: AntDesign's multiple select renders each chosen tag's remove icon with
+    /// <c>onclick="event.stopPropagation()"</c>. Its hash, and nothing else inline, may run ('unsafe-hashes' admits hashes
+    /// for event-handler attributes only as listed).
+    /// </summary>
+    internal const string SelectTagRemoveHandler = "'sha256-jHF5hTIlMDyGZRAsNK0HO/WFYrwPvI2I1q0o1xKKB6I='";
+
+    private static readonly string ContentPolicy = Policy($"'self' 'unsafe-hashes' {SelectTagRemoveHandler}");
 
     private static readonly string ApiReferencePolicy = Policy("'self' 'unsafe-inline'");
 

@@ -11,7 +11,7 @@ scripts/services.sh
 rm -rf artifacts/screenshots
 dotnet test tests/Kechuang.BrowserTests -v q --nologo
 
-mapfile -t names < <(grep -oE '\b[0-9]{2}-[a-z0-9-]*[a-z0-9]' docs/ui.md | sort -u)
+mapfile -t names < <(grep -oE '\b([a-z]+-)?[0-9]{2}-[a-z0-9-]*[a-z0-9]' docs/ui.md | sort -u)
 if ((${#names[@]} == 0)); then
   echo "docs/ui.md names no screenshot" >&2
   exit 1

@@ -66,6 +66,17 @@ public sealed class TransferJourney(OwnDatabase database) : IClassFixture<OwnDat
         Assert.Contains("已封顶", await assessment.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("2022年度工作经费", await page.Locator("#payments").InnerTextAsync(), StringComparison.Ordinal);
         await Journey.ScreenshotAsync(page, "transfer-05-station");
+
+        // A status changed on the detail page shows in its descriptions, not only in the header (the page reloads the
+        // demand in place).
+        await Journey.GoInteractiveAsync(page, "/transfer/demands?status=open");
+        await page.Locator(".ant-table-tbody tr a").First.ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/transfer/demands/[0-9a-f-]{36}$"));
+        await Journey.WaitInteractiveAsync(page);
+        await page.Locator(".ant-descriptions", new PageLocatorOptions { HasText = "征集中" }).WaitForAsync();
+        await page.Locator("#move-matched").ClickAsync();
+        await page.Locator(".ant-descriptions", new PageLocatorOptions { HasText = "已对接" }).WaitForAsync();
+        Assert.DoesNotContain("征集中", await page.Locator(".ant-descriptions").InnerTextAsync(), StringComparison.Ordinal);
         await Journey.EndAsync(page);
 
         var phone = await Phone.NewPageAsync(_app);

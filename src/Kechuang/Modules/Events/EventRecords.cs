@@ -18,7 +18,8 @@ public sealed record EventQuery(string? RegionCode = null, int? Year = null, Lis
     public ListQuery List { get; init; } = List ?? new ListQuery();
 }
 
-public sealed record MediaReportQuery(string? RegionCode = null, int? Year = null, Guid? EventId = null, string? Outlet = null, ListQuery? List = null)
+public sealed record MediaReportQuery(string? RegionCode = null, int? Year = null, Guid? EventId = null, string? Outlet = null, ListQuery? List = null,
+    string? Medium = null)
 {
     public ListQuery List { get; init; } = List ?? new ListQuery();
 }
@@ -83,6 +84,18 @@ public sealed class ListEventsHandler(KechuangDb db, IOrganizationDirectory dire
 
     public async Task<Paged<EventDto>> HandleAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
+        var events = Filter(query);
+        var total = await events.CountAsync(cancellationToken);
+        var rows = await events.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
+        return new Paged<EventDto>(await EventChecks.EventDtosAsync(db, directory, rows, cancellationToken), total);
+    }
+
+    /// <summary>Every event the list shows with these filters, in its order (the export).</summary>
+    public async Task<List<EventDto>> AllAsync(EventQuery query, CancellationToken cancellationToken = default) =>
+        await EventChecks.EventDtosAsync(db, directory, await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken), cancellationToken);
+
+    private IQueryable<Event> Filter(EventQuery query)
+    {
         EventChecks.CheckYear(query.Year);
         var events = db.Set<Event>().AsNoTracking().UnderRegion(query.RegionCode);
         if (query.Year is { } year)
@@ -93,10 +106,19 @@ public sealed class ListEventsHandler(KechuangDb db, IOrganizationDirectory dire
         {
             events = events.Where(e => e.Title.Contains(q) || e.Organisers.Contains(q) || (e.Partners != null && e.Partners.Contains(q)));
         }
-        var total = await events.CountAsync(cancellationToken);
-        var rows = await events.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
-        return new Paged<EventDto>(await EventChecks.EventDtosAsync(db, directory, rows, cancellationToken), total);
+        return events;
     }
+}
+
+/// <summary>One event a media report can name: its title and day, for the report form's pick list.</summary>
+public sealed record EventChoice(Guid Id, string Title, DateOnly HeldOn);
+
+/// <summary>The events in the caller's scope, newest first, for naming the event a report is about.</summary>
+public sealed class ListEventChoicesHandler(KechuangDb db)
+{
+    public async Task<List<EventChoice>> HandleAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<Event>().AsNoTracking().OrderByDescending(e => e.HeldOn).ThenBy(e => e.Title).Select(e => new EventChoice(e.Id, e.Title, e.HeldOn))
+            .ToListAsync(cancellationToken);
 }
 
 public sealed class GetEventRecordHandler(KechuangDb db, IOrganizationDirectory directory)
@@ -130,6 +152,9 @@ public sealed class ListMediaReportsHandler(KechuangDb db, IOrganizationDirector
     private IQueryable<MediaReport> Filter(MediaReportQuery query)
     {
         EventChecks.CheckYear(query.Year);
+        var errors = new FieldErrors();
+        var medium = string.IsNullOrWhiteSpace(query.Medium) ? null : errors.Enum("medium", "媒体类型", query.Medium, EventsRules.MediumNames);
+        errors.ThrowIfAny();
         var reports = db.Set<MediaReport>().AsNoTracking().UnderRegion(query.RegionCode);
         if (query.Year is { } year)
         {
@@ -138,6 +163,10 @@ public sealed class ListMediaReportsHandler(KechuangDb db, IOrganizationDirector
         if (query.EventId is { } eventId)
         {
             reports = reports.Where(r => r.EventId == eventId);
+        }
+        if (medium is { } m)
+        {
+            reports = reports.Where(r => r.Medium == m);
         }
         if (!string.IsNullOrWhiteSpace(query.Outlet))
         {

@@ -19,6 +19,10 @@ public static class EventsApi
             TypedResults.Ok(await handler.HandleAsync(new EventQuery(regionCode, year, list), ct)))
             .WithName("ListEvents")
             .WithSummary("查询主题活动");
+        api.MapGet("/export", async (string? regionCode, int? year, [AsParameters] ListQuery list, ListEventsHandler handler, KechuangDb db, CancellationToken ct) =>
+            await EventListSheet.Export.FileAsync(db, await handler.AllAsync(new EventQuery(regionCode, year, list), ct), ct))
+            .WithName("ExportEvents")
+            .WithSummary("导出主题活动");
         api.MapPost("", async Task<Created<Created>> (EventInput body, CreateEventRecordHandler handler, CancellationToken ct) =>
         {
             var id = await handler.HandleAsync(body, ct);
@@ -40,13 +44,14 @@ public static class EventsApi
             .WithSummary("修改主题活动");
 
         // Media reports; with year, the records of events.media-reports and events.media-outlets.
-        api.MapGet("/media-reports", async (string? regionCode, int? year, Guid? eventId, string? outlet, [AsParameters] ListQuery list, ListMediaReportsHandler handler,
-            CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(new MediaReportQuery(regionCode, year, eventId, outlet, list), ct)))
+        api.MapGet("/media-reports", async (string? regionCode, int? year, Guid? eventId, string? outlet, string? medium, [AsParameters] ListQuery list,
+            ListMediaReportsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(new MediaReportQuery(regionCode, year, eventId, outlet, list, medium), ct)))
             .WithName("ListMediaReports")
             .WithSummary("查询媒体报道");
-        api.MapGet("/media-reports/export", async (string? regionCode, int? year, Guid? eventId, string? outlet, [AsParameters] ListQuery list,
+        api.MapGet("/media-reports/export", async (string? regionCode, int? year, Guid? eventId, string? outlet, string? medium, [AsParameters] ListQuery list,
             ListMediaReportsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await MediaReportSheet.Export.FileAsync(db, await handler.AllAsync(new MediaReportQuery(regionCode, year, eventId, outlet, list), ct), ct))
+            await MediaReportSheet.Export.FileAsync(db, await handler.AllAsync(new MediaReportQuery(regionCode, year, eventId, outlet, list, medium), ct), ct))
             .WithName("ExportMediaReports")
             .WithSummary("导出媒体报道");
         api.MapGet("/media-reports/import-template", () => MediaReportSheet.Sheet.Template())

@@ -11,6 +11,7 @@ public static class EventsModule
         services.AddScoped<UpdateEventRecordHandler>();
         services.AddScoped<ListEventsHandler>();
         services.AddScoped<GetEventRecordHandler>();
+        services.AddScoped<ListEventChoicesHandler>();
         services.AddScoped<CreateMediaReportHandler>();
         services.AddScoped<UpdateMediaReportHandler>();
         services.AddScoped<ListMediaReportsHandler>();

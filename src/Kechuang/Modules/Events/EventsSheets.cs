@@ -34,6 +34,21 @@ public static class MediaReportSheet
     });
 }
 
+/// <summary>The theme-event list as shown, with its reports counted; events have no import.</summary>
+public static class EventListSheet
+{
+    public static readonly ExportSheet<EventDto> Export = new ExportSheet<EventDto>("主题活动.xlsx", "events_event")
+        .Column("活动名称", e => e.Title)
+        .Column("活动日期", e => e.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+        .Column("主办单位", e => e.Organisers)
+        .Column("承办、协办单位", e => e.Partners)
+        .Column("活动地点", e => e.Place)
+        .Column("行政区划代码", e => e.RegionCode)
+        .Column("所在地区", e => e.RegionName)
+        .Column("媒体报道（篇）", e => e.Reports)
+        .Column("活动简介", e => e.Description);
+}
+
 /// <summary>
 /// Imports media reports, all or nothing: the event by its title among the caller's events, a report already stored
 /// (same outlet, day and title) or repeated in the file refused.

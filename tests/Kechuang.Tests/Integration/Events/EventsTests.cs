@@ -81,6 +81,31 @@ public abstract class EventsTests(KechuangApp app)
         Assert.Equal(before + 5, await IndicatorAsync(staff, "events.media-reports", 2024));
     }
 
+    [Fact]
+    public async Task MediumFilter_KeepsOneKind_AndEventExport_CarriesTheFilteredEvents()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+
+        var newspapers = await (await staff.GetAsync("/api/v1/events/media-reports?regionCode=330723&year=2022&medium=newspaper")).ReadJsonAsync();
+        var unknown = await staff.GetAsync("/api/v1/events/media-reports?medium=radio");
+        var export = await staff.GetAsync("/api/v1/events/export?regionCode=330723&year=2022&q=五彩尝鲜");
+        await using var stream = await export.Content.ReadAsStreamAsync();
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var otherYear = await staff.GetAsync("/api/v1/events/export?regionCode=330723&year=2021");
+        await using var empty = await otherYear.Content.ReadAsStreamAsync();
+
+        Assert.Equal(["科技金融时报", "金华日报", "钱江晚报"],
+            newspapers.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("outlet").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(newspapers.GetProperty("items").EnumerateArray(), r => Assert.Equal("报纸", r.GetProperty("mediumName").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var row = Assert.Single(rows);
+        Assert.Equal("五彩尝鲜，科技助力共富生活", row["活动名称"]);
+        Assert.Equal("2022-08-06", row["活动日期"]);
+        // No event of 2021: the headers, over the blank row that keeps them, and no title.
+        Assert.All(empty.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>(), r => Assert.Null(r["活动名称"]));
+    }
+
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, IEnumerable<IDictionary<string, object?>> rows)
     {
         using var sheet = new MemoryStream();

@@ -37,6 +37,8 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
              ("talent-phd-recommendations", "/talent/phd-recommendations", "百博入企推荐", "PhD recommendations"),
              ("talent-phds", "/talent/phds", "百博入企博士库", "PhD profiles"), ("talent-phd-demands", "/talent/phd-demands", "企业博士需求", "PhD demands"),
              ("talent-introductions", "/talent/introductions", "引进人才", "Introduced talents")]),
+        ("events", "活动与宣传", "Events and press",
+            [("event-list", "/events", "主题活动", "Theme events"), ("media-reports", "/events/media-reports", "媒体报道", "Media reports")]),
         ("market", "成果交易", "Achievement market", [("achievements", "/market/achievements", "科技成果", "Achievements"), ("auctions", "/market/auctions", "拍卖会", "Auctions")]),
         ("performance", "目标与指标", "Targets & indicators", [("targets", "/indicators/targets", "目标完成情况", "Target completion")]),
         ("system", "系统管理", "Administration", [("accounts", "/admin/accounts", "账号管理", "Accounts"), ("audit", "/admin/audit", "审计日志", "Audit log")]),
@@ -62,7 +64,7 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
                 Assert.Equal(expected[i].Item3, actual[i].Item3);
             }
         }
-        Assert.Equal([null, null, null, null, null, null, null, null, "staff", "administrators"], catalog.Existing().Select(s => s.Policy));
+        Assert.Equal([null, null, null, null, null, null, null, null, null, "staff", "administrators"], catalog.Existing().Select(s => s.Policy));
         Assert.Equal(["park-tech-smes", "commissioner-service", "cultivation"], catalog.Existing().SelectMany(s => s.Items).Where(i => i.Policy == "staff").Select(i => i.Key));
     }
 

@@ -66,6 +66,14 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string PersonalDataKey = "AAECAwQFBgcICQoLDA0ODw==";
     public const string PersonalDataIndexKey = "EBESExQVFhcYGRobHB0eHyAhIiMkJSYnKCkqKywtLi8=";
 
+    /// <summary>The same keys as command-line options, for a child process that works on this instance's database.</summary>
+    public static IReadOnlyList<string> PersonalDataArguments { get; } =
+    [
+        $"--PersonalData:CurrentKeyId={PersonalDataKeyId}",
+        $"--PersonalData:Keys:{PersonalDataKeyId}={PersonalDataKey}",
+        $"--PersonalData:IndexKey={PersonalDataIndexKey}",
+    ];
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
     public string ConnectionString => Provider == Provider.Sqlite

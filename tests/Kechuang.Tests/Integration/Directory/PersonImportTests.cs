@@ -54,7 +54,7 @@ public abstract class PersonImportTests(KechuangApp app)
         var idNumber = KechuangApp.NewIdNumber();
         var rows = new[]
         {
-            Row($"往返甲{tag}", "专家", "武义县恒达电动工具有限公司", "330723", "13800001111", idNumber),
+            Row($"往返甲{tag}", "专家", "武义县恒达电动工具有限公司", "330723101", "13800001111", idNumber),
             Row($"往返乙{tag}", "科技特派员", null, "330723102"),
         };
         var imported = await UploadAsync(staff, rows);

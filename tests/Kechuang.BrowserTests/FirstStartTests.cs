@@ -43,6 +43,8 @@ public sealed class FirstStartTests
 
             Assert.Contains(output, l => l.StartsWith("科创 Kechuang 已启动: ", StringComparison.Ordinal));
             Assert.Contains(output, l => l.StartsWith("管理员密码: ", StringComparison.Ordinal));
+            // No personal-data keys configured: generated into a file outside the database, and said once.
+            Assert.Single(output, l => l.Contains("个人信息加密密钥未在配置中提供", StringComparison.Ordinal));
             var troubled = output.Select((line, i) => (line, i))
                 .Where(x => x.line.StartsWith("warn:", StringComparison.Ordinal) || x.line.StartsWith("fail:", StringComparison.Ordinal) || x.line.StartsWith("crit:", StringComparison.Ordinal))
                 .Select(x => string.Join('\n', output.Skip(x.i).Take(3)))
@@ -60,6 +62,7 @@ public sealed class FirstStartTests
             {
                 File.Delete(sqliteFile + suffix);
             }
+            File.Delete(Path.ChangeExtension(sqliteFile, ".personal-data-keys.json"));
         }
     }
 

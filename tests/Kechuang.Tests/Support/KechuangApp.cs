@@ -61,6 +61,19 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Sent by a test to act as a client at another network address (see <see cref="ClientAddressFilter"/>).</summary>
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
+    /// <summary>The personal-data keys every test instance is configured with (tests that rotate build their own).</summary>
+    public const string PersonalDataKeyId = "test1";
+    public const string PersonalDataKey = "AAECAwQFBgcICQoLDA0ODw==";
+    public const string PersonalDataIndexKey = "EBESExQVFhcYGRobHB0eHyAhIiMkJSYnKCkqKywtLi8=";
+
+    /// <summary>The same keys as command-line options, for a child process that works on this instance's database.</summary>
+    public static IReadOnlyList<string> PersonalDataArguments { get; } =
+    [
+        $"--PersonalData:CurrentKeyId={PersonalDataKeyId}",
+        $"--PersonalData:Keys:{PersonalDataKeyId}={PersonalDataKey}",
+        $"--PersonalData:IndexKey={PersonalDataIndexKey}",
+    ];
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
     public string ConnectionString => Provider == Provider.Sqlite
@@ -75,6 +88,10 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Admin:Password", Password);
         builder.UseSetting("DataProtection:Folder", KeyFolder);
+        // Explicit keys: no key file is generated beside the test database.
+        builder.UseSetting("PersonalData:CurrentKeyId", PersonalDataKeyId);
+        builder.UseSetting($"PersonalData:Keys:{PersonalDataKeyId}", PersonalDataKey);
+        builder.UseSetting("PersonalData:IndexKey", PersonalDataIndexKey);
         if (!_signInLimits)
         {
             builder.UseSetting("Access:SignInPerClientPerMinute", "100000");
@@ -247,6 +264,10 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public static string NewCreditCode(string region = "330723") =>
         DemoCodes.CreditCode(region, Random.Shared.Next(1_000_000, 9_999_999));
+
+    /// <summary>A valid 身份证 number no other test uses (one number belongs to one person in the directory).</summary>
+    public static string NewIdNumber() =>
+        DemoCodes.IdNumber("110105", new DateOnly(1950, 1, 1).AddDays(Random.Shared.Next(0, 20_000)), Random.Shared.Next(1, 999));
 
     private sealed record TokenBody(string AccessToken, DateTime ExpiresAt);
 }

@@ -1396,9 +1396,16 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnName("contact_name");
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("contact_phone");
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("contact_phone")
+                        .HasAnnotation("Kechuang:PersonalData", "Phone");
+
+                    b.Property<string>("ContactPhoneIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("contact_phone_index")
+                        .HasAnnotation("Kechuang:BlindIndexOf", "ContactPhone");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1445,6 +1452,9 @@ namespace Kechuang.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_directory_organization");
 
+                    b.HasIndex("ContactPhoneIndex")
+                        .HasDatabaseName("ix_directory_organization_contact_phone_index");
+
                     b.HasIndex("CreditCode")
                         .IsUnique()
                         .HasDatabaseName("ix_directory_organization_credit_code");
@@ -1478,9 +1488,16 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnName("fields");
 
                     b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
-                        .HasColumnName("id_number");
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("id_number")
+                        .HasAnnotation("Kechuang:PersonalData", "IdNumber");
+
+                    b.Property<string>("IdNumberIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id_number_index")
+                        .HasAnnotation("Kechuang:BlindIndexOf", "IdNumber");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1499,9 +1516,16 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnName("organization_id");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("phone");
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("phone")
+                        .HasAnnotation("Kechuang:PersonalData", "Phone");
+
+                    b.Property<string>("PhoneIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("phone_index")
+                        .HasAnnotation("Kechuang:BlindIndexOf", "Phone");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
@@ -1521,8 +1545,14 @@ namespace Kechuang.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_directory_person");
 
+                    b.HasIndex("IdNumberIndex")
+                        .HasDatabaseName("ix_directory_person_id_number_index");
+
                     b.HasIndex("OrganizationId")
                         .HasDatabaseName("ix_directory_person_organization_id");
+
+                    b.HasIndex("PhoneIndex")
+                        .HasDatabaseName("ix_directory_person_phone_index");
 
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_directory_person_region_code");
@@ -2281,9 +2311,16 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnName("contact_name");
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("contact_phone");
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("contact_phone")
+                        .HasAnnotation("Kechuang:PersonalData", "Phone");
+
+                    b.Property<string>("ContactPhoneIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("contact_phone_index")
+                        .HasAnnotation("Kechuang:BlindIndexOf", "ContactPhone");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2362,6 +2399,9 @@ namespace Kechuang.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_market_achievement");
+
+                    b.HasIndex("ContactPhoneIndex")
+                        .HasDatabaseName("ix_market_achievement_contact_phone_index");
 
                     b.HasIndex("Field")
                         .HasDatabaseName("ix_market_achievement_field");
@@ -2752,9 +2792,16 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnName("person_id");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("phone");
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("phone")
+                        .HasAnnotation("Kechuang:PersonalData", "Phone");
+
+                    b.Property<string>("PhoneIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("phone_index")
+                        .HasAnnotation("Kechuang:BlindIndexOf", "Phone");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
@@ -2777,6 +2824,9 @@ namespace Kechuang.Migrations.Postgres
                     b.HasIndex("PersonId")
                         .IsUnique()
                         .HasDatabaseName("ix_talent_phd_person_id");
+
+                    b.HasIndex("PhoneIndex")
+                        .HasDatabaseName("ix_talent_phd_phone_index");
 
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_talent_phd_region_code");

@@ -1391,9 +1391,16 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnName("contact_name");
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(160)
                         .HasColumnType("TEXT")
-                        .HasColumnName("contact_phone");
+                        .HasColumnName("contact_phone")
+                        .HasAnnotation("Kechuang:PersonalData", "Phone");
+
+                    b.Property<string>("ContactPhoneIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_phone_index")
+                        .HasAnnotation("Kechuang:BlindIndexOf", "ContactPhone");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
@@ -1440,6 +1447,9 @@ namespace Kechuang.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_directory_organization");
 
+                    b.HasIndex("ContactPhoneIndex")
+                        .HasDatabaseName("ix_directory_organization_contact_phone_index");
+
                     b.HasIndex("CreditCode")
                         .IsUnique()
                         .HasDatabaseName("ix_directory_organization_credit_code");
@@ -1473,9 +1483,16 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnName("fields");
 
                     b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
+                        .HasMaxLength(160)
                         .HasColumnType("TEXT")
-                        .HasColumnName("id_number");
+                        .HasColumnName("id_number")
+                        .HasAnnotation("Kechuang:PersonalData", "IdNumber");
+
+                    b.Property<string>("IdNumberIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_number_index")
+                        .HasAnnotation("Kechuang:BlindIndexOf", "IdNumber");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1494,9 +1511,16 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnName("organization_id");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(160)
                         .HasColumnType("TEXT")
-                        .HasColumnName("phone");
+                        .HasColumnName("phone")
+                        .HasAnnotation("Kechuang:PersonalData", "Phone");
+
+                    b.Property<string>("PhoneIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_index")
+                        .HasAnnotation("Kechuang:BlindIndexOf", "Phone");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
@@ -1516,8 +1540,14 @@ namespace Kechuang.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_directory_person");
 
+                    b.HasIndex("IdNumberIndex")
+                        .HasDatabaseName("ix_directory_person_id_number_index");
+
                     b.HasIndex("OrganizationId")
                         .HasDatabaseName("ix_directory_person_organization_id");
+
+                    b.HasIndex("PhoneIndex")
+                        .HasDatabaseName("ix_directory_person_phone_index");
 
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_directory_person_region_code");
@@ -2276,9 +2306,16 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnName("contact_name");
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(160)
                         .HasColumnType("TEXT")
-                        .HasColumnName("contact_phone");
+                        .HasColumnName("contact_phone")
+                        .HasAnnotation("Kechuang:PersonalData", "Phone");
+
+                    b.Property<string>("ContactPhoneIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_phone_index")
+                        .HasAnnotation("Kechuang:BlindIndexOf", "ContactPhone");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
@@ -2357,6 +2394,9 @@ namespace Kechuang.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_market_achievement");
+
+                    b.HasIndex("ContactPhoneIndex")
+                        .HasDatabaseName("ix_market_achievement_contact_phone_index");
 
                     b.HasIndex("Field")
                         .HasDatabaseName("ix_market_achievement_field");
@@ -2747,9 +2787,16 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnName("person_id");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(160)
                         .HasColumnType("TEXT")
-                        .HasColumnName("phone");
+                        .HasColumnName("phone")
+                        .HasAnnotation("Kechuang:PersonalData", "Phone");
+
+                    b.Property<string>("PhoneIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_index")
+                        .HasAnnotation("Kechuang:BlindIndexOf", "Phone");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
@@ -2772,6 +2819,9 @@ namespace Kechuang.Migrations.Sqlite
                     b.HasIndex("PersonId")
                         .IsUnique()
                         .HasDatabaseName("ix_talent_phd_person_id");
+
+                    b.HasIndex("PhoneIndex")
+                        .HasDatabaseName("ix_talent_phd_phone_index");
 
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_talent_phd_region_code");

@@ -1,4 +1,5 @@
 using Kechuang.Platform.Access;
+using Kechuang.Platform.Crypto;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Kechuang.Platform.Validation;
@@ -13,6 +14,7 @@ public sealed class CreatePersonHandler(KechuangDb db)
     {
         db.User.Demand(DirectoryPermissions.CreatePerson);
         var valid = await ValidateAsync(db, input, cancellationToken);
+        await EnsureIdNumberFreeAsync(db, valid.IdNumber, null, cancellationToken);
         var person = new Person(valid.Name, valid.Kind, valid.OrganizationId, valid.RegionCode, valid.Title, valid.Fields, valid.Phone, valid.IdNumber, db.UtcNow);
         db.Add(person);
         await db.SaveChangesAsync(cancellationToken);
@@ -21,6 +23,26 @@ public sealed class CreatePersonHandler(KechuangDb db)
 
     /// <summary>The region a person without an enterprise-like organisation falls under when none is given: the entering account's.</summary>
     internal static string DefaultRegion(KechuangDb db) => db.User.RegionCode.Length > 0 ? db.User.RegionCode : "330700";
+
+    /// <summary>
+    /// One 身份证 number belongs to one person in the whole directory, so the check looks past the caller's scope.
+    /// The number is encrypted with a fresh nonce each time: the lookup goes through its blind index.
+    /// </summary>
+    internal static async Task EnsureIdNumberFreeAsync(KechuangDb db, string? idNumber, Guid? except, CancellationToken cancellationToken)
+    {
+        if (db.PersonalData.BlindIndex(PersonalDataKind.IdNumber, idNumber) is not { } index)
+        {
+            return;
+        }
+        var column = PersonalDataMapping.IndexOf(nameof(Person.IdNumber));
+        if (await db.Set<Person>().IgnoreQueryFilters().AnyAsync(p => EF.Property<string?>(p, column) == index && p.Id != except, cancellationToken))
+        {
+            throw DuplicateIdNumber();
+        }
+    }
+
+    internal static RuleException DuplicateIdNumber() =>
+        new("directory.duplicate-id-number", "该身份证号码已登记在其他人员名下，同一人不能重复登记");
 
     /// <summary>Loads what <see cref="PersonRules.Validate"/> needs (the organisation in scope, the known regions), then applies it.</summary>
     internal static async Task<ValidPerson> ValidateAsync(KechuangDb db, PersonInput input, CancellationToken cancellationToken)
@@ -53,6 +75,7 @@ public sealed class UpdatePersonHandler(KechuangDb db)
             IdNumber = Masking.Unchanged(input.IdNumber, person.IdNumber, Masking.IdNumber),
         };
         var valid = await CreatePersonHandler.ValidateAsync(db, input, cancellationToken);
+        await CreatePersonHandler.EnsureIdNumberFreeAsync(db, valid.IdNumber, person.Id, cancellationToken);
         person.Update(valid.Name, valid.Kind, valid.OrganizationId, valid.RegionCode, valid.Title, valid.Fields, valid.Phone, valid.IdNumber, db.UtcNow);
         await db.SaveChangesAsync(cancellationToken);
     }

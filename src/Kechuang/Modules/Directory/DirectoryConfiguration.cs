@@ -1,3 +1,4 @@
+using Kechuang.Platform.Crypto;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -28,7 +29,7 @@ public sealed class DirectoryConfiguration : IEntityTypeConfiguration<Region>, I
         builder.HasIndex(o => o.RegionCode);
         builder.Property(o => o.Address).HasMaxLength(200);
         builder.Property(o => o.ContactName).HasMaxLength(50);
-        builder.Property(o => o.ContactPhone).HasMaxLength(20);
+        builder.PersonalData(o => o.ContactPhone, PersonalDataKind.Phone);
         builder.HasIndex(o => o.Name);
         builder.Property(o => o.NameInitials).HasMaxLength(100);
         builder.HasIndex(o => o.NameInitials);
@@ -44,8 +45,8 @@ public sealed class DirectoryConfiguration : IEntityTypeConfiguration<Region>, I
         builder.HasIndex(p => p.RegionCode);
         builder.Property(p => p.Title).HasMaxLength(50);
         builder.Property(p => p.Fields).HasMaxLength(200);
-        builder.Property(p => p.Phone).HasMaxLength(20);
-        builder.Property(p => p.IdNumber).HasMaxLength(18);
+        builder.PersonalData(p => p.Phone, PersonalDataKind.Phone);
+        builder.PersonalData(p => p.IdNumber, PersonalDataKind.IdNumber);
         builder.HasIndex(p => p.OrganizationId);
     }
 }

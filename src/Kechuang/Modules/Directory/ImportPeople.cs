@@ -1,3 +1,4 @@
+using Kechuang.Platform.Crypto;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Excel;
 using Kechuang.Platform.Problems;
@@ -39,6 +40,7 @@ public sealed class ImportPeopleHandler(KechuangDb db) : SheetImport<Person>(db)
 {
     private Dictionary<string, Organization> _organizations = [];
     private HashSet<string> _regions = [];
+    private HashSet<string> _idNumbers = [];
 
     protected override ImportSheet Sheet => PersonSheet.Sheet;
 
@@ -49,6 +51,10 @@ public sealed class ImportPeopleHandler(KechuangDb db) : SheetImport<Person>(db)
         var organizations = await Db.Set<Organization>().AsNoTracking().ToListAsync(cancellationToken);
         _organizations = organizations.GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _regions = await Db.Set<Region>().AsNoTracking().Select(r => r.Code).ToHashSetAsync(cancellationToken);
+        // Blind indexes of every registered 身份证 (in any region): a number already registered, or twice in the file, is a bad row.
+        var column = PersonalDataMapping.IndexOf(nameof(Person.IdNumber));
+        _idNumbers = (await Db.Set<Person>().IgnoreQueryFilters().Select(p => EF.Property<string?>(p, column)).Where(i => i != null).ToListAsync(cancellationToken))
+            .Select(i => i!).ToHashSet(StringComparer.Ordinal);
     }
 
     protected override Person? Read(SheetRow row, FieldErrors errors)
@@ -67,6 +73,10 @@ public sealed class ImportPeopleHandler(KechuangDb db) : SheetImport<Person>(db)
         if (valid is not null && !Db.User.Scope.Covers(valid.RegionCode))
         {
             errors.Add("regionCode", "该人员所属行政区划不在您的数据范围内");
+        }
+        if (valid is not null && Db.PersonalData.BlindIndex(PersonalDataKind.IdNumber, valid.IdNumber) is { } index && !_idNumbers.Add(index))
+        {
+            errors.Add("idNumber", "该身份证号码已登记在其他人员名下或在文件中重复，同一人不能重复登记");
         }
         return errors.Any || valid is null
             ? null

@@ -1,3 +1,4 @@
+using Kechuang.Platform.Crypto;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -48,8 +49,18 @@ public sealed class ListPeopleHandler(KechuangDb db)
         {
             // A person is also found by their organisation's name, credit code or initials ("zjsxg" lists 寿仙谷's people).
             var organizations = OrganizationSearch.Matching(db.Set<Organization>(), query.List).Select(o => (Guid?)o.Id);
+            // Phone and 身份证 numbers are encrypted: no part of them can be matched in SQL. A whole number typed into
+            // the search box is found through its blind index, and only for viewers who see the numbers (for the
+            // others a hit would confirm a masked number by guessing).
+            var phone = db.User.SeesPersonalNumbers && PersonalDataCipher.Normalise(PersonalDataKind.Phone, q).Length >= 7
+                ? db.PersonalData.BlindIndex(PersonalDataKind.Phone, q) : null;
+            var idNumber = db.User.SeesPersonalNumbers && q.Trim().Length == 18 ? db.PersonalData.BlindIndex(PersonalDataKind.IdNumber, q) : null;
+            var phoneColumn = PersonalDataMapping.IndexOf(nameof(Person.Phone));
+            var idColumn = PersonalDataMapping.IndexOf(nameof(Person.IdNumber));
             people = people.Where(p => p.Name.Contains(q) || (p.Fields != null && p.Fields.Contains(q)) || (p.Title != null && p.Title.Contains(q))
-                || organizations.Contains(p.OrganizationId));
+                || organizations.Contains(p.OrganizationId)
+                || (phone != null && EF.Property<string?>(p, phoneColumn) == phone)
+                || (idNumber != null && EF.Property<string?>(p, idColumn) == idNumber));
         }
         return people;
     }

@@ -1,3 +1,4 @@
+using Kechuang.Platform.Crypto;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -20,7 +21,7 @@ public sealed class MarketConfiguration : IEntityTypeConfiguration<Achievement>,
         builder.Property(a => a.LinkedIp).HasMaxLength(500);
         builder.Property(a => a.Description).HasMaxLength(4000);
         builder.Property(a => a.ContactName).HasMaxLength(50);
-        builder.Property(a => a.ContactPhone).HasMaxLength(20);
+        builder.PersonalData(a => a.ContactPhone, PersonalDataKind.Phone);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(a => a.KeywordList);
         builder.HasIndex(a => a.OwnerOrganizationId);

@@ -1,3 +1,4 @@
+using Kechuang.Platform.Crypto;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -27,7 +28,7 @@ public sealed class TalentConfiguration : IEntityTypeConfiguration<TalentApplica
         builder.Property(p => p.RegionCode).HasMaxLength(12);
         builder.Property(p => p.Discipline).HasMaxLength(TalentRules.DisciplineMax);
         builder.Property(p => p.TechFields).HasMaxLength(TalentRules.TechFieldsMax);
-        builder.Property(p => p.Phone).HasMaxLength(20);
+        builder.PersonalData(p => p.Phone, PersonalDataKind.Phone);
         builder.HasIndex(p => p.RegionCode);
         builder.HasIndex(p => p.PersonId).IsUnique();
     }

@@ -56,7 +56,8 @@ internal static class AuditRecorder
     }
 
     private static string Values(EntityEntry entry, bool original) =>
-        Serialize(entry.Properties.Select(p => (p.Metadata.Name, original ? p.OriginalValue : p.CurrentValue)));
+        Serialize(entry.Properties.Where(p => !Crypto.PersonalDataMapping.IsBlindIndex(p.Metadata))
+            .Select(p => (p.Metadata.Name, original ? p.OriginalValue : p.CurrentValue)));
 
     /// <summary>
     /// The "after" values of a new record that never went through the change tracker (bulk writes),

@@ -1,4 +1,5 @@
 using Kechuang.Platform.Access;
+using Kechuang.Platform.Crypto;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -15,6 +16,7 @@ public static class DataSetup
     {
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         var connection = configuration.GetConnectionString("Kechuang");
+        string? sqliteFile = null;
         if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
         {
             if (string.IsNullOrWhiteSpace(connection))
@@ -30,15 +32,30 @@ public static class DataSetup
         else
         {
             connection ??= $"Data Source={Path.Combine("data", "kechuang.db")}";
+            sqliteFile = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource;
             services.AddDbContextFactory<SqliteKechuangDb>(o => o.UseSqlite(connection).UseSnakeCaseNamingConvention(), ServiceLifetime.Scoped);
             services.AddScoped<IDbContextFactory<KechuangDb>, KechuangDbFactory<SqliteKechuangDb>>();
         }
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KechuangDb>>().CreateDbContext());
+        services.AddSingleton(sp => PersonalDataCipherFor(configuration, sqliteFile, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddScoped<PersonalDataRotation>();
+        services.AddSingleton<ICommand, RotatePersonalDataKeyCommand>();
         services.AddScoped<CurrentUser>();
         // Several nodes must read each other's cookies and anti-forgery tokens: the key ring lives in the database,
         // each key encrypted with a certificate kept outside it.
         services.AddKeyProtection(configuration);
         return services;
+    }
+
+    private static PersonalDataCipher PersonalDataCipherFor(IConfiguration configuration, string? sqliteFile, ILoggerFactory logging)
+    {
+        var keys = PersonalDataKeys.Load(configuration, PersonalDataKeys.DefaultFile(sqliteFile));
+        if (keys.File is { } file)
+        {
+            logging.CreateLogger("Kechuang.PersonalData").LogInformation(
+                "个人信息加密密钥未在配置中提供：使用数据库之外的密钥文件 {File}（首次启动时生成）；生产环境请按 docs/security.md 通过配置 PersonalData 提供密钥", file);
+        }
+        return new PersonalDataCipher(keys);
     }
 
     /// <summary>

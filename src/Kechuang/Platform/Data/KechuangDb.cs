@@ -1,9 +1,11 @@
 using System.Linq.Expressions;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Audit;
+using Kechuang.Platform.Crypto;
 using Kechuang.Platform.Problems;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Kechuang.Platform.Data;
 
@@ -23,12 +25,16 @@ public abstract class KechuangDb : DbContext, IDataProtectionKeyContext
     private readonly TimeProvider _clock;
     private readonly List<AuditEntry> _events = [];
 
-    protected KechuangDb(DbContextOptions options, CurrentUser user, TimeProvider clock)
+    protected KechuangDb(DbContextOptions options, CurrentUser user, TimeProvider clock, PersonalDataCipher personalData)
         : base(options)
     {
         _user = user;
         _clock = clock;
+        PersonalData = personalData;
     }
+
+    /// <summary>Encrypts the columns marked with <see cref="PersonalDataMapping.PersonalData{T}"/> and computes their blind indexes.</summary>
+    public PersonalDataCipher PersonalData { get; }
 
     // Read by the global query filters when each query runs (EF makes them parameters), so a context
     // created before sign-in completes still filters by the caller known at query time.
@@ -56,6 +62,9 @@ public abstract class KechuangDb : DbContext, IDataProtectionKeyContext
     public void AuditEvent(string entity, string key, string action, string? details = null, string? account = null) =>
         _events.Add(new AuditEntry { Entity = entity, EntityKey = key, Action = action, After = details, Account = account ?? "" });
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
@@ -66,6 +75,7 @@ public abstract class KechuangDb : DbContext, IDataProtectionKeyContext
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KechuangDb).Assembly);
         modelBuilder.Entity<DataProtectionKey>().ToTable("platform_data_protection_key");
+        PersonalDataMapping.Apply(modelBuilder, PersonalData);
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
         {
             if (entityType.BaseType is null && typeof(IRegionScoped).IsAssignableFrom(entityType.ClrType))
@@ -101,6 +111,7 @@ public abstract class KechuangDb : DbContext, IDataProtectionKeyContext
     /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        PersonalDataMapping.UpdateIndexes(ChangeTracker, PersonalData);
         EnforceScope();
         if (_events.Count > 0 || AuditRecorder.Collect(ChangeTracker).Count > 0)
         {
@@ -111,6 +122,7 @@ public abstract class KechuangDb : DbContext, IDataProtectionKeyContext
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        PersonalDataMapping.UpdateIndexes(ChangeTracker, PersonalData);
         EnforceScope();
         var pending = AuditRecorder.Collect(ChangeTracker);
         pending.AddRange(_events);
@@ -235,4 +247,14 @@ public interface IOrganizationRoot : IRegionScoped
 
     /// <summary>Institutions and government units serve many counties and are visible to every signed-in account.</summary>
     bool IsSharedWithAll { get; }
+}
+
+/// <summary>
+/// The personal-data converters close over the keys, so the model is built per key ring (not per context type
+/// alone): two applications in one process (tests) with different keys never share converters.
+/// </summary>
+internal sealed class PersonalDataModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        context is KechuangDb db ? (context.GetType(), db.PersonalData.Fingerprint, designTime) : (context.GetType(), designTime);
 }

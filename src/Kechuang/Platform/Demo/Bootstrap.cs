@@ -1,4 +1,5 @@
 using Kechuang.Platform.Access;
+using Kechuang.Platform.Crypto;
 using Kechuang.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed record BootstrapResult(bool Created, string? AdminPassword, bool P
 /// administrator (password from <c>Admin:Password</c> or generated) and, when asked, the demo dataset.
 /// </summary>
 public sealed class Bootstrap(KechuangDb db, CurrentUser user, IConfiguration configuration, IPasswordHasher<Account> hasher,
-    IEnumerable<IReferenceData> referenceData, IEnumerable<IDemoData> demoData, ILogger<Bootstrap> logger)
+    IEnumerable<IReferenceData> referenceData, IEnumerable<IDemoData> demoData, PersonalDataRotation personalData, ILogger<Bootstrap> logger)
 {
     public const string AdminUserName = "admin";
 
@@ -29,6 +30,12 @@ public sealed class Bootstrap(KechuangDb db, CurrentUser user, IConfiguration co
     {
         user.UseSystemScope("startup");
         var empty = await DataSetup.MigrateAsync(db, cancellationToken);
+        // Phone and 身份证 numbers written before they were encrypted are encrypted before anything reads them.
+        var encrypted = await personalData.EncryptPlainValuesAsync(cancellationToken);
+        if (encrypted.Total > 0)
+        {
+            logger.LogInformation("已加密此前以明文保存的 {Count} 个电话和身份证号码", encrypted.Total);
+        }
         foreach (var data in referenceData.OrderBy(d => d.Order))
         {
             await data.LoadAsync(db, cancellationToken);

@@ -19,6 +19,10 @@ public abstract class ScreenCommandLineTests(KechuangApp app)
         }
         start.ArgumentList.Add($"--Database:Provider={app.Provider}");
         start.ArgumentList.Add($"--ConnectionStrings:Kechuang={app.ConnectionString}");
+        foreach (var key in KechuangApp.PersonalDataArguments)
+        {
+            start.ArgumentList.Add(key);
+        }
         using var process = Process.Start(start)!;
         var errors = process.StandardError.ReadToEndAsync();
         var output = await process.StandardOutput.ReadToEndAsync();

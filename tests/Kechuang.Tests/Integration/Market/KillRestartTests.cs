@@ -150,6 +150,10 @@ public sealed class KillRestartTests(PostgresApp app, ITestOutputHelper output) 
         start.ArgumentList.Add($"--urls={baseAddress.ToString().TrimEnd('/')}");
         start.ArgumentList.Add("--Database:Provider=Postgres");
         start.ArgumentList.Add($"--ConnectionStrings:Kechuang={app.ConnectionString}");
+        foreach (var key in KechuangApp.PersonalDataArguments)
+        {
+            start.ArgumentList.Add(key);
+        }
         start.ArgumentList.Add("--Demo:Seed=false");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start)!;

@@ -18,6 +18,10 @@ public abstract class CommandLineTests(KechuangApp app)
         }
         start.ArgumentList.Add($"--Database:Provider={app.Provider}");
         start.ArgumentList.Add($"--ConnectionStrings:Kechuang={app.ConnectionString}");
+        foreach (var key in KechuangApp.PersonalDataArguments)
+        {
+            start.ArgumentList.Add(key);
+        }
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -1,4 +1,5 @@
 using Kechuang.Platform.Access;
+using Kechuang.Platform.Crypto;
 using Kechuang.Platform.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public class MigrationLockTests
             var user = new CurrentUser();
             user.UseSystemScope("test");
             await using var db = new SqliteKechuangDb(new DbContextOptionsBuilder<SqliteKechuangDb>()
-                .UseSqlite($"Data Source={file}").UseSnakeCaseNamingConvention().Options, user, TimeProvider.System);
+                .UseSqlite($"Data Source={file}").UseSnakeCaseNamingConvention().Options, user, TimeProvider.System, PersonalDataCipher.Unavailable);
 
             var empty = await DataSetup.MigrateAsync(db).WaitAsync(TimeSpan.FromSeconds(60));
 

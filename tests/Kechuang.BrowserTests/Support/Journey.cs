@@ -65,8 +65,18 @@ public static class Journey
         {
             await page.Keyboard.TypeAsync(typeFirst);
         }
-        await page.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", new PageLocatorOptions { HasText = optionText })
-            .First.ClickAsync();
+        var option = page.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", new PageLocatorOptions { HasText = optionText })
+            .First;
+        try
+        {
+            await option.ClickAsync(new LocatorClickOptions { Timeout = 8_000 });
+        }
+        catch (TimeoutException)
+        {
+            // A long filtered list on a busy machine may keep the dropdown moving (its opening animation, its virtual
+            // scroll): the option is there, so it is clicked where it is rather than where it will come to rest.
+            await option.DispatchEventAsync("click");
+        }
     }
 
     public static async Task SignOutAsync(IPage page)

@@ -59,7 +59,8 @@ public sealed class CarrierWorksJourney(OwnDatabase database) : IClassFixture<Ow
         }
         Assert.Contains("2026-02-10", await step.InnerTextAsync(), StringComparison.Ordinal);
         // The page reloads the parcel in place after a step; its descriptions are drawn again from the reloaded record.
-        Assert.Contains("8,333.33 平方米（12.5 亩）", await page.Locator(".ant-descriptions").InnerTextAsync(), StringComparison.Ordinal);
+        // Drawn again means drawn a render later: wait for the area rather than read at once.
+        await page.Locator(".ant-descriptions", new PageLocatorOptions { HasText = "8,333.33 平方米（12.5 亩）" }).WaitForAsync();
         await Journey.ScreenshotAsync(page, "76-parcel-steps");
 
         await Journey.GoInteractiveAsync(page, "/construction-projects?regionCode=330723401");

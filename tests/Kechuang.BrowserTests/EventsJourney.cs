@@ -35,7 +35,8 @@ public sealed class EventsJourney(OwnDatabase database) : IClassFixture<OwnDatab
         await reports.Locator("h2", new LocatorLocatorOptions { HasText = "媒体报道（2 篇）" }).WaitForAsync();
         Assert.Contains("钱江晚报", await reports.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("科技金融时报", await reports.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("2022-08-06", await page.Locator(".ant-descriptions").InnerTextAsync(), StringComparison.Ordinal);
+        // The descriptions lay out their items a render after the items registered: wait for the day, do not read at once.
+        await page.Locator(".ant-descriptions", new PageLocatorOptions { HasText = "2022-08-06" }).WaitForAsync();
         var eventUrl = page.Url;
         await Journey.ScreenshotAsync(page, "events-02-theme-event");
 
@@ -52,6 +53,7 @@ public sealed class EventsJourney(OwnDatabase database) : IClassFixture<OwnDatab
         await page.Locator("#save").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
         await Journey.WaitInteractiveAsync(page);
+        await page.Locator(".ant-descriptions", new PageLocatorOptions { HasText = "金华电视台" }).WaitForAsync();
         var saved = await page.Locator(".ant-descriptions").InnerTextAsync();
         Assert.Contains("金华电视台", saved, StringComparison.Ordinal);
         Assert.Contains("2022-08-08", saved, StringComparison.Ordinal);

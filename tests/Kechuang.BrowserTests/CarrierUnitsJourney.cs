@@ -65,7 +65,7 @@ public sealed class CarrierUnitsJourney(OwnDatabase database) : IClassFixture<Ow
         }
         Assert.Contains("301", await occupied.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("已交付 2 个，已入驻 1 个，入驻率 50%", await page.Locator("#unit-summary").InnerTextAsync(), StringComparison.Ordinal);
-        await Journey.ScreenshotAsync(page, "carriers-units-01-resident-in-301");
+        await Journey.ScreenshotAsync(page, "units-01-resident-in-301");
         await Journey.EndAsync(page);
 
         var phone = await Phone.NewPageAsync(_app);
@@ -73,7 +73,7 @@ public sealed class CarrierUnitsJourney(OwnDatabase database) : IClassFixture<Ow
         await Journey.GoInteractiveAsync(phone, $"/carriers/{carrier}");
         await phone.Locator("#units").WaitForAsync();
         await Phone.AssertNoHorizontalOverflowAsync(phone, "/carriers/{id}");
-        await Journey.ScreenshotAsync(phone, "carriers-units-02-phone");
+        await Journey.ScreenshotAsync(phone, "units-02-phone");
         await Journey.EndAsync(phone);
     }
 }

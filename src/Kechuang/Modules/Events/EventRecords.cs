@@ -59,7 +59,7 @@ public sealed class CreateMediaReportHandler(KechuangDb db, IOrganizationDirecto
         var facts = await EventChecks.ReportAsync(db, directory, input, null, cancellationToken);
         var entity = new MediaReport(facts, db.UtcNow);
         db.Add(entity);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(() => EventsRules.DuplicateReport(facts.Outlet), cancellationToken);
         return entity.Id;
     }
 }
@@ -72,7 +72,7 @@ public sealed class UpdateMediaReportHandler(KechuangDb db, IOrganizationDirecto
         var entity = await db.Set<MediaReport>().FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw EventChecks.ReportNotFound();
         var facts = await EventChecks.ReportAsync(db, directory, input, id, cancellationToken);
         entity.Update(facts, db.UtcNow);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(() => EventsRules.DuplicateReport(facts.Outlet), cancellationToken);
     }
 }
 

@@ -30,20 +30,6 @@ internal static class TalentQueries
             throw InputException.For("year", "年度须在1990至2100之间");
         }
     }
-
-    /// <summary>Saves, turning a unique index's refusal of a concurrent duplicate into the handler's own 409.</summary>
-    public static async Task SaveUniqueAsync(this KechuangDb db, Func<RuleException> duplicate, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.InnerException?.GetType().Name is "SqliteException" or "PostgresException"
-            && (e.InnerException.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) || e.InnerException.Message.Contains("23505", StringComparison.Ordinal)))
-        {
-            throw duplicate();
-        }
-    }
 }
 
 /// <summary>

@@ -66,25 +66,5 @@ internal static class TransferQueries
         return found;
     }
 
-    /// <summary>Saves, turning a unique index's refusal of a concurrent duplicate into the rule's 409.</summary>
-    public static async Task SaveUniqueAsync(this KechuangDb db, Func<RuleException> duplicate, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (IsUniqueViolation(e))
-        {
-            throw duplicate();
-        }
-    }
-
-    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
-    {
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
-        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
-
     public static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -21,7 +21,10 @@ public static class SaveUnique
         }
     }
 
-    public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    public static bool IsUniqueViolation(DbUpdateException e) => IsUniqueViolation(e.InnerException);
+
+    /// <summary>Whether a provider's exception (as EF Core wraps it, or as a bulk writer throws it) is a unique index's refusal.</summary>
+    public static bool IsUniqueViolation(Exception? e) => e switch
     {
         // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY.
         Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,

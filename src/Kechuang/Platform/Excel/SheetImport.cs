@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Platform.Excel;
 
@@ -103,8 +104,14 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
     /// <summary>Tracked imports: the one save (a module may translate its unique-index conflicts).</summary>
     protected virtual Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
-    /// <summary>A conflict the database found while writing (a unique index), as the rule it breaks; null for any other failure.</summary>
-    protected virtual RuleException? Conflict(DbException exception) => null;
+    /// <summary>
+    /// A conflict the database found while writing, as the rule it breaks; null for any other failure. By default a unique
+    /// index's refusal (a row registered by someone else while the file was read) is a 409 and nothing is imported.
+    /// </summary>
+    protected virtual RuleException? Conflict(DbException exception) =>
+        SaveUnique.IsUniqueViolation(exception)
+            ? new RuleException("import.concurrent-duplicate", "导入期间有相同的记录被同时登记，未导入任何记录，请核对后重试")
+            : null;
 
     /// <summary>Releases what <see cref="PrepareAsync"/> opened (a second connection), after the import, whatever its end.</summary>
     protected virtual ValueTask ReleaseAsync() => ValueTask.CompletedTask;
@@ -207,7 +214,9 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
             }
             return imported;
         }
-        catch (DbException e) when (Conflict(e) is { } conflict)
+        // A bulk import sees the provider's exception; a tracked one sees it wrapped by EF Core.
+        catch (Exception e) when ((e as DbException ?? (e as DbUpdateException)?.InnerException as DbException) is { } failure
+            && Conflict(failure) is { } conflict)
         {
             throw conflict;
         }

@@ -31,6 +31,23 @@ public abstract class EventsTests(KechuangApp app)
     }
 
     [Fact]
+    public async Task SameReportSavedAtOnce_OneIs201_TheOthersAre409_Never500()
+    {
+        var title = $"并发报道{Guid.NewGuid():N}";
+        var clients = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.ClientAsync("wuyi.staff")));
+
+        var responses = await Task.WhenAll(clients.Select(c => c.PostJsonAsync("/api/v1/events/media-reports",
+            new { outlet = "金华日报", medium = "newspaper", publishedOn = "2023-06-01", title, subject = "科技特派员", regionCode = "330723" })));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("events.duplicate-report", (await refused.ReadJsonAsync()).GetProperty("code").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Report_InvalidIs400_DuplicateIs409_AnotherCountySeesNothing()
     {
         var staff = await app.ClientAsync("wuyi.staff");

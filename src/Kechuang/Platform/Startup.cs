@@ -13,22 +13,29 @@ public static class Startup
     public static async Task<bool> PrepareDatabaseAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KechuangDb>();
-        var newFile = false;
-        if (db.IsSqlite)
-        {
-            var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-            newFile = source == ":memory:" || !File.Exists(source);
-        }
+        KechuangDb? db = null;
         BootstrapResult result;
         try
         {
+            db = scope.ServiceProvider.GetRequiredService<KechuangDb>();
+            var newFile = false;
+            if (db.IsSqlite)
+            {
+                var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+                newFile = source == ":memory:" || !File.Exists(source);
+            }
             result = await scope.ServiceProvider.GetRequiredService<Bootstrap>().RunAsync(newFile);
         }
-        catch (Exception e) when (StorageProblems.Describe(e) is { } storage)
+        catch (Exception e) when (db is not null && StorageProblems.Describe(e) is { } storage)
         {
             // An operator's mistake to correct (permissions, space), not a defect: one line that says what and where.
             await Console.Error.WriteLineAsync($"科创 Kechuang 无法启动：{storage}（{Where(db)}）。请检查磁盘空间和文件权限后再启动。");
+            return false;
+        }
+        catch (Kechuang.Platform.Crypto.PersonalDataException e)
+        {
+            // Keys that are badly configured or missing for the data: the operator's to correct, said in one line.
+            await Console.Error.WriteLineAsync($"科创 Kechuang 无法启动：{e.Message}");
             return false;
         }
         var urls = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : app.Configuration["urls"] ?? "http://127.0.0.1:5080";

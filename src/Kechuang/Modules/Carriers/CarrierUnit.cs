@@ -56,8 +56,9 @@ public sealed class CarrierUnit : IRegionScoped
     public DateTime UpdatedAt { get; private set; }
 
     /// <summary>
-    /// 入驻占用次数: how many resident tenancies have named the unit. A concurrency token: two tenancies registered at the
-    /// same moment for one unit both pass the check for a resident already there, but only the first save may claim it.
+    /// 入驻占用次数: a counter raised each time a resident tenancy names the unit (never lowered: a version, not a count of
+    /// current residents). A concurrency token: two tenancies registered at the same moment for one unit both pass the
+    /// check for a resident already there, but only the first save may claim it.
     /// </summary>
     public int Claims { get; private set; }
 

@@ -71,14 +71,26 @@ public sealed class UpdateUnitHandler(KechuangDb db)
     public async Task HandleAsync(Guid carrierId, Guid unitId, UnitInput input, CancellationToken cancellationToken = default)
     {
         db.User.Demand(CarriersPermissions.ChangeUnits);
-        var unit = await db.Set<CarrierUnit>().FirstOrDefaultAsync(u => u.Id == unitId && u.CarrierId == carrierId, cancellationToken)
-            ?? throw new NotFoundException("单元不存在或不在您的数据范围内");
         var errors = new FieldErrors();
         var facts = UnitRules.Validate(input, errors);
         errors.ThrowIfAny();
-        await CreateUnitHandler.EnsureUniqueAsync(db, carrierId, facts!.Number, unitId, cancellationToken);
-        unit.Update(facts, db.UtcNow);
-        await db.SaveUniqueAsync(() => UnitRules.Duplicate(facts.Number), cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var unit = await db.Set<CarrierUnit>().FirstOrDefaultAsync(u => u.Id == unitId && u.CarrierId == carrierId, cancellationToken)
+                ?? throw new NotFoundException("单元不存在或不在您的数据范围内");
+            await CreateUnitHandler.EnsureUniqueAsync(db, carrierId, facts!.Number, unitId, cancellationToken);
+            unit.Update(facts, db.UtcNow);
+            try
+            {
+                await db.SaveUniqueAsync(() => UnitRules.Duplicate(facts.Number), cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // A tenancy claimed the unit meanwhile (CarrierUnit.Claims): the correction does not depend on it, apply it again.
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 }
 

@@ -21,26 +21,26 @@ public sealed partial class PersonalDataKeys
     {
         if (keys.Count == 0)
         {
-            throw new InvalidOperationException($"{Section}:Keys 未配置任何密钥");
+            throw new PersonalDataException($"{Section}:Keys 未配置任何密钥");
         }
         foreach (var (id, key) in keys)
         {
             if (!KeyId().IsMatch(id))
             {
-                throw new InvalidOperationException($"{Section}:Keys 的密钥标识“{id}”无效：只能由字母、数字、“-”和“_”组成，最长32个字符");
+                throw new PersonalDataException($"{Section}:Keys 的密钥标识“{id}”无效：只能由字母、数字、“-”和“_”组成，最长32个字符");
             }
             if (key.Length != 16)
             {
-                throw new InvalidOperationException($"{Section}:Keys:{id} 应为16字节（128位）SM4密钥的base64编码，实际为{key.Length}字节");
+                throw new PersonalDataException($"{Section}:Keys:{id} 应为16字节（128位）SM4密钥的base64编码，实际为{key.Length}字节");
             }
         }
         if (!keys.ContainsKey(currentKeyId))
         {
-            throw new InvalidOperationException($"{Section}:CurrentKeyId“{currentKeyId}”不在 {Section}:Keys 中");
+            throw new PersonalDataException($"{Section}:CurrentKeyId“{currentKeyId}”不在 {Section}:Keys 中");
         }
         if (indexKey.Length < 16)
         {
-            throw new InvalidOperationException($"{Section}:IndexKey 应至少16字节（base64编码）");
+            throw new PersonalDataException($"{Section}:IndexKey 应至少16字节（base64编码）");
         }
         Keys = keys;
         CurrentKeyId = currentKeyId;
@@ -54,6 +54,9 @@ public sealed partial class PersonalDataKeys
 
     /// <summary>The generated key file these keys came from; null when they were configured.</summary>
     public string? File { get; }
+
+    /// <summary>Whether this start generated <see cref="File"/> (said once in the log, not on every start).</summary>
+    public bool Generated { get; private set; }
 
     /// <summary>Identifies the key material (not reversible): contexts over the same keys share one EF model.</summary>
     public string Fingerprint()
@@ -81,12 +84,11 @@ public sealed partial class PersonalDataKeys
             return FromSection(section, null);
         }
         var file = section["KeyFile"] is { Length: > 0 } configured ? configured : defaultFile;
-        if (!System.IO.File.Exists(file))
-        {
-            Generate(file);
-        }
+        var generated = !System.IO.File.Exists(file) && Generate(file);
         var fromFile = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false).Build();
-        return FromSection(fromFile.GetSection(Section), Path.GetFullPath(file));
+        var loaded = FromSection(fromFile.GetSection(Section), Path.GetFullPath(file));
+        loaded.Generated = generated;
+        return loaded;
     }
 
     /// <summary>The file generated keys go to when none are configured: beside the SQLite file, else under <c>data/</c>.</summary>
@@ -104,10 +106,10 @@ public sealed partial class PersonalDataKeys
         }
         var current = section["CurrentKeyId"] is { Length: > 0 } id ? id
             : keys.Count == 1 ? keys.Keys.Single()
-            : throw new InvalidOperationException($"配置了多个 {Section}:Keys 时须指定 {Section}:CurrentKeyId");
+            : throw new PersonalDataException($"配置了多个 {Section}:Keys 时须指定 {Section}:CurrentKeyId");
         var index = section["IndexKey"] is { Length: > 0 } text
             ? Base64(text, $"{Section}:IndexKey")
-            : throw new InvalidOperationException($"配置了 {Section}:Keys 时须同时配置 {Section}:IndexKey（更换它会使按号码查找失效）");
+            : throw new PersonalDataException($"配置了 {Section}:Keys 时须同时配置 {Section}:IndexKey（更换它会使按号码查找失效）");
         return new PersonalDataKeys(keys, current, index, file);
     }
 
@@ -119,24 +121,29 @@ public sealed partial class PersonalDataKeys
         }
         catch (FormatException)
         {
-            throw new InvalidOperationException($"{name} 不是有效的base64编码");
+            throw new PersonalDataException($"{name} 不是有效的base64编码");
         }
     }
 
-    /// <summary>Writes a new key file; another process that wins the race to create it keeps its keys.</summary>
-    private static void Generate(string file)
+    /// <summary>
+    /// Writes a new key file; another process that wins the race to create it keeps its keys (false). The key id is
+    /// random, so keys generated again after a key file was lost never pass for the lost ones: values under those stay
+    /// refused as under an unknown key (<see cref="PersonalDataRotation.EnsureKeysKnownAsync"/> stops the start).
+    /// </summary>
+    private static bool Generate(string file)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(file));
         if (!string.IsNullOrEmpty(folder))
         {
             System.IO.Directory.CreateDirectory(folder);
         }
+        var keyId = "k" + RandomNumberGenerator.GetHexString(10, lowercase: true);
         var content = JsonSerializer.Serialize(new Dictionary<string, object>
         {
             [Section] = new Dictionary<string, object>
             {
-                ["CurrentKeyId"] = "k1",
-                ["Keys"] = new Dictionary<string, string> { ["k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)) },
+                ["CurrentKeyId"] = keyId,
+                ["Keys"] = new Dictionary<string, string> { [keyId] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)) },
                 ["IndexKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             },
         }, Indented);
@@ -156,10 +163,12 @@ public sealed partial class PersonalDataKeys
         try
         {
             System.IO.File.Move(temporary, file, overwrite: false);
+            return true;
         }
         catch (IOException) when (System.IO.File.Exists(file))
         {
             System.IO.File.Delete(temporary);
+            return false;
         }
     }
 

@@ -32,6 +32,35 @@ public sealed class PersonalDataRotation(KechuangDb db)
     public Task<RotationResult> RotateAsync(int batchSize, Action<string>? progress, CancellationToken cancellationToken = default) =>
         RunAsync(plainOnly: false, batchSize, progress, cancellationToken);
 
+    /// <summary>
+    /// Stops the start when a protected column holds a value under a key id this node does not have (a key file lost or
+    /// regenerated, a key removed too early): served, such rows would fail one by one, and new rows would mix with them.
+    /// </summary>
+    public async Task EnsureKeysKnownAsync(CancellationToken cancellationToken = default)
+    {
+        var known = db.PersonalData.KeyIds.ToList();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            foreach (var column in PersonalDataMapping.Columns(db.Model))
+            {
+                await using var command = connection.CreateCommand();
+                var others = string.Concat(known.Select(id => $" AND {Q(column.Column)} NOT LIKE '{PersonalDataCipher.Prefix}{id}:%'"));
+                command.CommandText = $"SELECT {Q(column.Column)} FROM {Q(column.Table)} WHERE {Q(column.Column)} LIKE '{PersonalDataCipher.Prefix}%'{others} LIMIT 1";
+                if (await command.ExecuteScalarAsync(cancellationToken) is string stored)
+                {
+                    throw new PersonalDataException($"数据库中的个人信息（{column.Table}.{column.Column}）由密钥“{PersonalDataCipher.KeyIdOf(stored)}”加密，"
+                        + $"但当前没有该密钥：请恢复与数据库一同备份的密钥文件，或配置 {PersonalDataKeys.Section}:Keys:{PersonalDataCipher.KeyIdOf(stored)}");
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>How many values each key id still protects (<c>""</c> for plain text), over every protected column.</summary>
     public async Task<IReadOnlyDictionary<string, long>> CountByKeyAsync(CancellationToken cancellationToken = default)
     {

@@ -50,10 +50,10 @@ public static class DataSetup
     private static PersonalDataCipher PersonalDataCipherFor(IConfiguration configuration, string? sqliteFile, ILoggerFactory logging)
     {
         var keys = PersonalDataKeys.Load(configuration, PersonalDataKeys.DefaultFile(sqliteFile));
-        if (keys.File is { } file)
+        if (keys is { Generated: true, File: { } file })
         {
             logging.CreateLogger("Kechuang.PersonalData").LogInformation(
-                "个人信息加密密钥未在配置中提供：使用数据库之外的密钥文件 {File}（首次启动时生成）；生产环境请按 docs/security.md 通过配置 PersonalData 提供密钥", file);
+                "个人信息加密密钥未在配置中提供：已生成数据库之外的密钥文件 {File}，请与数据库一同备份；生产环境请按 docs/security.md 通过配置 PersonalData 提供密钥", file);
         }
         return new PersonalDataCipher(keys);
     }

@@ -30,6 +30,7 @@ public sealed class Bootstrap(KechuangDb db, CurrentUser user, IConfiguration co
     {
         user.UseSystemScope("startup");
         var empty = await DataSetup.MigrateAsync(db, cancellationToken);
+        await personalData.EnsureKeysKnownAsync(cancellationToken);
         // Phone and 身份证 numbers written before they were encrypted are encrypted before anything reads them.
         var encrypted = await personalData.EncryptPlainValuesAsync(cancellationToken);
         if (encrypted.Total > 0)

@@ -63,6 +63,12 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
             Status = bad.StatusCode == 413 ? 413 : 400,
             Title = bad.StatusCode == 413 ? "上传的文件过大，请拆分为几个文件分批上传" : "请求格式不正确，请检查 JSON 字段与类型",
         },
+        // A value that does not decrypt (a key missing, a value changed): said as such, nothing about the value itself.
+        Kechuang.Platform.Crypto.PersonalDataException => WithCode(new ProblemDetails
+        {
+            Status = 500,
+            Title = "个人信息无法解密（密钥缺失或数据被改动），本次操作未完成，请联系管理员",
+        }, "personal-data.unreadable"),
         _ when StorageProblems.Describe(exception) is { } storage => WithCode(
             new ProblemDetails { Status = 503, Title = $"{storage}，本次操作没有保存，请联系管理员" }, "storage.unavailable"),
         _ => new ProblemDetails { Status = 500, Title = "系统内部错误，请将追踪号提供给管理员" },

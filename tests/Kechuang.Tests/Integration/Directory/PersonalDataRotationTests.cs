@@ -76,6 +76,13 @@ public abstract class PersonalDataRotationTests(KechuangApp app)
         {
             // The old key alone no longer reads anything: the values really moved.
             await Assert.ThrowsAnyAsync<Exception>(() => db.Set<Person>().IgnoreQueryFilters().Where(p => p.Id == created).ToListAsync());
+            // A start with only the old key (a key file restored from before the rotation) is stopped, naming the missing key.
+            var missing = await Assert.ThrowsAsync<PersonalDataException>(() => new PersonalDataRotation(db).EnsureKeysKnownAsync());
+            Assert.Contains("“rot2”", missing.Message, StringComparison.Ordinal);
+        }
+        await using (var db = Context(Cipher("rot2", "rot2")))
+        {
+            await new PersonalDataRotation(db).EnsureKeysKnownAsync();
         }
     }
 

@@ -127,6 +127,10 @@ public class PersonalDataCipherTests
 
             Assert.Equal(Path.Combine(folder, "kechuang.personal-data-keys.json"), first.File);
             Assert.Equal(first.Fingerprint(), second.Fingerprint());
+            Assert.True(first.Generated);
+            Assert.False(second.Generated);
+            // A file generated again (after one was lost) never reuses a key id.
+            Assert.NotEqual("k1", first.CurrentKeyId);
             var stored = new PersonalDataCipher(first).Encrypt("13800001111", PersonalDataKind.Phone);
             Assert.Equal("13800001111", new PersonalDataCipher(second).Decrypt(stored, PersonalDataKind.Phone));
             if (!OperatingSystem.IsWindows())
@@ -182,6 +186,6 @@ public class PersonalDataCipherTests
         }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
-        Assert.Throws<InvalidOperationException>(() => PersonalDataKeys.Load(configuration, "unused.json"));
+        Assert.Throws<PersonalDataException>(() => PersonalDataKeys.Load(configuration, "unused.json"));
     }
 }

@@ -189,11 +189,14 @@ public sealed class ListAttendancesHandler(KechuangDb db, IOrganizationDirectory
             attendances = attendances.Where(a => a.ExpertName.Contains(q));
         }
         var total = await attendances.CountAsync(cancellationToken);
-        var rows = await attendances.OrderBy(a => a.EventId).ThenBy(a => a.Id).ApplyPaging(query.List).ToListAsync(cancellationToken);
+        // Paged in the order shown (latest event first), so a page never holds dates that belong to another.
+        var rows = await attendances.Join(db.Set<MatchmakingEvent>().AsNoTracking(), a => a.EventId, e => e.Id, (a, e) => new { Attendance = a, e.HeldOn })
+            .OrderByDescending(x => x.HeldOn).ThenBy(x => x.Attendance.EventId).ThenBy(x => x.Attendance.Id)
+            .ApplyPaging(query.List).Select(x => x.Attendance).ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.EventId).Distinct().ToList();
         var byId = await db.Set<MatchmakingEvent>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
         var dtos = await EventDtos.AttendancesAsync(directory, rows, byId, cancellationToken);
-        return new Paged<AttendanceDto>(dtos.OrderByDescending(d => d.HeldOn).ToList(), total);
+        return new Paged<AttendanceDto>(dtos, total);
     }
 }
 

@@ -26,6 +26,10 @@ internal sealed class TransferAuditNames : IAuditVocabulary
 
     public IReadOnlyDictionary<string, string> Fields { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        // A demand's, a cooperation's and an event's title; without these the log would borrow another module's words (职称/职务, 办理状态).
+        ["Title"] = "名称",
+        ["Status"] = "状态",
+        ["Note"] = "备注",
         ["InstitutionId"] = "院校",
         ["OpenedOn"] = "设立日期",
         ["Staff"] = "驻站人员",

@@ -177,15 +177,18 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
             ["failures"] = "失败次数",
             ["until"] = "截至",
         };
-        // Every table shows every field by the same name, as when the shell held one list; a contract's, a project's and an event's Title is its own.
-        string[] ownTitles = ["contracts_", "commissioners_", "events_"];
-        foreach (var entity in names.Entities.Select(e => e.Key).Where(e => !ownTitles.Any(p => e.StartsWith(p, StringComparison.Ordinal))))
+        // Every table shows every field by the same name, as when the shell held one list; a contract's, a project's, an event's and a demand's Title is its own.
+        string[] ownTitles = ["contracts_", "commissioners_", "events_", "transfer_"];
+        foreach (var entity in names.Entities.Select(e => e.Key))
         {
-            Assert.All(fields, f => Assert.Equal(f.Value, names.Field(entity, f.Key)));
+            var own = ownTitles.Any(p => entity.StartsWith(p, StringComparison.Ordinal));
+            Assert.All(fields.Where(f => !own || f.Key != "Title"), f => Assert.Equal(f.Value, names.Field(entity, f.Key)));
         }
         Assert.Equal("合同名称", names.Field("contracts_contract", "Title"));
         Assert.Equal("项目名称", names.Field("commissioners_project", "Title"));
         Assert.Equal("标题", names.Field("events_media_report", "Title"));
+        Assert.Equal("名称", names.Field("transfer_demand", "Title"));
+        Assert.Equal("状态", names.Field("transfer_demand", "Status"));
         Assert.Equal("学科专业", names.Field("talent_phd", "Discipline"));
         Assert.Equal("职称/职务", names.Field("directory_person", "Title"));
         Assert.Equal("登记点编号", names.Field("contracts_registration_point", "Code"));

@@ -37,7 +37,5 @@ internal static class TransferChoices
         _ => "red",
     };
 
-    public static string Yuan(decimal? amount) => amount is { } a ? a.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) + " 元" : "—";
-
     public static Guid? Id(string? value) => Guid.TryParse(value, out var id) ? id : null;
 }

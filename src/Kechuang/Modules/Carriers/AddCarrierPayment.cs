@@ -15,7 +15,7 @@ public sealed class AddCarrierPaymentHandler(KechuangDb db)
         var carrier = await db.Set<Carrier>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == carrierId, cancellationToken)
             ?? throw new NotFoundException("载体不存在或不在您的数据范围内");
         var errors = new FieldErrors();
-        var facts = PaymentRules.Validate(input, CarrierQueries.Today(db), errors);
+        var facts = PaymentRules.Validate(input, db.Today(), errors);
         errors.ThrowIfAny();
         if (facts!.Instalment is { } instalment)
         {

@@ -52,7 +52,7 @@ public sealed class AddTenancyHandler(KechuangDb db, IOrganizationDirectory dire
             : !string.IsNullOrWhiteSpace(input.CreditCode) ? await directory.FindByCreditCodeAnywhereAsync(input.CreditCode, cancellationToken)
             : null;
         TenancyRules.CheckTenant(enterprise, input.EnterpriseId is not null || !string.IsNullOrWhiteSpace(input.CreditCode), errors);
-        var (kind, entered, left) = TenancyRules.Validate(input.Kind, input.EnteredOn, input.LeftOn, CarrierQueries.Today(db), errors);
+        var (kind, entered, left) = TenancyRules.Validate(input.Kind, input.EnteredOn, input.LeftOn, db.Today(), errors);
         var units = await UnitsAsync(carrierId, kind, entered, input.UnitIds, errors, cancellationToken);
         errors.ThrowIfAny();
         var stays = await db.Set<Tenancy>().IgnoreQueryFilters().AsNoTracking()
@@ -133,7 +133,7 @@ public sealed class EndTenancyHandler(KechuangDb db)
         var tenancy = await db.Set<Tenancy>().FirstOrDefaultAsync(t => t.Id == tenancyId && t.CarrierId == carrierId, cancellationToken)
             ?? throw new NotFoundException("入驻记录不存在或不在您的数据范围内");
         var errors = new FieldErrors();
-        var leftOn = TenancyRules.ValidateEnd(input.LeftOn, CarrierQueries.Today(db), errors);
+        var leftOn = TenancyRules.ValidateEnd(input.LeftOn, db.Today(), errors);
         errors.ThrowIfAny();
         tenancy.End(leftOn!.Value, db.UtcNow);
         await db.SaveChangesAsync(cancellationToken);

@@ -8,29 +8,15 @@ namespace Kechuang.Modules.Carriers;
 
 internal static class CarrierQueries
 {
-    /// <summary>Today in Asia/Shanghai: a tenancy that ends today still counts today.</summary>
-    public static DateOnly Today(KechuangDb db) => DateOnly.FromDateTime(UiFormat.Local(db.UtcNow));
-
     /// <summary>The day tenants are counted on: the one asked for (the tenancy history answers any past day), else today.</summary>
     public static DateOnly CountDay(KechuangDb db, DateOnly? at)
     {
-        var today = Today(db);
+        var today = db.Today();
         if (at > today)
         {
             throw InputException.For("at", "统计日期不能晚于今天");
         }
         return at ?? today;
-    }
-
-    /// <summary>Codes at or below a region: 330723 covers 330723 and its towns 330723xxx; 330700 covers the city.</summary>
-    public static IQueryable<T> UnderRegion<T>(this IQueryable<T> query, string? regionCode) where T : IRegionScoped
-    {
-        if (string.IsNullOrWhiteSpace(regionCode))
-        {
-            return query;
-        }
-        var prefix = Platform.Access.DataScope.Prefix(regionCode);
-        return query.Where(e => e.RegionCode.StartsWith(prefix));
     }
 
     /// <summary>Tenancies current at some day of [from, to] (inclusive).</summary>

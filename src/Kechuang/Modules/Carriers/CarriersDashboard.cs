@@ -13,7 +13,7 @@ internal sealed class CarriersDashboard : IDashboardCard
     public async Task<IReadOnlyList<DashboardFigure>> FiguresAsync(KechuangDb db)
     {
         var operating = await db.Set<Carrier>().CountAsync(c => c.Status == CarrierStatus.Operating);
-        var today = CarrierQueries.Today(db);
+        var today = db.Today();
         var resident = await db.Set<Tenancy>().Where(t => t.Kind == TenancyKind.Resident).CurrentBetween(today, today)
             .Select(t => t.OrganizationId).Distinct().CountAsync();
         return

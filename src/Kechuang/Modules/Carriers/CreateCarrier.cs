@@ -42,7 +42,7 @@ internal static class CarrierChecks
     {
         var regions = (await directory.RegionNamesAsync(cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal);
         var errors = new FieldErrors();
-        var facts = CarrierRules.Validate(input, regions.Contains, CarrierQueries.Today(db), errors);
+        var facts = CarrierRules.Validate(input, regions.Contains, db.Today(), errors);
         if (facts?.RegionCode is { } region && !db.User.Scope.Covers(region))
         {
             errors.Add("regionCode", "该行政区划不在您的数据范围内");

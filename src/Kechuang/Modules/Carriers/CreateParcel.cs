@@ -50,7 +50,7 @@ public sealed class AddParcelStepHandler(KechuangDb db)
         var parcel = await db.Set<LandParcel>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == parcelId, cancellationToken)
             ?? throw new NotFoundException("地块不存在或不在您的数据范围内");
         var errors = new FieldErrors();
-        var (kind, facts) = ParcelRules.ValidateStep(input, CarrierQueries.Today(db), errors);
+        var (kind, facts) = ParcelRules.ValidateStep(input, db.Today(), errors);
         errors.ThrowIfAny();
         var steps = await db.Set<ParcelStep>().AsNoTracking().Where(s => s.ParcelId == parcelId).ToListAsync(cancellationToken);
         if (steps.Any(s => s.Kind == kind))
@@ -80,7 +80,7 @@ public sealed class UpdateParcelStepHandler(KechuangDb db)
         var step = steps.FirstOrDefault(s => s.Id == stepId) ?? throw new NotFoundException("审批环节记录不存在或不在您的数据范围内");
         var errors = new FieldErrors();
         var (kind, facts) = ParcelRules.ValidateStep(input with { Kind = string.IsNullOrWhiteSpace(input.Kind) ? Kebab.From(step.Kind) : input.Kind },
-            CarrierQueries.Today(db), errors);
+            db.Today(), errors);
         if (kind is { } k && k != step.Kind)
         {
             errors.Add("kind", "已登记的审批环节不能改为其他环节");

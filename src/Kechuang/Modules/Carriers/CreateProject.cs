@@ -55,7 +55,7 @@ public sealed class SaveProjectMilestoneHandler(KechuangDb db)
             ?? throw new NotFoundException("建设项目不存在或不在您的数据范围内");
         var errors = new FieldErrors();
         var milestoneKind = errors.Enum("kind", "里程碑", kind, ProjectRules.MilestoneNames);
-        var dates = ProjectRules.ValidateMilestone(input, CarrierQueries.Today(db), errors);
+        var dates = ProjectRules.ValidateMilestone(input, db.Today(), errors);
         errors.ThrowIfAny();
         var milestones = await db.Set<ProjectMilestone>().Where(m => m.ProjectId == projectId).ToListAsync(cancellationToken);
         var after = milestones.ToDictionary(m => m.Kind, m => new MilestoneDates(m.PlannedOn, m.ActualOn));
@@ -94,7 +94,7 @@ public sealed class AddProgressReportHandler(KechuangDb db)
         var project = await db.Set<ConstructionProject>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken)
             ?? throw new NotFoundException("建设项目不存在或不在您的数据范围内");
         var errors = new FieldErrors();
-        var (month, percent, note) = ProjectRules.ValidateProgress(input, CarrierQueries.Today(db), errors);
+        var (month, percent, note) = ProjectRules.ValidateProgress(input, db.Today(), errors);
         errors.ThrowIfAny();
         var history = (await db.Set<ProgressReport>().AsNoTracking().Where(r => r.ProjectId == projectId)
             .Select(r => new { r.Month, r.Percent }).ToListAsync(cancellationToken)).Select(r => (r.Month, r.Percent)).ToList();

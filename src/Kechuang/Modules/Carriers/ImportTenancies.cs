@@ -54,7 +54,7 @@ public sealed class ImportTenanciesHandler(KechuangDb db, IOrganizationDirectory
         var carriers = await Db.Set<Carrier>().AsNoTracking().Select(c => new CarrierRow(c.Id, c.Name, c.RegionCode)).ToListAsync(cancellationToken);
         _carriers = carriers.ToLookup(c => c.Name, StringComparer.Ordinal);
         _organizations = (await directory.ListAnywhereAsync(cancellationToken)).ToDictionary(o => o.CreditCode, StringComparer.Ordinal);
-        _today = CarrierQueries.Today(Db);
+        _today = Db.Today();
         _inFile.Clear();
         _stored.Clear();
     }

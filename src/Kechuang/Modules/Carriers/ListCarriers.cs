@@ -66,10 +66,7 @@ public sealed class ListCarriersHandler(KechuangDb db, IOrganizationDirectory di
         errors.ThrowIfAny();
         if (query.OpenedYear is { } year)
         {
-            if (year is < 1900 or > 2199)
-            {
-                throw InputException.For("openedYear", "年份应在1900至2199之间");
-            }
+            ListFilters.CheckYear(year, "openedYear");
             var from = new DateOnly(year, 1, 1);
             var to = from.AddYears(1);
             carriers = carriers.Where(c => c.OpenedOn >= from && c.OpenedOn < to);

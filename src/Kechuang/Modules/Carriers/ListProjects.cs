@@ -53,10 +53,7 @@ public sealed class ListProjectsHandler(KechuangDb db, IOrganizationDirectory di
         var projects = db.Set<ConstructionProject>().AsNoTracking().UnderRegion(query.RegionCode);
         if (query.Year is { } year)
         {
-            if (year is < 1990 or > 2100)
-            {
-                throw InputException.For("year", "年度须在1990至2100之间");
-            }
+            ListFilters.CheckYear(year);
             var from = new DateOnly(year, 1, 1);
             var to = new DateOnly(year + 1, 1, 1);
             projects = projects.Where(p => db.Set<ProgressReport>().Any(r => r.ProjectId == p.Id && r.Month >= from && r.Month < to));

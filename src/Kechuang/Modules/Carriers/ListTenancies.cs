@@ -30,7 +30,7 @@ public sealed class ListTenanciesHandler(KechuangDb db, IOrganizationDirectory d
         {
             tenancies = tenancies.Where(t => t.CarrierId == carrierId);
         }
-        var today = CarrierQueries.Today(db);
+        var today = db.Today();
         if (query.CurrentOnly == true)
         {
             tenancies = tenancies.CurrentBetween(today, today);

@@ -55,11 +55,8 @@ public sealed class ListParkTechSmesHandler(KechuangDb db, ParkTechSmeCountIndic
         {
             throw new ForbiddenException("该行政区划不在您的数据范围内");
         }
-        var y = year ?? CarrierQueries.Today(db).Year;
-        if (y is < 1990 or > 2100)
-        {
-            throw InputException.For("year", "年度须在1990至2100之间");
-        }
+        var y = year ?? db.Today().Year;
+        ListFilters.CheckYear(y);
         var period = Period.Year(y);
         var counted = await indicator.EnterprisesAsync(db, region, period, cancellationToken);
         var stays = (await CarrierTenancy.TenanciesAsync(db, region, period, TenancyKind.Resident, parksOnly: true, cancellationToken))

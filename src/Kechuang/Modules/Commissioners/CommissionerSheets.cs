@@ -252,7 +252,7 @@ public sealed class ImportServicesHandler(KechuangDb db, IPersonDirectory people
         _names = await CommissionerNames.LoadAsync(Db, people, cancellationToken);
         _codes = (await Db.Set<ServiceRecord>().IgnoreQueryFilters().AsNoTracking().Where(s => s.ConfirmationCode != null)
             .Select(s => s.ConfirmationCode!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        _today = CommissionerQueries.Today(Db);
+        _today = Db.Today();
     }
 
     protected override ServiceRecord? Read(SheetRow row, FieldErrors errors)

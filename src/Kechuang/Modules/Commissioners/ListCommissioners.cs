@@ -60,7 +60,7 @@ public sealed class ListCommissionersHandler(KechuangDb db, IOrganizationDirecto
         errors.ThrowIfAny();
         if (query.Year is { } year)
         {
-            CommissionerQueries.CheckYear(year);
+            ListFilters.CheckYear(year);
             var first = new DateOnly(year, 1, 1);
             var last = new DateOnly(year, 12, 31);
             rows = rows.Where(c => c.TermStart <= last && c.TermEnd >= first);
@@ -105,7 +105,7 @@ public sealed class GetScorecardHandler(KechuangDb db, IOptions<ScorecardScheme>
 {
     public async Task<ScorecardDto> HandleAsync(Guid id, int year, CancellationToken cancellationToken = default)
     {
-        CommissionerQueries.CheckYear(year);
+        ListFilters.CheckYear(year);
         if (!await db.Set<Commissioner>().AnyAsync(c => c.Id == id, cancellationToken))
         {
             throw new NotFoundException("科技特派员不存在或不在您的数据范围内");
@@ -133,7 +133,7 @@ internal static class CommissionerDtos
         var regions = await directory.RegionNamesAsync(cancellationToken);
         var persons = await people.NamesAnywhereAsync(rows.Select(r => r.PersonId), cancellationToken);
         var units = await directory.NamesAnywhereAsync(rows.Where(r => r.DispatchingUnitId is not null).Select(r => r.DispatchingUnitId!.Value), cancellationToken);
-        var today = CommissionerQueries.Today(db);
+        var today = db.Today();
         return rows.Select(c => new CommissionerDto(c.Id, c.PersonId, persons.GetValueOrDefault(c.PersonId, "（未知人员）"),
             Kebab.From(c.Kind), CommissionerRules.KindNames[c.Kind], CommissionerRules.ModelNames[c.Kind],
             Kebab.From(c.Level), CommissionerRules.LevelNames[c.Level],

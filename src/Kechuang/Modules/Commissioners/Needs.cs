@@ -51,7 +51,7 @@ internal static class NeedChecks
     public static async Task<NeedFacts> ValidateAsync(KechuangDb db, IOrganizationDirectory directory, NeedInput input, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var facts = NeedRules.Validate(input, await CommissionerQueries.TownsAsync(directory, cancellationToken), CommissionerQueries.Today(db), errors);
+        var facts = NeedRules.Validate(input, await CommissionerQueries.TownsAsync(directory, cancellationToken), db.Today(), errors);
         if (facts?.RegionCode is { } region && !db.User.Scope.Covers(region))
         {
             errors.Add("regionCode", "该乡镇（街道）不在您的数据范围内");
@@ -99,7 +99,7 @@ public sealed class ListNeedsHandler(KechuangDb db, IOrganizationDirectory direc
         errors.ThrowIfAny();
         if (query.Year is { } year)
         {
-            CommissionerQueries.CheckYear(year);
+            ListFilters.CheckYear(year);
             var from = new DateOnly(year, 1, 1);
             var to = from.AddYears(1);
             rows = rows.Where(n => n.SurveyedOn >= from && n.SurveyedOn < to);

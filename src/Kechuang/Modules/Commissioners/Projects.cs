@@ -105,8 +105,8 @@ public sealed class ListCommissionerProjectsHandler(KechuangDb db, IOrganization
             rows = rows.Where(p => p.Level == level);
         }
         errors.ThrowIfAny();
-        CommissionerQueries.CheckYear(query.Year);
-        CommissionerQueries.CheckYear(query.ToYear, "toYear");
+        ListFilters.CheckYear(query.Year);
+        ListFilters.CheckYear(query.ToYear, "toYear");
         if (query.Year is { } year)
         {
             // With toYear, the years from year to toYear (the letter counts 2022 to its date in 2023).

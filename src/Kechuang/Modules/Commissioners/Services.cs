@@ -104,7 +104,7 @@ internal static class ServiceChecks
     public static async Task<(ServiceFacts Facts, Commissioner Commissioner)> ValidateAsync(KechuangDb db, ServiceInput input, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var facts = ServiceRules.Validate(input, CommissionerQueries.Today(db), errors);
+        var facts = ServiceRules.Validate(input, db.Today(), errors);
         Commissioner? commissioner = null;
         if (input.CommissionerId is { } id)
         {

@@ -96,7 +96,7 @@ public sealed class ListEventsHandler(KechuangDb db, IOrganizationDirectory dire
 
     private IQueryable<Event> Filter(EventQuery query)
     {
-        EventChecks.CheckYear(query.Year);
+        ListFilters.CheckYear(query.Year);
         var events = db.Set<Event>().AsNoTracking().UnderRegion(query.RegionCode);
         if (query.Year is { } year)
         {
@@ -151,7 +151,7 @@ public sealed class ListMediaReportsHandler(KechuangDb db, IOrganizationDirector
 
     private IQueryable<MediaReport> Filter(MediaReportQuery query)
     {
-        EventChecks.CheckYear(query.Year);
+        ListFilters.CheckYear(query.Year);
         var errors = new FieldErrors();
         var medium = string.IsNullOrWhiteSpace(query.Medium) ? null : errors.Enum("medium", "媒体类型", query.Medium, EventsRules.MediumNames);
         errors.ThrowIfAny();
@@ -195,31 +195,11 @@ internal static class EventChecks
 
     public static NotFoundException ReportNotFound() => new("媒体报道不存在或不在您的数据范围内");
 
-    public static DateOnly Today(KechuangDb db) => DateOnly.FromDateTime(UiFormat.Local(db.UtcNow));
-
-    public static void CheckYear(int? year)
-    {
-        if (year is < 1990 or > 2100)
-        {
-            throw InputException.For("year", "年度须在1990至2100之间");
-        }
-    }
-
-    public static IQueryable<T> UnderRegion<T>(this IQueryable<T> query, string? regionCode) where T : IRegionScoped
-    {
-        if (string.IsNullOrWhiteSpace(regionCode))
-        {
-            return query;
-        }
-        var prefix = DataScope.Prefix(regionCode);
-        return query.Where(e => e.RegionCode.StartsWith(prefix));
-    }
-
     public static async Task<EventFacts> EventAsync(KechuangDb db, IOrganizationDirectory directory, EventInput input, CancellationToken cancellationToken)
     {
         var regions = await directory.RegionNamesAsync(cancellationToken);
         var errors = new FieldErrors();
-        var facts = EventsRules.ValidateEvent(input, regions.ContainsKey, Today(db), errors);
+        var facts = EventsRules.ValidateEvent(input, regions.ContainsKey, db.Today(), errors);
         InScope(db, input.RegionCode, errors);
         errors.ThrowIfAny();
         return facts!;
@@ -230,7 +210,7 @@ internal static class EventChecks
     {
         var regions = await directory.RegionNamesAsync(cancellationToken);
         var errors = new FieldErrors();
-        var facts = EventsRules.ValidateReport(input, regions.ContainsKey, Today(db), errors);
+        var facts = EventsRules.ValidateReport(input, regions.ContainsKey, db.Today(), errors);
         InScope(db, input.RegionCode, errors);
         if (input.EventId is { } eventId && !await db.Set<Event>().AnyAsync(e => e.Id == eventId, cancellationToken))
         {

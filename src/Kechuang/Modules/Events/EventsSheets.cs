@@ -71,7 +71,7 @@ public sealed class ImportMediaReportsHandler(KechuangDb db, IOrganizationDirect
         _regions = await directory.RegionNamesAsync(cancellationToken);
         _taken = (await Db.Set<MediaReport>().IgnoreQueryFilters().AsNoTracking().Select(r => new { r.Outlet, r.PublishedOn, r.Title }).ToListAsync(cancellationToken))
             .Select(r => (r.Outlet, r.PublishedOn, r.Title)).ToHashSet();
-        _today = EventChecks.Today(Db);
+        _today = Db.Today();
         _inFile.Clear();
     }
 

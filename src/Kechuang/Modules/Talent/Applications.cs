@@ -56,7 +56,7 @@ public sealed class DecideApplicationHandler(KechuangDb db)
         var application = await db.Set<TalentApplication>().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw UpdateApplicationHandler.NotFound();
         var errors = new FieldErrors();
-        var decision = TalentRules.ValidateDecision(input, application.RecommendedOn, TalentQueries.Today(db), errors);
+        var decision = TalentRules.ValidateDecision(input, application.RecommendedOn, db.Today(), errors);
         errors.ThrowIfAny();
         if (TalentRules.CheckDecision(application.Result, decision!.Value.Result) is { } broken)
         {
@@ -96,7 +96,7 @@ public sealed class ListApplicationsHandler(KechuangDb db, TalentNames names, IP
 
     private async Task<IQueryable<TalentApplication>> FilterAsync(ApplicationQuery query, CancellationToken cancellationToken)
     {
-        TalentQueries.CheckYear(query.Year);
+        ListFilters.CheckYear(query.Year);
         var errors = new FieldErrors();
         var level = string.IsNullOrWhiteSpace(query.Level) ? null : errors.Enum("level", "项目级别", query.Level, TalentRules.LevelNames);
         var result = string.IsNullOrWhiteSpace(query.Result) ? null : errors.Enum("result", "评审结果", query.Result, TalentRules.ResultNames);
@@ -140,7 +140,7 @@ internal static class ApplicationChecks
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var facts = TalentRules.ValidateApplication(input, programmes, await checks.RegionExistsAsync(cancellationToken), TalentQueries.Today(db), errors);
+        var facts = TalentRules.ValidateApplication(input, programmes, await checks.RegionExistsAsync(cancellationToken), db.Today(), errors);
         checks.RegionInScope(input.RegionCode, errors);
         await checks.PersonAsync("personId", input.PersonId, errors, cancellationToken);
         await checks.OrganizationAsync("employerId", input.EmployerId, null, errors, cancellationToken);

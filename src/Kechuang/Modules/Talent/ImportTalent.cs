@@ -162,7 +162,7 @@ internal sealed class ImportLookups
         _people = (await people.ListAsync(cancellationToken)).ToLookup(p => p.Name, StringComparer.Ordinal),
         _regions = await organizations.RegionNamesAsync(cancellationToken),
         _scope = db.User.Scope,
-        Today = TalentQueries.Today(db),
+        Today = db.Today(),
     };
 
     public void InScope(string? regionCode, FieldErrors errors)

@@ -51,7 +51,7 @@ public sealed class ListIntroductionsHandler(KechuangDb db, TalentNames names, I
 
     public async Task<Paged<IntroductionDto>> HandleAsync(IntroductionQuery query, CancellationToken cancellationToken = default)
     {
-        TalentQueries.CheckYear(query.Year);
+        ListFilters.CheckYear(query.Year);
         var rows = db.Set<TalentIntroduction>().AsNoTracking().UnderRegion(query.RegionCode);
         if (query.Year is { } year)
         {
@@ -87,7 +87,7 @@ internal static class IntroductionChecks
     public static async Task<IntroductionFacts> ValidateAsync(KechuangDb db, TalentChecks checks, IntroductionInput input, Guid? self, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var facts = TalentRules.ValidateIntroduction(input, await checks.RegionExistsAsync(cancellationToken), TalentQueries.Today(db), errors);
+        var facts = TalentRules.ValidateIntroduction(input, await checks.RegionExistsAsync(cancellationToken), db.Today(), errors);
         checks.RegionInScope(input.RegionCode, errors);
         await checks.PersonAsync("personId", input.PersonId, errors, cancellationToken);
         await checks.OrganizationAsync("employerId", input.EmployerId, null, errors, cancellationToken);

@@ -66,7 +66,7 @@ public sealed class ListPhdRecommendationsHandler(KechuangDb db, TalentNames nam
 
     private async Task<IQueryable<PhdRecommendation>> FilterAsync(PhdRecommendationQuery query, CancellationToken cancellationToken)
     {
-        TalentQueries.CheckYear(query.Year);
+        ListFilters.CheckYear(query.Year);
         var recommendations = db.Set<PhdRecommendation>().AsNoTracking().UnderRegion(query.RegionCode);
         if (query.Year is { } year)
         {
@@ -104,7 +104,7 @@ internal static class RecommendationChecks
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var facts = TalentRules.ValidateRecommendation(input, await checks.RegionExistsAsync(cancellationToken), TalentQueries.Today(db), errors);
+        var facts = TalentRules.ValidateRecommendation(input, await checks.RegionExistsAsync(cancellationToken), db.Today(), errors);
         checks.RegionInScope(input.RegionCode, errors);
         if (input.PhdId is { } phdId && !await db.Set<PhdProfile>().AnyAsync(p => p.Id == phdId, cancellationToken))
         {
@@ -131,7 +131,7 @@ internal static class RecommendationChecks
         // A recommendation the viewer sees names its PhD even when the profile is kept by another county.
         var phds = await db.Set<PhdProfile>().IgnoreQueryFilters().AsNoTracking().Where(p => phdIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         await names.LoadAsync(phds.Values.Select(p => p.PersonId), rows.Select(r => r.EnterpriseId).Concat(phds.Values.Select(p => p.InstitutionId)), cancellationToken);
-        var today = TalentQueries.Today(db);
+        var today = db.Today();
         return rows.Select(r =>
         {
             var phd = phds.GetValueOrDefault(r.PhdId);

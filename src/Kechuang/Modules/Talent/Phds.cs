@@ -130,7 +130,7 @@ public sealed class ListPhdDemandsHandler(KechuangDb db, TalentNames names, IOrg
 
     public async Task<Paged<PhdDemandDto>> HandleAsync(PhdDemandQuery query, CancellationToken cancellationToken = default)
     {
-        TalentQueries.CheckYear(query.Year);
+        ListFilters.CheckYear(query.Year);
         var demands = db.Set<PhdDemand>().AsNoTracking().UnderRegion(query.RegionCode);
         if (query.Year is { } year)
         {

@@ -8,28 +8,6 @@ namespace Kechuang.Modules.Talent;
 
 internal static class TalentQueries
 {
-    /// <summary>Today in Asia/Shanghai.</summary>
-    public static DateOnly Today(KechuangDb db) => DateOnly.FromDateTime(UiFormat.Local(db.UtcNow));
-
-    /// <summary>Codes at or below a region: 330723 covers 330723 and its towns.</summary>
-    public static IQueryable<T> UnderRegion<T>(this IQueryable<T> query, string? regionCode) where T : IRegionScoped
-    {
-        if (string.IsNullOrWhiteSpace(regionCode))
-        {
-            return query;
-        }
-        var prefix = Platform.Access.DataScope.Prefix(regionCode);
-        return query.Where(e => e.RegionCode.StartsWith(prefix));
-    }
-
-    /// <summary>A year filter of a list: 1990–2100 or a 400 on <c>year</c>.</summary>
-    public static void CheckYear(int? year)
-    {
-        if (year is < 1990 or > 2100)
-        {
-            throw InputException.For("year", "年度须在1990至2100之间");
-        }
-    }
 }
 
 /// <summary>

@@ -128,7 +128,7 @@ public sealed class AddStationPaymentHandler(KechuangDb db)
         var station = await db.Set<TransferStation>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == stationId, cancellationToken)
             ?? throw new NotFoundException("工作站不存在或不在您的数据范围内");
         var errors = new FieldErrors();
-        var facts = AssessmentRules.ValidatePayment(input, TransferQueries.Today(db), errors);
+        var facts = AssessmentRules.ValidatePayment(input, db.Today(), errors);
         StationAssessment? assessment = null;
         if (input.AssessmentId is { } assessmentId)
         {

@@ -63,7 +63,7 @@ internal static class CooperationChecks
         ITechContracts contracts, CooperationInput input, Cooperation? self, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var facts = CooperationRules.Validate(input, TransferQueries.Today(db), errors);
+        var facts = CooperationRules.Validate(input, db.Today(), errors);
         OrganizationInfo? enterprise = null;
         if (input.EnterpriseId is { } enterpriseId)
         {

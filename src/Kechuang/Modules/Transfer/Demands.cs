@@ -80,7 +80,7 @@ internal static class DemandChecks
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var facts = DemandRules.Validate(input, TransferQueries.Today(db), errors);
+        var facts = DemandRules.Validate(input, db.Today(), errors);
         // An enterprise account posts for itself, whatever the body says.
         var enterpriseId = db.User.Scope.OrganizationId ?? input.EnterpriseId;
         OrganizationInfo? enterprise = null;

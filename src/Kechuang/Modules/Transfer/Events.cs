@@ -68,7 +68,7 @@ internal static class EventChecks
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var facts = EventRules.Validate(input, await TransferQueries.RegionExistsAsync(directory, cancellationToken), TransferQueries.Today(db), errors);
+        var facts = EventRules.Validate(input, await TransferQueries.RegionExistsAsync(directory, cancellationToken), db.Today(), errors);
         TransferQueries.CheckScope(db, facts?.RegionCode, "regionCode", errors);
         if (input.StationId is { } station && !await db.Set<TransferStation>().AnyAsync(s => s.Id == station, cancellationToken))
         {
@@ -161,7 +161,7 @@ public sealed class AddAttendanceHandler(KechuangDb db, IOrganizationDirectory d
         var facts = EventRules.ValidateAttendance(input, errors);
         await TransferQueries.InstitutionAsync(directory, input.InstitutionId, "institutionId", errors, cancellationToken);
         errors.ThrowIfAny();
-        if (EventRules.CheckHeld(matchmaking.HeldOn, TransferQueries.Today(db)) is { } notHeld)
+        if (EventRules.CheckHeld(matchmaking.HeldOn, db.Today()) is { } notHeld)
         {
             throw notHeld;
         }

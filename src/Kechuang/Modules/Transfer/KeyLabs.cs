@@ -50,7 +50,7 @@ public sealed class AddRecognitionHandler(KechuangDb db)
         var lab = await db.Set<KeyLab>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == labId, cancellationToken)
             ?? throw new NotFoundException("实验室（研究院）不存在或不在您的数据范围内");
         var errors = new FieldErrors();
-        var facts = KeyLabRules.ValidateRecognition(input, TransferQueries.Today(db), errors);
+        var facts = KeyLabRules.ValidateRecognition(input, db.Today(), errors);
         errors.ThrowIfAny();
         var (step, level, on, document) = facts!.Value;
         var reached = (await db.Set<KeyLabRecognition>().AsNoTracking().Where(r => r.KeyLabId == labId).Select(r => new { r.Step, r.Level }).ToListAsync(cancellationToken))
@@ -71,7 +71,7 @@ internal static class KeyLabChecks
     public static async Task<KeyLabFacts> ValidateAsync(KechuangDb db, IOrganizationDirectory directory, KeyLabInput input, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var facts = KeyLabRules.Validate(input, await TransferQueries.RegionExistsAsync(directory, cancellationToken), TransferQueries.Today(db), errors);
+        var facts = KeyLabRules.Validate(input, await TransferQueries.RegionExistsAsync(directory, cancellationToken), db.Today(), errors);
         TransferQueries.CheckScope(db, facts?.RegionCode, "regionCode", errors);
         if (input.HostId is { } host && await directory.FindAnywhereAsync(host, cancellationToken) is null)
         {

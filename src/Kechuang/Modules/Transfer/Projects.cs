@@ -45,7 +45,7 @@ internal static class ProjectChecks
     public static async Task<ProjectFacts> ValidateAsync(KechuangDb db, IOrganizationDirectory directory, ProjectInput input, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var facts = ProjectRules.Validate(input, await TransferQueries.RegionExistsAsync(directory, cancellationToken), TransferQueries.Today(db), errors);
+        var facts = ProjectRules.Validate(input, await TransferQueries.RegionExistsAsync(directory, cancellationToken), db.Today(), errors);
         TransferQueries.CheckScope(db, facts?.RegionCode, "regionCode", errors);
         await TransferQueries.InstitutionAsync(directory, input.InstitutionId, "institutionId", errors, cancellationToken);
         if (input.EnterpriseId is { } enterprise && await directory.FindAsync(enterprise, cancellationToken) is not { Kind: OrganizationKind.Enterprise })

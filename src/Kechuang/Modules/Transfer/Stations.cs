@@ -48,7 +48,7 @@ internal static class StationChecks
     public static async Task<StationFacts> ValidateAsync(KechuangDb db, IOrganizationDirectory directory, StationInput input, Guid? self, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var facts = StationRules.Validate(input, await TransferQueries.RegionExistsAsync(directory, cancellationToken), TransferQueries.Today(db), errors);
+        var facts = StationRules.Validate(input, await TransferQueries.RegionExistsAsync(directory, cancellationToken), db.Today(), errors);
         TransferQueries.CheckScope(db, facts?.RegionCode, "regionCode", errors);
         await TransferQueries.InstitutionAsync(directory, input.InstitutionId, "institutionId", errors, cancellationToken);
         errors.ThrowIfAny();

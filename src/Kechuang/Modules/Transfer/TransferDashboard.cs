@@ -11,7 +11,7 @@ internal sealed class TransferDashboard : IDashboardCard
 
     public async Task<IReadOnlyList<DashboardFigure>> FiguresAsync(KechuangDb db)
     {
-        var today = TransferQueries.Today(db);
+        var today = db.Today();
         var yearStart = new DateOnly(today.Year, 1, 1);
         var stations = await db.Set<TransferStation>().CountAsync();
         var open = await db.Set<Demand>().CountAsync(d => d.Status == DemandStatus.Open || d.Status == DemandStatus.Matched);

@@ -60,7 +60,7 @@ public sealed class ImportStationsHandler(KechuangDb db, IOrganizationDirectory 
         _taken = (await Db.Set<TransferStation>().IgnoreQueryFilters().AsNoTracking().Select(s => new { s.RegionCode, s.Name }).ToListAsync(cancellationToken))
             .Select(s => (s.RegionCode[..Math.Min(6, s.RegionCode.Length)], s.Name)).ToHashSet();
         _inFile.Clear();
-        _today = TransferQueries.Today(Db);
+        _today = Db.Today();
     }
 
     protected override TransferStation? Read(SheetRow row, FieldErrors errors)
@@ -105,7 +105,7 @@ public sealed class ImportDemandsHandler(KechuangDb db, IOrganizationDirectory d
     {
         _enterprises = (await directory.ListAsync(OrganizationKind.Enterprise, cancellationToken)).ToDictionary(o => o.CreditCode, StringComparer.Ordinal);
         _campaigns = (await Db.Set<DemandCampaign>().AsNoTracking().Select(c => new { c.Name, c.Id }).ToListAsync(cancellationToken)).ToLookup(c => c.Name, c => c.Id, StringComparer.Ordinal);
-        _today = TransferQueries.Today(Db);
+        _today = Db.Today();
     }
 
     protected override Demand? Read(SheetRow row, FieldErrors errors)
@@ -172,7 +172,7 @@ public sealed class ImportCooperationsHandler(KechuangDb db, IOrganizationDirect
         _enterprises = (await directory.ListAsync(OrganizationKind.Enterprise, cancellationToken)).ToDictionary(o => o.CreditCode, StringComparer.Ordinal);
         _institutions = new InstitutionIndex(await directory.ListAnywhereAsync(cancellationToken));
         _stations = (await Db.Set<TransferStation>().AsNoTracking().Select(s => new { s.Name, s.Id }).ToListAsync(cancellationToken)).ToLookup(s => s.Name, s => s.Id, StringComparer.Ordinal);
-        _today = TransferQueries.Today(Db);
+        _today = Db.Today();
     }
 
     protected override Cooperation? Read(SheetRow row, FieldErrors errors)

@@ -8,20 +8,6 @@ namespace Kechuang.Modules.Transfer;
 
 internal static class TransferQueries
 {
-    /// <summary>Today in Asia/Shanghai.</summary>
-    public static DateOnly Today(KechuangDb db) => DateOnly.FromDateTime(UiFormat.Local(db.UtcNow));
-
-    /// <summary>Codes at or below a region: 330723 covers 330723 and its towns.</summary>
-    public static IQueryable<T> UnderRegion<T>(this IQueryable<T> query, string? regionCode) where T : IRegionScoped
-    {
-        if (string.IsNullOrWhiteSpace(regionCode))
-        {
-            return query;
-        }
-        var prefix = Platform.Access.DataScope.Prefix(regionCode.Trim());
-        return query.Where(e => e.RegionCode.StartsWith(prefix));
-    }
-
     /// <summary>A list's day range [from, to): both optional, to after from.</summary>
     public static void CheckRange(DateOnly? from, DateOnly? to)
     {

@@ -36,7 +36,7 @@ public sealed class IndicatorCatalogue(IEnumerable<IIndicator> indicators)
     {
         var indicator = Get(code);
         var region = CheckRegion(db.User, regionCode);
-        CheckYear(year);
+        ListFilters.CheckYear(year);
         var period = Period.Year(year);
         var value = await indicator.ComputeAsync(db, region, period, cancellationToken);
         var url = indicator.RecordsUrl(region, period);
@@ -48,7 +48,7 @@ public sealed class IndicatorCatalogue(IEnumerable<IIndicator> indicators)
     {
         var indicator = Get(code);
         var region = CheckRegion(db.User, regionCode);
-        CheckYear(year);
+        ListFilters.CheckYear(year);
         var values = new List<decimal>(12);
         for (var month = 1; month <= 12; month++)
         {
@@ -72,13 +72,5 @@ public sealed class IndicatorCatalogue(IEnumerable<IIndicator> indicators)
             throw new ForbiddenException("该行政区划不在您的数据范围内");
         }
         return region;
-    }
-
-    private static void CheckYear(int year)
-    {
-        if (year is < 1990 or > 2100)
-        {
-            throw InputException.For("year", "年度须在1990至2100之间");
-        }
     }
 }

@@ -1541,6 +1541,7 @@ namespace Kechuang.Migrations.Sqlite
                         .HasName("pk_directory_person");
 
                     b.HasIndex("IdNumberIndex")
+                        .IsUnique()
                         .HasDatabaseName("ix_directory_person_id_number_index");
 
                     b.HasIndex("OrganizationId")

@@ -17,7 +17,7 @@ public sealed class CreatePersonHandler(KechuangDb db)
         await EnsureIdNumberFreeAsync(db, valid.IdNumber, null, cancellationToken);
         var person = new Person(valid.Name, valid.Kind, valid.OrganizationId, valid.RegionCode, valid.Title, valid.Fields, valid.Phone, valid.IdNumber, db.UtcNow);
         db.Add(person);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(DuplicateIdNumber, cancellationToken);
         return person.Id;
     }
 
@@ -77,6 +77,6 @@ public sealed class UpdatePersonHandler(KechuangDb db)
         var valid = await CreatePersonHandler.ValidateAsync(db, input, cancellationToken);
         await CreatePersonHandler.EnsureIdNumberFreeAsync(db, valid.IdNumber, person.Id, cancellationToken);
         person.Update(valid.Name, valid.Kind, valid.OrganizationId, valid.RegionCode, valid.Title, valid.Fields, valid.Phone, valid.IdNumber, db.UtcNow);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(CreatePersonHandler.DuplicateIdNumber, cancellationToken);
     }
 }

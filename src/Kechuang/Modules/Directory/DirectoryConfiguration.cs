@@ -47,6 +47,8 @@ public sealed class DirectoryConfiguration : IEntityTypeConfiguration<Region>, I
         builder.Property(p => p.Fields).HasMaxLength(200);
         builder.PersonalData(p => p.Phone, PersonalDataKind.Phone);
         builder.PersonalData(p => p.IdNumber, PersonalDataKind.IdNumber);
+        // One number, one person: the index settles two registrations of the same number that both passed the check.
+        builder.HasIndex(PersonalDataMapping.IndexOf(nameof(Person.IdNumber))).IsUnique();
         builder.HasIndex(p => p.OrganizationId);
     }
 }

@@ -111,6 +111,23 @@ public abstract class PersonalDataTests(KechuangApp app)
     }
 
     [Fact]
+    public async Task SameIdNumberRegisteredAtOnce_OneIs201_TheOthersAre409_Never500()
+    {
+        var idNumber = KechuangApp.NewIdNumber();
+        var clients = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.ClientAsync("wuyi.staff")));
+
+        var responses = await Task.WhenAll(clients.Select((c, i) => c.PostJsonAsync("/api/v1/people",
+            new { name = $"并发{i}{Guid.NewGuid():N}"[..12], kind = "contact", idNumber, regionCode = "330723" })));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("directory.duplicate-id-number", (await refused.ReadJsonAsync()).GetProperty("code").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Search_ByAWholeNumber_FindsThePersonThroughTheIndex_ButNotByPartOfIt()
     {
         var staff = await app.ClientAsync("wuyi.staff");

@@ -36,7 +36,7 @@ builder.Services.AddAudit();
 builder.Services.AddProblems();
 builder.Services.AddUi();
 builder.Services.AddApiDocs();
-builder.Services.AddHealth(builder.Configuration);
+builder.Services.AddOperations(builder.Configuration);
 builder.Services.AddScoped<Bootstrap>();
 
 builder.Services.AddDirectory();

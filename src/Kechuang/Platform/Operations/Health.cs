@@ -17,6 +17,14 @@ public static class Health
     /// <summary>A check that has not answered by then has failed: a probe must not hang on a database that does not reply.</summary>
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>The probes, and the <c>backup</c> and <c>restore</c> commands (docs/operations.md).</summary>
+    public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ICommand, BackupCommand>();
+        services.AddSingleton<ICommand, RestoreCommand>();
+        return services.AddHealth(configuration);
+    }
+
     public static IServiceCollection AddHealth(this IServiceCollection services, IConfiguration configuration)
     {
         var checks = services.AddHealthChecks();

@@ -13,6 +13,7 @@ using Kechuang.Platform.Audit;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Demo;
 using Kechuang.Platform.Indicators;
+using Kechuang.Platform.Operations;
 using Kechuang.Platform.Problems;
 using Kechuang.Platform.Ui;
 
@@ -35,6 +36,7 @@ builder.Services.AddAudit();
 builder.Services.AddProblems();
 builder.Services.AddUi();
 builder.Services.AddApiDocs();
+builder.Services.AddOperations(builder.Configuration);
 builder.Services.AddScoped<Bootstrap>();
 
 builder.Services.AddDirectory();

@@ -19,7 +19,12 @@ public static class CommandLine
     public static Command Parse(string[] args)
     {
         var words = args.TakeWhile(a => !a.StartsWith('-')).ToArray();
-        var rest = args.Skip(words.Length).ToArray();
+        // A bare flag (restore … --force) followed by another option would take that option for its value in the
+        // host's configuration (--force --Database:Provider=Postgres would lose the provider): it is given a value.
+        var rest = args.Skip(words.Length)
+            .Select((a, i) => a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=', StringComparison.Ordinal)
+                && (i + words.Length + 1 == args.Length || args[i + words.Length + 1].StartsWith('-')) ? a + "=true" : a)
+            .ToArray();
         return words switch
         {
             [] or ["serve"] => new Command("serve", [], rest),

@@ -66,14 +66,4 @@ public static class Startup
     private static string Where(KechuangDb db) => db.IsSqlite
         ? new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource
         : "PostgreSQL " + new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Password = null }.Host;
-
-    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/health", async (KechuangDb db, CancellationToken ct) =>
-            await db.Database.CanConnectAsync(ct)
-                ? Results.Ok(new { status = "ok" })
-                : Results.Problem(title: "数据库不可用", statusCode: 503))
-            .AllowAnonymous().ExcludeFromDescription();
-        return app;
-    }
 }

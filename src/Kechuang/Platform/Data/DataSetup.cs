@@ -14,10 +14,9 @@ public static class DataSetup
     /// </summary>
     public static IServiceCollection AddKechuangData(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
         var connection = configuration.GetConnectionString("Kechuang");
         string? sqliteFile = null;
-        if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
+        if (IsPostgres(configuration))
         {
             if (string.IsNullOrWhiteSpace(connection))
             {
@@ -31,7 +30,7 @@ public static class DataSetup
         }
         else
         {
-            connection ??= $"Data Source={Path.Combine("data", "kechuang.db")}";
+            connection = SqliteConnection(configuration);
             sqliteFile = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource;
             services.AddDbContextFactory<SqliteKechuangDb>(o => o.UseSqlite(connection).UseSnakeCaseNamingConvention(), ServiceLifetime.Scoped);
             services.AddScoped<IDbContextFactory<KechuangDb>, KechuangDbFactory<SqliteKechuangDb>>();
@@ -46,6 +45,14 @@ public static class DataSetup
         services.AddKeyProtection(configuration);
         return services;
     }
+
+    /// <summary>True when <c>Database:Provider</c> names PostgreSQL (SQLite is the default).</summary>
+    public static bool IsPostgres(IConfiguration configuration) =>
+        string.Equals(configuration["Database:Provider"] ?? "Sqlite", "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The SQLite connection the configuration names, <c>data/kechuang.db</c> when it names none.</summary>
+    public static string SqliteConnection(IConfiguration configuration) =>
+        configuration.GetConnectionString("Kechuang") ?? $"Data Source={Path.Combine("data", "kechuang.db")}";
 
     private static PersonalDataCipher PersonalDataCipherFor(IConfiguration configuration, string? sqliteFile, ILoggerFactory logging)
     {

@@ -29,7 +29,10 @@ public abstract class EndpointAccessTests(KechuangApp app)
         "POST /api/v1/auth/token",
         "POST /api/v1/auth/change-password",
         "GET /culture",
+        // Probes of a supervisor or load balancer: states of the checks only (docs/operations.md).
         "GET /health",
+        "GET /health/live",
+        "GET /health/ready",
 
         // The API contract and its reference page: no records in them, and a script's author reads them before holding a token.
         "GET /openapi/{documentName}.json",

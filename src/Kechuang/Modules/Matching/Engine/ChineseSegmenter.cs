@@ -97,6 +97,10 @@ public sealed class ChineseSegmenter : IDisposable
     public List<string> Terms(string? text) =>
         Cut(Normalize(text), search: false).Select(p => p.Word).Distinct(StringComparer.Ordinal).ToList();
 
+    /// <summary>The dictionary words inside a (normalised) word, without the word itself: 控制算法 → 控制, 算法.</summary>
+    public IReadOnlyList<string> Parts(string word) =>
+        Cut(word, search: true).Select(p => p.Word).Where(w => w != word).Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>The set of words an index holds for a text (search mode), to say which words of a query a field has.</summary>
     public HashSet<string> IndexWords(string? text) =>
         Cut(Normalize(text), search: true).Select(p => p.Word).ToHashSet(StringComparer.Ordinal);

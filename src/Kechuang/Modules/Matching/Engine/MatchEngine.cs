@@ -29,7 +29,10 @@ public sealed record MatchDocument(string Kind, Guid Id, string Title, string? S
 /// </summary>
 public sealed record MatchQuery(string Kind, string Text, string? Field, Guid? DemandId = null, Guid? Exclude = null);
 
-/// <summary>Why a result matched: a word of the query (or its synonym) found in named fields, the same field, staff judgements.</summary>
+/// <summary>A word of the query with its thesaurus synonyms and the dictionary words inside it.</summary>
+public sealed record Concept(string Term, IReadOnlyList<string> Synonyms, IReadOnlyList<string> Parts);
+
+/// <summary>Why a result matched: a word of the query (or its synonym, or a part of it) found in named fields, the same field, staff judgements.</summary>
 public sealed record MatchReason(string Kind, string Text, string? Term = null, string? Synonym = null, IReadOnlyList<string>? Fields = null);
 
 /// <summary>A ranked result, before and after its reasons are worked out.</summary>
@@ -54,6 +57,7 @@ public sealed class MatchEngine : IDisposable
     private const float KeywordsBoost = 2f;
     private const float TextBoost = 1f;
     private const float SynonymWeight = 0.7f;
+    private const float PartWeight = 0.5f;
     private const float FieldBoost = 1.5f;
     private const int MaxQueryTerms = 48;
 
@@ -173,11 +177,16 @@ public sealed class MatchEngine : IDisposable
         Refresh();
     }
 
-    /// <summary>The query's words, each with its synonyms.</summary>
-    public IReadOnlyList<(string Term, IReadOnlyList<string> Synonyms)> Concepts(string text)
+    /// <summary>
+    /// The query's words, each with its synonyms and the dictionary words inside it (控制算法 → 控制, 算法): a record that has
+    /// only a part of a long word still answers that word, at a lower weight.
+    /// </summary>
+    public IReadOnlyList<Concept> Concepts(string text)
     {
         var thesaurus = _thesaurus;
-        return _segmenter.Terms(text).Take(MaxQueryTerms).Select(t => (t, thesaurus.SynonymsOf(t))).ToList();
+        return _segmenter.Terms(text).Take(MaxQueryTerms)
+            .Select(t => new Concept(t, thesaurus.SynonymsOf(t), t.Length > 2 ? _segmenter.Parts(t) : []))
+            .ToList();
     }
 
     /// <summary>
@@ -192,7 +201,7 @@ public sealed class MatchEngine : IDisposable
             return ([], 0);
         }
         var words = new BooleanQuery { MinimumNumberShouldMatch = 1 };
-        foreach (var (term, synonyms) in concepts)
+        foreach (var (term, synonyms, parts) in concepts)
         {
             var concept = new DisjunctionMaxQuery(0.1f);
             foreach (var (name, boost, _) in Fields)
@@ -201,6 +210,10 @@ public sealed class MatchEngine : IDisposable
                 foreach (var synonym in synonyms)
                 {
                     concept.Add(new TermQuery(new Term(name, synonym)) { Boost = boost * SynonymWeight });
+                }
+                foreach (var part in parts)
+                {
+                    concept.Add(new TermQuery(new Term(name, part)) { Boost = boost * PartWeight });
                 }
             }
             words.Add(concept, Occur.SHOULD);
@@ -254,7 +267,7 @@ public sealed class MatchEngine : IDisposable
                 var doc = searcher.Doc(hit.Doc);
                 var fieldWords = Fields.Select(f => (f.Label, Words: _segmenter.IndexWords(doc.Get(f.Name, CultureInfo.InvariantCulture)))).ToList();
                 var reasons = new List<MatchReason>();
-                foreach (var (term, synonyms) in concepts)
+                foreach (var (term, synonyms, parts) in concepts)
                 {
                     var direct = fieldWords.Where(f => f.Words.Contains(term)).Select(f => f.Label).ToList();
                     if (direct.Count > 0)
@@ -262,12 +275,23 @@ public sealed class MatchEngine : IDisposable
                         reasons.Add(new MatchReason("term", $"「{term}」见于{string.Join("、", direct)}", term, null, direct));
                         continue;
                     }
+                    var found = false;
                     foreach (var synonym in synonyms)
                     {
                         var via = fieldWords.Where(f => f.Words.Contains(synonym)).Select(f => f.Label).ToList();
                         if (via.Count > 0)
                         {
                             reasons.Add(new MatchReason("synonym", $"「{term}」的同义词「{synonym}」见于{string.Join("、", via)}", term, synonym, via));
+                            found = true;
+                            break;
+                        }
+                    }
+                    foreach (var part in found ? Array.Empty<string>() : parts)
+                    {
+                        var via = fieldWords.Where(f => f.Words.Contains(part)).Select(f => f.Label).ToList();
+                        if (via.Count > 0)
+                        {
+                            reasons.Add(new MatchReason("part", $"「{term}」中的「{part}」见于{string.Join("、", via)}", term, part, via));
                             break;
                         }
                     }

@@ -2,6 +2,7 @@
 # Runs one benchmark in Release and prints its figure, the baseline measured in the same run, and
 # the ratio. Usage: scripts/bench.sh <audit-write|scope-filter|contracts-import [--provider Sqlite|Postgres] [--rows N] [--rounds R] [--warmup N] [--chunk N] [--breakdown]
 #   |screening [--provider Sqlite|Postgres] [--enterprises N]
+#   |matching [--docs N] [--queries Q] [--concurrency C]
 #   |auction [--seconds S] [--bidders N] [--viewers V] [--pool P] [--warmup W]>  (auction: PostgreSQL on 127.0.0.1:5432, see scripts/services.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."

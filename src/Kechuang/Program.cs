@@ -4,6 +4,7 @@ using Kechuang.Modules.Contracts;
 using Kechuang.Modules.Directory;
 using Kechuang.Modules.Enterprises;
 using Kechuang.Modules.Events;
+using Kechuang.Modules.Matching;
 using Kechuang.Modules.Market;
 using Kechuang.Modules.Talent;
 using Kechuang.Modules.Transfer;
@@ -49,6 +50,7 @@ builder.Services.AddCommissioners();
 builder.Services.AddTransfer();
 builder.Services.AddTalent();
 builder.Services.AddEvents();
+builder.Services.AddMatching();
 
 var app = builder.Build();
 
@@ -87,6 +89,7 @@ app.MapCommissioners();
 app.MapTransfer();
 app.MapTalent();
 app.MapEvents();
+app.MapMatching();
 app.MapUi();
 
 await app.RunAsync();

@@ -16,6 +16,7 @@ public static class MarketModule
         services.AddScoped<CheckAchievementEditHandler>();
         services.AddScoped<FindAchievementOwnerHandler>();
         services.AddScoped<ImportAchievementsHandler>();
+        services.AddScoped<Public.IAchievementCatalog, AchievementCatalog>();
         services.AddScoped<ListAuctionsHandler>();
         services.AddScoped<GetAuctionHandler>();
         services.AddScoped<CreateAuctionHandler>();

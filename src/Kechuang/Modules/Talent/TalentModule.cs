@@ -10,6 +10,7 @@ public static class TalentModule
         services.AddSingleton<TalentProgrammes>();
         services.AddScoped<TalentChecks>();
         services.AddScoped<TalentNames>();
+        services.AddScoped<Public.IPhdCatalog, PhdCatalog>();
         services.AddScoped<CreateApplicationHandler>();
         services.AddScoped<UpdateApplicationHandler>();
         services.AddScoped<DecideApplicationHandler>();

@@ -31,6 +31,7 @@ public static class TransferModule
         services.AddScoped<ListDemandsHandler>();
         services.AddScoped<GetDemandHandler>();
         services.AddScoped<ImportDemandsHandler>();
+        services.AddScoped<Public.IDemandCatalog, DemandCatalog>();
         services.AddScoped<CreateCampaignHandler>();
         services.AddScoped<ListCampaignsHandler>();
         services.AddScoped<CreateCooperationHandler>();

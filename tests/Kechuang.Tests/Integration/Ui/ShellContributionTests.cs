@@ -136,6 +136,7 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
              ("talent_application", "人才项目申报"), ("talent_phd", "百博入企博士档案"), ("talent_phd_demand", "企业博士需求"),
              ("talent_phd_recommendation", "百博入企推荐"), ("talent_introduction", "引进人才"),
              ("events_event", "主题活动"), ("events_media_report", "媒体报道"),
+             ("matching_synonym", "同义词组"), ("matching_word", "领域词"), ("matching_feedback", "匹配反馈"),
              ("audit_entry", "审计日志")],
             names.Entities.Select(e => (e.Key, e.Value)));
         Assert.Equal(

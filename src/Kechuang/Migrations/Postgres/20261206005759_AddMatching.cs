@@ -1,0 +1,93 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kechuang.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AddMatching : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "matching_feedback",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    target_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    demand_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    query_text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    terms = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    useful = table.Column<bool>(type: "boolean", nullable: false),
+                    account = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_matching_feedback", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "matching_synonym",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    words = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_matching_synonym", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "matching_word",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    word = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    industry = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_matching_word", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_matching_feedback_demand_id",
+                table: "matching_feedback",
+                column: "demand_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_matching_feedback_kind_target_id",
+                table: "matching_feedback",
+                columns: new[] { "kind", "target_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_matching_word_word",
+                table: "matching_word",
+                column: "word",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "matching_feedback");
+
+            migrationBuilder.DropTable(
+                name: "matching_synonym");
+
+            migrationBuilder.DropTable(
+                name: "matching_word");
+        }
+    }
+}

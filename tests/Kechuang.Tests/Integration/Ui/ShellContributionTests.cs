@@ -39,6 +39,7 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
              ("talent-introductions", "/talent/introductions", "引进人才", "Introduced talents")]),
         ("events", "活动与宣传", "Events and press",
             [("event-list", "/events", "主题活动", "Theme events"), ("media-reports", "/events/media-reports", "媒体报道", "Media reports")]),
+        ("suggestions", "建议办理", "Suggestions", [("suggestion-list", "/suggestions", "人大代表建议", "Deputies' suggestions")]),
         ("market", "成果交易", "Achievement market", [("achievements", "/market/achievements", "科技成果", "Achievements"), ("auctions", "/market/auctions", "拍卖会", "Auctions")]),
         ("performance", "目标与指标", "Targets & indicators", [("targets", "/indicators/targets", "目标完成情况", "Target completion")]),
         ("system", "系统管理", "Administration", [("accounts", "/admin/accounts", "账号管理", "Accounts"), ("audit", "/admin/audit", "审计日志", "Audit log")]),
@@ -64,7 +65,7 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
                 Assert.Equal(expected[i].Item3, actual[i].Item3);
             }
         }
-        Assert.Equal([null, null, null, null, null, null, null, null, null, "staff", "administrators"], catalog.Existing().Select(s => s.Policy));
+        Assert.Equal([null, null, null, null, null, null, null, null, null, null, "staff", "administrators"], catalog.Existing().Select(s => s.Policy));
         Assert.Equal(["park-tech-smes", "commissioner-service", "cultivation"], catalog.Existing().SelectMany(s => s.Items).Where(i => i.Policy == "staff").Select(i => i.Key));
     }
 
@@ -136,6 +137,8 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
              ("talent_application", "人才项目申报"), ("talent_phd", "百博入企博士档案"), ("talent_phd_demand", "企业博士需求"),
              ("talent_phd_recommendation", "百博入企推荐"), ("talent_introduction", "引进人才"),
              ("events_event", "主题活动"), ("events_media_report", "媒体报道"),
+             ("suggestions_suggestion", "人大代表建议"), ("suggestions_co_handler", "会办单位"), ("suggestions_contact", "与代表面商"),
+             ("suggestions_step", "建议办理过程"),
              ("audit_entry", "审计日志")],
             names.Entities.Select(e => (e.Key, e.Value)));
         Assert.Equal(
@@ -178,7 +181,7 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
             ["until"] = "截至",
         };
         // Every table shows every field by the same name, as when the shell held one list; a contract's, a project's and an event's Title is its own.
-        string[] ownTitles = ["contracts_", "commissioners_", "events_"];
+        string[] ownTitles = ["contracts_", "commissioners_", "events_", "suggestions_"];
         foreach (var entity in names.Entities.Select(e => e.Key).Where(e => !ownTitles.Any(p => e.StartsWith(p, StringComparison.Ordinal))))
         {
             Assert.All(fields, f => Assert.Equal(f.Value, names.Field(entity, f.Key)));

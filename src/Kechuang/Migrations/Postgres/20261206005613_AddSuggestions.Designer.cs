@@ -2867,7 +2867,7 @@ namespace Kechuang.Migrations.Postgres
                     b.ToTable("suggestions_suggestion", (string)null);
                 });
 
-            modelBuilder.Entity("Kechuang.Modules.Suggestions.SuggestionCoHandler", b =>
+            modelBuilder.Entity("Kechuang.Modules.Suggestions.CoHandlingUnit", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -4765,7 +4765,7 @@ namespace Kechuang.Migrations.Postgres
                         .HasConstraintName("fk_market_lot_market_auction_auction_id");
                 });
 
-            modelBuilder.Entity("Kechuang.Modules.Suggestions.SuggestionCoHandler", b =>
+            modelBuilder.Entity("Kechuang.Modules.Suggestions.CoHandlingUnit", b =>
                 {
                     b.HasOne("Kechuang.Modules.Suggestions.Suggestion", null)
                         .WithMany("CoHandlers")

@@ -46,7 +46,7 @@ public enum ContactStage
 /// </summary>
 public sealed class Suggestion : IRegionScoped
 {
-    private readonly List<SuggestionCoHandler> _coHandlers = [];
+    private readonly List<CoHandlingUnit> _coHandlers = [];
 
     private Suggestion()
     {
@@ -104,7 +104,7 @@ public sealed class Suggestion : IRegionScoped
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
-    public IReadOnlyList<SuggestionCoHandler> CoHandlers => _coHandlers;
+    public IReadOnlyList<CoHandlingUnit> CoHandlers => _coHandlers;
 
     public void Update(SuggestionFacts facts, DateTime now)
     {
@@ -130,7 +130,7 @@ public sealed class Suggestion : IRegionScoped
         _coHandlers.Clear();
         foreach (var unit in coHandlerIds.Distinct())
         {
-            _coHandlers.Add(new SuggestionCoHandler(Id, unit, terms.OpinionDue(assignedOn)));
+            _coHandlers.Add(new CoHandlingUnit(Id, unit, terms.OpinionDue(assignedOn)));
         }
         UpdatedAt = now;
     }
@@ -211,13 +211,13 @@ public sealed class Suggestion : IRegionScoped
 }
 
 /// <summary>会办单位 of a suggestion and its written opinion (会办意见), due a configured number of days after assignment.</summary>
-public sealed class SuggestionCoHandler
+public sealed class CoHandlingUnit
 {
-    private SuggestionCoHandler()
+    private CoHandlingUnit()
     {
     }
 
-    public SuggestionCoHandler(Guid suggestionId, Guid organizationId, DateOnly opinionDueOn)
+    public CoHandlingUnit(Guid suggestionId, Guid organizationId, DateOnly opinionDueOn)
     {
         Id = Guid.CreateVersion7();
         SuggestionId = suggestionId;

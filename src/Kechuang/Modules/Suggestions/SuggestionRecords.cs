@@ -115,7 +115,7 @@ public sealed class ReturnSuggestionHandler(KechuangDb db, IOptions<SuggestionTe
         var reason = errors.Text("reason", "退回理由", input.Reason, 500);
         errors.ThrowIfAny();
         SuggestionsRules.CheckReturn(suggestion.AssignedOn!.Value, day, terms.Value);
-        var removed = await db.Set<SuggestionCoHandler>().Where(c => c.SuggestionId == id).ToListAsync(cancellationToken);
+        var removed = await db.Set<CoHandlingUnit>().Where(c => c.SuggestionId == id).ToListAsync(cancellationToken);
         db.RemoveRange(removed);
         suggestion.Return(db.UtcNow);
         SuggestionChecks.Step(db, id, "return", day, $"退回交办：{reason}");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Kechuang.Modules.Suggestions;
 
-public sealed class SuggestionsConfiguration : IEntityTypeConfiguration<Suggestion>, IEntityTypeConfiguration<SuggestionCoHandler>,
+public sealed class SuggestionsConfiguration : IEntityTypeConfiguration<Suggestion>, IEntityTypeConfiguration<CoHandlingUnit>,
     IEntityTypeConfiguration<SuggestionContact>, IEntityTypeConfiguration<SuggestionStep>
 {
     public void Configure(EntityTypeBuilder<Suggestion> builder)
@@ -31,7 +31,7 @@ public sealed class SuggestionsConfiguration : IEntityTypeConfiguration<Suggesti
         builder.Navigation(s => s.CoHandlers).HasField("_coHandlers");
     }
 
-    public void Configure(EntityTypeBuilder<SuggestionCoHandler> builder)
+    public void Configure(EntityTypeBuilder<CoHandlingUnit> builder)
     {
         builder.ToTable("suggestions_co_handler");
         builder.HasKey(c => c.Id);

@@ -6,6 +6,7 @@ using Kechuang.Modules.Enterprises;
 using Kechuang.Modules.Events;
 using Kechuang.Modules.Matching;
 using Kechuang.Modules.Market;
+using Kechuang.Modules.Suggestions;
 using Kechuang.Modules.Talent;
 using Kechuang.Modules.Transfer;
 using Kechuang.Platform;
@@ -51,6 +52,7 @@ builder.Services.AddTransfer();
 builder.Services.AddTalent();
 builder.Services.AddEvents();
 builder.Services.AddMatching();
+builder.Services.AddSuggestions();
 
 var app = builder.Build();
 
@@ -90,6 +92,7 @@ app.MapTransfer();
 app.MapTalent();
 app.MapEvents();
 app.MapMatching();
+app.MapSuggestions();
 app.MapUi();
 
 await app.RunAsync();

@@ -39,6 +39,7 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
              ("talent-introductions", "/talent/introductions", "引进人才", "Introduced talents")]),
         ("events", "活动与宣传", "Events and press",
             [("event-list", "/events", "主题活动", "Theme events"), ("media-reports", "/events/media-reports", "媒体报道", "Media reports")]),
+        ("suggestions", "建议办理", "Suggestions", [("suggestion-list", "/suggestions", "人大代表建议", "Deputies' suggestions")]),
         ("market", "成果交易", "Achievement market", [("achievements", "/market/achievements", "科技成果", "Achievements"), ("auctions", "/market/auctions", "拍卖会", "Auctions")]),
         ("performance", "目标与指标", "Targets & indicators", [("targets", "/indicators/targets", "目标完成情况", "Target completion")]),
         ("system", "系统管理", "Administration", [("accounts", "/admin/accounts", "账号管理", "Accounts"), ("audit", "/admin/audit", "审计日志", "Audit log")]),
@@ -64,7 +65,7 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
                 Assert.Equal(expected[i].Item3, actual[i].Item3);
             }
         }
-        Assert.Equal([null, null, null, null, null, null, null, null, null, "staff", "administrators"], catalog.Existing().Select(s => s.Policy));
+        Assert.Equal([null, null, null, null, null, null, null, null, null, null, "staff", "administrators"], catalog.Existing().Select(s => s.Policy));
         Assert.Equal(["park-tech-smes", "commissioner-service", "cultivation"], catalog.Existing().SelectMany(s => s.Items).Where(i => i.Policy == "staff").Select(i => i.Key));
     }
 
@@ -137,6 +138,8 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
              ("talent_phd_recommendation", "百博入企推荐"), ("talent_introduction", "引进人才"),
              ("events_event", "主题活动"), ("events_media_report", "媒体报道"),
              ("matching_synonym", "同义词组"), ("matching_word", "领域词"), ("matching_feedback", "匹配反馈"),
+             ("suggestions_suggestion", "人大代表建议"), ("suggestions_co_handler", "会办单位"), ("suggestions_contact", "与代表面商"),
+             ("suggestions_step", "建议办理过程"),
              ("audit_entry", "审计日志")],
             names.Entities.Select(e => (e.Key, e.Value)));
         Assert.Equal(
@@ -178,8 +181,8 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
             ["failures"] = "失败次数",
             ["until"] = "截至",
         };
-        // Every table shows every field by the same name, as when the shell held one list; a contract's, a project's, an event's and a demand's Title is its own.
-        string[] ownTitles = ["contracts_", "commissioners_", "events_", "transfer_"];
+        // Every table shows every field by the same name, as when the shell held one list; a contract's, a project's, an event's, a demand's and a suggestion's Title is its own.
+        string[] ownTitles = ["contracts_", "commissioners_", "events_", "transfer_", "suggestions_"];
         foreach (var entity in names.Entities.Select(e => e.Key))
         {
             var own = ownTitles.Any(p => entity.StartsWith(p, StringComparison.Ordinal));

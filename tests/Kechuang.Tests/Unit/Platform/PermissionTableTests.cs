@@ -7,6 +7,7 @@ using Kechuang.Modules.Enterprises;
 using Kechuang.Modules.Events;
 using Kechuang.Modules.Market;
 using Kechuang.Modules.Matching;
+using Kechuang.Modules.Suggestions;
 using Kechuang.Modules.Talent;
 using Kechuang.Modules.Transfer;
 using Kechuang.Platform.Access;
@@ -28,7 +29,7 @@ public class PermissionTableTests
         var services = new ServiceCollection()
             .AddAccess(new ConfigurationBuilder().Build()).AddIndicators()
             .AddDirectory().AddContracts().AddEnterprises().AddMarket().AddCarriers().AddCommissioners().AddTransfer()
-            .AddTalent().AddEvents().AddMatching();
+            .AddTalent().AddEvents().AddMatching().AddSuggestions();
         using var provider = services.BuildServiceProvider();
         return provider.GetRequiredService<PermissionTable>();
     }
@@ -38,7 +39,7 @@ public class PermissionTableTests
     {
         var table = Table();
 
-        Assert.Equal(["账号与认证", "组织与人员", "技术合同登记", "企业培育", "成果交易", "创新载体", "科技特派员", "技术转移", "人才工作", "活动与宣传", "匹配推荐", "指标与目标"],
+        Assert.Equal(["账号与认证", "组织与人员", "技术合同登记", "企业培育", "成果交易", "创新载体", "科技特派员", "技术转移", "人才工作", "活动与宣传", "匹配推荐", "建议办理", "指标与目标"],
             table.Rows.Select(r => r.Module).Distinct());
         Assert.All(table.Rows, r => Assert.NotEmpty(r.Permission.Roles));
         // An expert records nothing of the bureau's: it signs in and may try the evaluation engines, which store nothing.

@@ -1,0 +1,38 @@
+using Kechuang.Platform.Demo;
+
+namespace Kechuang.Modules.Suggestions;
+
+public static class SuggestionsModule
+{
+    public static IServiceCollection AddSuggestions(this IServiceCollection services)
+    {
+        services.AddOptions<SuggestionTerms>().BindConfiguration("Suggestions:Terms");
+        services.AddScoped<CreateSuggestionHandler>();
+        services.AddScoped<UpdateSuggestionHandler>();
+        services.AddScoped<AssignSuggestionHandler>();
+        services.AddScoped<ReturnSuggestionHandler>();
+        services.AddScoped<ConfirmSuggestionReceiptHandler>();
+        services.AddScoped<StartSuggestionHandler>();
+        services.AddScoped<ExtendSuggestionHandler>();
+        services.AddScoped<RecordCoHandlingOpinionHandler>();
+        services.AddScoped<RecordRepresentativeContactHandler>();
+        services.AddScoped<SubmitSuggestionReplyHandler>();
+        services.AddScoped<RecordSuggestionFeedbackHandler>();
+        services.AddScoped<PublishSuggestionReplyHandler>();
+        services.AddScoped<ListSuggestionsHandler>();
+        services.AddScoped<GetSuggestionHandler>();
+        services.AddScoped<GetPublishedSuggestionHandler>();
+        services.AddScoped<ListSuggestionUnitsHandler>();
+        foreach (var indicator in SuggestionRateIndicator.All())
+        {
+            services.AddSingleton(indicator);
+        }
+        services.AddScoped<IDemoData, SuggestionsDemoData>();
+        services.AddSingleton<Platform.Ui.INavContribution, SuggestionsNav>();
+        services.AddSingleton<Platform.Access.IPermissionContribution, SuggestionsPermissions>();
+        services.AddSingleton<Platform.Ui.IAuditVocabulary, SuggestionsAuditNames>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSuggestions(this IEndpointRouteBuilder app) => app.MapSuggestionsApi();
+}

@@ -1,0 +1,84 @@
+using Kechuang.BrowserTests.Support;
+using Microsoft.Playwright;
+
+namespace Kechuang.BrowserTests;
+
+/// <summary>
+/// A 武义县 clerk finds 徐世群代表's suggestion 武35号 by its number, reads its handling history (assigned, signed for, the
+/// co-handlers' opinions, 面商, the reply of 2023-07-06, 满意); then assigns 武12号 to 金华市科学技术局 with 武义县人民政府
+/// co-handling, and signs it for; the list, the suggestion and the form also on a phone. It assigns a suggestion, so it
+/// runs on a database of its own.
+/// </summary>
+[Collection(BrowserJourneys.Name)]
+public sealed class SuggestionsJourney(OwnDatabase database) : IClassFixture<OwnDatabase>
+{
+    private readonly BrowserApp _app = database.App;
+
+    [Fact]
+    public async Task Staff_ReadWu35sHistory_AndAssignAndSignForAnotherSuggestion()
+    {
+        var page = await _app.NewPageAsync();
+        await Journey.SignInAsync(page, "wuyi.staff");
+
+        await Journey.GoInteractiveAsync(page, "/suggestions");
+        await page.Locator("#suggestions-search").FillAsync("武35号");
+        await page.Locator("#suggestions-search").PressAsync("Enter");
+        var row = page.Locator(".ant-table-tbody tr", new PageLocatorOptions { HasText = "关于加强山区县科技创新工作扶持力度的建议" });
+        // The unfiltered list shows the row too: wait for the search's count, not for the row.
+        await page.Locator("#suggestions", new PageLocatorOptions { HasText = "共 1 件建议" }).WaitForAsync();
+        await row.WaitForAsync();
+        Assert.Contains("已公开", await row.InnerTextAsync(), StringComparison.Ordinal);
+        await Journey.ScreenshotAsync(page, "suggestions-01-found-by-number");
+
+        await row.Locator("a").First.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/suggestions/", StringComparison.Ordinal));
+        await Journey.WaitInteractiveAsync(page);
+        var timeline = page.Locator("#timeline");
+        await timeline.Locator("text=2023-07-06 答复").WaitForAsync();
+        var history = await timeline.InnerTextAsync();
+        Assert.Contains("交办金华市科学技术局主办，中共金华市委组织部、武义县人民政府会办", history, StringComparison.Ordinal);
+        Assert.Contains("代表反馈：满意", history, StringComparison.Ordinal);
+        await page.Locator(".ant-descriptions", new PageLocatorOptions { HasText = "马苏娟，82270195" }).WaitForAsync();
+        Assert.Contains("办理前", await page.Locator("#contacts").InnerTextAsync(), StringComparison.Ordinal);
+        var wu35 = new Uri(page.Url).PathAndQuery;
+        await Journey.ScreenshotAsync(page, "suggestions-02-wu35-history");
+
+        await Journey.GoInteractiveAsync(page, "/suggestions?q=武12号");
+        var waiting = page.Locator(".ant-table-tbody tr", new PageLocatorOptions { HasText = "武12号" });
+        await waiting.WaitForAsync();
+        await waiting.Locator("a").First.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/suggestions/", StringComparison.Ordinal) && !url.Contains("q=", StringComparison.Ordinal));
+        await Journey.WaitInteractiveAsync(page);
+        await page.Locator("#action-assign").ClickAsync();
+        await page.Locator("#action-panel").WaitForAsync();
+        await Journey.ChooseAsync(page, "#p-lead", "金华市科学技术局", "金华市科学");
+        await Journey.ChooseAsync(page, "div#p-co", "武义县人民政府", "武义县人民");
+        await page.Locator("#action-panel h2").ClickAsync();
+        await Journey.ScreenshotAsync(page, "suggestions-03-assign");
+        await page.Locator("#p-submit").ClickAsync();
+        await page.Locator("#status", new PageLocatorOptions { HasText = "已交办" }).WaitForAsync();
+        Assert.Contains("武义县人民政府", await page.Locator("#co-handlers").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.Locator("#action-sign-for").ClickAsync();
+        await page.Locator("#p-submit").ClickAsync();
+        await page.Locator("#status", new PageLocatorOptions { HasText = "已签收" }).WaitForAsync();
+        Assert.Contains("主办单位签收", await timeline.InnerTextAsync(), StringComparison.Ordinal);
+        await page.Locator("#action-start").WaitForAsync();
+        await Journey.ScreenshotAsync(page, "suggestions-04-signed-for");
+        await Journey.EndAsync(page);
+
+        var phone = await Phone.NewPageAsync(_app);
+        await Journey.SignInAsync(phone, "wuyi.staff");
+        foreach (var (url, name) in new[]
+        {
+            ("/suggestions", "suggestions-05-phone-list"), (wu35, "suggestions-06-phone-wu35"), ("/suggestions/new", "suggestions-07-phone-form"),
+        })
+        {
+            await Journey.GoInteractiveAsync(phone, url);
+            await phone.Locator("h1").WaitForAsync();
+            await Phone.AssertNoHorizontalOverflowAsync(phone, url);
+            await Journey.ScreenshotAsync(phone, name);
+        }
+        await Journey.EndAsync(phone);
+    }
+}

@@ -5,6 +5,7 @@ using Kechuang.Modules.Directory;
 using Kechuang.Modules.Enterprises;
 using Kechuang.Modules.Events;
 using Kechuang.Modules.Market;
+using Kechuang.Modules.Programs;
 using Kechuang.Modules.Talent;
 using Kechuang.Modules.Transfer;
 using Kechuang.Platform;
@@ -47,6 +48,7 @@ builder.Services.AddCommissioners();
 builder.Services.AddTransfer();
 builder.Services.AddTalent();
 builder.Services.AddEvents();
+builder.Services.AddPrograms();
 
 var app = builder.Build();
 
@@ -85,6 +87,7 @@ app.MapCommissioners();
 app.MapTransfer();
 app.MapTalent();
 app.MapEvents();
+app.MapPrograms();
 app.MapUi();
 
 await app.RunAsync();

@@ -2709,6 +2709,468 @@ namespace Kechuang.Migrations.Postgres
                     b.ToTable("market_lot", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AcceptanceNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("acceptance_note");
+
+                    b.Property<DateOnly?>("AcceptanceRequestedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("acceptance_requested_on");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("accepted_on");
+
+                    b.Property<long?>("ApprovedFundsFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("approved_funds_fen");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("CheckNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("check_note");
+
+                    b.Property<DateOnly?>("CheckedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("checked_on");
+
+                    b.Property<DateOnly?>("ContractSignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("contract_signed_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Documents")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("documents");
+
+                    b.Property<DateOnly?>("EndOn")
+                        .HasColumnType("date")
+                        .HasColumnName("end_on");
+
+                    b.Property<int?>("ExtensionMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("extension_months");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grade");
+
+                    b.Property<DateOnly?>("GradedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("graded_on");
+
+                    b.Property<string>("Leader")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("leader");
+
+                    b.Property<DateOnly?>("MidtermOn")
+                        .HasColumnType("date")
+                        .HasColumnName("midterm_on");
+
+                    b.Property<string>("MidtermResult")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("midterm_result");
+
+                    b.Property<string>("Milestones")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("milestones");
+
+                    b.Property<DateOnly?>("NoticeEndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("notice_ends_on");
+
+                    b.Property<DateOnly?>("NoticeStartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("notice_starts_on");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly?>("OriginalEndOn")
+                        .HasColumnType("date")
+                        .HasColumnName("original_end_on");
+
+                    b.Property<long>("OwnFundsFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("own_funds_fen");
+
+                    b.Property<DateOnly?>("RecommendedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("recommended_on");
+
+                    b.Property<Guid?>("RecommendedToCallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recommended_to_call_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<long>("RequestedFundsFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("requested_funds_fen");
+
+                    b.Property<DateOnly?>("ReviewedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reviewed_on");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("score");
+
+                    b.Property<Guid?>("SourceApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_application_id");
+
+                    b.Property<DateOnly?>("StartOn")
+                        .HasColumnType("date")
+                        .HasColumnName("start_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("team");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programs_application");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_programs_application_region_code");
+
+                    b.HasIndex("SourceApplicationId")
+                        .HasDatabaseName("ix_programs_application_source_application_id");
+
+                    b.HasIndex("CallId", "Status")
+                        .HasDatabaseName("ix_programs_application_call_id_status");
+
+                    b.HasIndex("OrganizationId", "CallId", "Title")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programs_application_organization_id_call_id_title");
+
+                    b.ToTable("programs_application", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closes_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("criteria");
+
+                    b.Property<bool>("DropHighLow")
+                        .HasColumnType("boolean")
+                        .HasColumnName("drop_high_low");
+
+                    b.Property<string>("Guide")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("guide");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<int>("NoticeDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("notice_days");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opens_on");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programs_call");
+
+                    b.HasIndex("Year", "Level")
+                        .HasDatabaseName("ix_programs_call_year_level");
+
+                    b.ToTable("programs_call", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("content");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("resolved_on");
+
+                    b.Property<bool?>("Upheld")
+                        .HasColumnType("boolean")
+                        .HasColumnName("upheld");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programs_objection");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_programs_objection_application_id");
+
+                    b.ToTable("programs_objection", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("OnDay")
+                        .HasColumnType("date")
+                        .HasColumnName("on_day");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programs_transition");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_programs_transition_application_id");
+
+                    b.ToTable("programs_transition", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Programs.ReviewAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<bool>("Conflict")
+                        .HasColumnType("boolean")
+                        .HasColumnName("conflict");
+
+                    b.Property<string>("ConflictReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("conflict_reason");
+
+                    b.Property<string>("Points")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("points");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid>("ReviewerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reviewer_id");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reviewer_name");
+
+                    b.Property<DateTime?>("ScoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scored_at");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programs_review_assignment");
+
+                    b.HasIndex("ReviewerId")
+                        .HasDatabaseName("ix_programs_review_assignment_reviewer_id");
+
+                    b.HasIndex("ApplicationId", "ReviewerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programs_review_assignment_application_id_reviewer_id");
+
+                    b.ToTable("programs_review_assignment", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Talent.PhdDemand", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4476,6 +4938,46 @@ namespace Kechuang.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_market_lot_market_auction_auction_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanApplication", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Programs.PlanCall", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_programs_application_programs_call_call_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanObjection", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Programs.PlanApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programs_objection_programs_application_application_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanTransition", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Programs.PlanApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programs_transition_programs_application_application_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Programs.ReviewAssignment", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Programs.PlanApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programs_review_assignment_programs_application_application");
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Talent.PhdRecommendation", b =>

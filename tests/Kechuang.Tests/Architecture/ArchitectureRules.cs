@@ -29,8 +29,8 @@ internal static class ArchitectureRules
     /// </summary>
     public static readonly string[] Verbs =
     [
-        "Add", "Check", "Close", "Confirm", "Count", "Create", "Decide", "Download", "End", "Find", "Get", "Import", "List", "Place", "Publish",
-        "Refuse", "Register", "Return", "Review", "Run", "Save", "Screen", "Submit", "Update", "Upload", "Withdraw",
+        "Add", "Approve", "Assign", "Check", "Close", "Confirm", "Count", "Create", "Decide", "Download", "End", "Find", "Get", "Import", "List", "Place", "Publish",
+        "Recommend", "Refuse", "Register", "Return", "Review", "Run", "Save", "Screen", "Submit", "Update", "Upload", "Withdraw",
     ];
 
     /// <summary>The verbs of use cases that only read; a handler of any other verb changes records.</summary>

@@ -6,6 +6,7 @@ using Kechuang.Modules.Directory;
 using Kechuang.Modules.Enterprises;
 using Kechuang.Modules.Events;
 using Kechuang.Modules.Market;
+using Kechuang.Modules.Programs;
 using Kechuang.Modules.Talent;
 using Kechuang.Modules.Transfer;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,7 +61,7 @@ public class HandlerTests
     public void Handlers_AreRegisteredByTheirModule()
     {
         var services = new ServiceCollection().AddDirectory().AddContracts().AddEnterprises().AddCarriers().AddMarket().AddCommissioners().AddTransfer()
-            .AddTalent().AddEvents();
+            .AddTalent().AddEvents().AddPrograms();
         var registered = services.Select(s => s.ServiceType).ToHashSet();
 
         var missing = Handlers().Where(h => !registered.Contains(h)).Select(h => h.FullName).ToList();

@@ -23,7 +23,7 @@ public sealed record ObjectionDto(Guid Id, DateOnly ReceivedOn, string Content, 
 public sealed record TransitionDto(DateOnly OnDay, DateTime At, string? From, string To, string ToName, string Action, string Actor, string? Note);
 
 /// <summary>An application with its reviews (an expert sees only their own), objections and timeline.</summary>
-public sealed record ApplicationDetail(ApplicationDto Application, IReadOnlyList<Criterion> Criteria, bool DropHighLow, IReadOnlyList<AssignmentDto> Reviews,
+public sealed record ApplicationDetailDto(ApplicationDto Application, IReadOnlyList<Criterion> Criteria, bool DropHighLow, IReadOnlyList<AssignmentDto> Reviews,
     IReadOnlyList<ObjectionDto> Objections, IReadOnlyList<TransitionDto> Timeline);
 
 /// <summary>
@@ -154,7 +154,7 @@ public sealed class ListApplicationsHandler(KechuangDb db, IOrganizationDirector
 
 public sealed class GetApplicationHandler(KechuangDb db, IOrganizationDirectory directory)
 {
-    public async Task<ApplicationDetail> HandleAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<ApplicationDetailDto> HandleAsync(Guid id, CancellationToken cancellationToken = default)
     {
         ProgramChecks.SignedIn(db);
         var row = await ProgramChecks.Visible(db).FirstOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw ProgramChecks.NotFound();
@@ -173,7 +173,7 @@ public sealed class GetApplicationHandler(KechuangDb db, IOrganizationDirectory 
             .OrderBy(t => t.OnDay).ThenBy(t => t.At)
             .Select(t => new TransitionDto(t.OnDay, t.At, t.From is { } f ? Kebab.From(f) : null, Kebab.From(t.To), ProgramsRules.StatusNames[t.To],
                 ApplicationChecks.ActionNames.GetValueOrDefault(t.Action, t.Action), t.Actor, t.Note)).ToList();
-        return new ApplicationDetail(dto, call.CriteriaList, call.DropHighLow, assignments, objections, timeline);
+        return new ApplicationDetailDto(dto, call.CriteriaList, call.DropHighLow, assignments, objections, timeline);
     }
 }
 
@@ -293,5 +293,24 @@ internal static class ApplicationChecks
         var facts = ProgramsRules.ValidateApplication(input, org?.RegionCode ?? "", errors);
         errors.ThrowIfAny();
         return (call!, facts!);
+    }
+}
+
+/// <summary>What the application form offers: the calls open today and the organisations the caller may apply for.</summary>
+public sealed record ApplicationChoices(IReadOnlyList<CallDto> OpenCalls, IReadOnlyList<OrganizationInfo> Organizations);
+
+public sealed class ListApplicationChoicesHandler(KechuangDb db, IOrganizationDirectory directory)
+{
+    public async Task<ApplicationChoices> HandleAsync(CancellationToken cancellationToken = default)
+    {
+        ProgramChecks.SignedIn(db);
+        var today = ProgramChecks.Today(db);
+        var calls = await db.Set<PlanCall>().AsNoTracking().Where(c => c.OpensOn <= today && c.ClosesOn >= today).OrderBy(c => c.Level).ThenBy(c => c.ClosesOn)
+            .ToListAsync(cancellationToken);
+        var orgs = (await directory.ListAsync(cancellationToken: cancellationToken))
+            .Where(o => o.Kind is OrganizationKind.Enterprise or OrganizationKind.Institution && db.User.Scope.Covers(o.RegionCode)
+                && (db.User.Scope.OrganizationId is not { } own || own == o.Id))
+            .OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
+        return new ApplicationChoices(await ProgramChecks.CallDtosAsync(db, directory, calls, cancellationToken), orgs);
     }
 }

@@ -85,7 +85,7 @@ public static class ProgramsApi
             .WithName("UpdatePlanApplication")
             .WithSummary("修改项目申报（形式审查前或退回后）")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/applications/{id:guid}/recommendation-letter", async (Guid id, DownloadRecommendationLetterHandler handler, CancellationToken ct) =>
+        api.MapGet("/applications/{id:guid}/recommendation-letter", async Task<FileContentHttpResult> (Guid id, DownloadRecommendationLetterHandler handler, CancellationToken ct) =>
         {
             var letter = await handler.HandleAsync(id, ct);
             return TypedResults.File(letter.Content, DocxType, letter.FileName);

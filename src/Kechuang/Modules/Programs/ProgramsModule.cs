@@ -16,6 +16,7 @@ public static class ProgramsModule
         services.AddScoped<UpdateApplicationHandler>();
         services.AddScoped<ListApplicationsHandler>();
         services.AddScoped<GetApplicationHandler>();
+        services.AddScoped<ListApplicationChoicesHandler>();
         services.AddScoped<ImportApplicationsHandler>();
         services.AddScoped<DecideFormalCheckHandler>();
         services.AddScoped<AssignReviewersHandler>();

@@ -37,6 +37,9 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
              ("talent-phd-recommendations", "/talent/phd-recommendations", "百博入企推荐", "PhD recommendations"),
              ("talent-phds", "/talent/phds", "百博入企博士库", "PhD profiles"), ("talent-phd-demands", "/talent/phd-demands", "企业博士需求", "PhD demands"),
              ("talent-introductions", "/talent/introductions", "引进人才", "Introduced talents")]),
+        ("programs", "科技计划", "S&T plan projects",
+            [("program-calls", "/programs/calls", "申报通知", "Calls"), ("program-applications", "/programs/applications", "项目申报", "Applications"),
+             ("program-reviews", "/programs/reviews", "我的评审", "My reviews")]),
         ("events", "活动与宣传", "Events and press",
             [("event-list", "/events", "主题活动", "Theme events"), ("media-reports", "/events/media-reports", "媒体报道", "Media reports")]),
         ("market", "成果交易", "Achievement market", [("achievements", "/market/achievements", "科技成果", "Achievements"), ("auctions", "/market/auctions", "拍卖会", "Auctions")]),
@@ -64,7 +67,7 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
                 Assert.Equal(expected[i].Item3, actual[i].Item3);
             }
         }
-        Assert.Equal([null, null, null, null, null, null, null, null, null, "staff", "administrators"], catalog.Existing().Select(s => s.Policy));
+        Assert.Equal([null, null, null, null, null, null, null, null, null, null, "staff", "administrators"], catalog.Existing().Select(s => s.Policy));
         Assert.Equal(["park-tech-smes", "commissioner-service", "cultivation"], catalog.Existing().SelectMany(s => s.Items).Where(i => i.Policy == "staff").Select(i => i.Key));
     }
 
@@ -136,6 +139,8 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
              ("talent_application", "人才项目申报"), ("talent_phd", "百博入企博士档案"), ("talent_phd_demand", "企业博士需求"),
              ("talent_phd_recommendation", "百博入企推荐"), ("talent_introduction", "引进人才"),
              ("events_event", "主题活动"), ("events_media_report", "媒体报道"),
+             ("programs_call", "申报通知"), ("programs_application", "科技计划项目申报"), ("programs_review_assignment", "评审分配"),
+             ("programs_objection", "公示异议"), ("programs_transition", "项目办理记录"),
              ("audit_entry", "审计日志")],
             names.Entities.Select(e => (e.Key, e.Value)));
         Assert.Equal(
@@ -178,7 +183,7 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
             ["until"] = "截至",
         };
         // Every table shows every field by the same name, as when the shell held one list; a contract's, a project's and an event's Title is its own.
-        string[] ownTitles = ["contracts_", "commissioners_", "events_"];
+        string[] ownTitles = ["contracts_", "commissioners_", "events_", "programs_"];
         foreach (var entity in names.Entities.Select(e => e.Key).Where(e => !ownTitles.Any(p => e.StartsWith(p, StringComparison.Ordinal))))
         {
             Assert.All(fields, f => Assert.Equal(f.Value, names.Field(entity, f.Key)));

@@ -2863,6 +2863,10 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("character varying(30)")
                         .HasColumnName("status");
 
+                    b.Property<int>("Steps")
+                        .HasColumnType("integer")
+                        .HasColumnName("steps");
+
                     b.Property<DateOnly>("SubmittedOn")
                         .HasColumnType("date")
                         .HasColumnName("submitted_on");
@@ -3080,6 +3084,10 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .HasColumnName("region_code");
 
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -3089,8 +3097,9 @@ namespace Kechuang.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_programs_transition");
 
-                    b.HasIndex("ApplicationId")
-                        .HasDatabaseName("ix_programs_transition_application_id");
+                    b.HasIndex("ApplicationId", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programs_transition_application_id_seq");
 
                     b.ToTable("programs_transition", (string)null);
                 });

@@ -2858,6 +2858,10 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<int>("Steps")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("steps");
+
                     b.Property<DateOnly>("SubmittedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("submitted_on");
@@ -3075,6 +3079,10 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
 
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -3084,8 +3092,9 @@ namespace Kechuang.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_programs_transition");
 
-                    b.HasIndex("ApplicationId")
-                        .HasDatabaseName("ix_programs_transition_application_id");
+                    b.HasIndex("ApplicationId", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programs_transition_application_id_seq");
 
                     b.ToTable("programs_transition", (string)null);
                 });

@@ -73,7 +73,7 @@ public sealed class UpdateApplicationHandler(KechuangDb db, IOrganizationDirecto
             ApplicationChecks.Open(call, ProgramChecks.Today(db));
             ProgramChecks.Record(db, application, from, "resubmit", ProgramChecks.Today(db));
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(ApplicationChecks.Duplicate, cancellationToken);
     }
 }
 
@@ -170,7 +170,8 @@ public sealed class GetApplicationHandler(KechuangDb db, IOrganizationDirectory 
         var objections = await db.Set<PlanObjection>().AsNoTracking().Where(o => o.ApplicationId == id).OrderBy(o => o.ReceivedOn)
             .Select(o => new ObjectionDto(o.Id, o.ReceivedOn, o.Content, o.Upheld, o.Resolution, o.ResolvedOn)).ToListAsync(cancellationToken);
         var timeline = (await db.Set<PlanTransition>().AsNoTracking().Where(t => t.ApplicationId == id).ToListAsync(cancellationToken))
-            .OrderBy(t => t.OnDay).ThenBy(t => t.At)
+            // In the order recorded: a step may be dated back (a notice entered after it started), its day is shown as given.
+            .OrderBy(t => t.Seq)
             .Select(t => new TransitionDto(t.OnDay, t.At, t.From is { } f ? Kebab.From(f) : null, Kebab.From(t.To), ProgramsRules.StatusNames[t.To],
                 ApplicationChecks.ActionNames.GetValueOrDefault(t.Action, t.Action), t.Actor, t.Note)).ToList();
         return new ApplicationDetailDto(dto, call.CriteriaList, call.DropHighLow, assignments, objections, timeline);

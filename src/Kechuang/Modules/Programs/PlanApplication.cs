@@ -107,6 +107,11 @@ public sealed class PlanApplication : IOrganizationScoped
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>How many timeline entries the application has: numbers them in the order recorded, whatever days they give.</summary>
+    public int Steps { get; private set; }
+
+    public int TakeStep() => ++Steps;
+
     public void Update(ApplicationFacts facts, DateTime now)
     {
         if (Status is not (ApplicationStatus.Submitted or ApplicationStatus.Returned))
@@ -375,6 +380,7 @@ public sealed class PlanTransition : IRegionScoped
         Id = Guid.CreateVersion7();
         ApplicationId = application.Id;
         RegionCode = application.RegionCode;
+        Seq = application.TakeStep();
         From = from;
         To = application.Status;
         Action = action;
@@ -387,6 +393,7 @@ public sealed class PlanTransition : IRegionScoped
     public Guid Id { get; private set; }
     public Guid ApplicationId { get; private set; }
     public string RegionCode { get; private set; } = "";
+    public int Seq { get; private set; }
     public ApplicationStatus? From { get; private set; }
     public ApplicationStatus To { get; private set; }
     public string Action { get; private set; } = "";

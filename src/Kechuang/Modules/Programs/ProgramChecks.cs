@@ -12,6 +12,9 @@ internal static class ProgramChecks
 {
     public static NotFoundException CallNotFound() => new("申报通知不存在");
 
+    /// <summary>Two changes of one application at once: the timeline's numbering lets one through and refuses the other.</summary>
+    public static RuleException Concurrent() => new("programs.concurrent-change", "该项目刚被他人办理，请刷新后重试");
+
     public static NotFoundException NotFound() => new("项目申报不存在或不在您的数据范围内");
 
     public static DateOnly Today(KechuangDb db) => DateOnly.FromDateTime(UiFormat.Local(db.UtcNow));

@@ -90,6 +90,7 @@ public static class ProgramsApi
             var letter = await handler.HandleAsync(id, ct);
             return TypedResults.File(letter.Content, DocxType, letter.FileName);
         })
+            .Produces<byte[]>(StatusCodes.Status200OK, DocxType)
             .WithName("DownloadRecommendationLetter")
             .WithSummary("下载推荐函（.docx）")
             .ProducesProblem(StatusCodes.Status409Conflict);

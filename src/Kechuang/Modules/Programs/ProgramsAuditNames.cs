@@ -82,5 +82,7 @@ internal sealed class ProgramsAuditNames : IAuditVocabulary
         ["Note"] = "说明",
         ["Title"] = "名称",
         ["At"] = "记录时间",
+        ["Steps"] = "办理记录数",
+        ["Seq"] = "序号",
     };
 }

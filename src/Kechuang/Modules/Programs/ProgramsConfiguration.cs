@@ -88,6 +88,6 @@ public sealed class ProgramsConfiguration : IEntityTypeConfiguration<PlanCall>, 
         builder.Property(t => t.Actor).HasMaxLength(100);
         builder.Property(t => t.Note).HasMaxLength(500);
         builder.HasOne<PlanApplication>().WithMany().HasForeignKey(t => t.ApplicationId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(t => t.ApplicationId);
+        builder.HasIndex(t => new { t.ApplicationId, t.Seq }).IsUnique();
     }
 }

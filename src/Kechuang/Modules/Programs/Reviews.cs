@@ -66,7 +66,7 @@ public sealed class AssignReviewersHandler(KechuangDb db)
         }
         var day = ProgramChecks.Today(db);
         ProgramChecks.Record(db, application, from, "assign", day, string.Join("、", added.Select(e => e.DisplayName)));
-        await db.SaveUniqueAsync(() => new RuleException("programs.reviewer-assigned", "该专家已被指派评审此项目"), cancellationToken);
+        await db.SaveUniqueAsync(ProgramChecks.Concurrent, cancellationToken);
     }
 }
 

@@ -29,7 +29,7 @@ public sealed class DecideFormalCheckHandler(KechuangDb db)
         var from = application.Status;
         application.Check(input.Passed.Value, string.IsNullOrEmpty(note) ? null : note, day, db.UtcNow);
         ProgramChecks.Record(db, application, from, "check", day, note);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(ProgramChecks.Concurrent, cancellationToken);
     }
 }
 
@@ -54,7 +54,7 @@ public sealed class ReviewApplicationHandler(KechuangDb db)
         var totals = reviews.Where(r => r.Total is not null).Select(r => r.Total!.Value).ToList();
         application.FinishReview(application.Status == ApplicationStatus.InReview ? ProgramsRules.AverageScore(totals, call.DropHighLow) : 0, day, db.UtcNow);
         ProgramChecks.Record(db, application, from, "review", day, $"{totals.Count}位专家评分，平均{application.Score:0.##}分");
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(ProgramChecks.Concurrent, cancellationToken);
     }
 }
 
@@ -88,7 +88,7 @@ public sealed class RecommendApplicationHandler(KechuangDb db)
         db.Add(onward);
         ProgramChecks.Record(db, application, from, "recommend", day, upper.Title);
         ProgramChecks.Record(db, onward, null, "recommended", day, call.Title);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(ProgramChecks.Concurrent, cancellationToken);
         return onward.Id;
     }
 }
@@ -105,7 +105,7 @@ public sealed class PublishNoticeHandler(KechuangDb db)
         var from = application.Status;
         application.Publicize(day, call.NoticeDays, db.UtcNow);
         ProgramChecks.Record(db, application, from, "publicize", day, $"公示{call.NoticeDays}天，至{ProgramsRules.Day(application.NoticeEndsOn!.Value)}");
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(ProgramChecks.Concurrent, cancellationToken);
     }
 }
 
@@ -127,7 +127,7 @@ public sealed class RegisterObjectionHandler(KechuangDb db)
         var objection = new PlanObjection(application, day, content, db.UtcNow);
         db.Add(objection);
         ProgramChecks.Record(db, application, application.Status, "objection", day, content);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(ProgramChecks.Concurrent, cancellationToken);
         return objection.Id;
     }
 }
@@ -156,7 +156,7 @@ public sealed class DecideObjectionHandler(KechuangDb db)
             application.Decline(day, db.UtcNow);
         }
         ProgramChecks.Record(db, application, from, "objection-resolved", day, $"{(input.Upheld.Value ? "异议成立" : "异议不成立")}：{resolution}");
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(ProgramChecks.Concurrent, cancellationToken);
     }
 }
 
@@ -179,7 +179,7 @@ public sealed class ApproveApplicationHandler(KechuangDb db)
         var from = application.Status;
         application.Approve(input.Funds, day, db.UtcNow);
         ProgramChecks.Record(db, application, from, "approve", day);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(ProgramChecks.Concurrent, cancellationToken);
     }
 }
 
@@ -194,7 +194,7 @@ public sealed class RefuseApplicationHandler(KechuangDb db)
         var from = application.Status;
         application.Decline(day, db.UtcNow);
         ProgramChecks.Record(db, application, from, "decline", day);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(ProgramChecks.Concurrent, cancellationToken);
     }
 }
 
@@ -245,7 +245,7 @@ public sealed class RegisterTaskContractHandler(KechuangDb db)
         application.SignContract(day, input.StartOn!.Value, input.EndOn!.Value, milestones, db.UtcNow);
         ProgramChecks.Record(db, application, from, "contract", day,
             $"实施期{ProgramsRules.Day(input.StartOn.Value)}至{ProgramsRules.Day(input.EndOn.Value)}，{milestones.Count}个节点");
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(ProgramChecks.Concurrent, cancellationToken);
     }
 }
 
@@ -262,7 +262,7 @@ public sealed class RegisterMidtermCheckHandler(KechuangDb db)
         var application = await ProgramChecks.TrackedAsync(db, id, cancellationToken);
         application.RecordMidterm(day, result, db.UtcNow);
         ProgramChecks.Record(db, application, application.Status, "midterm", day, result);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(ProgramChecks.Concurrent, cancellationToken);
     }
 }
 
@@ -281,7 +281,7 @@ public sealed class RegisterExtensionHandler(KechuangDb db)
         application.Extend(input.Months.Value, day, db.UtcNow);
         ProgramChecks.Record(db, application, application.Status, "extend", day,
             $"延期{input.Months}个月，实施期至{ProgramsRules.Day(application.EndOn!.Value)}");
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(ProgramChecks.Concurrent, cancellationToken);
     }
 }
 
@@ -296,7 +296,7 @@ public sealed class SubmitAcceptanceRequestHandler(KechuangDb db)
         var from = application.Status;
         application.RequestAcceptance(day, db.UtcNow);
         ProgramChecks.Record(db, application, from, "request-acceptance", day);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(ProgramChecks.Concurrent, cancellationToken);
     }
 }
 
@@ -320,7 +320,7 @@ public sealed class DecideAcceptanceHandler(KechuangDb db)
         var from = application.Status;
         application.Accept(input.Passed.Value, string.IsNullOrEmpty(note) ? null : note, day, db.UtcNow);
         ProgramChecks.Record(db, application, from, "accept", day, note);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(ProgramChecks.Concurrent, cancellationToken);
     }
 }
 
@@ -337,6 +337,6 @@ public sealed class RegisterEvaluationHandler(KechuangDb db)
         var application = await ProgramChecks.TrackedAsync(db, id, cancellationToken);
         application.Evaluate(grade!.Value, day, db.UtcNow);
         ProgramChecks.Record(db, application, application.Status, "evaluate", day, ProgramsRules.GradeNames[grade.Value]);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(ProgramChecks.Concurrent, cancellationToken);
     }
 }

@@ -11,6 +11,10 @@ namespace Kechuang.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_directory_person_id_number_index",
+                table: "directory_person");
+
             migrationBuilder.CreateTable(
                 name: "programs_call",
                 columns: table => new
@@ -76,7 +80,8 @@ namespace Kechuang.Migrations.Sqlite
                     grade = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     graded_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    steps = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -150,6 +155,7 @@ namespace Kechuang.Migrations.Sqlite
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
                     application_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    seq = table.Column<int>(type: "INTEGER", nullable: false),
                     from = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     to = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     action = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
@@ -168,6 +174,11 @@ namespace Kechuang.Migrations.Sqlite
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_directory_person_id_number_index",
+                table: "directory_person",
+                column: "id_number_index");
 
             migrationBuilder.CreateIndex(
                 name: "ix_programs_application_call_id_status",
@@ -212,9 +223,10 @@ namespace Kechuang.Migrations.Sqlite
                 column: "reviewer_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_programs_transition_application_id",
+                name: "ix_programs_transition_application_id_seq",
                 table: "programs_transition",
-                column: "application_id");
+                columns: new[] { "application_id", "seq" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -234,6 +246,16 @@ namespace Kechuang.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "programs_call");
+
+            migrationBuilder.DropIndex(
+                name: "ix_directory_person_id_number_index",
+                table: "directory_person");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_directory_person_id_number_index",
+                table: "directory_person",
+                column: "id_number_index",
+                unique: true);
         }
     }
 }

@@ -29,8 +29,9 @@ internal static class ArchitectureRules
     /// </summary>
     public static readonly string[] Verbs =
     [
-        "Add", "Assign", "Check", "Close", "Confirm", "Count", "Create", "Decide", "Download", "End", "Extend", "Find", "Get", "Import", "List", "Place",
-        "Publish", "Record", "Refuse", "Register", "Remove", "Return", "Review", "Run", "Save", "Screen", "Start", "Submit", "Update", "Upload", "Withdraw",
+        "Add", "Approve", "Assign", "Check", "Close", "Confirm", "Count", "Create", "Decide", "Download", "End", "Extend", "Find", "Get", "Import", "List",
+        "Place", "Publish", "Recommend", "Record", "Refuse", "Register", "Remove", "Return", "Review", "Run", "Save", "Screen", "Start", "Submit", "Update",
+        "Upload", "Withdraw",
     ];
 
     /// <summary>The verbs of use cases that only read; a handler of any other verb changes records.</summary>

@@ -6,6 +6,7 @@ using Kechuang.Modules.Directory;
 using Kechuang.Modules.Enterprises;
 using Kechuang.Modules.Events;
 using Kechuang.Modules.Market;
+using Kechuang.Modules.Programs;
 using Kechuang.Modules.Matching;
 using Kechuang.Modules.Suggestions;
 using Kechuang.Modules.Talent;
@@ -62,7 +63,7 @@ public class HandlerTests
     public void Handlers_AreRegisteredByTheirModule()
     {
         var services = new ServiceCollection().AddDirectory().AddContracts().AddEnterprises().AddCarriers().AddMarket().AddCommissioners().AddTransfer()
-            .AddTalent().AddEvents().AddMatching().AddSuggestions();
+            .AddTalent().AddEvents().AddPrograms().AddMatching().AddSuggestions();
         var registered = services.Select(s => s.ServiceType).ToHashSet();
 
         var missing = Handlers().Where(h => !registered.Contains(h)).Select(h => h.FullName).ToList();

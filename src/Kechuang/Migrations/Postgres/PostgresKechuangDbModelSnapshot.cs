@@ -2709,68 +2709,126 @@ namespace Kechuang.Migrations.Postgres
                     b.ToTable("market_lot", (string)null);
                 });
 
-            modelBuilder.Entity("Kechuang.Modules.Suggestions.Suggestion", b =>
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanApplication", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<DateOnly?>("AssignedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("assigned_on");
+                    b.Property<string>("AcceptanceNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("acceptance_note");
 
-                    b.Property<string>("Classification")
-                        .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
-                        .HasColumnName("classification");
+                    b.Property<DateOnly?>("AcceptanceRequestedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("acceptance_requested_on");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("accepted_on");
+
+                    b.Property<long?>("ApprovedFundsFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("approved_funds_fen");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("CheckNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("check_note");
+
+                    b.Property<DateOnly?>("CheckedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("checked_on");
+
+                    b.Property<DateOnly?>("ContractSignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("contract_signed_on");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<DateOnly?>("Deadline")
+                    b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("date")
-                        .HasColumnName("deadline");
+                        .HasColumnName("decided_on");
 
-                    b.Property<bool>("Extended")
-                        .HasColumnType("boolean")
-                        .HasColumnName("extended");
+                    b.Property<string>("Documents")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("documents");
 
-                    b.Property<string>("ExtensionReason")
+                    b.Property<DateOnly?>("EndOn")
+                        .HasColumnType("date")
+                        .HasColumnName("end_on");
+
+                    b.Property<int?>("ExtensionMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("extension_months");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grade");
+
+                    b.Property<DateOnly?>("GradedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("graded_on");
+
+                    b.Property<string>("Leader")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("leader");
+
+                    b.Property<DateOnly?>("MidtermOn")
+                        .HasColumnType("date")
+                        .HasColumnName("midterm_on");
+
+                    b.Property<string>("MidtermResult")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
-                        .HasColumnName("extension_reason");
+                        .HasColumnName("midterm_result");
 
-                    b.Property<DateOnly?>("FeedbackOn")
-                        .HasColumnType("date")
-                        .HasColumnName("feedback_on");
-
-                    b.Property<DateOnly?>("FirstRepliedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("first_replied_on");
-
-                    b.Property<bool?>("FirstReplyOnTime")
-                        .HasColumnType("boolean")
-                        .HasColumnName("first_reply_on_time");
-
-                    b.Property<Guid?>("LeadUnitId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("lead_unit_id");
-
-                    b.Property<string>("Number")
+                    b.Property<string>("Milestones")
                         .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
-                        .HasColumnName("number");
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("milestones");
 
-                    b.Property<DateOnly?>("PublishedOn")
+                    b.Property<DateOnly?>("NoticeEndsOn")
                         .HasColumnType("date")
-                        .HasColumnName("published_on");
+                        .HasColumnName("notice_ends_on");
 
-                    b.Property<DateOnly>("ReceivedOn")
+                    b.Property<DateOnly?>("NoticeStartsOn")
                         .HasColumnType("date")
-                        .HasColumnName("received_on");
+                        .HasColumnName("notice_starts_on");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly?>("OriginalEndOn")
+                        .HasColumnType("date")
+                        .HasColumnName("original_end_on");
+
+                    b.Property<long>("OwnFundsFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("own_funds_fen");
+
+                    b.Property<DateOnly?>("RecommendedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("recommended_on");
+
+                    b.Property<Guid?>("RecommendedToCallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recommended_to_call_id");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
@@ -2778,65 +2836,45 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .HasColumnName("region_code");
 
-                    b.Property<int>("RehandleCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("rehandle_count");
+                    b.Property<long>("RequestedFundsFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("requested_funds_fen");
 
-                    b.Property<DateOnly?>("RepliedOn")
+                    b.Property<DateOnly?>("ReviewedOn")
                         .HasColumnType("date")
-                        .HasColumnName("replied_on");
+                        .HasColumnName("reviewed_on");
 
-                    b.Property<string>("ReplyContactName")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("reply_contact_name");
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("score");
 
-                    b.Property<string>("ReplyContactPhone")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
-                        .HasColumnName("reply_contact_phone");
+                    b.Property<Guid?>("SourceApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_application_id");
 
-                    b.Property<string>("ReplyNumber")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("reply_number");
-
-                    b.Property<string>("RepresentativePhone")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
-                        .HasColumnName("representative_phone");
-
-                    b.Property<string>("Representatives")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("representatives");
-
-                    b.Property<string>("Satisfaction")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("satisfaction");
-
-                    b.Property<string>("Session")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("session");
-
-                    b.Property<DateOnly?>("SignedForOn")
+                    b.Property<DateOnly?>("StartOn")
                         .HasColumnType("date")
-                        .HasColumnName("signed_for_on");
+                        .HasColumnName("start_on");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("status");
 
-                    b.Property<string>("Summary")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("summary");
+                    b.Property<int>("Steps")
+                        .HasColumnType("integer")
+                        .HasColumnName("steps");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("team");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -2849,105 +2887,157 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
-                        .HasName("pk_suggestions_suggestion");
-
-                    b.HasIndex("FirstRepliedOn")
-                        .HasDatabaseName("ix_suggestions_suggestion_first_replied_on");
+                        .HasName("pk_programs_application");
 
                     b.HasIndex("RegionCode")
-                        .HasDatabaseName("ix_suggestions_suggestion_region_code");
+                        .HasDatabaseName("ix_programs_application_region_code");
 
-                    b.HasIndex("Session", "Number")
+                    b.HasIndex("SourceApplicationId")
+                        .HasDatabaseName("ix_programs_application_source_application_id");
+
+                    b.HasIndex("CallId", "Status")
+                        .HasDatabaseName("ix_programs_application_call_id_status");
+
+                    b.HasIndex("OrganizationId", "CallId", "Title")
                         .IsUnique()
-                        .HasDatabaseName("ix_suggestions_suggestion_session_number");
+                        .HasDatabaseName("ix_programs_application_organization_id_call_id_title");
 
-                    b.ToTable("suggestions_suggestion", (string)null);
+                    b.ToTable("programs_application", (string)null);
                 });
 
-            modelBuilder.Entity("Kechuang.Modules.Suggestions.CoHandlingUnit", b =>
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanCall", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<string>("Opinion")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("opinion");
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
 
-                    b.Property<DateOnly>("OpinionDueOn")
+                    b.Property<DateOnly>("ClosesOn")
                         .HasColumnType("date")
-                        .HasColumnName("opinion_due_on");
-
-                    b.Property<DateOnly?>("OpinionOn")
-                        .HasColumnType("date")
-                        .HasColumnName("opinion_on");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organization_id");
-
-                    b.Property<Guid>("SuggestionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("suggestion_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_suggestions_co_handler");
-
-                    b.HasIndex("SuggestionId", "OrganizationId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_suggestions_co_handler_suggestion_id_organization_id");
-
-                    b.ToTable("suggestions_co_handler", (string)null);
-                });
-
-            modelBuilder.Entity("Kechuang.Modules.Suggestions.SuggestionContact", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateOnly>("ContactedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("contacted_on");
+                        .HasColumnName("closes_on");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("note");
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("criteria");
 
-                    b.Property<string>("Stage")
+                    b.Property<bool>("DropHighLow")
+                        .HasColumnType("boolean")
+                        .HasColumnName("drop_high_low");
+
+                    b.Property<string>("Guide")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("guide");
+
+                    b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
-                        .HasColumnName("stage");
+                        .HasColumnName("level");
 
-                    b.Property<Guid>("SuggestionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("suggestion_id");
+                    b.Property<int>("NoticeDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("notice_days");
 
-                    b.Property<string>("Way")
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opens_on");
+
+                    b.Property<string>("RegionCode")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("way");
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
 
                     b.HasKey("Id")
-                        .HasName("pk_suggestions_contact");
+                        .HasName("pk_programs_call");
 
-                    b.HasIndex("SuggestionId")
-                        .HasDatabaseName("ix_suggestions_contact_suggestion_id");
+                    b.HasIndex("Year", "Level")
+                        .HasDatabaseName("ix_programs_call_year_level");
 
-                    b.ToTable("suggestions_contact", (string)null);
+                    b.ToTable("programs_call", (string)null);
                 });
 
-            modelBuilder.Entity("Kechuang.Modules.Suggestions.SuggestionStep", b =>
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("content");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("resolved_on");
+
+                    b.Property<bool?>("Upheld")
+                        .HasColumnType("boolean")
+                        .HasColumnName("upheld");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programs_objection");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_programs_objection_application_id");
+
+                    b.ToTable("programs_objection", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanTransition", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2956,41 +3046,138 @@ namespace Kechuang.Migrations.Postgres
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("action");
 
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date")
-                        .HasColumnName("day");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("recorded_at");
-
-                    b.Property<string>("RecordedBy")
+                    b.Property<string>("Actor")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
-                        .HasColumnName("recorded_by");
+                        .HasColumnName("actor");
 
-                    b.Property<Guid>("SuggestionId")
+                    b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid")
-                        .HasColumnName("suggestion_id");
+                        .HasColumnName("application_id");
 
-                    b.Property<string>("Text")
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("OnDay")
+                        .HasColumnType("date")
+                        .HasColumnName("on_day");
+
+                    b.Property<string>("RegionCode")
                         .IsRequired()
-                        .HasMaxLength(600)
-                        .HasColumnType("character varying(600)")
-                        .HasColumnName("text");
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("to");
 
                     b.HasKey("Id")
-                        .HasName("pk_suggestions_step");
+                        .HasName("pk_programs_transition");
 
-                    b.HasIndex("SuggestionId")
-                        .HasDatabaseName("ix_suggestions_step_suggestion_id");
+                    b.HasIndex("ApplicationId", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programs_transition_application_id_seq");
 
-                    b.ToTable("suggestions_step", (string)null);
+                    b.ToTable("programs_transition", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Programs.ReviewAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<bool>("Conflict")
+                        .HasColumnType("boolean")
+                        .HasColumnName("conflict");
+
+                    b.Property<string>("ConflictReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("conflict_reason");
+
+                    b.Property<string>("Points")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("points");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid>("ReviewerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reviewer_id");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reviewer_name");
+
+                    b.Property<DateTime?>("ScoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scored_at");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programs_review_assignment");
+
+                    b.HasIndex("ReviewerId")
+                        .HasDatabaseName("ix_programs_review_assignment_reviewer_id");
+
+                    b.HasIndex("ApplicationId", "ReviewerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programs_review_assignment_application_id_reviewer_id");
+
+                    b.ToTable("programs_review_assignment", (string)null);
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Talent.PhdDemand", b =>
@@ -4762,34 +4949,44 @@ namespace Kechuang.Migrations.Postgres
                         .HasConstraintName("fk_market_lot_market_auction_auction_id");
                 });
 
-            modelBuilder.Entity("Kechuang.Modules.Suggestions.CoHandlingUnit", b =>
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanApplication", b =>
                 {
-                    b.HasOne("Kechuang.Modules.Suggestions.Suggestion", null)
-                        .WithMany("CoHandlers")
-                        .HasForeignKey("SuggestionId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                    b.HasOne("Kechuang.Modules.Programs.PlanCall", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_suggestions_co_handler_suggestions_suggestion_suggestion_id");
+                        .HasConstraintName("fk_programs_application_programs_call_call_id");
                 });
 
-            modelBuilder.Entity("Kechuang.Modules.Suggestions.SuggestionContact", b =>
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanObjection", b =>
                 {
-                    b.HasOne("Kechuang.Modules.Suggestions.Suggestion", null)
+                    b.HasOne("Kechuang.Modules.Programs.PlanApplication", null)
                         .WithMany()
-                        .HasForeignKey("SuggestionId")
+                        .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_suggestions_contact_suggestions_suggestion_suggestion_id");
+                        .HasConstraintName("fk_programs_objection_programs_application_application_id");
                 });
 
-            modelBuilder.Entity("Kechuang.Modules.Suggestions.SuggestionStep", b =>
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanTransition", b =>
                 {
-                    b.HasOne("Kechuang.Modules.Suggestions.Suggestion", null)
+                    b.HasOne("Kechuang.Modules.Programs.PlanApplication", null)
                         .WithMany()
-                        .HasForeignKey("SuggestionId")
+                        .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_suggestions_step_suggestions_suggestion_suggestion_id");
+                        .HasConstraintName("fk_programs_transition_programs_application_application_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Programs.ReviewAssignment", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Programs.PlanApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programs_review_assignment_programs_application_application");
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Talent.PhdRecommendation", b =>
@@ -4908,11 +5105,6 @@ namespace Kechuang.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_transfer_station_payment_transfer_station_station_id");
-                });
-
-            modelBuilder.Entity("Kechuang.Modules.Suggestions.Suggestion", b =>
-                {
-                    b.Navigation("CoHandlers");
                 });
 #pragma warning restore 612, 618
         }

@@ -2704,68 +2704,126 @@ namespace Kechuang.Migrations.Sqlite
                     b.ToTable("market_lot", (string)null);
                 });
 
-            modelBuilder.Entity("Kechuang.Modules.Suggestions.Suggestion", b =>
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanApplication", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<DateOnly?>("AssignedOn")
+                    b.Property<string>("AcceptanceNote")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT")
-                        .HasColumnName("assigned_on");
+                        .HasColumnName("acceptance_note");
 
-                    b.Property<string>("Classification")
-                        .HasMaxLength(4)
+                    b.Property<DateOnly?>("AcceptanceRequestedOn")
                         .HasColumnType("TEXT")
-                        .HasColumnName("classification");
+                        .HasColumnName("acceptance_requested_on");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_on");
+
+                    b.Property<long?>("ApprovedFundsFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_funds_fen");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("CheckNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_note");
+
+                    b.Property<DateOnly?>("CheckedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_on");
+
+                    b.Property<DateOnly?>("ContractSignedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_signed_on");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
-                    b.Property<DateOnly?>("Deadline")
+                    b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("TEXT")
-                        .HasColumnName("deadline");
+                        .HasColumnName("decided_on");
 
-                    b.Property<bool>("Extended")
+                    b.Property<string>("Documents")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("documents");
+
+                    b.Property<DateOnly?>("EndOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_on");
+
+                    b.Property<int?>("ExtensionMonths")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("extended");
+                        .HasColumnName("extension_months");
 
-                    b.Property<string>("ExtensionReason")
+                    b.Property<string>("Grade")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grade");
+
+                    b.Property<DateOnly?>("GradedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("graded_on");
+
+                    b.Property<string>("Leader")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leader");
+
+                    b.Property<DateOnly?>("MidtermOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("midterm_on");
+
+                    b.Property<string>("MidtermResult")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
-                        .HasColumnName("extension_reason");
+                        .HasColumnName("midterm_result");
 
-                    b.Property<DateOnly?>("FeedbackOn")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("feedback_on");
-
-                    b.Property<DateOnly?>("FirstRepliedOn")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("first_replied_on");
-
-                    b.Property<bool?>("FirstReplyOnTime")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("first_reply_on_time");
-
-                    b.Property<Guid?>("LeadUnitId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("lead_unit_id");
-
-                    b.Property<string>("Number")
+                    b.Property<string>("Milestones")
                         .IsRequired()
-                        .HasMaxLength(30)
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT")
-                        .HasColumnName("number");
+                        .HasColumnName("milestones");
 
-                    b.Property<DateOnly?>("PublishedOn")
+                    b.Property<DateOnly?>("NoticeEndsOn")
                         .HasColumnType("TEXT")
-                        .HasColumnName("published_on");
+                        .HasColumnName("notice_ends_on");
 
-                    b.Property<DateOnly>("ReceivedOn")
+                    b.Property<DateOnly?>("NoticeStartsOn")
                         .HasColumnType("TEXT")
-                        .HasColumnName("received_on");
+                        .HasColumnName("notice_starts_on");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly?>("OriginalEndOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_end_on");
+
+                    b.Property<long>("OwnFundsFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("own_funds_fen");
+
+                    b.Property<DateOnly?>("RecommendedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recommended_on");
+
+                    b.Property<Guid?>("RecommendedToCallId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recommended_to_call_id");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
@@ -2773,65 +2831,45 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
 
-                    b.Property<int>("RehandleCount")
+                    b.Property<long>("RequestedFundsFen")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("rehandle_count");
+                        .HasColumnName("requested_funds_fen");
 
-                    b.Property<DateOnly?>("RepliedOn")
+                    b.Property<DateOnly?>("ReviewedOn")
                         .HasColumnType("TEXT")
-                        .HasColumnName("replied_on");
+                        .HasColumnName("reviewed_on");
 
-                    b.Property<string>("ReplyContactName")
-                        .HasMaxLength(20)
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(7, 2)
                         .HasColumnType("TEXT")
-                        .HasColumnName("reply_contact_name");
+                        .HasColumnName("score");
 
-                    b.Property<string>("ReplyContactPhone")
-                        .HasMaxLength(30)
+                    b.Property<Guid?>("SourceApplicationId")
                         .HasColumnType("TEXT")
-                        .HasColumnName("reply_contact_phone");
+                        .HasColumnName("source_application_id");
 
-                    b.Property<string>("ReplyNumber")
-                        .HasMaxLength(50)
+                    b.Property<DateOnly?>("StartOn")
                         .HasColumnType("TEXT")
-                        .HasColumnName("reply_number");
-
-                    b.Property<string>("RepresentativePhone")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("representative_phone");
-
-                    b.Property<string>("Representatives")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("representatives");
-
-                    b.Property<string>("Satisfaction")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("satisfaction");
-
-                    b.Property<string>("Session")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("session");
-
-                    b.Property<DateOnly?>("SignedForOn")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("signed_for_on");
+                        .HasColumnName("start_on");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
-                    b.Property<string>("Summary")
-                        .HasMaxLength(2000)
+                    b.Property<int>("Steps")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("steps");
+
+                    b.Property<DateOnly>("SubmittedOn")
                         .HasColumnType("TEXT")
-                        .HasColumnName("summary");
+                        .HasColumnName("submitted_on");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -2844,105 +2882,157 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
-                        .HasName("pk_suggestions_suggestion");
-
-                    b.HasIndex("FirstRepliedOn")
-                        .HasDatabaseName("ix_suggestions_suggestion_first_replied_on");
+                        .HasName("pk_programs_application");
 
                     b.HasIndex("RegionCode")
-                        .HasDatabaseName("ix_suggestions_suggestion_region_code");
+                        .HasDatabaseName("ix_programs_application_region_code");
 
-                    b.HasIndex("Session", "Number")
+                    b.HasIndex("SourceApplicationId")
+                        .HasDatabaseName("ix_programs_application_source_application_id");
+
+                    b.HasIndex("CallId", "Status")
+                        .HasDatabaseName("ix_programs_application_call_id_status");
+
+                    b.HasIndex("OrganizationId", "CallId", "Title")
                         .IsUnique()
-                        .HasDatabaseName("ix_suggestions_suggestion_session_number");
+                        .HasDatabaseName("ix_programs_application_organization_id_call_id_title");
 
-                    b.ToTable("suggestions_suggestion", (string)null);
+                    b.ToTable("programs_application", (string)null);
                 });
 
-            modelBuilder.Entity("Kechuang.Modules.Suggestions.CoHandlingUnit", b =>
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanCall", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<string>("Opinion")
-                        .HasMaxLength(2000)
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT")
-                        .HasColumnName("opinion");
+                        .HasColumnName("category");
 
-                    b.Property<DateOnly>("OpinionDueOn")
+                    b.Property<DateOnly>("ClosesOn")
                         .HasColumnType("TEXT")
-                        .HasColumnName("opinion_due_on");
-
-                    b.Property<DateOnly?>("OpinionOn")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("opinion_on");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("organization_id");
-
-                    b.Property<Guid>("SuggestionId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("suggestion_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_suggestions_co_handler");
-
-                    b.HasIndex("SuggestionId", "OrganizationId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_suggestions_co_handler_suggestion_id_organization_id");
-
-                    b.ToTable("suggestions_co_handler", (string)null);
-                });
-
-            modelBuilder.Entity("Kechuang.Modules.Suggestions.SuggestionContact", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<DateOnly>("ContactedOn")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("contacted_on");
+                        .HasColumnName("closes_on");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT")
-                        .HasColumnName("note");
+                        .HasColumnName("criteria");
 
-                    b.Property<string>("Stage")
+                    b.Property<bool>("DropHighLow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("drop_high_low");
+
+                    b.Property<string>("Guide")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guide");
+
+                    b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
-                        .HasColumnName("stage");
+                        .HasColumnName("level");
 
-                    b.Property<Guid>("SuggestionId")
+                    b.Property<int>("NoticeDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notice_days");
+
+                    b.Property<DateOnly>("OpensOn")
                         .HasColumnType("TEXT")
-                        .HasColumnName("suggestion_id");
+                        .HasColumnName("opens_on");
 
-                    b.Property<string>("Way")
+                    b.Property<string>("RegionCode")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT")
-                        .HasColumnName("way");
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
 
                     b.HasKey("Id")
-                        .HasName("pk_suggestions_contact");
+                        .HasName("pk_programs_call");
 
-                    b.HasIndex("SuggestionId")
-                        .HasDatabaseName("ix_suggestions_contact_suggestion_id");
+                    b.HasIndex("Year", "Level")
+                        .HasDatabaseName("ix_programs_call_year_level");
 
-                    b.ToTable("suggestions_contact", (string)null);
+                    b.ToTable("programs_call", (string)null);
                 });
 
-            modelBuilder.Entity("Kechuang.Modules.Suggestions.SuggestionStep", b =>
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_on");
+
+                    b.Property<bool?>("Upheld")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("upheld");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programs_objection");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_programs_objection_application_id");
+
+                    b.ToTable("programs_objection", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanTransition", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2951,41 +3041,138 @@ namespace Kechuang.Migrations.Sqlite
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT")
                         .HasColumnName("action");
 
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("day");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("recorded_at");
-
-                    b.Property<string>("RecordedBy")
+                    b.Property<string>("Actor")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
-                        .HasColumnName("recorded_by");
+                        .HasColumnName("actor");
 
-                    b.Property<Guid>("SuggestionId")
+                    b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT")
-                        .HasColumnName("suggestion_id");
+                        .HasColumnName("application_id");
 
-                    b.Property<string>("Text")
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("OnDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on_day");
+
+                    b.Property<string>("RegionCode")
                         .IsRequired()
-                        .HasMaxLength(600)
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT")
-                        .HasColumnName("text");
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
 
                     b.HasKey("Id")
-                        .HasName("pk_suggestions_step");
+                        .HasName("pk_programs_transition");
 
-                    b.HasIndex("SuggestionId")
-                        .HasDatabaseName("ix_suggestions_step_suggestion_id");
+                    b.HasIndex("ApplicationId", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programs_transition_application_id_seq");
 
-                    b.ToTable("suggestions_step", (string)null);
+                    b.ToTable("programs_transition", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Programs.ReviewAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<bool>("Conflict")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conflict");
+
+                    b.Property<string>("ConflictReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conflict_reason");
+
+                    b.Property<string>("Points")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("points");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid>("ReviewerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewer_id");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewer_name");
+
+                    b.Property<DateTime?>("ScoredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scored_at");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programs_review_assignment");
+
+                    b.HasIndex("ReviewerId")
+                        .HasDatabaseName("ix_programs_review_assignment_reviewer_id");
+
+                    b.HasIndex("ApplicationId", "ReviewerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programs_review_assignment_application_id_reviewer_id");
+
+                    b.ToTable("programs_review_assignment", (string)null);
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Talent.PhdDemand", b =>
@@ -4755,34 +4942,44 @@ namespace Kechuang.Migrations.Sqlite
                         .HasConstraintName("fk_market_lot_market_auction_auction_id");
                 });
 
-            modelBuilder.Entity("Kechuang.Modules.Suggestions.CoHandlingUnit", b =>
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanApplication", b =>
                 {
-                    b.HasOne("Kechuang.Modules.Suggestions.Suggestion", null)
-                        .WithMany("CoHandlers")
-                        .HasForeignKey("SuggestionId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                    b.HasOne("Kechuang.Modules.Programs.PlanCall", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_suggestions_co_handler_suggestions_suggestion_suggestion_id");
+                        .HasConstraintName("fk_programs_application_programs_call_call_id");
                 });
 
-            modelBuilder.Entity("Kechuang.Modules.Suggestions.SuggestionContact", b =>
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanObjection", b =>
                 {
-                    b.HasOne("Kechuang.Modules.Suggestions.Suggestion", null)
+                    b.HasOne("Kechuang.Modules.Programs.PlanApplication", null)
                         .WithMany()
-                        .HasForeignKey("SuggestionId")
+                        .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_suggestions_contact_suggestions_suggestion_suggestion_id");
+                        .HasConstraintName("fk_programs_objection_programs_application_application_id");
                 });
 
-            modelBuilder.Entity("Kechuang.Modules.Suggestions.SuggestionStep", b =>
+            modelBuilder.Entity("Kechuang.Modules.Programs.PlanTransition", b =>
                 {
-                    b.HasOne("Kechuang.Modules.Suggestions.Suggestion", null)
+                    b.HasOne("Kechuang.Modules.Programs.PlanApplication", null)
                         .WithMany()
-                        .HasForeignKey("SuggestionId")
+                        .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_suggestions_step_suggestions_suggestion_suggestion_id");
+                        .HasConstraintName("fk_programs_transition_programs_application_application_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Programs.ReviewAssignment", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Programs.PlanApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programs_review_assignment_programs_application_application_id");
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Talent.PhdRecommendation", b =>
@@ -4901,11 +5098,6 @@ namespace Kechuang.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_transfer_station_payment_transfer_station_station_id");
-                });
-
-            modelBuilder.Entity("Kechuang.Modules.Suggestions.Suggestion", b =>
-                {
-                    b.Navigation("CoHandlers");
                 });
 #pragma warning restore 612, 618
         }

@@ -37,6 +37,9 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
              ("talent-phd-recommendations", "/talent/phd-recommendations", "百博入企推荐", "PhD recommendations"),
              ("talent-phds", "/talent/phds", "百博入企博士库", "PhD profiles"), ("talent-phd-demands", "/talent/phd-demands", "企业博士需求", "PhD demands"),
              ("talent-introductions", "/talent/introductions", "引进人才", "Introduced talents")]),
+        ("programs", "科技计划", "S&T plan projects",
+            [("program-calls", "/programs/calls", "申报通知", "Calls"), ("program-applications", "/programs/applications", "项目申报", "Applications"),
+             ("program-reviews", "/programs/reviews", "我的评审", "My reviews")]),
         ("events", "活动与宣传", "Events and press",
             [("event-list", "/events", "主题活动", "Theme events"), ("media-reports", "/events/media-reports", "媒体报道", "Media reports")]),
         ("suggestions", "建议办理", "Suggestions", [("suggestion-list", "/suggestions", "人大代表建议", "Deputies' suggestions")]),
@@ -140,6 +143,8 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
              ("matching_synonym", "同义词组"), ("matching_word", "领域词"), ("matching_feedback", "匹配反馈"),
              ("suggestions_suggestion", "人大代表建议"), ("suggestions_co_handler", "会办单位"), ("suggestions_contact", "与代表面商"),
              ("suggestions_step", "建议办理过程"),
+             ("programs_call", "申报通知"), ("programs_application", "科技计划项目申报"), ("programs_review_assignment", "评审分配"),
+             ("programs_objection", "公示异议"), ("programs_transition", "项目办理记录"),
              ("audit_entry", "审计日志")],
             names.Entities.Select(e => (e.Key, e.Value)));
         Assert.Equal(
@@ -181,8 +186,8 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
             ["failures"] = "失败次数",
             ["until"] = "截至",
         };
-        // Every table shows every field by the same name, as when the shell held one list; a contract's, a project's, an event's, a demand's and a suggestion's Title is its own.
-        string[] ownTitles = ["contracts_", "commissioners_", "events_", "transfer_", "suggestions_"];
+        // Every table shows every field by the same name, as when the shell held one list; a contract's, a project's, an event's, a demand's, a plan application's and a suggestion's Title is its own.
+        string[] ownTitles = ["contracts_", "commissioners_", "events_", "transfer_", "suggestions_", "programs_"];
         foreach (var entity in names.Entities.Select(e => e.Key))
         {
             var own = ownTitles.Any(p => entity.StartsWith(p, StringComparison.Ordinal));

@@ -6,6 +6,7 @@ using Kechuang.Modules.Directory;
 using Kechuang.Modules.Enterprises;
 using Kechuang.Modules.Events;
 using Kechuang.Modules.Market;
+using Kechuang.Modules.Programs;
 using Kechuang.Modules.Matching;
 using Kechuang.Modules.Suggestions;
 using Kechuang.Modules.Talent;
@@ -29,7 +30,7 @@ public class PermissionTableTests
         var services = new ServiceCollection()
             .AddAccess(new ConfigurationBuilder().Build()).AddIndicators()
             .AddDirectory().AddContracts().AddEnterprises().AddMarket().AddCarriers().AddCommissioners().AddTransfer()
-            .AddTalent().AddEvents().AddMatching().AddSuggestions();
+            .AddTalent().AddEvents().AddPrograms().AddMatching().AddSuggestions();
         using var provider = services.BuildServiceProvider();
         return provider.GetRequiredService<PermissionTable>();
     }
@@ -39,11 +40,11 @@ public class PermissionTableTests
     {
         var table = Table();
 
-        Assert.Equal(["账号与认证", "组织与人员", "技术合同登记", "企业培育", "成果交易", "创新载体", "科技特派员", "技术转移", "人才工作", "活动与宣传", "匹配推荐", "建议办理", "指标与目标"],
+        Assert.Equal(["账号与认证", "组织与人员", "技术合同登记", "企业培育", "成果交易", "创新载体", "科技特派员", "技术转移", "人才工作", "活动与宣传", "科技计划", "匹配推荐", "建议办理", "指标与目标"],
             table.Rows.Select(r => r.Module).Distinct());
         Assert.All(table.Rows, r => Assert.NotEmpty(r.Permission.Roles));
-        // An expert records nothing of the bureau's: it signs in and may try the evaluation engines, which store nothing.
-        Assert.Equal(["access.sign-in", "enterprises.evaluations.run"], table.Rows.Where(r => r.Permission.Allows(Role.Expert)).Select(r => r.Permission.Key));
+        // An expert records nothing of the bureau's: it signs in, may try the evaluation engines, which store nothing, and scores what it is assigned.
+        Assert.Equal(["access.sign-in", "enterprises.evaluations.run", "programs.scores.submit"], table.Rows.Where(r => r.Permission.Allows(Role.Expert)).Select(r => r.Permission.Key));
         Assert.Equal(["access.sign-in"], table.Rows.Where(r => r.Permission.Allows(Role.AuditAdmin)).Select(r => r.Permission.Key));
     }
 

@@ -1546,6 +1546,7 @@ namespace Kechuang.Migrations.Postgres
                         .HasName("pk_directory_person");
 
                     b.HasIndex("IdNumberIndex")
+                        .IsUnique()
                         .HasDatabaseName("ix_directory_person_id_number_index");
 
                     b.HasIndex("OrganizationId")
@@ -2709,6 +2710,134 @@ namespace Kechuang.Migrations.Postgres
                     b.ToTable("market_lot", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Matching.DomainWord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Industry")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("industry");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Word")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("word");
+
+                    b.HasKey("Id")
+                        .HasName("pk_matching_word");
+
+                    b.HasIndex("Word")
+                        .IsUnique()
+                        .HasDatabaseName("ix_matching_word_word");
+
+                    b.ToTable("matching_word", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Matching.MatchFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("account");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DemandId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("demand_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("QueryText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("query_text");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_id");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("terms");
+
+                    b.Property<bool>("Useful")
+                        .HasColumnType("boolean")
+                        .HasColumnName("useful");
+
+                    b.HasKey("Id")
+                        .HasName("pk_matching_feedback");
+
+                    b.HasIndex("DemandId")
+                        .HasDatabaseName("ix_matching_feedback_demand_id");
+
+                    b.HasIndex("Kind", "TargetId")
+                        .HasDatabaseName("ix_matching_feedback_kind_target_id");
+
+                    b.ToTable("matching_feedback", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Matching.SynonymGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("words");
+
+                    b.HasKey("Id")
+                        .HasName("pk_matching_synonym");
+
+                    b.ToTable("matching_synonym", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Programs.PlanApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3178,6 +3307,290 @@ namespace Kechuang.Migrations.Postgres
                         .HasDatabaseName("ix_programs_review_assignment_application_id_reviewer_id");
 
                     b.ToTable("programs_review_assignment", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Suggestions.CoHandlingUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("opinion");
+
+                    b.Property<DateOnly>("OpinionDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opinion_due_on");
+
+                    b.Property<DateOnly?>("OpinionOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opinion_on");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("SuggestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("suggestion_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suggestions_co_handler");
+
+                    b.HasIndex("SuggestionId", "OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suggestions_co_handler_suggestion_id_organization_id");
+
+                    b.ToTable("suggestions_co_handler", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Suggestions.Suggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AssignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("assigned_on");
+
+                    b.Property<string>("Classification")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("classification");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<bool>("Extended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("extended");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("extension_reason");
+
+                    b.Property<DateOnly?>("FeedbackOn")
+                        .HasColumnType("date")
+                        .HasColumnName("feedback_on");
+
+                    b.Property<DateOnly?>("FirstRepliedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_replied_on");
+
+                    b.Property<bool?>("FirstReplyOnTime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("first_reply_on_time");
+
+                    b.Property<Guid?>("LeadUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_unit_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("published_on");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("RehandleCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("rehandle_count");
+
+                    b.Property<DateOnly?>("RepliedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("replied_on");
+
+                    b.Property<string>("ReplyContactName")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reply_contact_name");
+
+                    b.Property<string>("ReplyContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("reply_contact_phone");
+
+                    b.Property<string>("ReplyNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("reply_number");
+
+                    b.Property<string>("RepresentativePhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("representative_phone");
+
+                    b.Property<string>("Representatives")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("representatives");
+
+                    b.Property<string>("Satisfaction")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("satisfaction");
+
+                    b.Property<string>("Session")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("session");
+
+                    b.Property<DateOnly?>("SignedForOn")
+                        .HasColumnType("date")
+                        .HasColumnName("signed_for_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suggestions_suggestion");
+
+                    b.HasIndex("FirstRepliedOn")
+                        .HasDatabaseName("ix_suggestions_suggestion_first_replied_on");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_suggestions_suggestion_region_code");
+
+                    b.HasIndex("Session", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suggestions_suggestion_session_number");
+
+                    b.ToTable("suggestions_suggestion", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Suggestions.SuggestionContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ContactedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("contacted_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<Guid>("SuggestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("suggestion_id");
+
+                    b.Property<string>("Way")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("way");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suggestions_contact");
+
+                    b.HasIndex("SuggestionId")
+                        .HasDatabaseName("ix_suggestions_contact_suggestion_id");
+
+                    b.ToTable("suggestions_contact", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Suggestions.SuggestionStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("SuggestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("suggestion_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suggestions_step");
+
+                    b.HasIndex("SuggestionId")
+                        .HasDatabaseName("ix_suggestions_step_suggestion_id");
+
+                    b.ToTable("suggestions_step", (string)null);
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Talent.PhdDemand", b =>
@@ -4989,6 +5402,36 @@ namespace Kechuang.Migrations.Postgres
                         .HasConstraintName("fk_programs_review_assignment_programs_application_application");
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Suggestions.CoHandlingUnit", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Suggestions.Suggestion", null)
+                        .WithMany("CoHandlers")
+                        .HasForeignKey("SuggestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_suggestions_co_handler_suggestions_suggestion_suggestion_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Suggestions.SuggestionContact", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Suggestions.Suggestion", null)
+                        .WithMany()
+                        .HasForeignKey("SuggestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_suggestions_contact_suggestions_suggestion_suggestion_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Suggestions.SuggestionStep", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Suggestions.Suggestion", null)
+                        .WithMany()
+                        .HasForeignKey("SuggestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_suggestions_step_suggestions_suggestion_suggestion_id");
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Talent.PhdRecommendation", b =>
                 {
                     b.HasOne("Kechuang.Modules.Talent.PhdDemand", null)
@@ -5105,6 +5548,11 @@ namespace Kechuang.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_transfer_station_payment_transfer_station_station_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Suggestions.Suggestion", b =>
+                {
+                    b.Navigation("CoHandlers");
                 });
 #pragma warning restore 612, 618
         }

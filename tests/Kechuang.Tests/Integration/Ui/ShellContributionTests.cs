@@ -68,7 +68,7 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
                 Assert.Equal(expected[i].Item3, actual[i].Item3);
             }
         }
-        Assert.Equal([null, null, null, null, null, null, null, null, null, null, "staff", "administrators"], catalog.Existing().Select(s => s.Policy));
+        Assert.Equal([null, null, null, null, null, null, null, null, null, null, null, null, "staff", "administrators"], catalog.Existing().Select(s => s.Policy));
         Assert.Equal(["park-tech-smes", "commissioner-service", "cultivation"], catalog.Existing().SelectMany(s => s.Items).Where(i => i.Policy == "staff").Select(i => i.Key));
     }
 
@@ -140,11 +140,11 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
              ("talent_application", "人才项目申报"), ("talent_phd", "百博入企博士档案"), ("talent_phd_demand", "企业博士需求"),
              ("talent_phd_recommendation", "百博入企推荐"), ("talent_introduction", "引进人才"),
              ("events_event", "主题活动"), ("events_media_report", "媒体报道"),
+             ("programs_call", "申报通知"), ("programs_application", "科技计划项目申报"), ("programs_review_assignment", "评审分配"),
+             ("programs_objection", "公示异议"), ("programs_transition", "项目办理记录"),
              ("matching_synonym", "同义词组"), ("matching_word", "领域词"), ("matching_feedback", "匹配反馈"),
              ("suggestions_suggestion", "人大代表建议"), ("suggestions_co_handler", "会办单位"), ("suggestions_contact", "与代表面商"),
              ("suggestions_step", "建议办理过程"),
-             ("programs_call", "申报通知"), ("programs_application", "科技计划项目申报"), ("programs_review_assignment", "评审分配"),
-             ("programs_objection", "公示异议"), ("programs_transition", "项目办理记录"),
              ("audit_entry", "审计日志")],
             names.Entities.Select(e => (e.Key, e.Value)));
         Assert.Equal(

@@ -84,8 +84,12 @@ public abstract class MatchingTests(KechuangApp app)
         var enterprise = await TransferScenario.CreateEnterpriseAsync(staff);
         var demand = await (await staff.PostJsonAsync("/api/v1/transfer/demands", new
         {
-            enterpriseId = enterprise.Id, kind = "technology", title = $"无刷电机驱动板发烫{Guid.NewGuid():N}"[..20], description = "电动工具无刷电机驱动和电机控制需要优化",
-            field = "智能装备", collectedOn = "2026-02-10",
+            enterpriseId = enterprise.Id,
+            kind = "technology",
+            title = $"无刷电机驱动板发烫{Guid.NewGuid():N}"[..20],
+            description = "电动工具无刷电机驱动和电机控制需要优化",
+            field = "智能装备",
+            collectedOn = "2026-02-10",
         })).CreatedIdAsync();
         var expert = Items(await (await staff.GetAsync($"/api/v1/people?q={Uri.EscapeDataString("王建华")}")).ReadJsonAsync()).First().GetProperty("id").GetGuid();
         var achievements = await (await app.CreateClient().GetAsync($"/api/v1/achievements?q={Uri.EscapeDataString("无刷电机高效驱动")}")).ReadJsonAsync();
@@ -130,7 +134,12 @@ public abstract class MatchingTests(KechuangApp app)
         var enterprise = await TransferScenario.CreateEnterpriseAsync(staff);
         var demand = await (await staff.PostJsonAsync("/api/v1/transfer/demands", new
         {
-            enterpriseId = enterprise.Id, kind = "technology", title = TransferScenario.Unique("电动工具电机太烫"), description = "电机连续工作发烫，效率低", field = "智能装备", collectedOn = "2026-02-10",
+            enterpriseId = enterprise.Id,
+            kind = "technology",
+            title = TransferScenario.Unique("电动工具电机太烫"),
+            description = "电机连续工作发烫，效率低",
+            field = "智能装备",
+            collectedOn = "2026-02-10",
         })).CreatedIdAsync();
         var before = Items((await (await staff.GetAsync($"/api/v1/demands/{demand}/matches")).ReadJsonAsync()).GetProperty("achievements")).Select(i => i.GetProperty("id").GetGuid()).ToList();
         Assert.True(before.Count >= 2, "two results at least");

@@ -83,7 +83,9 @@ public abstract class SuggestionsTests(KechuangApp app)
         Assert.Equal("suggestions.wrong-status", await CodeAsync(await staff.PostJsonAsync($"{url}/sign-for", new { day = "2025-01-31" })));
         await NoContentAsync(staff.PostJsonAsync($"{url}/assign", new
         {
-            assignedOn = "2025-01-31", leadUnitId = units["金华市科学技术局"], coHandlerIds = new[] { units["武义县人民政府"] },
+            assignedOn = "2025-01-31",
+            leadUnitId = units["金华市科学技术局"],
+            coHandlerIds = new[] { units["武义县人民政府"] },
         }));
         var assigned = await GetAsync(staff, id);
         Assert.Equal("2025-04-30", assigned.GetProperty("deadline").GetString());
@@ -159,7 +161,12 @@ public abstract class SuggestionsTests(KechuangApp app)
         var invalid = await staff.PostJsonAsync("/api/v1/suggestions", new { number = "", title = "", receivedOn = "2099-01-01", regionCode = "330723" });
         var twice = await staff.PostJsonAsync("/api/v1/suggestions", new
         {
-            number = s.GetProperty("number").GetString(), title = "另一件", representatives = "代表", session = "市人大八届二次会议", receivedOn = "2025-01-20", regionCode = "330723",
+            number = s.GetProperty("number").GetString(),
+            title = "另一件",
+            representatives = "代表",
+            session = "市人大八届二次会议",
+            receivedOn = "2025-01-20",
+            regionCode = "330723",
         });
         var badAssign = await staff.PostJsonAsync($"/api/v1/suggestions/{id}/assign", new { assignedOn = "2025-01-01" });
         var panan = await app.ClientAsync("panan.staff");

@@ -1549,6 +1549,7 @@ namespace Kechuang.Migrations.Postgres
                         .HasName("pk_directory_person");
 
                     b.HasIndex("IdNumberIndex")
+                        .IsUnique()
                         .HasDatabaseName("ix_directory_person_id_number_index");
 
                     b.HasIndex("OrganizationId")

@@ -1544,6 +1544,7 @@ namespace Kechuang.Migrations.Sqlite
                         .HasName("pk_directory_person");
 
                     b.HasIndex("IdNumberIndex")
+                        .IsUnique()
                         .HasDatabaseName("ix_directory_person_id_number_index");
 
                     b.HasIndex("OrganizationId")

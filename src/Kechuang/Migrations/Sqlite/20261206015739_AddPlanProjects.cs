@@ -11,9 +11,6 @@ namespace Kechuang.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "ix_directory_person_id_number_index",
-                table: "directory_person");
 
             migrationBuilder.CreateTable(
                 name: "programs_call",
@@ -175,10 +172,6 @@ namespace Kechuang.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateIndex(
-                name: "ix_directory_person_id_number_index",
-                table: "directory_person",
-                column: "id_number_index");
 
             migrationBuilder.CreateIndex(
                 name: "ix_programs_application_call_id_status",
@@ -247,15 +240,7 @@ namespace Kechuang.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "programs_call");
 
-            migrationBuilder.DropIndex(
-                name: "ix_directory_person_id_number_index",
-                table: "directory_person");
 
-            migrationBuilder.CreateIndex(
-                name: "ix_directory_person_id_number_index",
-                table: "directory_person",
-                column: "id_number_index",
-                unique: true);
         }
     }
 }

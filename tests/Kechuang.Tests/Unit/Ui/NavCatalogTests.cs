@@ -35,7 +35,7 @@ public class NavCatalogTests
         var catalog = new NavCatalog([
             new Contribution(
                 Section("directory", 100, new NavItem("organizations", "/directory/organizations", "A"), new NavItem("missing", "/no-such-page", "B")),
-                Section("empty", 200, new NavItem("also-missing", "/suggestions", "C"))),
+                Section("empty", 200, new NavItem("also-missing", "/no-such-module", "C"))),
         ]);
 
         var existing = catalog.Existing().ToList();
@@ -99,7 +99,8 @@ public class NavCatalogTests
     [InlineData("/directory/people", true)]
     [InlineData("/directory/people?kind=expert", true)]
     [InlineData("/contracts", true)]
-    [InlineData("/suggestions", false)]
+    [InlineData("/suggestions", true)]
+    [InlineData("/no-such-module/list", false)]
     [InlineData("/no-such-page", false)]
     public void Exists_TellsWhetherAPageAnswers(string link, bool expected)
     {

@@ -12,7 +12,21 @@ using Npgsql;
 namespace Kechuang.Platform.Operations;
 
 /// <summary>An operator's mistake or a backup that cannot be used: the message says what, and the command ends with 1.</summary>
-internal sealed class BackupException(string message) : Exception(message);
+internal sealed class BackupException(string message) : Exception(message)
+{
+    /// <summary>
+    /// The one line an operator reads for what went wrong, or null for a fault of the program (which keeps its trace):
+    /// a database that cannot be reached or read, a file that cannot be written, a tool that is not installed.
+    /// </summary>
+    public static string? Explain(Exception e) => e switch
+    {
+        BackupException => e.Message,
+        System.Data.Common.DbException => $"数据库无法连接或读取：{e.Message}（database unreachable or unreadable）",
+        IOException or UnauthorizedAccessException => $"文件无法读写：{e.Message}（file error）",
+        System.ComponentModel.Win32Exception => $"无法运行 PostgreSQL 工具：{e.Message}（pg_dump/pg_restore not installed? see docs/operations.md）",
+        _ => null,
+    };
+}
 
 internal sealed record BackupFile(string Name, long Bytes, string Sha256);
 
@@ -86,8 +100,8 @@ internal sealed record DatabaseTarget(bool IsPostgres, string ConnectionString)
 {
     public string ProviderName => IsPostgres ? "postgres" : "sqlite";
 
-    public string Describe => IsPostgres
-        ? $"PostgreSQL {new NpgsqlConnectionStringBuilder(ConnectionString).Host}/{new NpgsqlConnectionStringBuilder(ConnectionString).Database}"
+    public string Describe => IsPostgres && new NpgsqlConnectionStringBuilder(ConnectionString) is var pg
+        ? $"PostgreSQL {pg.Host}/{pg.Database}"
         : $"SQLite {SqliteFile}";
 
     public string SqliteFile => Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString).DataSource);
@@ -158,9 +172,9 @@ internal sealed class BackupCommand(IConfiguration configuration) : ICommand
             Console.WriteLine("个人信息加密密钥（PersonalData）和数据保护证书（DataProtection:Folder）不在备份中，请另行保管（见 docs/operations.md）");
             return 0;
         }
-        catch (BackupException e)
+        catch (Exception e) when (BackupException.Explain(e) is { } reason)
         {
-            Console.Error.WriteLine($"备份失败：{e.Message}");
+            Console.Error.WriteLine($"备份失败：{reason}");
             return 1;
         }
     }
@@ -230,9 +244,9 @@ internal sealed class RestoreCommand(IConfiguration configuration) : ICommand
             Console.WriteLine("请用 kechuang audit verify 核对恢复后的审计链");
             return 0;
         }
-        catch (BackupException e)
+        catch (Exception e) when (BackupException.Explain(e) is { } reason)
         {
-            Console.Error.WriteLine($"恢复失败：{e.Message}");
+            Console.Error.WriteLine($"恢复失败：{reason}");
             return 1;
         }
     }

@@ -111,6 +111,31 @@ public abstract class BackupRestoreTests(KechuangApp app) : IAsyncLifetime
         Assert.False(await ExistsAsync(target), "the refused restore wrote the database");
     }
 
+    [Fact]
+    public async Task UnreadableOrUnreachableDatabase_EndsWithOneLine_NotAStackTrace()
+    {
+        int exit;
+        string output;
+        if (app.Provider == Provider.Sqlite)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"kechuang-broken-{Guid.NewGuid():N}.db");
+            _databases.Add(file);
+            await File.WriteAllTextAsync(file, new string('x', 8192));
+            (exit, output) = await RunAsync($"Data Source={file}", "backup", "--to", NewFolder());
+        }
+        else
+        {
+            var folder = NewFolder();
+            var (backupExit, backupOutput) = await RunAsync(app.ConnectionString, "backup", "--to", folder);
+            Assert.True(backupExit == 0, backupOutput);
+            (exit, output) = await RunAsync("Host=127.0.0.1;Port=1;Username=kechuang;Password=kechuang;Database=kechuang_nowhere;Timeout=3", "restore", "--from", folder);
+        }
+
+        Assert.Equal(1, exit);
+        Assert.Contains("数据库无法连接或读取", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
     private string NewFolder()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"kechuang-backup-{Guid.NewGuid():N}");

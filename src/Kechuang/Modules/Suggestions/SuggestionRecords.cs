@@ -70,7 +70,7 @@ public sealed class AssignSuggestionHandler(KechuangDb db, IOrganizationDirector
         var suggestion = await SuggestionChecks.LoadAsync(db, id, cancellationToken);
         SuggestionsRules.CheckAction("assign", suggestion.Status);
         var errors = new FieldErrors();
-        var day = SuggestionsRules.Day("assignedOn", "交办日期", input.AssignedOn, SuggestionChecks.Today(db), suggestion.ReceivedOn, "收到日期", errors);
+        var day = SuggestionsRules.Day("assignedOn", "交办日期", input.AssignedOn, db.Today(), suggestion.ReceivedOn, "收到日期", errors);
         var coHandlers = (input.CoHandlerIds ?? []).Distinct().ToList();
         if (input.LeadUnitId is not { } lead)
         {
@@ -111,7 +111,7 @@ public sealed class ReturnSuggestionHandler(KechuangDb db, IOptions<SuggestionTe
         var suggestion = await SuggestionChecks.LoadAsync(db, id, cancellationToken);
         SuggestionsRules.CheckAction("return", suggestion.Status);
         var errors = new FieldErrors();
-        var day = SuggestionsRules.Day("returnedOn", "退回日期", input.ReturnedOn, SuggestionChecks.Today(db), suggestion.AssignedOn, "交办日期", errors);
+        var day = SuggestionsRules.Day("returnedOn", "退回日期", input.ReturnedOn, db.Today(), suggestion.AssignedOn, "交办日期", errors);
         var reason = errors.Text("reason", "退回理由", input.Reason, 500);
         errors.ThrowIfAny();
         SuggestionsRules.CheckReturn(suggestion.AssignedOn!.Value, day, terms.Value);
@@ -132,7 +132,7 @@ public sealed class ConfirmSuggestionReceiptHandler(KechuangDb db)
         var suggestion = await SuggestionChecks.LoadAsync(db, id, cancellationToken);
         SuggestionsRules.CheckAction("sign-for", suggestion.Status);
         var errors = new FieldErrors();
-        var day = SuggestionsRules.Day("day", "签收日期", input.Day, SuggestionChecks.Today(db), suggestion.AssignedOn, "交办日期", errors);
+        var day = SuggestionsRules.Day("day", "签收日期", input.Day, db.Today(), suggestion.AssignedOn, "交办日期", errors);
         errors.ThrowIfAny();
         suggestion.SignFor(day, db.UtcNow);
         SuggestionChecks.Step(db, id, "sign-for", day, "主办单位签收");
@@ -148,7 +148,7 @@ public sealed class StartSuggestionHandler(KechuangDb db)
         var suggestion = await SuggestionChecks.LoadAsync(db, id, cancellationToken);
         SuggestionsRules.CheckAction("start", suggestion.Status);
         var errors = new FieldErrors();
-        var day = SuggestionsRules.Day("day", "开始办理日期", input.Day, SuggestionChecks.Today(db), suggestion.SignedForOn, "签收日期", errors);
+        var day = SuggestionsRules.Day("day", "开始办理日期", input.Day, db.Today(), suggestion.SignedForOn, "签收日期", errors);
         errors.ThrowIfAny();
         suggestion.StartHandling(db.UtcNow);
         SuggestionChecks.Step(db, id, "start", day, "开始办理");
@@ -169,7 +169,7 @@ public sealed class ExtendSuggestionHandler(KechuangDb db, IOptions<SuggestionTe
         errors.ThrowIfAny();
         SuggestionsRules.CheckExtension(suggestion.Extended);
         suggestion.Extend(reason, terms.Value, db.UtcNow);
-        SuggestionChecks.Step(db, id, "extend", SuggestionChecks.Today(db), $"答复期限延长至{suggestion.Deadline:yyyy-MM-dd}：{reason}");
+        SuggestionChecks.Step(db, id, "extend", db.Today(), $"答复期限延长至{suggestion.Deadline:yyyy-MM-dd}：{reason}");
         await db.SaveChangesAsync(cancellationToken);
     }
 }
@@ -188,7 +188,7 @@ public sealed class RecordCoHandlingOpinionHandler(KechuangDb db, IOrganizationD
         {
             errors.Add("organizationId", "请选择本建议的会办单位");
         }
-        var day = SuggestionsRules.Day("opinionOn", "意见日期", input.OpinionOn, SuggestionChecks.Today(db), suggestion.AssignedOn, "交办日期", errors);
+        var day = SuggestionsRules.Day("opinionOn", "意见日期", input.OpinionOn, db.Today(), suggestion.AssignedOn, "交办日期", errors);
         var opinion = errors.Text("opinion", "会办意见", input.Opinion, 2000);
         errors.ThrowIfAny();
         coHandler!.GiveOpinion(day, opinion);
@@ -207,7 +207,7 @@ public sealed class RecordRepresentativeContactHandler(KechuangDb db)
         var suggestion = await SuggestionChecks.LoadAsync(db, id, cancellationToken);
         SuggestionsRules.CheckAction("contact", suggestion.Status);
         var errors = new FieldErrors();
-        var facts = SuggestionsRules.ValidateContact(input, SuggestionChecks.Today(db), suggestion.AssignedOn, errors);
+        var facts = SuggestionsRules.ValidateContact(input, db.Today(), suggestion.AssignedOn, errors);
         errors.ThrowIfAny();
         var contact = new SuggestionContact(id, facts!, db.UtcNow);
         db.Add(contact);
@@ -226,7 +226,7 @@ public sealed class SubmitSuggestionReplyHandler(KechuangDb db, IOrganizationDir
         var suggestion = await SuggestionChecks.LoadAsync(db, id, cancellationToken);
         SuggestionsRules.CheckAction("reply", suggestion.Status);
         var errors = new FieldErrors();
-        var facts = SuggestionsRules.ValidateReply(input, SuggestionChecks.Today(db), suggestion.AssignedOn, errors);
+        var facts = SuggestionsRules.ValidateReply(input, db.Today(), suggestion.AssignedOn, errors);
         errors.ThrowIfAny();
         var missing = suggestion.CoHandlers.Where(c => c.OpinionOn is null).Select(c => c.OrganizationId).ToList();
         var names = await directory.NamesAnywhereAsync(missing, cancellationToken);
@@ -249,7 +249,7 @@ public sealed class RecordSuggestionFeedbackHandler(KechuangDb db, IOptions<Sugg
         SuggestionsRules.CheckAction("feedback", suggestion.Status);
         var errors = new FieldErrors();
         var satisfaction = errors.Enum("satisfaction", "代表意见", input.Satisfaction, SuggestionsRules.SatisfactionNames);
-        var day = SuggestionsRules.Day("feedbackOn", "反馈日期", input.FeedbackOn, SuggestionChecks.Today(db), suggestion.RepliedOn, "答复日期", errors);
+        var day = SuggestionsRules.Day("feedbackOn", "反馈日期", input.FeedbackOn, db.Today(), suggestion.RepliedOn, "答复日期", errors);
         errors.ThrowIfAny();
         suggestion.Evaluate(satisfaction!.Value, day, terms.Value, db.UtcNow);
         SuggestionChecks.Step(db, id, "feedback", day, $"代表反馈：{SuggestionsRules.SatisfactionNames[satisfaction.Value]}" +
@@ -267,7 +267,7 @@ public sealed class PublishSuggestionReplyHandler(KechuangDb db)
         var suggestion = await SuggestionChecks.LoadAsync(db, id, cancellationToken);
         SuggestionsRules.CheckAction("publish", suggestion.Status);
         var errors = new FieldErrors();
-        var day = SuggestionsRules.Day("day", "公开日期", input.Day, SuggestionChecks.Today(db), suggestion.FeedbackOn, "反馈日期", errors);
+        var day = SuggestionsRules.Day("day", "公开日期", input.Day, db.Today(), suggestion.FeedbackOn, "反馈日期", errors);
         errors.ThrowIfAny();
         suggestion.Publish(day, db.UtcNow);
         SuggestionChecks.Step(db, id, "publish", day, "答复全文公开（不含代表联系方式）");
@@ -330,7 +330,7 @@ public sealed class ListSuggestionsHandler(KechuangDb db, IOrganizationDirectory
     private async Task<List<SuggestionRow>> RowsAsync(List<Suggestion> rows, CancellationToken cancellationToken)
     {
         var names = await directory.NamesAnywhereAsync(rows.Where(r => r.LeadUnitId is not null).Select(r => r.LeadUnitId!.Value).Distinct(), cancellationToken);
-        var today = SuggestionChecks.Today(db);
+        var today = db.Today();
         return rows.Select(s => new SuggestionRow(s.Id, s.Number, s.Title, s.Representatives, s.Session, s.RegionCode, s.ReceivedOn, Kebab.From(s.Status),
             SuggestionsRules.StatusNames[s.Status], s.LeadUnitId is { } l ? names.GetValueOrDefault(l) : null, s.Deadline, SuggestionChecks.Overdue(s, today),
             s.RepliedOn, s.Satisfaction is { } sat ? SuggestionsRules.SatisfactionNames[sat] : null)).ToList();
@@ -348,7 +348,7 @@ public sealed class GetSuggestionHandler(KechuangDb db, IOrganizationDirectory d
         var steps = await db.Set<SuggestionStep>().AsNoTracking().Where(c => c.SuggestionId == id).OrderBy(c => c.Day).ThenBy(c => c.RecordedAt)
             .ToListAsync(cancellationToken);
         var names = await directory.NamesAnywhereAsync(s.CoHandlers.Select(c => c.OrganizationId).Concat(s.LeadUnitId is { } l ? [l] : []), cancellationToken);
-        var today = SuggestionChecks.Today(db);
+        var today = db.Today();
         return new SuggestionDto(s.Id, s.Number, s.Title, s.Representatives, s.RepresentativePhone, s.Session, s.Summary, s.RegionCode, s.ReceivedOn,
             Kebab.From(s.Status), SuggestionsRules.StatusNames[s.Status], s.AssignedOn, s.LeadUnitId, s.LeadUnitId is { } lead ? names.GetValueOrDefault(lead) : null,
             s.CoHandlers.Select(c => new CoHandlerDto(c.OrganizationId, names.GetValueOrDefault(c.OrganizationId, ""), c.OpinionDueOn, c.OpinionOn, c.Opinion,
@@ -395,8 +395,6 @@ internal static class SuggestionChecks
 {
     public static NotFoundException NotFound() => new("建议不存在或不在您的数据范围内");
 
-    public static DateOnly Today(KechuangDb db) => DateOnly.FromDateTime(UiFormat.Local(db.UtcNow));
-
     public static RuleException Duplicate(SuggestionFacts facts) => new("suggestions.duplicate-number", $"{facts.Session}已登记编号为{facts.Number}的建议");
 
     /// <summary>Past the deadline and not yet answered.</summary>
@@ -416,7 +414,7 @@ internal static class SuggestionChecks
     {
         var regions = await directory.RegionNamesAsync(cancellationToken);
         var errors = new FieldErrors();
-        var facts = SuggestionsRules.Validate(input, regions.ContainsKey, Today(db), errors);
+        var facts = SuggestionsRules.Validate(input, regions.ContainsKey, db.Today(), errors);
         if (facts is not null && !db.User.Scope.Covers(facts.RegionCode))
         {
             errors.Add("regionCode", "所选地区不在您的数据范围内");

@@ -295,19 +295,12 @@ public sealed class ListSuggestionsHandler(KechuangDb db, IOrganizationDirectory
 
     private IQueryable<Suggestion> Filter(SuggestionQuery query)
     {
-        if (query.Year is < 1990 or > 2100 || query.RepliedYear is < 1990 or > 2100)
-        {
-            throw InputException.For(query.Year is < 1990 or > 2100 ? "year" : "repliedYear", "年度须在1990至2100之间");
-        }
+        ListFilters.CheckYear(query.Year);
+        ListFilters.CheckYear(query.RepliedYear, "repliedYear");
         var errors = new FieldErrors();
         var status = string.IsNullOrWhiteSpace(query.Status) ? null : errors.Enum("status", "办理状态", query.Status, SuggestionsRules.StatusNames);
         errors.ThrowIfAny();
-        var suggestions = db.Set<Suggestion>().AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.RegionCode))
-        {
-            var prefix = DataScope.Prefix(query.RegionCode);
-            suggestions = suggestions.Where(s => s.RegionCode.StartsWith(prefix));
-        }
+        var suggestions = db.Set<Suggestion>().AsNoTracking().UnderRegion(query.RegionCode);
         if (query.Year is { } year)
         {
             suggestions = suggestions.Where(s => s.ReceivedOn >= new DateOnly(year, 1, 1) && s.ReceivedOn < new DateOnly(year + 1, 1, 1));

@@ -290,9 +290,6 @@ public sealed class ListSuggestionsHandler(KechuangDb db, IOrganizationDirectory
         return new Paged<SuggestionRow>(await RowsAsync(rows, cancellationToken), total);
     }
 
-    public async Task<List<SuggestionRow>> AllAsync(SuggestionQuery query, CancellationToken cancellationToken = default) =>
-        await RowsAsync(await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken), cancellationToken);
-
     private IQueryable<Suggestion> Filter(SuggestionQuery query)
     {
         ListFilters.CheckYear(query.Year);

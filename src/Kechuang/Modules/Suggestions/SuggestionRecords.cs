@@ -108,7 +108,7 @@ public sealed class ListSuggestionsHandler(KechuangDb db, IOrganizationDirectory
         var names = await directory.NamesAnywhereAsync(rows.Where(r => r.LeadUnitId is not null).Select(r => r.LeadUnitId!.Value).Distinct(), cancellationToken);
         var today = db.Today();
         return rows.Select(s => new SuggestionRow(s.Id, s.Number, s.Title, s.Representatives, s.Session, s.RegionCode, s.ReceivedOn, Kebab.From(s.Status),
-            SuggestionsRules.StatusNames[s.Status], s.LeadUnitId is { } l ? names.GetValueOrDefault(l) : null, s.Deadline, SuggestionChecks.Overdue(s, today),
+            SuggestionsRules.StatusNames[s.Status], s.LeadUnitId is { } l ? names.GetValueOrDefault(l) : null, s.Deadline, SuggestionsRules.Overdue(s, today),
             s.RepliedOn, s.Satisfaction is { } sat ? SuggestionsRules.SatisfactionNames[sat] : null)).ToList();
     }
 }
@@ -129,7 +129,7 @@ public sealed class GetSuggestionHandler(KechuangDb db, IOrganizationDirectory d
             Kebab.From(s.Status), SuggestionsRules.StatusNames[s.Status], s.AssignedOn, s.LeadUnitId, s.LeadUnitId is { } lead ? names.GetValueOrDefault(lead) : null,
             s.CoHandlers.Select(c => new CoHandlerDto(c.OrganizationId, names.GetValueOrDefault(c.OrganizationId, ""), c.OpinionDueOn, c.OpinionOn, c.Opinion,
                 (c.OpinionOn ?? today) > c.OpinionDueOn)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList(),
-            s.Deadline, s.Extended, s.ExtensionReason, SuggestionChecks.Overdue(s, today),
+            s.Deadline, s.Extended, s.ExtensionReason, SuggestionsRules.Overdue(s, today),
             s.AssignedOn is { } assigned && s.Status is SuggestionStatus.Assigned or SuggestionStatus.SignedFor ? terms.Value.ReturnBy(assigned) : null,
             s.SignedForOn, s.RepliedOn, s.FirstReplyOnTime,
             s.Classification is { } c1 ? Kebab.From(c1) : null, s.Classification is { } c2 ? SuggestionsRules.ClassNames[c2] : null, s.ReplyNumber,
@@ -172,10 +172,6 @@ internal static class SuggestionChecks
     public static NotFoundException NotFound() => new("建议不存在或不在您的数据范围内");
 
     public static RuleException Duplicate(SuggestionFacts facts) => new("suggestions.duplicate-number", $"{facts.Session}已登记编号为{facts.Number}的建议");
-
-    /// <summary>Past the deadline and not yet answered.</summary>
-    public static bool Overdue(Suggestion s, DateOnly today) =>
-        s.Deadline is { } d && today > d && s.Status is SuggestionStatus.Assigned or SuggestionStatus.SignedFor or SuggestionStatus.Handling;
 
     public static string ActionName(string action) => action == "receive" ? "登记" : SuggestionsRules.Actions.TryGetValue(action, out var a) ? a.Name : action;
 

@@ -1,4 +1,3 @@
-using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Indicators;
 using Microsoft.EntityFrameworkCore;
@@ -52,9 +51,5 @@ internal sealed class SuggestionRateIndicator(string code, string name, Func<Kec
     internal static IQueryable<Suggestion> Replied(KechuangDb db, string regionCode, Period period) =>
         Scoped(db, regionCode).Where(s => s.FirstRepliedOn >= period.From && s.FirstRepliedOn < period.To);
 
-    private static IQueryable<Suggestion> Scoped(KechuangDb db, string regionCode)
-    {
-        var prefix = DataScope.Prefix(regionCode);
-        return db.Set<Suggestion>().AsNoTracking().Where(s => s.RegionCode.StartsWith(prefix));
-    }
+    private static IQueryable<Suggestion> Scoped(KechuangDb db, string regionCode) => db.Set<Suggestion>().AsNoTracking().UnderRegion(regionCode);
 }

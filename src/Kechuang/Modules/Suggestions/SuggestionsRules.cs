@@ -112,6 +112,10 @@ public static class SuggestionsRules
     public static IReadOnlyList<string> ActionsFrom(SuggestionStatus status, bool extended) =>
         Actions.Where(a => a.Value.From.Contains(status) && !(a.Key == "extend" && extended)).Select(a => a.Key).ToList();
 
+    /// <summary>Past the deadline and not yet answered (a term that ends today still runs today).</summary>
+    public static bool Overdue(Suggestion s, DateOnly today) =>
+        s.Deadline is { } d && today > d && s.Status is SuggestionStatus.Assigned or SuggestionStatus.SignedFor or SuggestionStatus.Handling;
+
     public static SuggestionFacts? Validate(SuggestionInput input, Func<string, bool> regionExists, DateOnly today, FieldErrors errors)
     {
         var number = errors.Text("number", "建议编号", input.Number, 30);

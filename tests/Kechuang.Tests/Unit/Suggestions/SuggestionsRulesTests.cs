@@ -123,6 +123,20 @@ public class SuggestionsRulesTests
     }
 
     [Fact]
+    public void Overdue_PastTheDeadline_UntilAnswered()
+    {
+        var s = new Suggestion(new SuggestionFacts("330723", "武1号", "标题", "代表", null, "市人大八届一次会议", null, new DateOnly(2023, 4, 7)), DateTime.UtcNow);
+        s.Assign(new DateOnly(2023, 4, 10), Guid.NewGuid(), [], Terms, DateTime.UtcNow);
+
+        Assert.False(SuggestionsRules.Overdue(s, new DateOnly(2023, 7, 10))); // the deadline itself still runs
+        Assert.True(SuggestionsRules.Overdue(s, new DateOnly(2023, 7, 11)));
+
+        s.Reply(new ReplyFacts(new DateOnly(2023, 7, 12), ReplyClass.A, null, "联系人", "82270195"), DateTime.UtcNow);
+
+        Assert.False(SuggestionsRules.Overdue(s, new DateOnly(2023, 7, 20)));
+    }
+
+    [Fact]
     public void ReplyOnTheDeadline_IsOnTime()
     {
         var s = new Suggestion(new SuggestionFacts("330723", "武1号", "标题", "代表", null, "市人大八届一次会议", null, new DateOnly(2023, 4, 7)), DateTime.UtcNow);

@@ -22,7 +22,7 @@ internal static class SuggestionChoices
     public static readonly IReadOnlyList<SelectOption> Ways = new[] { "走访", "座谈", "调研", "约见", "电话" }.Select(w => new SelectOption(w, w)).ToList();
 
     public static IReadOnlyList<SelectOption> Years =>
-        Enumerable.Range(2018, DateTime.Today.Year - 2018 + 1).Reverse()
+        Enumerable.Range(2018, UiFormat.Local(DateTime.UtcNow).Year - 2018 + 1).Reverse()
             .Select(y => new SelectOption(y.ToString(CultureInfo.InvariantCulture), $"{y} 年")).ToList();
 
     public static int? Year(string? year) => int.TryParse(year, CultureInfo.InvariantCulture, out var y) ? y : null;

@@ -34,14 +34,37 @@ public static class Journey
     /// calendar the click opens before typing: on a busy machine a Tab could otherwise overtake the opening, and the
     /// calendar would open afterwards and stay over the fields below.
     /// </summary>
+    /// <summary>
+    /// Types a date into an AntDesign picker and leaves it. A busy machine can lose the typed text before the picker
+    /// takes it (the box then falls back to empty on leaving), so the date is typed again until the box holds it.
+    /// </summary>
     public static async Task TypeDateAsync(IPage page, ILocator box, string text)
     {
         var open = page.Locator(".ant-picker-dropdown:visible");
-        await box.ClickAsync();
-        await open.First.WaitForAsync();
-        await box.PressSequentiallyAsync(text);
-        await box.PressAsync("Tab");
-        await open.First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
+        for (var attempt = 1; ; attempt++)
+        {
+            await box.ClickAsync();
+            await open.First.WaitForAsync();
+            await box.PressAsync("Control+A");
+            await box.PressSequentiallyAsync(text);
+            await box.PressAsync("Tab");
+            await open.First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
+            for (var look = 0; look < 10 && await box.InputValueAsync() != text; look++)
+            {
+                await page.WaitForTimeoutAsync(200);
+            }
+
+            var held = await box.InputValueAsync();
+            if (held == text)
+            {
+                return;
+            }
+
+            if (attempt == 3)
+            {
+                throw new InvalidOperationException($"The date picker did not take \"{text}\" after three tries; it holds \"{held}\".");
+            }
+        }
     }
 
     public static async Task GoInteractiveAsync(IPage page, string url)

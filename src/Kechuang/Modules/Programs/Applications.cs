@@ -43,7 +43,7 @@ public sealed class SubmitApplicationHandler(KechuangDb db, IOrganizationDirecto
     {
         db.User.Demand(ProgramsPermissions.Submit);
         var (call, facts) = await ApplicationChecks.ValidateAsync(db, directory, input, cancellationToken);
-        var today = ProgramChecks.Today(db);
+        var today = db.Today();
         ApplicationChecks.Open(call, today);
         var application = new PlanApplication(call.Id, facts, today, db.UtcNow);
         if (await db.Set<PlanApplication>().IgnoreQueryFilters().AnyAsync(a => a.CallId == call.Id && a.OrganizationId == facts.OrganizationId && a.Title == facts.Title,
@@ -70,8 +70,8 @@ public sealed class UpdateApplicationHandler(KechuangDb db, IOrganizationDirecto
         application.Update(facts, db.UtcNow);
         if (from != application.Status)
         {
-            ApplicationChecks.Open(call, ProgramChecks.Today(db));
-            ProgramChecks.Record(db, application, from, "resubmit", ProgramChecks.Today(db));
+            ApplicationChecks.Open(call, db.Today());
+            ProgramChecks.Record(db, application, from, "resubmit", db.Today());
         }
         await db.SaveUniqueAsync(ApplicationChecks.Duplicate, cancellationToken);
     }
@@ -114,11 +114,7 @@ public sealed class ListApplicationsHandler(KechuangDb db, IOrganizationDirector
         }
         errors.ThrowIfAny();
         var apps = ProgramChecks.Visible(db);
-        if (!string.IsNullOrWhiteSpace(query.RegionCode))
-        {
-            var prefix = DataScope.Prefix(query.RegionCode);
-            apps = apps.Where(a => a.RegionCode.StartsWith(prefix));
-        }
+        apps = apps.UnderRegion(query.RegionCode);
         if (query.CallId is { } callId)
         {
             apps = apps.Where(a => a.CallId == callId);
@@ -140,7 +136,7 @@ public sealed class ListApplicationsHandler(KechuangDb db, IOrganizationDirector
         }
         if (query.Overdue)
         {
-            var lastEnd = ProgramChecks.Today(db).AddMonths(-ProgramsRules.AcceptanceMonthsAfterEnd);
+            var lastEnd = db.Today().AddMonths(-ProgramsRules.AcceptanceMonthsAfterEnd);
             apps = apps.Where(a => a.Status == ApplicationStatus.InProgress && a.EndOn < lastEnd);
         }
         if (query.List.Text is { } q)
@@ -305,7 +301,7 @@ public sealed class ListApplicationChoicesHandler(KechuangDb db, IOrganizationDi
     public async Task<ApplicationChoices> HandleAsync(CancellationToken cancellationToken = default)
     {
         ProgramChecks.SignedIn(db);
-        var today = ProgramChecks.Today(db);
+        var today = db.Today();
         var calls = await db.Set<PlanCall>().AsNoTracking().Where(c => c.OpensOn <= today && c.ClosesOn >= today).OrderBy(c => c.Level).ThenBy(c => c.ClosesOn)
             .ToListAsync(cancellationToken);
         var orgs = (await directory.ListAsync(cancellationToken: cancellationToken))

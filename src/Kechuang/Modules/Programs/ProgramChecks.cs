@@ -17,8 +17,6 @@ internal static class ProgramChecks
 
     public static NotFoundException NotFound() => new("项目申报不存在或不在您的数据范围内");
 
-    public static DateOnly Today(KechuangDb db) => DateOnly.FromDateTime(UiFormat.Local(db.UtcNow));
-
     public static void SignedIn(KechuangDb db)
     {
         if (!db.User.Scope.SignedIn && !db.User.Scope.All)
@@ -49,7 +47,7 @@ internal static class ProgramChecks
 
     public static DateOnly Day(KechuangDb db, DateOnly? day, string field = "day")
     {
-        var today = Today(db);
+        var today = db.Today();
         if (day is { } d && d > today)
         {
             throw InputException.For(field, "日期不能晚于今天");
@@ -90,7 +88,7 @@ internal static class ProgramChecks
         var ids = rows.Select(r => r.Id).ToList();
         var counts = await Visible(db).Where(a => ids.Contains(a.CallId)).GroupBy(a => a.CallId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var today = Today(db);
+        var today = db.Today();
         return rows.Select(c => new CallDto(c.Id, c.RegionCode, regions.GetValueOrDefault(c.RegionCode, c.RegionCode), Kebab.From(c.Level), ProgramsRules.LevelNames[c.Level],
             c.Year, c.Category, c.Title, c.OpensOn, c.ClosesOn, c.Guide, c.DropHighLow, c.NoticeDays, c.CriteriaList, counts.GetValueOrDefault(c.Id),
             today >= c.OpensOn && today <= c.ClosesOn)).ToList();
@@ -103,7 +101,7 @@ internal static class ProgramChecks
         var callIds = rows.Select(r => r.CallId).Concat(rows.Where(r => r.RecommendedToCallId is not null).Select(r => r.RecommendedToCallId!.Value)).Distinct().ToList();
         var calls = await db.Set<PlanCall>().AsNoTracking().Where(c => callIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var names = await directory.NamesAnywhereAsync(rows.Select(r => r.OrganizationId!.Value).Distinct(), cancellationToken);
-        var today = Today(db);
+        var today = db.Today();
         return rows.Select(a =>
         {
             var call = calls[a.CallId];

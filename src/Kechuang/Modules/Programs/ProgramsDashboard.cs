@@ -31,7 +31,7 @@ public sealed class ProgramsDashboard : IDashboardCard
         {
             return figures;
         }
-        var today = ProgramChecks.Today(db);
+        var today = db.Today();
         var apps = db.Set<PlanApplication>().AsNoTracking();
         var toCheck = await apps.CountAsync(a => a.Status == ApplicationStatus.Submitted);
         var noticeOver = await apps.CountAsync(a => a.Status == ApplicationStatus.Publicizing && a.NoticeEndsOn <= today);

@@ -18,8 +18,7 @@ internal abstract class StageIndicator(string code, string name, string stage, P
 
     public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
     {
-        var prefix = DataScope.Prefix(regionCode);
-        var apps = db.Set<PlanApplication>().AsNoTracking().Where(a => a.RegionCode.StartsWith(prefix));
+        var apps = db.Set<PlanApplication>().AsNoTracking().UnderRegion(regionCode);
         apps = ApplicationStages.OfCalls(db, apps, level, category);
         return await ApplicationStages.In(apps, stage, period).CountAsync(cancellationToken);
     }

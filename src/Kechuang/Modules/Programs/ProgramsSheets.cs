@@ -59,7 +59,7 @@ public sealed class ImportApplicationsHandler(KechuangDb db, IOrganizationDirect
         _organizations = (await directory.ListAsync(cancellationToken: cancellationToken)).ToLookup(o => o.Name, StringComparer.Ordinal);
         _taken = (await Db.Set<PlanApplication>().IgnoreQueryFilters().AsNoTracking().Select(a => new { a.CallId, a.OrganizationId, a.Title }).ToListAsync(cancellationToken))
             .Select(a => (a.CallId, a.OrganizationId!.Value, a.Title)).ToHashSet();
-        _today = ProgramChecks.Today(Db);
+        _today = Db.Today();
         _inFile.Clear();
     }
 

@@ -64,7 +64,7 @@ public sealed class AssignReviewersHandler(KechuangDb db)
         {
             db.Add(new ReviewAssignment(application, e.Id, e.DisplayName, db.UtcNow));
         }
-        var day = ProgramChecks.Today(db);
+        var day = db.Today();
         ProgramChecks.Record(db, application, from, "assign", day, string.Join("、", added.Select(e => e.DisplayName)));
         await db.SaveUniqueAsync(ProgramChecks.Concurrent, cancellationToken);
     }

@@ -11,6 +11,9 @@ internal static class ProgramChoices
 
     public static readonly IReadOnlyList<SelectOption> Statuses = ProgramsRules.StatusNames.Select(k => new SelectOption(Kebab.From(k.Key), k.Value)).ToList();
 
+    /// <summary>The states after approval (立项) as the pages' status values.</summary>
+    public static readonly IReadOnlySet<string> ApprovedStatuses = ProgramsRules.ApprovedStates.Select(s => Kebab.From(s)).ToHashSet();
+
     public static readonly IReadOnlyList<SelectOption> Grades = ProgramsRules.GradeNames.Select(k => new SelectOption(Kebab.From(k.Key), k.Value)).ToList();
 
     public static readonly IReadOnlyList<SelectOption> Categories = ProgramsRules.Categories.Select(c => new SelectOption(c, c)).ToList();

@@ -49,13 +49,20 @@ public sealed class CarrierWorksJourney(OwnDatabase database) : IClassFixture<Ow
         await Journey.ChooseAsync(page, "#step-kind", "控规调整");
         var submitted = page.Locator("input#step-submitted, #step-submitted input").First;
         await Journey.TypeDateAsync(page, submitted, "2026-02-10");
+        // A busy machine can finish loading the parcel after the kind was chosen, drawing the step form afresh: choose again.
+        if (!(await page.Locator("#step-form").InnerTextAsync()).Contains("控规调整", StringComparison.Ordinal))
+        {
+            await Journey.ChooseAsync(page, "#step-kind", "控规调整");
+        }
         await page.Locator("#save-step").ClickAsync();
         var step = page.Locator("#steps .ant-table-tbody tr", new PageLocatorOptions { HasText = "控规调整" });
         // Either the new row or the form's refusal: a refusal fails with what the page said, not with a timeout.
         await step.Or(page.Locator("#step-alert")).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         if (await step.CountAsync() == 0)
         {
-            Assert.Fail($"the step was not recorded: {await page.Locator("#step-alert").InnerTextAsync()}");
+            var fields = await page.Locator("#step-form .ant-form-item-explain-error").AllInnerTextsAsync();
+            Assert.Fail($"the step was not recorded: {await page.Locator("#step-alert").InnerTextAsync()} ({string.Join("; ", fields.Where(f => f.Length > 0))}; "
+                + $"the form shows: {await page.Locator("#step-form").InnerTextAsync()}; the date box holds \"{await submitted.InputValueAsync()}\")");
         }
         Assert.Contains("2026-02-10", await step.InnerTextAsync(), StringComparison.Ordinal);
         // The page reloads the parcel in place after a step; its descriptions are drawn again from the reloaded record.

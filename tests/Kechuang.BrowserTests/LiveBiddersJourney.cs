@@ -15,6 +15,9 @@ public sealed class LiveBiddersJourney(OwnDatabase database) : IClassFixture<Own
     private const string BidderB = "武义县恒达电动工具有限公司"; // an account is created below
     private const int SoftCloseSeconds = 30;
 
+    // Thirty seconds before the soft-close window: room for two bids outside it even on a busy machine.
+    private const int LotSeconds = 60;
+
     private readonly BrowserApp _app = database.App;
 
     [Fact]
@@ -39,7 +42,7 @@ public sealed class LiveBiddersJourney(OwnDatabase database) : IClassFixture<Own
             });
         }
 
-        // Bidding opens in a few seconds and the lot ends 40 s later; the last 30 s are the soft-close window.
+        // Bidding opens in a few seconds and the lot ends 60 s later; the last 30 s are the soft-close window.
         var startsAt = DateTime.UtcNow.AddSeconds(8);
         var auctionId = (await Api.PostAsync(staff, "/api/v1/auctions", new
         {
@@ -47,7 +50,7 @@ public sealed class LiveBiddersJourney(OwnDatabase database) : IClassFixture<Own
             organizer = "武义县科学技术局",
             regionCode = "330723",
             startsAt,
-            endsAt = startsAt.AddSeconds(40),
+            endsAt = startsAt.AddSeconds(LotSeconds),
             softCloseSeconds = SoftCloseSeconds,
             depositRequired = true,
             deposit = 50_000m,
@@ -94,7 +97,7 @@ public sealed class LiveBiddersJourney(OwnDatabase database) : IClassFixture<Own
         await Journey.ScreenshotAsync(pageA, "64-bidder-a-sees-bid-of-b");
 
         // Into the last 30 s: A's next bid moves the end to receive time + 30 s on both pages.
-        var intoWindow = startsAt.AddSeconds(40 - SoftCloseSeconds + 4) - DateTime.UtcNow;
+        var intoWindow = startsAt.AddSeconds(LotSeconds - SoftCloseSeconds + 4) - DateTime.UtcNow;
         if (intoWindow > TimeSpan.Zero)
         {
             await Task.Delay(intoWindow);

@@ -1,5 +1,7 @@
 using Kechuang.Modules.Matching.Engine;
 using Kechuang.Platform.Access;
+using Kechuang.Platform.Data;
+using Kechuang.Platform.Excel;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kechuang.Modules.Matching;
@@ -7,6 +9,8 @@ namespace Kechuang.Modules.Matching;
 public static class MatchingApi
 {
     public sealed record Created(Guid Id);
+
+    public sealed record ImportResult(int Imported);
 
     public static IEndpointRouteBuilder MapMatchingApi(this IEndpointRouteBuilder app)
     {
@@ -48,6 +52,30 @@ public static class MatchingApi
         api.MapGet("/thesaurus", async (string? q, ListThesaurusHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(q, ct)))
             .WithName("ListThesaurus")
             .WithSummary("查询同义词和领域词典");
+        api.MapGet("/synonyms/export", async (string? q, ListThesaurusHandler handler, KechuangDb db, CancellationToken ct) =>
+            await SynonymSheet.Export.FileAsync(db, (await handler.HandleAsync(q, ct)).Synonyms, ct))
+            .WithName("ExportSynonymGroups")
+            .WithSummary("导出同义词组");
+        api.MapGet("/synonyms/import-template", () => SynonymSheet.Sheet.Template())
+            .WithName("GetSynonymGroupImportTemplate")
+            .WithSummary("下载同义词组导入模板");
+        api.MapPost("/synonyms/import", async (ImportFile file, ImportSynonymGroupsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery()
+            .WithPermission(MatchingPermissions.Thesaurus)
+            .WithName("ImportSynonymGroups")
+            .WithSummary("导入同义词组（有错误行则全部不导入）");
+        api.MapGet("/words/export", async (string? q, ListThesaurusHandler handler, KechuangDb db, CancellationToken ct) =>
+            await DomainWordSheet.Export.FileAsync(db, (await handler.HandleAsync(q, ct)).Words, ct))
+            .WithName("ExportDomainWords")
+            .WithSummary("导出领域词");
+        api.MapGet("/words/import-template", () => DomainWordSheet.Sheet.Template())
+            .WithName("GetDomainWordImportTemplate")
+            .WithSummary("下载领域词导入模板");
+        api.MapPost("/words/import", async (ImportFile file, ImportDomainWordsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery()
+            .WithPermission(MatchingPermissions.Thesaurus)
+            .WithName("ImportDomainWords")
+            .WithSummary("导入领域词（有错误行则全部不导入）");
         api.MapPost("/synonyms", async Task<Created<Created>> (SynonymInput body, SaveSynonymGroupHandler handler, CancellationToken ct) =>
         {
             var id = await handler.HandleAsync(null, body, ct);

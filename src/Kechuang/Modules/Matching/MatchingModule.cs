@@ -17,9 +17,12 @@ public static class MatchingModule
         services.AddScoped<SaveSynonymGroupHandler>();
         services.AddScoped<SaveDomainWordHandler>();
         services.AddScoped<RemoveThesaurusEntryHandler>();
+        services.AddScoped<ImportSynonymGroupsHandler>();
+        services.AddScoped<ImportDomainWordsHandler>();
         services.AddScoped<IDemoData, MatchingDemoData>();
         services.AddSingleton<Platform.Access.IPermissionContribution, MatchingPermissions>();
         services.AddSingleton<Platform.Ui.IAuditVocabulary, MatchingAuditNames>();
+        services.AddSingleton<Platform.Ui.INavContribution, MatchingNav>();
         return services;
     }
 

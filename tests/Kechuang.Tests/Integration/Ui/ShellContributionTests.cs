@@ -42,6 +42,7 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
              ("program-reviews", "/programs/reviews", "我的评审", "My reviews")]),
         ("events", "活动与宣传", "Events and press",
             [("event-list", "/events", "主题活动", "Theme events"), ("media-reports", "/events/media-reports", "媒体报道", "Media reports")]),
+        ("matching", "匹配推荐", "Matching", [("matching-thesaurus", "/matching/thesaurus", "同义词与领域词库", "Synonyms and domain words")]),
         ("suggestions", "建议办理", "Suggestions", [("suggestion-list", "/suggestions", "人大代表建议", "Deputies' suggestions")]),
         ("market", "成果交易", "Achievement market", [("achievements", "/market/achievements", "科技成果", "Achievements"), ("auctions", "/market/auctions", "拍卖会", "Auctions")]),
         ("performance", "目标与指标", "Targets & indicators", [("targets", "/indicators/targets", "目标完成情况", "Target completion")]),
@@ -68,7 +69,7 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
                 Assert.Equal(expected[i].Item3, actual[i].Item3);
             }
         }
-        Assert.Equal([null, null, null, null, null, null, null, null, null, null, null, "staff", "administrators"], catalog.Existing().Select(s => s.Policy));
+        Assert.Equal([null, null, null, null, null, null, null, null, null, "staff", null, null, "staff", "administrators"], catalog.Existing().Select(s => s.Policy));
         Assert.Equal(["park-tech-smes", "commissioner-service", "cultivation"], catalog.Existing().SelectMany(s => s.Items).Where(i => i.Policy == "staff").Select(i => i.Key));
     }
 

@@ -29,7 +29,7 @@ internal static class ArchitectureRules
     /// </summary>
     public static readonly string[] Verbs =
     [
-        "Add", "Approve", "Assign", "Check", "Close", "Confirm", "Count", "Create", "Decide", "Download", "End", "Extend", "Find", "Get", "Import", "List",
+        "Add", "Approve", "Assign", "Check", "Close", "Confirm", "Count", "Create", "Decide", "Download", "End", "Extend", "Find", "Generate", "Get", "Import", "List",
         "Place", "Publish", "Recommend", "Record", "Refuse", "Register", "Remove", "Return", "Review", "Run", "Save", "Screen", "Start", "Submit", "Update",
         "Upload", "Withdraw",
     ];

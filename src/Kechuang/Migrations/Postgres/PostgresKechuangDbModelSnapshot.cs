@@ -3347,6 +3347,134 @@ namespace Kechuang.Migrations.Postgres
                     b.ToTable("suggestions_co_handler", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Suggestions.ReplyTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid>("SuggestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("suggestion_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suggestions_reply_template");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_suggestions_reply_template_region_code");
+
+                    b.HasIndex("SuggestionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suggestions_reply_template_suggestion_id");
+
+                    b.ToTable("suggestions_reply_template", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Suggestions.ReplyVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)")
+                        .HasColumnName("figures_json");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("generated_at");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("generated_by");
+
+                    b.Property<DateOnly>("LetterDate")
+                        .HasColumnType("date")
+                        .HasColumnName("letter_date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Signatory")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signatory");
+
+                    b.Property<Guid>("SuggestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("suggestion_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suggestions_reply_version");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_suggestions_reply_version_region_code");
+
+                    b.HasIndex("SuggestionId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suggestions_reply_version_suggestion_id_number");
+
+                    b.ToTable("suggestions_reply_version", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Suggestions.Suggestion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5410,6 +5538,26 @@ namespace Kechuang.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_suggestions_co_handler_suggestions_suggestion_suggestion_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Suggestions.ReplyTemplate", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Suggestions.Suggestion", null)
+                        .WithMany()
+                        .HasForeignKey("SuggestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_suggestions_reply_template_suggestions_suggestion_suggestio");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Suggestions.ReplyVersion", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Suggestions.Suggestion", null)
+                        .WithMany()
+                        .HasForeignKey("SuggestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_suggestions_reply_version_suggestions_suggestion_suggestion");
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Suggestions.SuggestionContact", b =>

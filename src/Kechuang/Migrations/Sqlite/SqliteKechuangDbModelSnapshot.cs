@@ -3342,6 +3342,134 @@ namespace Kechuang.Migrations.Sqlite
                     b.ToTable("suggestions_co_handler", (string)null);
                 });
 
+            modelBuilder.Entity("Kechuang.Modules.Suggestions.ReplyTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid>("SuggestionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suggestion_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suggestions_reply_template");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_suggestions_reply_template_region_code");
+
+                    b.HasIndex("SuggestionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suggestions_reply_template_suggestion_id");
+
+                    b.ToTable("suggestions_reply_template", (string)null);
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Suggestions.ReplyVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("figures_json");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("generated_at");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("generated_by");
+
+                    b.Property<DateOnly>("LetterDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("letter_date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Signatory")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signatory");
+
+                    b.Property<Guid>("SuggestionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suggestion_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suggestions_reply_version");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_suggestions_reply_version_region_code");
+
+                    b.HasIndex("SuggestionId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suggestions_reply_version_suggestion_id_number");
+
+                    b.ToTable("suggestions_reply_version", (string)null);
+                });
+
             modelBuilder.Entity("Kechuang.Modules.Suggestions.Suggestion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5403,6 +5531,26 @@ namespace Kechuang.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_suggestions_co_handler_suggestions_suggestion_suggestion_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Suggestions.ReplyTemplate", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Suggestions.Suggestion", null)
+                        .WithMany()
+                        .HasForeignKey("SuggestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_suggestions_reply_template_suggestions_suggestion_suggestion_id");
+                });
+
+            modelBuilder.Entity("Kechuang.Modules.Suggestions.ReplyVersion", b =>
+                {
+                    b.HasOne("Kechuang.Modules.Suggestions.Suggestion", null)
+                        .WithMany()
+                        .HasForeignKey("SuggestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_suggestions_reply_version_suggestions_suggestion_suggestion_id");
                 });
 
             modelBuilder.Entity("Kechuang.Modules.Suggestions.SuggestionContact", b =>

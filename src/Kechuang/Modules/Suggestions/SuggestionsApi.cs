@@ -8,6 +8,8 @@ public static class SuggestionsApi
 {
     public sealed record Created(Guid Id);
 
+    public sealed record ReplyCreated(int Number);
+
     public static IEndpointRouteBuilder MapSuggestionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/suggestions").RequireAuthorization().WithTags("建议办理");
@@ -64,7 +66,48 @@ public static class SuggestionsApi
             .WithName("RecordRepresentativeContact")
             .WithSummary("登记与代表面商")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        MapReplies(api);
         return app;
+    }
+
+    /// <summary>答复函: the template, generating a frozen version from the indicators, the versions and their .docx.</summary>
+    private static void MapReplies(RouteGroupBuilder api)
+    {
+        api.MapGet("/{id:guid}/reply-template", async (Guid id, GetReplyTemplateHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithName("GetReplyTemplate")
+            .WithSummary("查看答复函模板（正文中的数字标记）");
+        api.MapPut("/{id:guid}/reply-template", async (Guid id, ReplyTemplateInput body, SaveReplyTemplateHandler handler, CancellationToken ct) =>
+        {
+            await handler.HandleAsync(id, body, ct);
+            return TypedResults.NoContent();
+        })
+            .WithPermission(SuggestionsPermissions.GenerateReply)
+            .WithName("SaveReplyTemplate")
+            .WithSummary("保存答复函模板（逐一检查数字标记）")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id:guid}/replies", async Task<Created<ReplyCreated>> (Guid id, GenerateReplyHandler handler, CancellationToken ct) =>
+        {
+            var number = await handler.HandleAsync(id, ct);
+            return TypedResults.Created($"/api/v1/suggestions/{id}/replies/{number}", new ReplyCreated(number));
+        })
+            .WithPermission(SuggestionsPermissions.GenerateReply)
+            .WithName("GenerateReply")
+            .WithSummary("按当前记录生成答复函（新的一版，此前各版不变）")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/{id:guid}/replies", async (Guid id, ListReplyVersionsHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithName("ListReplyVersions")
+            .WithSummary("答复函各版本（新版在前）");
+        api.MapGet("/{id:guid}/replies/{number:int}", async (Guid id, int number, GetReplyVersionHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, number, ct)))
+            .WithName("GetReplyVersion")
+            .WithSummary("查看答复函的一个版本及其各数字的来源");
+        api.MapGet("/{id:guid}/replies/{number:int}/docx", async Task<FileContentHttpResult> (Guid id, int number, DownloadReplyHandler handler, CancellationToken ct) =>
+        {
+            var file = await handler.HandleAsync(id, number, ct);
+            return TypedResults.File(file.Content, DownloadReplyHandler.ContentType, file.FileName);
+        })
+            .WithName("DownloadReply")
+            .WithSummary("下载答复函（Word 文档，公文格式）");
     }
 
     private static void Step<TInput, THandler>(RouteGroupBuilder api, string path, string name, string summary, Func<THandler, Guid, TInput, CancellationToken, Task> run)

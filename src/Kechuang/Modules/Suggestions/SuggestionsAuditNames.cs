@@ -13,6 +13,8 @@ internal sealed class SuggestionsAuditNames : IAuditVocabulary
         new("suggestions_co_handler", "会办单位"),
         new("suggestions_contact", "与代表面商"),
         new("suggestions_step", "建议办理过程"),
+        new("suggestions_reply_template", "答复函模板"),
+        new("suggestions_reply_version", "答复函版本"),
     ];
 
     public IReadOnlyDictionary<string, string> Fields { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -55,5 +57,12 @@ internal sealed class SuggestionsAuditNames : IAuditVocabulary
         ["Text"] = "说明",
         ["RecordedBy"] = "记录人",
         ["RecordedAt"] = "记录时间",
+        ["Body"] = "正文",
+        ["UpdatedBy"] = "修改人",
+        ["Signatory"] = "落款单位",
+        ["LetterDate"] = "成文日期",
+        ["FiguresJson"] = "数字及其来源",
+        ["GeneratedBy"] = "生成人",
+        ["GeneratedAt"] = "生成时间",
     };
 }

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Kechuang.Modules.Suggestions;
 
 public sealed class SuggestionsConfiguration : IEntityTypeConfiguration<Suggestion>, IEntityTypeConfiguration<CoHandlingUnit>,
-    IEntityTypeConfiguration<SuggestionContact>, IEntityTypeConfiguration<SuggestionStep>
+    IEntityTypeConfiguration<SuggestionContact>, IEntityTypeConfiguration<SuggestionStep>, IEntityTypeConfiguration<ReplyTemplate>,
+    IEntityTypeConfiguration<ReplyVersion>
 {
     public void Configure(EntityTypeBuilder<Suggestion> builder)
     {
@@ -59,5 +60,33 @@ public sealed class SuggestionsConfiguration : IEntityTypeConfiguration<Suggesti
         builder.Property(s => s.RecordedBy).HasMaxLength(100);
         builder.HasIndex(s => s.SuggestionId);
         builder.HasOne<Suggestion>().WithMany().HasForeignKey(s => s.SuggestionId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<ReplyTemplate> builder)
+    {
+        builder.ToTable("suggestions_reply_template");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.RegionCode).HasMaxLength(12);
+        builder.Property(t => t.Title).HasMaxLength(200);
+        builder.Property(t => t.Body).HasMaxLength(20_000);
+        builder.Property(t => t.UpdatedBy).HasMaxLength(100);
+        builder.HasIndex(t => t.SuggestionId).IsUnique();
+        builder.HasIndex(t => t.RegionCode);
+        builder.HasOne<Suggestion>().WithMany().HasForeignKey(t => t.SuggestionId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<ReplyVersion> builder)
+    {
+        builder.ToTable("suggestions_reply_version");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.RegionCode).HasMaxLength(12);
+        builder.Property(v => v.Title).HasMaxLength(400);
+        builder.Property(v => v.Text).HasMaxLength(40_000);
+        builder.Property(v => v.Signatory).HasMaxLength(200);
+        builder.Property(v => v.FiguresJson).HasMaxLength(200_000);
+        builder.Property(v => v.GeneratedBy).HasMaxLength(100);
+        builder.HasIndex(v => new { v.SuggestionId, v.Number }).IsUnique();
+        builder.HasIndex(v => v.RegionCode);
+        builder.HasOne<Suggestion>().WithMany().HasForeignKey(v => v.SuggestionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -7,7 +7,7 @@ namespace Kechuang.Modules.Suggestions;
 /// <summary>
 /// The letter's frame (docs/letter-figures.md M1, M2) as records: 徐世群代表's suggestion 武35号 of 市人大八届一次会议, assigned to
 /// 金华市科学技术局 with 市委组织部 and the 武义县 government as co-handlers, and its handling up to the reply of 2023年7月6日
-/// (contact 马苏娟, 82270195), the deputy's 满意 and the publication. The days other than the reply's, the opinions' and
+/// (contact 马苏娟, 82270195), the deputy's 满意 and the publication, and the reply letter's template. The days other than the reply's, the opinions' and
 /// meetings' wording, the class and a second suggestion (武12号, only received) are illustrative. Units added here take
 /// demo credit numbers 660001–660099.
 /// </summary>
@@ -81,6 +81,8 @@ internal sealed class SuggestionsDemoData(IOrganizationDirectory directory, IOpt
         {
             db.Add(new SuggestionStep(s.Id, action, day, text, By, now));
         }
+        // The reply letter's text with its figures as tokens: generating it states what the other modules' records add up to.
+        db.Add(new ReplyTemplate(s.Id, Region, Wu35ReplyTemplate.Title, Wu35ReplyTemplate.Body, By, now));
 
         var waiting = new Suggestion(new SuggestionFacts(Region, "武12号", "关于加快有机茶药农业科技园区建设的建议", "周建国", null, Session, null,
             new DateOnly(2023, 4, 7)), now);

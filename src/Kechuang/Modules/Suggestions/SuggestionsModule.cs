@@ -23,6 +23,13 @@ public static class SuggestionsModule
         services.AddScoped<GetSuggestionHandler>();
         services.AddScoped<GetPublishedSuggestionHandler>();
         services.AddScoped<ListSuggestionUnitsHandler>();
+        services.AddScoped<ReplyRenderer>();
+        services.AddScoped<GenerateReplyHandler>();
+        services.AddScoped<ListReplyVersionsHandler>();
+        services.AddScoped<GetReplyVersionHandler>();
+        services.AddScoped<GetReplyTemplateHandler>();
+        services.AddScoped<SaveReplyTemplateHandler>();
+        services.AddScoped<DownloadReplyHandler>();
         foreach (var indicator in SuggestionRateIndicator.All())
         {
             services.AddSingleton(indicator);

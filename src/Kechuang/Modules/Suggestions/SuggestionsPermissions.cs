@@ -7,9 +7,12 @@ internal sealed class SuggestionsPermissions : IPermissionContribution
 {
     public static readonly Permission Handle = new("suggestions.handle", "登记、交办、办理、答复和公开人大代表建议", PermissionKind.Change, RoleSets.Staff);
 
+    /// <summary>Writing a reply letter's template and generating its versions from the indicators: the same staff who answer.</summary>
+    public static readonly Permission GenerateReply = new("suggestions.replies.generate", "编写答复函模板、生成答复函", PermissionKind.Create, RoleSets.Staff);
+
     public string Module => "建议办理";
 
     public int Order => 70;
 
-    public IEnumerable<Permission> Permissions => [Handle];
+    public IEnumerable<Permission> Permissions => [Handle, GenerateReply];
 }

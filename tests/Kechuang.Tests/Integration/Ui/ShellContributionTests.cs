@@ -145,7 +145,7 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
              ("programs_objection", "公示异议"), ("programs_transition", "项目办理记录"),
              ("matching_synonym", "同义词组"), ("matching_word", "领域词"), ("matching_feedback", "匹配反馈"),
              ("suggestions_suggestion", "人大代表建议"), ("suggestions_co_handler", "会办单位"), ("suggestions_contact", "与代表面商"),
-             ("suggestions_step", "建议办理过程"),
+             ("suggestions_step", "建议办理过程"), ("suggestions_reply_template", "答复函模板"), ("suggestions_reply_version", "答复函版本"),
              ("audit_entry", "审计日志")],
             names.Entities.Select(e => (e.Key, e.Value)));
         Assert.Equal(

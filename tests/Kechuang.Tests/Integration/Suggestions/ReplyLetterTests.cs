@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 using Kechuang.Tests.Integration.Contracts;
 using Kechuang.Tests.Support;
 
@@ -131,6 +133,81 @@ public abstract class ReplyLetterTests(KechuangApp app)
         var refused = await staff.PostAsync($"/api/v1/suggestions/{id}/replies", null);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal("suggestions.reply-not-assigned", (await refused.ReadJsonAsync()).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task ADraft_IsGeneratedBeforeTheReply_ReadsBackAsAGovernmentLetter_Audited_OnlyForStaffInScope()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+        var units = (await (await staff.GetAsync("/api/v1/suggestions/units")).ReadJsonAsync()).EnumerateArray()
+            .ToDictionary(u => u.GetProperty("name").GetString()!, u => u.GetProperty("id").GetGuid());
+        var number = $"稿{Random.Shared.Next(1000, 9999)}号";
+        var id = await (await staff.PostJsonAsync("/api/v1/suggestions", new
+        {
+            number,
+            title = "关于加快技术合同登记的建议",
+            representatives = "测试代表",
+            session = "市人大八届二次会议",
+            receivedOn = "2026-01-20",
+            regionCode = "330723",
+        })).CreatedIdAsync();
+        var assign = await staff.PostJsonAsync($"/api/v1/suggestions/{id}/assign", new { assignedOn = "2026-01-25", leadUnitId = units["金华市科学技术局"], coHandlerIds = Array.Empty<Guid>() });
+        Assert.Equal(HttpStatusCode.NoContent, assign.StatusCode);
+        var saved = await staff.PutAsJsonAsync($"/api/v1/suggestions/{id}/reply-template", new
+        {
+            title = "关于{{suggestion:number}}建议的答复",
+            paragraphs = new[]
+            {
+                "{{suggestion:deputies}}代表：",
+                "2022年完成技术交易额登记{{contracts.transaction-amount||2022|亿元}}，达到全年目标的{{completion:contracts.transaction-amount||2022|0.0%}}。",
+                "（联系人：{{suggestion:contact-name}}，联系电话：{{suggestion:contact-phone}}）",
+            },
+        });
+        Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
+        var template = await (await staff.GetAsync($"/api/v1/suggestions/{id}/reply-template")).ReadJsonAsync();
+        Assert.Equal(3, template.GetProperty("paragraphs").GetArrayLength());
+
+        var enterprise = await app.ClientAsync("shouxiangu");
+        Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.PostAsync($"/api/v1/suggestions/{id}/replies", null)).StatusCode);
+        Assert.Equal(1, await GenerateAsync(staff, id));
+        var version = await VersionAsync(staff, id, 1);
+        var lines = version.GetProperty("text").GetString()!.Split('\n');
+        var panan = await app.ClientAsync("panan.staff");
+        var docx = await staff.GetAsync($"/api/v1/suggestions/{id}/replies/1/docx");
+
+        Assert.Equal($"关于{number}建议的答复", version.GetProperty("title").GetString());
+        Assert.Equal("（联系人：〔待填：答复联系人〕，联系电话：〔待填：联系电话〕）", lines[^3]);
+        Assert.Equal("2026年3月2日", lines[^1]);
+        Assert.Equal(HttpStatusCode.NotFound, (await panan.GetAsync($"/api/v1/suggestions/{id}/replies")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/api/v1/suggestions/{id}/replies/2")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType?.MediaType);
+        await using var stream = new MemoryStream(await docx.Content.ReadAsByteArrayAsync());
+        using var document = WordprocessingDocument.Open(stream, false);
+        var body = document.MainDocumentPart!.Document!.Body!;
+        var paragraphs = body.Elements<Paragraph>().ToList();
+        string Font(Paragraph p) => p.Descendants<RunFonts>().First().EastAsia!.Value!;
+        string Size(Paragraph p) => p.Descendants<FontSize>().First().Val!.Value!;
+        Assert.Equal($"关于{number}建议的答复", paragraphs[0].InnerText);
+        Assert.Equal(("方正小标宋简体", "44"), (Font(paragraphs[0]), Size(paragraphs[0])));
+        Assert.Equal(JustificationValues.Center, paragraphs[0].ParagraphProperties!.Justification!.Val!.Value);
+        Assert.Equal("测试代表代表：", paragraphs[1].InnerText);
+        Assert.Contains("2022年完成技术交易额登记", paragraphs[2].InnerText, StringComparison.Ordinal);
+        Assert.Equal(200, paragraphs[2].ParagraphProperties!.Indentation!.FirstLineChars!.Value);
+        Assert.All(paragraphs.Skip(1).Where(p => p.InnerText.Length > 0), p => Assert.Equal(("仿宋_GB2312", "32"), (Font(p), Size(p))));
+        Assert.Equal(["金华市科学技术局", "2026年3月2日"], paragraphs.TakeLast(2).Select(p => p.InnerText));
+        Assert.All(paragraphs.TakeLast(2), p => Assert.Equal(JustificationValues.Right, p.ParagraphProperties!.Justification!.Val!.Value));
+        var section = body.Elements<SectionProperties>().Single();
+        var size = section.Elements<PageSize>().Single();
+        var margin = section.Elements<PageMargin>().Single();
+        Assert.Equal((11906U, 16838U), (size.Width!.Value, size.Height!.Value));
+        Assert.Equal((2098, 1984, 1587U, 1474U), (margin.Top!.Value, margin.Bottom!.Value, margin.Left!.Value, margin.Right!.Value));
+
+        var auditor = await app.ClientAsync("auditor");
+        var audit = await (await auditor.GetAsync("/api/v1/audit?entity=suggestions_reply_version")).ReadJsonAsync();
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(), e => e.GetProperty("action").GetString() == "create");
+        var templateAudit = await (await auditor.GetAsync("/api/v1/audit?entity=suggestions_reply_template")).ReadJsonAsync();
+        Assert.Contains(templateAudit.GetProperty("items").EnumerateArray(), e => e.GetProperty("action").GetString() == "create");
     }
 
     public sealed class OnSqlite(SqliteApp app) : ReplyLetterTests(app), IClassFixture<SqliteApp>;

@@ -43,6 +43,15 @@ public sealed class SuggestionsJourney(OwnDatabase database) : IClassFixture<Own
         var wu35 = new Uri(page.Url).PathAndQuery;
         await Journey.ScreenshotAsync(page, "suggestions-02-wu35-history");
 
+        // The reply letter from today's records: its figures in the letter's wording, each a link to the records it counts.
+        await page.Locator("#reply-generate").ClickAsync();
+        var preview = page.Locator("#reply-preview");
+        await preview.Locator("text=8.29亿元").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        Assert.Contains("联系人：马苏娟", await preview.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await preview.Locator("a").CountAsync() > 10, "the preview links its figures to their records");
+        await page.Locator("#reply-docx-1").WaitForAsync();
+        await Journey.ScreenshotAsync(page, "suggestions-08-reply-letter");
+
         await Journey.GoInteractiveAsync(page, "/suggestions?q=武12号");
         var waiting = page.Locator(".ant-table-tbody tr", new PageLocatorOptions { HasText = "武12号" });
         await waiting.WaitForAsync();

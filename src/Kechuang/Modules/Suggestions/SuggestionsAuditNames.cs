@@ -21,6 +21,9 @@ internal sealed class SuggestionsAuditNames : IAuditVocabulary
     {
         ["Number"] = "建议编号",
         ["Title"] = "建议标题",
+        ["suggestions_reply_version.Number"] = "版本号",
+        ["suggestions_reply_version.Title"] = "答复函标题",
+        ["suggestions_reply_template.Title"] = "答复函标题",
         ["Representatives"] = "提出建议的代表",
         ["RepresentativePhone"] = "代表联系电话",
         ["Session"] = "会议",

@@ -15,7 +15,10 @@ public interface IAuditVocabulary
     /// <summary>Table name → Chinese name, in the order the filter lists them.</summary>
     IReadOnlyList<KeyValuePair<string, string>> Entities => [];
 
-    /// <summary>Field → Chinese name, for this contributor's tables first and for any table that names none of its own.</summary>
+    /// <summary>
+    /// Field → Chinese name, for this contributor's tables first and for any table that names none of its own. A key
+    /// <c>table.Field</c> names the field of that table only, where one module's tables use one field name for two things.
+    /// </summary>
     IReadOnlyDictionary<string, string> Fields => new Dictionary<string, string>();
 
     /// <summary>Action → Chinese name, in the order the filter lists them.</summary>
@@ -72,7 +75,9 @@ public sealed class AuditNames
 
     /// <summary>A field of an entry of <paramref name="entity"/>.</summary>
     public string Field(string entity, string field) =>
-        _fieldsByEntity.TryGetValue(entity, out var own) && own.TryGetValue(field, out var name) ? name : _fields.GetValueOrDefault(field, field);
+        _fieldsByEntity.TryGetValue(entity, out var own) && (own.TryGetValue($"{entity}.{field}", out var name) || own.TryGetValue(field, out name))
+            ? name
+            : _fields.GetValueOrDefault(field, field);
 
     /// <summary>Who acted: sign-in steps run before the session exists, start-up loads run as the system.</summary>
     public static string Account(string account) => account switch

@@ -54,4 +54,19 @@ public class AuditVocabularyTests
         Assert.Equal("职称/职务", names.Field("contracts_contract", "Title"));
         Assert.Equal("标识", names.Field("market_achievement", "Id"));
     }
+
+    [Fact]
+    public void Field_NamedForOneTable_WinsOverTheModulesName_OnThatTableOnly()
+    {
+        var names = new AuditNames([
+            new Vocabulary(700)
+            {
+                Entities = [new("suggestions_suggestion", "人大代表建议"), new("suggestions_reply_version", "答复函版本")],
+                Fields = new Dictionary<string, string> { ["Number"] = "建议编号", ["suggestions_reply_version.Number"] = "版本号" },
+            },
+        ]);
+
+        Assert.Equal("版本号", names.Field("suggestions_reply_version", "Number"));
+        Assert.Equal("建议编号", names.Field("suggestions_suggestion", "Number"));
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Kechuang.Modules.Matching.Engine;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
+using Kechuang.Platform.Reference;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Microsoft.EntityFrameworkCore;
@@ -227,7 +228,8 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, IConfiguration confi
         await using var scope = Scope(out var db);
         var groups = await db.Set<SynonymGroup>().AsNoTracking().Select(g => g.Words).ToListAsync(cancellationToken);
         var words = await db.Set<DomainWord>().AsNoTracking().Select(w => w.Word).ToListAsync(cancellationToken);
-        var thesaurus = new Thesaurus(groups.Select(MatchingRules.SplitWords), words);
+        var regions = await scope.ServiceProvider.GetRequiredService<RegionCatalog>().GetAsync(cancellationToken);
+        var thesaurus = new Thesaurus(groups.Select(MatchingRules.SplitWords), words, PlaceNames.Of(regions.All));
         engine.Thesaurus = thesaurus;
         return thesaurus;
     }

@@ -275,7 +275,7 @@ $upstream    keepalive 32;
   }
 }
 EOF
-"$nginx_bin" -t -q -e "$run/nginx-error.log" -c "$run/nginx.conf"
+"$nginx_bin" -t -q -e "$run/nginx-error.log" -c "$run/nginx.conf" </dev/null
 
 # Ready means each node answers /health/ready (database, migrations, Redis): nginx cannot probe it, so this waits.
 deadline=$((SECONDS + 240))
@@ -296,7 +296,11 @@ for n in $(seq 1 "$nodes"); do
   done
 done
 
-"$nginx_bin" -e "$run/nginx-error.log" -c "$run/nginx.conf"
+# Its output goes to its log: a daemon left holding the caller's stdout would keep a reader of it waiting.
+if ! "$nginx_bin" -e "$run/nginx-error.log" -c "$run/nginx.conf" </dev/null >>"$run/nginx-error.log" 2>&1; then
+  tail -n 20 "$run/nginx-error.log" >&2
+  exit 1
+fi
 for _ in $(seq 1 40); do ready "$port" && break; sleep 0.25; done
 ready "$port" || { echo "nginx does not answer on port $port (log: $run/nginx-error.log)" >&2; exit 1; }
 

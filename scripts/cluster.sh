@@ -99,12 +99,25 @@ if status >/dev/null 2>&1; then
   echo "cluster: http://127.0.0.1:$port"
   exit 0
 fi
-down >/dev/null   # leftovers of a cluster that half-died
+# nginx up with the same number of nodes: only the nodes that died are started again, the others keep their pages.
+# Anything else left over (a cluster of another size, nginx gone) is stopped and started whole.
+running=()
+if alive "$(pid_of "$run/nginx.pid")" && [[ "$(node_pids | wc -l)" -eq "$nodes" ]]; then
+  for n in $(seq 1 "$nodes"); do
+    if alive "$(pid_of "$run/node-$n.pid")"; then running+=("$n"); fi
+  done
+  echo "Restarting the stopped nodes of the cluster on port $port"
+else
+  down >/dev/null
+fi
+is_running() { [[ " ${running[*]} " == *" $1 "* ]]; }
+nginx_running() { alive "$(pid_of "$run/nginx.pid")"; }
 mkdir -p "$run/tmp"
 
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for p in "$port" $(seq $((port + 1)) $((port + nodes))); do
-  if port_taken "$p"; then echo "port $p is in use: choose another --port" >&2; exit 1; fi
+nginx_running || ! port_taken "$port" || { echo "port $port is in use: choose another --port" >&2; exit 1; }
+for n in $(seq 1 "$nodes"); do
+  if ! is_running "$n" && port_taken $((port + n)); then echo "port $((port + n)) is in use: choose another --port" >&2; exit 1; fi
 done
 
 "$root/scripts/services.sh"
@@ -203,13 +216,14 @@ if grep -q "^管理员账号" "$run/migrate.log"; then
 fi
 
 for n in $(seq 1 "$nodes"); do
+  is_running "$n" && continue
   node_port=$((port + n))
   # setsid: the node outlives this script and is not in the caller's process group (Ctrl+C on a later command).
   # Each node its own matching index (ADR 023: a local folder per node, filled from the database's change log);
   # two processes on one machine must not share the default folder, which is derived from the connection string.
   (cd "$content_root" && exec env "${node_env[@]}" Demo__Seed=false urls="http://127.0.0.1:$node_port" \
     Matching__IndexPath="$run/matching-node-$n" \
-    setsid dotnet "$dll" </dev/null >"$run/node-$n.log" 2>&1) &
+    setsid dotnet "$dll" </dev/null >>"$run/node-$n.log" 2>&1) &
   echo $! > "$run/node-$n.pid"
 done
 
@@ -297,7 +311,7 @@ for n in $(seq 1 "$nodes"); do
 done
 
 # Its output goes to its log: a daemon left holding the caller's stdout would keep a reader of it waiting.
-if ! "$nginx_bin" -e "$run/nginx-error.log" -c "$run/nginx.conf" </dev/null >>"$run/nginx-error.log" 2>&1; then
+if ! nginx_running && ! "$nginx_bin" -e "$run/nginx-error.log" -c "$run/nginx.conf" </dev/null >>"$run/nginx-error.log" 2>&1; then
   tail -n 20 "$run/nginx-error.log" >&2
   exit 1
 fi

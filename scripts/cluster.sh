@@ -267,24 +267,32 @@ $upstream    keepalive 32;
 
   server {
     listen 127.0.0.1:$port;
+    proxy_http_version 1.1;
+    proxy_set_header Upgrade \$http_upgrade;
+    proxy_set_header Connection \$connection_upgrade;
+    proxy_set_header Host \$http_host;
+    proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+    proxy_set_header X-Forwarded-Proto \$scheme;
+    proxy_connect_timeout 2s;
+    # A Blazor circuit or hub connection stays open for as long as the page (SignalR pings every 15 s).
+    proxy_read_timeout 1h;
+    proxy_send_timeout 1h;
+    proxy_next_upstream_tries $nodes;
+    add_header Set-Cookie \$kc_node_cookie always;
+    # Which node answered: for diagnosis (and the cluster journey, which stops that node).
+    add_header X-Kechuang-Node \$upstream_addr always;
+
     location / {
       proxy_pass http://kechuang;
-      proxy_http_version 1.1;
-      proxy_set_header Upgrade \$http_upgrade;
-      proxy_set_header Connection \$connection_upgrade;
-      proxy_set_header Host \$http_host;
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto \$scheme;
-      proxy_connect_timeout 2s;
-      # A Blazor circuit or hub connection stays open for as long as the page (SignalR pings every 15 s).
-      proxy_read_timeout 1h;
-      proxy_send_timeout 1h;
       # A request that never reached a node goes to the next; a POST that did reach one is never sent twice.
       proxy_next_upstream error timeout http_502 http_503;
-      proxy_next_upstream_tries $nodes;
-      add_header Set-Cookie \$kc_node_cookie always;
-      # Which node answered: for diagnosis (and the cluster journey, which stops that node).
-      add_header X-Kechuang-Node \$upstream_addr always;
+    }
+    # SignalR's negotiate (Blazor's /_blazor, the market's /hubs/auction) is a POST that only hands out a connection
+    # id: safe to send again. When a node dies, the page reconnects at once, and its negotiate can go out on a kept-alive
+    # connection to the dead node before nginx has noticed; it is then retried on another node instead of failing.
+    location ~ /negotiate\$ {
+      proxy_pass http://kechuang;
+      proxy_next_upstream error timeout http_502 http_503 non_idempotent;
     }
   }
 }
@@ -320,6 +328,6 @@ ready "$port" || { echo "nginx does not answer on port $port (log: $run/nginx-er
 
 status
 if [[ -f "$admin_file" ]]; then
-  echo "管理员账号: admin；首次迁移生成的账号和密码见 ${admin_file#"$root"/}"
+  echo "管理员账号: admin；首次迁移打印的账号和密码见 ${admin_file#"$root"/}"
 fi
 echo "cluster: http://127.0.0.1:$port"

@@ -205,11 +205,13 @@ while IFS= read -r line; do [[ -n "$line" ]] && node_env+=("$line"); done < "$se
 # the demo dataset exactly once. Nodes then find the database current (Demo__Seed=false: a node never seeds).
 admin_file="$secrets/$database.first-start.txt"
 echo "Migrating $database"
+migrate_started=$SECONDS
 if ! (cd "$content_root" && env "${node_env[@]}" Demo__Seed="${Demo__Seed:-true}" dotnet "$dll" migrate) > "$run/migrate.log" 2>&1; then
   cat "$run/migrate.log" >&2
   echo "migration failed (log: $run/migrate.log)" >&2
   exit 1
 fi
+echo "Migrated in $((SECONDS - migrate_started)) s"
 if grep -q "^管理员账号" "$run/migrate.log"; then
   (umask 077; grep -E "^(管理员|安全管理员|审计管理员|演示账号)" "$run/migrate.log" > "$admin_file")
   cat "$admin_file"
@@ -300,6 +302,7 @@ EOF
 "$nginx_bin" -t -q -e "$run/nginx-error.log" -c "$run/nginx.conf" </dev/null
 
 # Ready means each node answers /health/ready (database, migrations, Redis): nginx cannot probe it, so this waits.
+nodes_started=$SECONDS
 deadline=$((SECONDS + 240))
 for n in $(seq 1 "$nodes"); do
   node_port=$((port + n))
@@ -325,6 +328,7 @@ if ! nginx_running && ! "$nginx_bin" -e "$run/nginx-error.log" -c "$run/nginx.co
 fi
 for _ in $(seq 1 40); do ready "$port" && break; sleep 0.25; done
 ready "$port" || { echo "nginx does not answer on port $port (log: $run/nginx-error.log)" >&2; exit 1; }
+echo "Nodes ready in $((SECONDS - nodes_started)) s; up in $SECONDS s"
 
 status
 if [[ -f "$admin_file" ]]; then

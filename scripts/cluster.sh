@@ -322,8 +322,8 @@ for n in $(seq 1 "$nodes"); do
 done
 
 # Its output goes to its log: a daemon left holding the caller's stdout would keep a reader of it waiting.
-if ! nginx_running && ! "$nginx_bin" -e "$run/nginx-error.log" -c "$run/nginx.conf" </dev/null >>"$run/nginx-error.log" 2>&1; then
-  tail -n 20 "$run/nginx-error.log" >&2
+if ! nginx_running && ! "$nginx_bin" -e "$run/nginx-error.log" -c "$run/nginx.conf" </dev/null >>"$run/nginx-start.log" 2>&1; then
+  tail -n 20 "$run/nginx-start.log" "$run/nginx-error.log" >&2
   exit 1
 fi
 for _ in $(seq 1 40); do ready "$port" && break; sleep 0.25; done

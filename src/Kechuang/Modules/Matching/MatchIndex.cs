@@ -170,7 +170,9 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, IConfiguration confi
         var folder = configuration["Matching:IndexPath"];
         if (string.IsNullOrWhiteSpace(folder))
         {
-            var database = $"{configuration["Database:Provider"] ?? "Sqlite"}|{configuration.GetConnectionString("Kechuang")}";
+            // Two nodes on one machine share the database but must not share the folder (one writer per index; file locks
+            // between processes are advisory on Linux), so the address a node listens on is part of the key.
+            var database = $"{configuration["Database:Provider"] ?? "Sqlite"}|{configuration.GetConnectionString("Kechuang")}|{configuration["urls"] ?? configuration["ASPNETCORE_URLS"]}";
             var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(database)))[..16];
             folder = Path.Combine(Path.GetTempPath(), "kechuang-matching", key);
         }

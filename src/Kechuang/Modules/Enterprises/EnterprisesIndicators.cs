@@ -24,7 +24,7 @@ internal sealed class TechSmeCountIndicator : IIndicator
     {
         var prefix = IndicatorQueries.Prefix(regionCode);
         var last = period.To.AddDays(-1);
-        return await db.Set<Qualification>().Where(q => q.Kind == QualificationKind.TechSme && q.RegionCode.StartsWith(prefix)
+        return await db.Set<Qualification>().Confirmed().Where(q => q.Kind == QualificationKind.TechSme && q.RegionCode.StartsWith(prefix)
                 && q.ValidFrom <= last && q.ValidUntil >= period.From)
             .Select(q => q.OrganizationId).Distinct().CountAsync(cancellationToken);
     }
@@ -44,7 +44,7 @@ internal sealed class HighTechCountIndicator : IIndicator
     {
         var prefix = IndicatorQueries.Prefix(regionCode);
         var last = period.To.AddDays(-1);
-        return await db.Set<Qualification>().Where(q => q.Kind == QualificationKind.HighTechEnterprise && q.RegionCode.StartsWith(prefix)
+        return await db.Set<Qualification>().Confirmed().Where(q => q.Kind == QualificationKind.HighTechEnterprise && q.RegionCode.StartsWith(prefix)
                 && q.ValidFrom <= last && q.ValidUntil >= period.From)
             .Select(q => q.OrganizationId).Distinct().CountAsync(cancellationToken);
     }

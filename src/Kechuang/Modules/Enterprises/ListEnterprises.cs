@@ -47,7 +47,7 @@ public sealed class ListEnterprisesHandler(KechuangDb db, IOrganizationDirectory
         if (!string.IsNullOrWhiteSpace(query.RegionCode))
         {
             var prefix = Platform.Access.DataScope.Prefix(query.RegionCode);
-            profiles = profiles.Where(p => p.RegionCode.StartsWith(prefix));
+            profiles = profiles.Where(p => p.RegionCode.CompareTo(prefix) >= 0 && p.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0);
         }
         if (!string.IsNullOrWhiteSpace(query.Qualification) || query.Year is not null)
         {

@@ -5,8 +5,9 @@ namespace Kechuang.BrowserTests;
 
 /// <summary>
 /// A county clerk on a phone (390×844) records a commissioner's training from the field: one short form (commissioner,
-/// kind, day, the training's fields), saved without sideways panning; then a pairing visit, whose confirmation code
-/// the served farmer gives back and the clerk enters; the commissioner's page then shows both and the year's scorecard.
+/// kind, day, the training's fields), saved without sideways panning; then a pairing visit, which the served farmer
+/// confirms on their own phone from the QR code's link (the code typed in afterwards is refused as used); the
+/// commissioner's page then shows both and the year's scorecard.
 /// It adds records, so it runs on a database of its own.
 /// </summary>
 [Collection(BrowserJourneys.Name)]
@@ -15,7 +16,7 @@ public sealed class CommissionerJourney(OwnDatabase database) : IClassFixture<Ow
     private readonly BrowserApp _app = database.App;
 
     [Fact]
-    public async Task Staff_OnPhone_RecordsATraining_AndAVisitConfirmedByItsCode()
+    public async Task Staff_OnPhone_RecordsATraining_AndAVisitTheFarmerConfirmsByLink()
     {
         var page = await Phone.NewPageAsync(_app);
         await Journey.SignInAsync(page, "wuyi.staff");
@@ -67,13 +68,27 @@ public sealed class CommissionerJourney(OwnDatabase database) : IClassFixture<Ow
         await Phone.AssertNoHorizontalOverflowAsync(page, "visit saved");
         await Journey.ScreenshotAsync(page, "cm-4-phone-visit-code");
 
-        // The farmer reads the code back; the clerk enters it once, and a second time it is refused.
+        // The farmer scans the QR code on the clerk's phone: the link opens on the farmer's own phone, no account needed.
+        var link = await page.Locator("#confirmation-link").GetAttributeAsync("href");
+        Assert.EndsWith($"/service-confirmations/{text}", link, StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("#confirmation-code svg").CountAsync());
+        var farmer = await Phone.NewPageAsync(_app);
+        await farmer.GotoAsync(link!);
+        var facts = await farmer.Locator("#confirm-facts").InnerTextAsync();
+        Assert.Contains("雷永福", facts, StringComparison.Ordinal);
+        Assert.Contains("2023-06-21", facts, StringComparison.Ordinal);
+        Assert.Contains("周丽娟", facts, StringComparison.Ordinal);
+        await Phone.AssertNoHorizontalOverflowAsync(farmer, "confirmation link");
+        await Journey.ScreenshotAsync(farmer, "cm-4b-farmer-link");
+        await farmer.Locator("#confirm-service").ClickAsync();
+        await farmer.Locator("#confirm-done").WaitForAsync();
+        Assert.Contains("已确认", await farmer.Locator("#confirm-done").InnerTextAsync(), StringComparison.Ordinal);
+        await Journey.ScreenshotAsync(farmer, "cm-4c-farmer-confirmed");
+        await Journey.EndAsync(farmer);
+
+        // The code the farmer could also read out is used now: the clerk entering it is told so.
         await Journey.GoInteractiveAsync(page, "/commissioners/services");
         await page.Locator("#confirm-code").FillAsync(text.ToLowerInvariant());
-        await page.Locator("#confirm-button").ClickAsync();
-        await page.Locator("#confirm-done").WaitForAsync();
-        Assert.Contains("雷永福", await page.Locator("#confirm-done").InnerTextAsync(), StringComparison.Ordinal);
-        await page.Locator("#confirm-code").FillAsync(text);
         await page.Locator("#confirm-button").ClickAsync();
         await page.Locator("#confirm-alert").WaitForAsync();
         Assert.Contains("已使用过", await page.Locator("#confirm-alert").InnerTextAsync(), StringComparison.Ordinal);

@@ -28,6 +28,9 @@ public static class CommissionersModule
         services.AddScoped<CreateServiceHandler>();
         services.AddScoped<UpdateServiceHandler>();
         services.AddScoped<ConfirmServiceHandler>();
+        services.AddScoped<GetServiceConfirmationHandler>();
+        services.AddScoped<ConfirmServiceByLinkHandler>();
+        services.AddServiceConfirmationLimit();
         services.AddScoped<ListServicesHandler>();
         services.AddScoped<GetServiceHandler>();
         services.AddScoped<ImportServicesHandler>();

@@ -19,5 +19,11 @@ internal sealed class CommissionersPermissions : IPermissionContribution
 
     public int Order => 55;
 
-    public IEnumerable<Permission> Permissions => [Change, ChangeNeeds, ChangeProjects, RecordServices, ConfirmServices];
+    /// <summary>
+    /// The served farmer or enterprise, who has no account: no role holds it; the code in the confirmation link is the
+    /// credential, and it confirms that one record (docs/security.md, S12).
+    /// </summary>
+    public static readonly Permission ConfirmByLink = new("commissioners.services.confirm-by-link", "服务对象凭确认链接确认本次服务（无需账号）", PermissionKind.Change, []);
+
+    public IEnumerable<Permission> Permissions => [Change, ChangeNeeds, ChangeProjects, RecordServices, ConfirmServices, ConfirmByLink];
 }

@@ -43,16 +43,26 @@ public static class SignInRateLimiting
     public static Task Throttled(HttpContext http, int seconds)
     {
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        if (!http.Request.Path.StartsWithSegments("/api"))
+        var signIn = http.Request.Path.StartsWithSegments("/account") || http.Request.Path.StartsWithSegments("/api/v1/auth");
+        if (signIn && !http.Request.Path.StartsWithSegments("/api"))
         {
             http.Response.Redirect($"/account/login?error=throttled&retryAfter={seconds}");
             return Task.CompletedTask;
         }
-        return Results.Problem(title: Message(seconds), statusCode: StatusCodes.Status429TooManyRequests,
-            extensions: new Dictionary<string, object?> { ["code"] = "auth.throttled", ["retryAfter"] = seconds }).ExecuteAsync(http);
+        if (!http.Request.Path.StartsWithSegments("/api"))
+        {
+            // Another public page (a confirmation link): a plain answer, not the sign-in page the visitor never asked for.
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            return http.Response.WriteAsync(OtherMessage(seconds), http.RequestAborted);
+        }
+        return Results.Problem(title: signIn ? Message(seconds) : OtherMessage(seconds), statusCode: StatusCodes.Status429TooManyRequests,
+            extensions: new Dictionary<string, object?> { ["code"] = signIn ? "auth.throttled" : "throttled", ["retryAfter"] = seconds }).ExecuteAsync(http);
     }
 
     public static string Message(int seconds) => $"登录尝试过于频繁，请在{Wait(seconds)}后再试";
+
+    private static string OtherMessage(int seconds) => $"操作过于频繁，请在{Wait(seconds)}后再试";
 
     private static string Wait(int seconds) => seconds < 60 ? $"{seconds}秒" : $"{(seconds + 59) / 60}分钟";
 }

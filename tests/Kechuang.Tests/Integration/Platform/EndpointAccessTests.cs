@@ -60,6 +60,9 @@ public abstract class EndpointAccessTests(KechuangApp app)
         "* /hubs/auction",
         "* /hubs/auction/negotiate",
 
+        // The served farmer's confirmation of a commissioner's visit: the code in the link is the credential (docs/security.md S12).
+        "GET,POST /service-confirmations/{Code}",
+
         // Blazor's circuit hub and redirect helper, which the public market pages need; each page inside a
         // circuit is still checked against its own [Authorize].
         "* /_blazor",

@@ -9,7 +9,7 @@ namespace Kechuang.BrowserTests;
 /// A 武义县 clerk finds 徐世群代表's suggestion 武35号 by its number, reads its handling history (assigned, signed for, the
 /// co-handlers' opinions, 面商, the reply of 2023-07-06, 满意), generates its reply letter from the records, reads the
 /// downloaded .docx (title, 8.29亿元, signatory and day) and follows 8.29亿元 to the registered contracts that add up to
-/// it; then assigns 武12号 to 金华市科学技术局 with 武义县人民政府 co-handling, and signs it for; the list, the suggestion
+/// it, after editing the reply template (a mistyped token named by the server, the preview); then assigns 武12号 to 金华市科学技术局 with 武义县人民政府 co-handling, and signs it for; the list, the suggestion
 /// and the form also on a phone. It assigns a suggestion, so it runs on a database of its own.
 /// </summary>
 [Collection(BrowserJourneys.Name)]
@@ -45,6 +45,32 @@ public sealed class SuggestionsJourney(OwnDatabase database) : IClassFixture<Own
         Assert.Contains("办理前", await page.Locator("#contacts").InnerTextAsync(), StringComparison.Ordinal);
         var wu35 = new Uri(page.Url).PathAndQuery;
         await Journey.ScreenshotAsync(page, "suggestions-02-wu35-history");
+
+        // The reply template: a mistyped indicator code is named by the server under the body, the token list finds the
+        // right one, the preview computes the figures from the records without saving, and the template is saved.
+        await page.Locator("#reply-template").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/reply-template", StringComparison.Ordinal));
+        await Journey.WaitInteractiveAsync(page);
+        var body = page.Locator("#template-body");
+        var template = await body.InputValueAsync();
+        const string Amount = "{{contracts.transaction-amount|330723|2022|亿元}}";
+        Assert.Contains(Amount, template, StringComparison.Ordinal);
+        await body.FillAsync(template.Replace(Amount, "{{contracts.transaction-amout|330723|2022|亿元}}", StringComparison.Ordinal));
+        await page.Locator("#template-save").ClickAsync();
+        await page.Locator(".ant-form-item:has(#template-body)", new PageLocatorOptions { HasText = "指标“contracts.transaction-amout”不存在" }).WaitForAsync();
+        await page.Locator("#token-filter").FillAsync("技术交易额");
+        await page.Locator("#token-filter").PressAsync("Enter");
+        await page.Locator("#token-indicators", new PageLocatorOptions { HasText = "contracts.transaction-amount" }).WaitForAsync();
+        await Journey.ScreenshotAsync(page, "suggestions-10-template-bad-token");
+        await body.FillAsync(template);
+        await page.Locator("#template-preview").ClickAsync();
+        await page.Locator("#template-letter", new PageLocatorOptions { HasText = "目前已完成技术交易额登记8.29亿元" }).WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.Locator("#template-save").ClickAsync();
+        await page.Locator("#template-saved").WaitForAsync();
+        await Journey.ScreenshotAsync(page, "suggestions-11-template-preview");
+        await page.Locator("#template-back").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/reply-template", StringComparison.Ordinal));
+        await Journey.WaitInteractiveAsync(page);
 
         // The reply letter from today's records: its figures in the letter's wording, each a link to the records it counts.
         await page.Locator("#reply-generate").ClickAsync();
@@ -83,7 +109,7 @@ public sealed class SuggestionsJourney(OwnDatabase database) : IClassFixture<Own
         var sums = await totals.InnerTextAsync();
         Assert.Contains("829,000,000.00 元（8.29亿元）", sums, StringComparison.Ordinal);
         Assert.Contains("合计 48 项", sums, StringComparison.Ordinal);
-        Assert.Contains("已登记", await page.Locator(".ant-table-tbody tr").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("已登记", await page.Locator(".ant-table-tbody tr.ant-table-row").First.InnerTextAsync(), StringComparison.Ordinal);
         await Journey.ScreenshotAsync(page, "suggestions-09-figure-records");
 
         await Journey.GoInteractiveAsync(page, "/suggestions?q=武12号");

@@ -47,6 +47,8 @@ internal sealed class BenchHost : IAsyncDisposable
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
+        // The personal-data cipher reports a generated key through the log, as on a server.
+        services.AddLogging();
         services.AddKechuangData(configuration);
         // The directory a module's handler reaches other modules' organisations through (the contract import's parties).
         Kechuang.Modules.Directory.DirectoryModule.AddDirectory(services);

@@ -40,6 +40,7 @@ builder.Services.AddProblems();
 builder.Services.AddUi();
 builder.Services.AddApiDocs();
 builder.Services.AddOperations(builder.Configuration);
+builder.AddTelemetry();
 builder.Services.AddScoped<Bootstrap>();
 
 builder.Services.AddDirectory();
@@ -80,6 +81,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapHealth();
+app.MapMetrics();
 app.MapApiDocs();
 app.MapAccess();
 app.MapAudit();

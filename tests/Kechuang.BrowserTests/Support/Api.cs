@@ -7,10 +7,14 @@ namespace Kechuang.BrowserTests.Support;
 /// <summary>Arranges what a journey is not about through the public API, with a demo account's bearer token.</summary>
 public static class Api
 {
-    public static async Task<HttpClient> ClientAsync(BrowserApp app, string userName, string password = BrowserApp.Password)
+    public static Task<HttpClient> ClientAsync(BrowserApp app, string userName, string password = BrowserApp.Password) =>
+        ClientAsync(app.BaseUrl, userName, password);
+
+    /// <summary>The same against any address of the application (a cluster's load balancer).</summary>
+    public static async Task<HttpClient> ClientAsync(string baseUrl, string userName, string password = BrowserApp.Password)
     {
-        var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl + "/") };
-        var response = await SecondFactorSteps.TokenAsync(client, app.BaseUrl, userName, password);
+        var client = new HttpClient { BaseAddress = new Uri(baseUrl + "/") };
+        var response = await SecondFactorSteps.TokenAsync(client, baseUrl, userName, password);
         var body = await ReadAsync(response);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("accessToken").GetString());
         return client;

@@ -32,11 +32,9 @@ public static class Journey
     /// <summary>
     /// Types a date into a date box key by key and leaves it with Tab, as a user does. The journey waits for the
     /// calendar the click opens before typing: on a busy machine a Tab could otherwise overtake the opening, and the
-    /// calendar would open afterwards and stay over the fields below.
-    /// </summary>
-    /// <summary>
-    /// Types a date into an AntDesign picker and leaves it. A busy machine can lose the typed text before the picker
-    /// takes it (the box then falls back to empty on leaving), so the date is typed again until the box holds it.
+    /// calendar would open afterwards and stay over the fields below. A busy machine can also lose the typed text
+    /// before the picker takes it (the box then falls back to empty on leaving), so the date is typed again until the
+    /// box holds it.
     /// </summary>
     public static async Task TypeDateAsync(IPage page, ILocator box, string text)
     {

@@ -1,5 +1,6 @@
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
+using Kechuang.Platform.Operations;
 using Kechuang.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,6 +42,22 @@ public sealed class PlaceBidHandler(
 
     /// <summary>As <see cref="HandleAsync"/>, but a refusal by the bidding rules is returned rather than thrown.</summary>
     public async Task<BidOutcome> PlaceAsync(Guid lotId, PlaceBidRequest request, CancellationToken cancellationToken = default)
+    {
+        BidOutcome outcome;
+        try
+        {
+            outcome = await DecideAsync(lotId, request, cancellationToken);
+        }
+        catch (RuleException)
+        {
+            KechuangMetrics.BidDecided("refused");
+            throw;
+        }
+        KechuangMetrics.BidDecided(outcome.Accepted is null ? "refused" : "accepted");
+        return outcome;
+    }
+
+    private async Task<BidOutcome> DecideAsync(Guid lotId, PlaceBidRequest request, CancellationToken cancellationToken)
     {
         user.Demand(MarketPermissions.PlaceBid);
         var errors = new FieldErrors();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Kechuang.Modules.Matching.Engine;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
+using Kechuang.Platform.Reference;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Microsoft.EntityFrameworkCore;
@@ -169,7 +170,9 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, IConfiguration confi
         var folder = configuration["Matching:IndexPath"];
         if (string.IsNullOrWhiteSpace(folder))
         {
-            var database = $"{configuration["Database:Provider"] ?? "Sqlite"}|{configuration.GetConnectionString("Kechuang")}";
+            // Two nodes on one machine share the database but must not share the folder (one writer per index; file locks
+            // between processes are advisory on Linux), so the address a node listens on is part of the key.
+            var database = $"{configuration["Database:Provider"] ?? "Sqlite"}|{configuration.GetConnectionString("Kechuang")}|{configuration["urls"] ?? configuration["ASPNETCORE_URLS"]}";
             var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(database)))[..16];
             folder = Path.Combine(Path.GetTempPath(), "kechuang-matching", key);
         }
@@ -227,7 +230,8 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, IConfiguration confi
         await using var scope = Scope(out var db);
         var groups = await db.Set<SynonymGroup>().AsNoTracking().Select(g => g.Words).ToListAsync(cancellationToken);
         var words = await db.Set<DomainWord>().AsNoTracking().Select(w => w.Word).ToListAsync(cancellationToken);
-        var thesaurus = new Thesaurus(groups.Select(MatchingRules.SplitWords), words);
+        var regions = await scope.ServiceProvider.GetRequiredService<RegionCatalog>().GetAsync(cancellationToken);
+        var thesaurus = new Thesaurus(groups.Select(MatchingRules.SplitWords), words, PlaceNames.Of(regions.All));
         engine.Thesaurus = thesaurus;
         return thesaurus;
     }

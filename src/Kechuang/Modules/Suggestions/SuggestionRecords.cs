@@ -43,7 +43,7 @@ public sealed class CreateSuggestionHandler(KechuangDb db, IOrganizationDirector
         var facts = await SuggestionChecks.FactsAsync(db, directory, input, null, cancellationToken);
         var suggestion = new Suggestion(facts, db.UtcNow);
         db.Add(suggestion);
-        SuggestionChecks.Step(db, suggestion.Id, "receive", facts.ReceivedOn, $"收到{facts.Session}{facts.Representatives}代表的建议（{facts.Number}）");
+        SuggestionChecks.Step(db, suggestion.Id, "receive", facts.ReceivedOn, SuggestionChecks.ReceiveText(facts));
         await db.SaveUniqueAsync(() => SuggestionChecks.Duplicate(facts), cancellationToken);
         return suggestion.Id;
     }
@@ -74,6 +74,14 @@ public sealed class ListSuggestionsHandler(KechuangDb db, IOrganizationDirectory
         var total = await filtered.CountAsync(cancellationToken);
         var rows = await filtered.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
         return new Paged<SuggestionRow>(await RowsAsync(rows, cancellationToken), total);
+    }
+
+    /// <summary>Every suggestion of the query in its order, for the export (which adds the phone and summary the list leaves out).</summary>
+    public async Task<List<SuggestionSheetRow>> AllAsync(SuggestionQuery query, CancellationToken cancellationToken = default)
+    {
+        var suggestions = await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken);
+        var rows = await RowsAsync(suggestions, cancellationToken);
+        return suggestions.Zip(rows, (s, row) => new SuggestionSheetRow(row, s.RepresentativePhone, s.Summary)).ToList();
     }
 
     private IQueryable<Suggestion> Filter(SuggestionQuery query)
@@ -170,6 +178,9 @@ public sealed class ListSuggestionUnitsHandler(IOrganizationDirectory directory)
 internal static class SuggestionChecks
 {
     public static NotFoundException NotFound() => new("建议不存在或不在您的数据范围内");
+
+    /// <summary>The first step of every suggestion, registered one by one or imported.</summary>
+    public static string ReceiveText(SuggestionFacts facts) => $"收到{facts.Session}{facts.Representatives}代表的建议（{facts.Number}）";
 
     public static RuleException Duplicate(SuggestionFacts facts) => new("suggestions.duplicate-number", $"{facts.Session}已登记编号为{facts.Number}的建议");
 

@@ -1,5 +1,6 @@
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
+using Kechuang.Platform.Excel;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kechuang.Modules.Suggestions;
@@ -10,6 +11,8 @@ public static class SuggestionsApi
 
     public sealed record ReplyCreated(int Number);
 
+    public sealed record ImportResult(int Imported);
+
     public static IEndpointRouteBuilder MapSuggestionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/suggestions").RequireAuthorization().WithTags("建议办理");
@@ -19,6 +22,19 @@ public static class SuggestionsApi
             TypedResults.Ok(await handler.HandleAsync(new SuggestionQuery(regionCode, year, status, list, repliedYear), ct)))
             .WithName("ListSuggestions")
             .WithSummary("查询人大代表建议（按编号、标题或代表姓名搜索）");
+        api.MapGet("/export", async (string? regionCode, int? year, string? status, int? repliedYear, [AsParameters] ListQuery list,
+                ListSuggestionsHandler handler, KechuangDb db, CancellationToken ct) =>
+            await SuggestionSheet.Export.FileAsync(db, await handler.AllAsync(new SuggestionQuery(regionCode, year, status, list, repliedYear), ct), ct))
+            .WithName("ExportSuggestions")
+            .WithSummary("导出人大代表建议（当前筛选条件，可再导入）");
+        api.MapGet("/import-template", () => SuggestionSheet.Sheet.Template())
+            .WithName("GetSuggestionImportTemplate")
+            .WithSummary("下载人大代表建议导入模板");
+        api.MapPost("/import", async (ImportFile file, ImportSuggestionsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(new ImportResult(await handler.HandleAsync(file, ct)))).DisableAntiforgery()
+            .WithPermission(SuggestionsPermissions.Handle)
+            .WithName("ImportSuggestions")
+            .WithSummary("导入人大代表建议交办清单（有错误行则全部不导入）");
         api.MapPost("", async Task<Created<Created>> (SuggestionInput body, CreateSuggestionHandler handler, CancellationToken ct) =>
         {
             var id = await handler.HandleAsync(body, ct);

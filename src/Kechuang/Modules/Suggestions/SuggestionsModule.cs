@@ -9,6 +9,7 @@ public static class SuggestionsModule
         services.AddOptions<SuggestionTerms>().BindConfiguration("Suggestions:Terms");
         services.AddScoped<CreateSuggestionHandler>();
         services.AddScoped<UpdateSuggestionHandler>();
+        services.AddScoped<ImportSuggestionsHandler>();
         services.AddScoped<AssignSuggestionHandler>();
         services.AddScoped<ReturnSuggestionHandler>();
         services.AddScoped<ConfirmSuggestionReceiptHandler>();

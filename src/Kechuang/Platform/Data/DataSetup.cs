@@ -23,7 +23,8 @@ public static class DataSetup
                 throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Kechuang.");
             }
             // One pool for EF and for the few hot paths that talk to Npgsql directly (bearer tokens, bids).
-            var dataSource = new Npgsql.NpgsqlDataSourceBuilder(PostgresConnection(connection)).Build();
+            // Named: the pool's metrics carry this name instead of the connection string (host, database, user).
+            var dataSource = new Npgsql.NpgsqlDataSourceBuilder(PostgresConnection(connection)) { Name = "kechuang" }.Build();
             services.AddSingleton(dataSource);
             services.AddDbContextFactory<PostgresKechuangDb>(o => o.UseNpgsql(dataSource).UseSnakeCaseNamingConvention(), ServiceLifetime.Scoped);
             services.AddScoped<IDbContextFactory<KechuangDb>, KechuangDbFactory<PostgresKechuangDb>>();

@@ -212,6 +212,7 @@ public abstract class SheetImport<TRecord>(KechuangDb db) where TRecord : class
                 db.AuditEvent(Sheet.AuditEntity, ImportId.ToString(), "import", details);
                 await SaveAsync(cancellationToken);
             }
+            Operations.KechuangMetrics.RowsImported(Sheet.AuditEntity, imported);
             return imported;
         }
         // A bulk import sees the provider's exception; a tracked one sees it wrapped by EF Core.

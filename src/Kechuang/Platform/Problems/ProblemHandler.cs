@@ -9,16 +9,23 @@ namespace Kechuang.Platform.Problems;
 /// The one place where exceptions become answers. Mapping: <see cref="InputException"/> → 400 with
 /// field errors; <see cref="RuleException"/> → 409 with its code; <see cref="ForbiddenException"/> →
 /// 403; <see cref="NotFoundException"/> → 404; <see cref="LockedException"/> → 423; a malformed
-/// request → 400; anything else → 500 with a trace id and never the exception text.
+/// request → 400; storage full or read-only, or a database that cannot be reached → 503; anything else → 500
+/// with a trace id and never the exception text.
 /// </summary>
 public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<ProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Answer(exception, httpContext);
+        // The answer's trace id in the line too (the log's scopes carry the trace part of it), so the id a user
+        // reports finds its line by a plain search.
         if (problem.Status == StatusCodes.Status500InternalServerError)
         {
-            logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
+            logger.LogError(exception, "Unhandled error on {Path}, answered with trace id {AnswerTraceId}", httpContext.Request.Path, problem.Extensions["traceId"]);
+        }
+        else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning(exception, "Storage unavailable on {Path}, answered 503 with trace id {AnswerTraceId}", httpContext.Request.Path, problem.Extensions["traceId"]);
         }
         httpContext.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -71,6 +78,8 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
         }, "personal-data.unreadable"),
         _ when StorageProblems.Describe(exception) is { } storage => WithCode(
             new ProblemDetails { Status = 503, Title = $"{storage}，本次操作没有保存，请联系管理员" }, "storage.unavailable"),
+        _ when StorageProblems.Unreachable(exception) => WithCode(
+            new ProblemDetails { Status = 503, Title = "数据库暂时无法连接，本次操作没有完成，请稍后重试；如持续出现，请将追踪号提供给管理员" }, "database.unavailable"),
         _ => new ProblemDetails { Status = 500, Title = "系统内部错误，请将追踪号提供给管理员" },
     };
 

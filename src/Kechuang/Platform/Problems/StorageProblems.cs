@@ -36,4 +36,25 @@ public static class StorageProblems
         }
         return null;
     }
+
+    /// <summary>
+    /// True when the database server could not be reached or dropped the connection (network, restart, failover):
+    /// nothing of the request was committed, and the same request succeeds once the server answers again. A
+    /// statement the server rejected is not this.
+    /// </summary>
+    public static bool Unreachable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException postgres:
+                    return postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+                        || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow;
+                case NpgsqlException { IsTransient: true }:
+                    return true;
+            }
+        }
+        return false;
+    }
 }

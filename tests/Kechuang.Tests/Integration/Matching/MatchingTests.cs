@@ -42,10 +42,16 @@ public abstract class MatchingTests(KechuangApp app)
         var matches = await (await staff.GetAsync($"/api/v1/demands/{demand}/matches")).ReadJsonAsync();
 
         var achievements = Items(matches.GetProperty("achievements")).ToList();
-        Assert.Equal("电动工具无刷电机高效驱动技术", achievements[0].GetProperty("title").GetString());
-        Assert.Contains(achievements[0].GetProperty("reasons").EnumerateArray(), r => r.GetProperty("term").GetString() == "无刷电机"
+        // The two motor-control achievements lie close (3.13 and 3.09 on the demo data), and other tests of this
+        // application add records, which moves every score a little: the answer is one of the first two.
+        var drive = Assert.Single(achievements.Take(2), a => a.GetProperty("title").GetString() == "电动工具无刷电机高效驱动技术");
+        Assert.Contains(drive.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("term").GetString() == "无刷电机"
             && r.GetProperty("fields").EnumerateArray().Any(f => f.GetString() == "标题"));
-        Assert.True(achievements[0].GetProperty("score").GetDouble() > 0);
+        Assert.True(drive.GetProperty("score").GetDouble() > 0);
+        // A place name says nothing about what is asked: no reason names 武义 or 浙江 although the asking
+        // enterprise and most owners carry one in their names.
+        Assert.DoesNotContain(achievements.SelectMany(a => a.GetProperty("reasons").EnumerateArray()),
+            r => r.GetProperty("term").GetString() is "武义县" or "武义" or "浙江" or "浙江省");
         Assert.Contains(Items(matches.GetProperty("experts")), e => e.GetProperty("title").GetString() == "王建华");
         Assert.Equal("孔令辉", Items(matches.GetProperty("phds")).First().GetProperty("title").GetString());
     }
@@ -136,9 +142,11 @@ public abstract class MatchingTests(KechuangApp app)
         {
             enterpriseId = enterprise.Id,
             kind = "technology",
-            title = TransferScenario.Unique("电动工具电机太烫"),
-            description = "电机连续工作发烫，效率低",
-            field = "智能装备",
+            // Words no other test's demand uses: a judgement counts for every demand that shares its words, and the
+            // demo demand's ranking is asserted in this same application.
+            title = TransferScenario.Unique("林下中药材品质不稳"),
+            description = "灵芝孢子粉产量低，铁皮石斛种苗成活率不高",
+            field = "生命健康",
             collectedOn = "2026-02-10",
         })).CreatedIdAsync();
         var before = Items((await (await staff.GetAsync($"/api/v1/demands/{demand}/matches")).ReadJsonAsync()).GetProperty("achievements")).Select(i => i.GetProperty("id").GetGuid()).ToList();

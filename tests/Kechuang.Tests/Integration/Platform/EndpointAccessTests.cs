@@ -33,6 +33,8 @@ public abstract class EndpointAccessTests(KechuangApp app)
         "GET /health",
         "GET /health/live",
         "GET /health/ready",
+        // Prometheus's scrape: anonymous, but answered only to the node itself or Metrics:AllowedNetworks (docs/security.md).
+        "* /metrics",
 
         // The API contract and its reference page: no records in them, and a script's author reads them before holding a token.
         "GET /openapi/{documentName}.json",

@@ -179,13 +179,13 @@ public sealed class MatchEngine : IDisposable
 
     /// <summary>
     /// The query's words, each with its synonyms and the dictionary words inside it (控制算法 → 控制, 算法): a record that has
-    /// only a part of a long word still answers that word, at a lower weight.
+    /// only a part of a long word still answers that word, at a lower weight. Place names are left out (浙江大学 → 大学).
     /// </summary>
     public IReadOnlyList<Concept> Concepts(string text)
     {
         var thesaurus = _thesaurus;
-        return _segmenter.Terms(text).Take(MaxQueryTerms)
-            .Select(t => new Concept(t, thesaurus.SynonymsOf(t), t.Length > 2 ? _segmenter.Parts(t) : []))
+        return _segmenter.Terms(text).Where(t => !thesaurus.IsPlaceName(t)).Take(MaxQueryTerms)
+            .Select(t => new Concept(t, thesaurus.SynonymsOf(t), t.Length > 2 ? [.. _segmenter.Parts(t).Where(p => !thesaurus.IsPlaceName(p))] : []))
             .ToList();
     }
 

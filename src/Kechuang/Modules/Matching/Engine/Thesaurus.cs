@@ -7,9 +7,12 @@ namespace Kechuang.Modules.Matching.Engine;
 public sealed class Thesaurus
 {
     private readonly Dictionary<string, string[]> _synonyms = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _places;
 
-    public Thesaurus(IEnumerable<IReadOnlyList<string>> groups, IEnumerable<string> dictionaryWords)
+    /// <param name="placeNames">Names of administrative divisions (<see cref="PlaceNames.Of"/>): a query is not matched on them.</param>
+    public Thesaurus(IEnumerable<IReadOnlyList<string>> groups, IEnumerable<string> dictionaryWords, IEnumerable<string>? placeNames = null)
     {
+        _places = (placeNames ?? []).Select(ChineseSegmenter.Normalize).Where(w => w.Length > 1).ToHashSet(StringComparer.Ordinal);
         foreach (var group in groups)
         {
             var words = group.Select(ChineseSegmenter.Normalize).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
@@ -29,6 +32,13 @@ public sealed class Thesaurus
 
     /// <summary>Every word the segmenter must keep whole: dictionary words and the thesaurus's words.</summary>
     public IEnumerable<string> Words => DictionaryWords.Concat(_synonyms.Keys);
+
+    /// <summary>
+    /// Whether a word names a province, city or county (浙江, 金华市, 武义). Nearly every enterprise and university of the
+    /// county carries one in its name, so a match on it would be a reason given to every record and says nothing about
+    /// what is asked.
+    /// </summary>
+    public bool IsPlaceName(string word) => _places.Contains(word);
 
     /// <summary>The other words of the groups a (normalised) word belongs to.</summary>
     public IReadOnlyList<string> SynonymsOf(string word) => _synonyms.TryGetValue(word, out var others) ? others : [];

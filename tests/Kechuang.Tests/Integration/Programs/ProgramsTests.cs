@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using DocumentFormat.OpenXml.Packaging;
 using Kechuang.Tests.Support;
 using MiniExcelLibs;
@@ -229,8 +229,14 @@ public abstract class ProgramsTests(KechuangApp app)
         var expert = await app.ClientAsync("expert.li");
         var body = (object[] criteria) => new
         {
-            level = "county", year = 2026, category = "一般研发", title = $"评审指标测试{Guid.NewGuid():N}", opensOn = Day(Today.AddDays(-1)), closesOn = Day(Today.AddDays(9)),
-            regionCode = "330723", criteria,
+            level = "county",
+            year = 2026,
+            category = "一般研发",
+            title = $"评审指标测试{Guid.NewGuid():N}",
+            opensOn = Day(Today.AddDays(-1)),
+            closesOn = Day(Today.AddDays(9)),
+            regionCode = "330723",
+            criteria,
         };
 
         var bad = await staff.PostJsonAsync("/api/v1/programs/calls", body([new { name = "创新性", maxPoints = 40 }, new { name = "", maxPoints = 30 }, new { name = "创新性", maxPoints = 0 }]));

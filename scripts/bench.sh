@@ -3,7 +3,9 @@
 # the ratio. Usage: scripts/bench.sh <audit-write|scope-filter|contracts-import [--provider Sqlite|Postgres] [--rows N] [--rounds R] [--warmup N] [--chunk N] [--breakdown]
 #   |screening [--provider Sqlite|Postgres] [--enterprises N]
 #   |matching [--docs N] [--queries Q] [--concurrency C]
-#   |auction [--seconds S] [--bidders N] [--viewers V] [--pool P] [--warmup W]>  (auction: PostgreSQL on 127.0.0.1:5432, see scripts/services.sh)
+#   |auction [--seconds S] [--bidders N] [--viewers V] [--pool P] [--warmup W]
+#   |province [--rows-scale 0.05] [--users 200] [--seconds 60] [--think-ms 1000] [--port 8090] [--app build:Release|publish] [--pool 30] [--keep-cluster]>
+#   (auction, province: PostgreSQL on 127.0.0.1:5432, see scripts/services.sh; province also runs scripts/cluster.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -3,13 +3,15 @@
 # for several machines: one PostgreSQL database, Redis between the nodes, the same data-protection certificate and
 # personal-data keys on every node, migrations applied once, nginx in front (docs/adr/024-cluster-behind-nginx.md).
 #
-#   scripts/cluster.sh up     [--port 8080] [--nodes 2] [--database kechuang_cluster] [--app publish|build:Debug|build:Release]
+#   scripts/cluster.sh up     [--port 8080] [--nodes 2] [--database kechuang_cluster] [--app publish|build:Debug|build:Release] [--pool N]
 #   scripts/cluster.sh status [--port 8080]
 #   scripts/cluster.sh down   [--port 8080]
 #
 # `up` ends with the line "cluster: http://127.0.0.1:<port>" once every node answers /health/ready; `status` prints
 # "node <n> pid <pid> port <port> ready|not-ready" per node (exit 0 when every node and nginx are up, else 1);
-# `down` stops the nodes and nginx. Node n listens on <port>+n. Everything the cluster keeps is under .cluster/
+# `down` stops the nodes and nginx. --pool caps each node's PostgreSQL connections (Maximum Pool Size; Npgsql's default
+# is 100): nodes × pool must stay below the server's max_connections (100 by default) with room for everyone else, or
+# under load the server refuses connections ("sorry, too many clients already") and requests fail. Node n listens on <port>+n. Everything the cluster keeps is under .cluster/
 # (git-ignored): the published app (app/), the shared secrets (secrets/, mode 0700) and one folder per port with pid
 # files, logs and nginx's configuration. Variables of the calling environment (Admin__Password, Access__..., any
 # Key__Sub=value) reach the migration and every node, as with `dotnet run`.
@@ -20,7 +22,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 state="$root/.cluster"
 
 usage() {
-  echo "usage: scripts/cluster.sh up|down|status [--port P] [--nodes N] [--database NAME] [--app publish|build:Debug|build:Release]" >&2
+  echo "usage: scripts/cluster.sh up|down|status [--port P] [--nodes N] [--database NAME] [--app publish|build:Debug|build:Release] [--pool N]" >&2
   exit 2
 }
 
@@ -31,16 +33,18 @@ port=8080
 nodes=2
 database=kechuang_cluster
 app_mode=publish
+pool=""
 while (($#)); do
   case "$1" in
     --port) port="${2:?}"; shift 2 ;;
     --nodes) nodes="${2:?}"; shift 2 ;;
     --database) database="${2:?}"; shift 2 ;;
     --app) app_mode="${2:?}"; shift 2 ;;
+    --pool) pool="${2:?}"; shift 2 ;;
     *) usage ;;
   esac
 done
-[[ "$port" =~ ^[0-9]+$ && "$nodes" =~ ^[0-9]+$ && "$nodes" -ge 1 && "$database" =~ ^[a-z_][a-z0-9_]*$ ]] || usage
+[[ "$port" =~ ^[0-9]+$ && "$nodes" =~ ^[0-9]+$ && "$nodes" -ge 1 && "$database" =~ ^[a-z_][a-z0-9_]*$ && "$pool" =~ ^[0-9]*$ ]] || usage
 
 run="$state/$port"
 pg_server="Host=127.0.0.1;Port=5432;Username=kechuang;Password=kechuang"
@@ -195,7 +199,7 @@ unset PGPASSWORD
 # What every node is given besides the caller's environment.
 node_env=(
   "Database__Provider=Postgres"
-  "ConnectionStrings__Kechuang=$pg_server;Database=$database"
+  "ConnectionStrings__Kechuang=$pg_server;Database=$database${pool:+;Maximum Pool Size=$pool}"
   "Redis__Connection=$redis"
   "ReverseProxy__KnownProxies=127.0.0.1"
 )

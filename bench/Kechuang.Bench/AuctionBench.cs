@@ -497,7 +497,7 @@ internal static class AuctionBench
     }
 
     /// <summary>Milliseconds in 0.1 ms buckets up to 60 s; safe to add to from many threads.</summary>
-    private sealed class Histogram
+    internal sealed class Histogram
     {
         private readonly long[] _buckets = new long[600_001];
         private long _count;

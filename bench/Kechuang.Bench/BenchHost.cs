@@ -18,12 +18,32 @@ internal sealed class BenchHost : IAsyncDisposable
 
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"kechuang-bench-{Guid.NewGuid():N}.db");
     private readonly string? _pgDatabase;
+    private readonly bool _keep;
 
-    public BenchHost(bool postgres = false)
+    public BenchHost(bool postgres = false, string? keepDatabase = null)
     {
-        IsPostgres = postgres;
+        IsPostgres = postgres || keepDatabase is not null;
+        _keep = keepDatabase is not null;
         string connection;
-        if (postgres)
+        if (keepDatabase is not null)
+        {
+            // A database kept between runs (the province bench's generated data): created when missing, never dropped.
+            _pgDatabase = keepDatabase;
+            using (var admin = new Npgsql.NpgsqlConnection(PostgresServer + ";Database=postgres"))
+            {
+                admin.Open();
+                using var exists = admin.CreateCommand();
+                exists.CommandText = $"SELECT 1 FROM pg_database WHERE datname = '{keepDatabase}'";
+                if (exists.ExecuteScalar() is null)
+                {
+                    using var create = admin.CreateCommand();
+                    create.CommandText = $"CREATE DATABASE {keepDatabase}";
+                    create.ExecuteNonQuery();
+                }
+            }
+            connection = $"{PostgresServer};Database={_pgDatabase}";
+        }
+        else if (postgres)
         {
             _pgDatabase = $"kechuang_bench_{Guid.NewGuid():N}";
             using (var admin = new Npgsql.NpgsqlConnection(PostgresServer + ";Database=postgres"))
@@ -42,7 +62,7 @@ internal sealed class BenchHost : IAsyncDisposable
         ConnectionString = connection;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = postgres ? "Postgres" : "Sqlite",
+            ["Database:Provider"] = IsPostgres ? "Postgres" : "Sqlite",
             ["ConnectionStrings:Kechuang"] = connection,
         }).Build();
         var services = new ServiceCollection();
@@ -84,6 +104,10 @@ internal sealed class BenchHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        if (_keep)
+        {
+            return;
+        }
         if (_pgDatabase is not null)
         {
             Npgsql.NpgsqlConnection.ClearAllPools();

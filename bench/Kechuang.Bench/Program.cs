@@ -24,6 +24,11 @@ if (args.Length > 0 && args[0].Equals("auction", StringComparison.OrdinalIgnoreC
     // Prints its own last line: auction: <bids/s> vs raw <updates/s> = <ratio>, p99 <ms> ms, broadcast p99 <ms> ms
     return await AuctionBench.RunAsync(args[1..]);
 }
+if (args.Length > 0 && args[0].Equals("province", StringComparison.OrdinalIgnoreCase))
+{
+    // Prints its own last line: province: list p95 <ms> ms, detail p95 <ms> ms, dashboard <ms> ms, city <ms> ms, scope <ratio>x, errors <n>
+    return await ProvinceBench.RunAsync(args[1..]);
+}
 if (args.Length > 0 && args[0].Equals("matching", StringComparison.OrdinalIgnoreCase))
 {
     // Prints its own last line: matching: <docs/s> vs raw <docs/s> = <ratio>, p95 <ms> ms, peak <MB> MB

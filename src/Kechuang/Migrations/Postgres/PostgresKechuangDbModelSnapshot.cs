@@ -1619,6 +1619,10 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
                     b.Property<string>("Grade")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1647,11 +1651,22 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .HasColumnName("region_code");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("rejection_reason");
+
                     b.Property<string>("Result")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("result");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer")
@@ -1665,6 +1680,9 @@ namespace Kechuang.Migrations.Postgres
 
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_enterprises_award_nomination_region_code");
+
+                    b.HasIndex("Status", "RegionCode")
+                        .HasDatabaseName("ix_enterprises_award_nomination_status_region_code");
 
                     b.ToTable("enterprises_award_nomination", (string)null);
                 });
@@ -1988,6 +2006,10 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -2009,6 +2031,17 @@ namespace Kechuang.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
                         .HasColumnName("region_code");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
 
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("date")
@@ -2034,6 +2067,9 @@ namespace Kechuang.Migrations.Postgres
                     b.HasIndex("Kind", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_enterprises_qualification_kind_number");
+
+                    b.HasIndex("Status", "RegionCode")
+                        .HasDatabaseName("ix_enterprises_qualification_status_region_code");
 
                     b.ToTable("enterprises_qualification", (string)null);
                 });

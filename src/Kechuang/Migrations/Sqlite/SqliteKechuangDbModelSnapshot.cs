@@ -1614,6 +1614,10 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
                     b.Property<string>("Grade")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1642,11 +1646,22 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
                     b.Property<string>("Result")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("result");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
 
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER")
@@ -1660,6 +1675,9 @@ namespace Kechuang.Migrations.Sqlite
 
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_enterprises_award_nomination_region_code");
+
+                    b.HasIndex("Status", "RegionCode")
+                        .HasDatabaseName("ix_enterprises_award_nomination_status_region_code");
 
                     b.ToTable("enterprises_award_nomination", (string)null);
                 });
@@ -1983,6 +2001,10 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -2004,6 +2026,17 @@ namespace Kechuang.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
 
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("TEXT")
@@ -2029,6 +2062,9 @@ namespace Kechuang.Migrations.Sqlite
                     b.HasIndex("Kind", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_enterprises_qualification_kind_number");
+
+                    b.HasIndex("Status", "RegionCode")
+                        .HasDatabaseName("ix_enterprises_qualification_status_region_code");
 
                     b.ToTable("enterprises_qualification", (string)null);
                 });

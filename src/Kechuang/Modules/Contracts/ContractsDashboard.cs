@@ -29,7 +29,7 @@ internal sealed class ContractsDashboard(TimeProvider clock) : IDashboardCard
         {
             var prefix = Platform.Access.DataScope.Prefix(region);
             var latest = await db.Set<TechContract>().AsNoTracking()
-                .Where(c => c.Status == ContractStatus.Registered && c.RegionCode.StartsWith(prefix))
+                .Where(c => c.Status == ContractStatus.Registered && c.RegionCode.CompareTo(prefix) >= 0 && c.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0)
                 .MaxAsync(c => (DateOnly?)c.RegisteredOn);
             years.Add(latest?.Year ?? thisYear);
         }

@@ -90,7 +90,7 @@ internal static class ContractsIndicators
     public static IQueryable<TechContract> Registered(KechuangDb db, string regionCode, Period period)
     {
         var prefix = DataScope.Prefix(regionCode);
-        return db.Set<TechContract>().AsNoTracking().Where(c => c.Status == ContractStatus.Registered && c.RegionCode.StartsWith(prefix)
+        return db.Set<TechContract>().AsNoTracking().Where(c => c.Status == ContractStatus.Registered && c.RegionCode.CompareTo(prefix) >= 0 && c.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0
             && c.RegisteredOn >= period.From && c.RegisteredOn < period.To);
     }
 

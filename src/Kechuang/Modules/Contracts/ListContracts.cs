@@ -132,7 +132,7 @@ public sealed class ListContractsHandler(KechuangDb db, IOrganizationDirectory d
         if (!string.IsNullOrWhiteSpace(query.RegionCode))
         {
             var prefix = Platform.Access.DataScope.Prefix(query.RegionCode);
-            contracts = contracts.Where(c => c.RegionCode.StartsWith(prefix));
+            contracts = contracts.Where(c => c.RegionCode.CompareTo(prefix) >= 0 && c.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0);
         }
         if (status is { } s)
         {

@@ -11,7 +11,7 @@ public enum NominationResult
 }
 
 /// <summary>科技奖励提名: the bureau guides an enterprise's nomination for an S&amp;T award.</summary>
-public sealed class AwardNomination : IOrganizationScoped
+public sealed class AwardNomination : IEnterpriseClaim
 {
     private AwardNomination()
     {
@@ -29,6 +29,7 @@ public sealed class AwardNomination : IOrganizationScoped
         Project = project;
         Result = result;
         CreatedAt = now;
+        Status = ClaimStatus.Confirmed;
     }
 
     public Guid Id { get; private set; }
@@ -45,4 +46,29 @@ public sealed class AwardNomination : IOrganizationScoped
     public string Project { get; private set; } = "";
     public NominationResult Result { get; private set; }
     public DateTime CreatedAt { get; private set; }
+    public ClaimStatus Status { get; private set; }
+    public string? RejectionReason { get; private set; }
+    public DateTime? DecidedAt { get; private set; }
+
+    /// <summary>Reported by the enterprise itself: waits for the bureau's confirmation.</summary>
+    internal AwardNomination AsClaim()
+    {
+        Status = ClaimStatus.Pending;
+        return this;
+    }
+
+    internal void Confirm(DateTime now)
+    {
+        ClaimRules.CheckPending(Status);
+        Status = ClaimStatus.Confirmed;
+        DecidedAt = now;
+    }
+
+    internal void Reject(string reason, DateTime now)
+    {
+        ClaimRules.CheckPending(Status);
+        Status = ClaimStatus.Rejected;
+        RejectionReason = reason;
+        DecidedAt = now;
+    }
 }

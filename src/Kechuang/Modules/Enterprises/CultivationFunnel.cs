@@ -9,7 +9,7 @@ public sealed class GetCultivationFunnelHandler(KechuangDb db)
     public async Task<IReadOnlyList<FunnelYear>> HandleAsync(string? regionCode, int fromYear, int toYear, CancellationToken ct)
     {
         var region = string.IsNullOrWhiteSpace(regionCode) ? "" : Platform.Access.DataScope.Prefix(regionCode);
-        var qualifications = await db.Set<Qualification>().AsNoTracking().Where(q => q.RegionCode.StartsWith(region)).ToListAsync(ct);
+        var qualifications = await db.Set<Qualification>().AsNoTracking().Confirmed().Where(q => q.RegionCode.StartsWith(region)).ToListAsync(ct);
         var industrial = (await db.Set<EnterpriseProfile>().AsNoTracking().Where(p => p.RegionCode.StartsWith(region)).Select(p => new { p.OrganizationId, p.IndustryCode }).ToListAsync(ct))
             .Where(p => EnterpriseRules.IsIndustrial(p.IndustryCode)).Select(p => p.OrganizationId).ToHashSet();
         var threshold = Money.ToFen(EnterpriseRules.AboveScaleRevenue);

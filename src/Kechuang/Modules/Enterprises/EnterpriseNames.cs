@@ -42,5 +42,12 @@ public static class EnterpriseNames
         [NominationResult.NotWon] = "未获奖",
     };
 
+    public static readonly IReadOnlyDictionary<ClaimStatus, string> ClaimStatuses = new Dictionary<ClaimStatus, string>
+    {
+        [ClaimStatus.Pending] = "待确认",
+        [ClaimStatus.Confirmed] = "已确认",
+        [ClaimStatus.Rejected] = "已驳回",
+    };
+
     public static string Api<TEnum>(TEnum value) where TEnum : struct, Enum => Kebab.From(value);
 }

@@ -24,7 +24,9 @@ public sealed record FilingBody(Guid? EnterpriseId, string? ProjectName, string?
 
 public sealed record AwardNominationBody(Guid? EnterpriseId, string? Award, string? Level, string? Grade, int? Year, string? Project, string? Result);
 
-public sealed record RecordQuery(string? RegionCode = null, int? Year = null, Guid? EnterpriseId = null, string? Kind = null, int? Page = null, int? PageSize = null);
+/// <param name="Status">For qualifications and awards: 待确认/已确认/已驳回 (pending, confirmed, rejected) or all; confirmed — the facts — when empty.</param>
+public sealed record RecordQuery(string? RegionCode = null, int? Year = null, Guid? EnterpriseId = null, string? Kind = null, int? Page = null, int? PageSize = null,
+    string? Status = null);
 
 public sealed record ProfileDto(Guid Id, Guid EnterpriseId, string Name, string RegionCode, string IndustryCode, bool Industrial,
     string TaxCollection, DateOnly RegistrationDate, bool ResidentEnterprise, bool RestrictedOrEliminated, bool InSupportedField);
@@ -34,7 +36,8 @@ public sealed record YearRecordDto(Guid Id, Guid EnterpriseId, string Enterprise
     decimal RdInHouseDomestic, decimal RdCommissionedDomestic, decimal RdCommissionedOverseas, decimal TotalCostsAndExpenses,
     int Employees, int TechStaff, int Transformations, bool SeriousIncidents, bool OnCreditBlacklist);
 
-public sealed record QualificationDto(Guid Id, Guid EnterpriseId, string EnterpriseName, string Kind, string KindName, string Number, int Year, DateOnly ValidFrom, DateOnly ValidUntil);
+public sealed record QualificationDto(Guid Id, Guid EnterpriseId, string EnterpriseName, string Kind, string KindName, string Number, int Year, DateOnly ValidFrom, DateOnly ValidUntil,
+    string Status, string StatusName, string? RejectionReason);
 
 public sealed record RdInstitutionDto(Guid Id, Guid EnterpriseId, string EnterpriseName, string Name, string Kind, string KindName, string Level, string LevelName, int Year);
 
@@ -44,7 +47,7 @@ public sealed record IntellectualPropertyDto(Guid Id, Guid EnterpriseId, string 
 public sealed record FilingDto(Guid Id, Guid EnterpriseId, string EnterpriseName, string ProjectName, string PatentNumber, decimal ExpectedSales, int Year, DateOnly FiledOn);
 
 public sealed record AwardNominationDto(Guid Id, Guid EnterpriseId, string EnterpriseName, string Award, string Level, string LevelName, string Grade, int Year,
-    string Project, string Result, string ResultName);
+    string Project, string Result, string ResultName, string Status, string StatusName, string? RejectionReason);
 
 /// <summary>What the record handlers share: the enterprise a new record belongs to, the list filters and paging.</summary>
 internal static class EnterpriseRecords
@@ -79,6 +82,19 @@ internal static class EnterpriseRecords
             query = query.Where(e => e.OrganizationId == id);
         }
         return query;
+    }
+
+    /// <summary>The claim-status filter: the facts (confirmed) unless the caller asks for claims.</summary>
+    public static IQueryable<T> ByStatus<T>(IQueryable<T> query, RecordQuery q) where T : class, IEnterpriseClaim
+    {
+        if (string.Equals(q.Status, "all", StringComparison.OrdinalIgnoreCase))
+        {
+            return query;
+        }
+        var errors = new FieldErrors();
+        var status = string.IsNullOrWhiteSpace(q.Status) ? ClaimStatus.Confirmed : errors.Enum("status", "状态", q.Status, EnterpriseNames.ClaimStatuses);
+        errors.ThrowIfAny();
+        return query.Where(x => x.Status == status);
     }
 
     public static async Task<Paged<TDto>> PageAsync<T, TDto>(IOrganizationDirectory directory, IQueryable<T> query, RecordQuery q, Func<T, IReadOnlyDictionary<Guid, string>, TDto> map, CancellationToken ct)

@@ -67,8 +67,8 @@ public static class EnterprisesApi
             .WithName("ImportEnterpriseYears")
             .WithSummary("导入企业年度经营数据（有错误行则全部不导入）");
 
-        api.MapGet("/qualifications", (string? regionCode, int? year, Guid? enterpriseId, string? kind, int? page, int? pageSize, ListQualificationsHandler h, CancellationToken ct) =>
-            h.HandleAsync(new RecordQuery(regionCode, year, enterpriseId, kind, page, pageSize), ct))
+        api.MapGet("/qualifications", (string? regionCode, int? year, Guid? enterpriseId, string? kind, string? status, int? page, int? pageSize, ListQualificationsHandler h, CancellationToken ct) =>
+            h.HandleAsync(new RecordQuery(regionCode, year, enterpriseId, kind, page, pageSize, status), ct))
             .WithName("ListQualifications")
             .WithSummary("查询企业资质");
         api.MapPost("/qualifications", async (QualificationBody body, CreateQualificationHandler h, CancellationToken ct) =>
@@ -109,8 +109,8 @@ public static class EnterprisesApi
             .WithName("CreateIndustrializationFiling")
             .WithSummary("登记产业化备案");
 
-        api.MapGet("/award-nominations", (string? regionCode, int? year, Guid? enterpriseId, int? page, int? pageSize, ListAwardNominationsHandler h, CancellationToken ct) =>
-            h.HandleAsync(new RecordQuery(regionCode, year, enterpriseId, null, page, pageSize), ct))
+        api.MapGet("/award-nominations", (string? regionCode, int? year, Guid? enterpriseId, string? status, int? page, int? pageSize, ListAwardNominationsHandler h, CancellationToken ct) =>
+            h.HandleAsync(new RecordQuery(regionCode, year, enterpriseId, null, page, pageSize, status), ct))
             .WithName("ListAwardNominations")
             .WithSummary("查询科技奖励提名");
         api.MapPost("/award-nominations", async (AwardNominationBody body, CreateAwardNominationHandler h, CancellationToken ct) =>
@@ -118,7 +118,45 @@ public static class EnterprisesApi
             .WithPermission(EnterprisesPermissions.CreateAwardNomination)
             .WithName("CreateAwardNomination")
             .WithSummary("登记科技奖励提名");
+
+        api.MapPost("/qualifications/claims", async (QualificationBody body, SubmitQualificationClaimHandler h, CancellationToken ct) =>
+            CreatedAt("/api/v1/qualifications", await h.HandleAsync(body, ct)))
+            .WithPermission(EnterprisesPermissions.SubmitClaim)
+            .WithName("SubmitQualificationClaim")
+            .WithSummary("企业申报本企业资质（待确认）")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/award-nominations/claims", async (AwardNominationBody body, SubmitAwardClaimHandler h, CancellationToken ct) =>
+            CreatedAt("/api/v1/award-nominations", await h.HandleAsync(body, ct)))
+            .WithPermission(EnterprisesPermissions.SubmitClaim)
+            .WithName("SubmitAwardClaim")
+            .WithSummary("企业申报本企业奖项结果（待确认）");
+        MapDecisions(api, "/qualifications", ClaimRecord.Qualification, "Qualification", "资质");
+        MapDecisions(api, "/award-nominations", ClaimRecord.AwardNomination, "AwardNomination", "奖项");
         return app;
+    }
+
+    private static void MapDecisions(RouteGroupBuilder api, string path, ClaimRecord record, string name, string label)
+    {
+        api.MapPost(path + "/{id:guid}/confirm", async (Guid id, ConfirmClaimHandler h, CancellationToken ct) =>
+            {
+                await h.HandleAsync(record, id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithPermission(EnterprisesPermissions.DecideClaim)
+            .WithName($"Confirm{name}Claim")
+            .WithSummary($"确认企业申报的{label}")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost(path + "/{id:guid}/reject", async (Guid id, ClaimDecisionBody body, RefuseClaimHandler h, CancellationToken ct) =>
+            {
+                await h.HandleAsync(record, id, body, ct);
+                return TypedResults.NoContent();
+            })
+            .WithPermission(EnterprisesPermissions.DecideClaim)
+            .WithName($"Reject{name}Claim")
+            .WithSummary($"驳回企业申报的{label}（须填写理由）")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.Created<Created> CreatedAt(string path, Guid id) => TypedResults.Created($"{path}/{id}", new Created(id));

@@ -43,6 +43,9 @@ public sealed class EnterprisesConfiguration :
         builder.Property(q => q.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(q => q.Number).HasMaxLength(40);
         builder.HasIndex(q => new { q.Kind, q.Number }).IsUnique();
+        builder.Property(q => q.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(q => new { q.Status, q.RegionCode });
+        builder.Property(q => q.RejectionReason).HasMaxLength(ClaimRules.ReasonLength);
     }
 
     public void Configure(EntityTypeBuilder<RdInstitution> builder)
@@ -95,6 +98,9 @@ public sealed class EnterprisesConfiguration :
         builder.Property(a => a.Grade).HasMaxLength(20);
         builder.Property(a => a.Project).HasMaxLength(200);
         builder.Property(a => a.Result).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(a => new { a.Status, a.RegionCode });
+        builder.Property(a => a.RejectionReason).HasMaxLength(ClaimRules.ReasonLength);
     }
 
     public void Configure(EntityTypeBuilder<ScreeningRecord> builder)

@@ -24,7 +24,7 @@ internal sealed class TechSmeCountIndicator : IIndicator
     {
         var prefix = IndicatorQueries.Prefix(regionCode);
         var last = period.To.AddDays(-1);
-        return await db.Set<Qualification>().Where(q => q.Kind == QualificationKind.TechSme && q.RegionCode.StartsWith(prefix)
+        return await db.Set<Qualification>().Confirmed().Where(q => q.Kind == QualificationKind.TechSme && q.RegionCode.CompareTo(prefix) >= 0 && q.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0
                 && q.ValidFrom <= last && q.ValidUntil >= period.From)
             .Select(q => q.OrganizationId).Distinct().CountAsync(cancellationToken);
     }
@@ -44,7 +44,7 @@ internal sealed class HighTechCountIndicator : IIndicator
     {
         var prefix = IndicatorQueries.Prefix(regionCode);
         var last = period.To.AddDays(-1);
-        return await db.Set<Qualification>().Where(q => q.Kind == QualificationKind.HighTechEnterprise && q.RegionCode.StartsWith(prefix)
+        return await db.Set<Qualification>().Confirmed().Where(q => q.Kind == QualificationKind.HighTechEnterprise && q.RegionCode.CompareTo(prefix) >= 0 && q.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0
                 && q.ValidFrom <= last && q.ValidUntil >= period.From)
             .Select(q => q.OrganizationId).Distinct().CountAsync(cancellationToken);
     }
@@ -67,7 +67,7 @@ internal sealed class RdInstitutionCountIndicator : IIndicator
     {
         var prefix = IndicatorQueries.Prefix(regionCode);
         var lastYear = period.To.AddDays(-1).Year;
-        return await db.Set<RdInstitution>().CountAsync(i => i.RegionCode.StartsWith(prefix) && CityPlus.Contains(i.Level) && i.Year <= lastYear, cancellationToken);
+        return await db.Set<RdInstitution>().CountAsync(i => i.RegionCode.CompareTo(prefix) >= 0 && i.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0 && CityPlus.Contains(i.Level) && i.Year <= lastYear, cancellationToken);
     }
 
     public string RecordsUrl(string regionCode, Period period) => IndicatorQueries.Records("rd-institutions", regionCode, period, "&level=city-plus");
@@ -85,7 +85,7 @@ internal sealed class KeyInstituteCountIndicator : IIndicator
     {
         var prefix = IndicatorQueries.Prefix(regionCode);
         var lastYear = period.To.AddDays(-1).Year;
-        return await db.Set<RdInstitution>().CountAsync(i => i.RegionCode.StartsWith(prefix) && i.Kind == RdInstitutionKind.KeyEnterpriseInstitute && i.Year <= lastYear, cancellationToken);
+        return await db.Set<RdInstitution>().CountAsync(i => i.RegionCode.CompareTo(prefix) >= 0 && i.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0 && i.Kind == RdInstitutionKind.KeyEnterpriseInstitute && i.Year <= lastYear, cancellationToken);
     }
 
     public string RecordsUrl(string regionCode, Period period) => IndicatorQueries.Records("rd-institutions", regionCode, period, "&kind=key-enterprise-institute");
@@ -107,7 +107,7 @@ internal sealed class RdCoverageIndicator : IIndicator
         var prefix = IndicatorQueries.Prefix(regionCode);
         var year = period.To.AddDays(-1).Year;
         var threshold = Money.ToFen(EnterpriseRules.HundredMillion);
-        var large = await db.Set<EnterpriseYearRecord>().Where(r => r.RegionCode.StartsWith(prefix) && r.Year == year && r.SalesRevenueFen >= threshold)
+        var large = await db.Set<EnterpriseYearRecord>().Where(r => r.RegionCode.CompareTo(prefix) >= 0 && r.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0 && r.Year == year && r.SalesRevenueFen >= threshold)
             .Select(r => r.OrganizationId).ToListAsync(cancellationToken);
         var industrial = (await db.Set<EnterpriseProfile>().Where(p => large.Contains(p.OrganizationId)).Select(p => new { p.OrganizationId, p.IndustryCode }).ToListAsync(cancellationToken))
             .Where(p => EnterpriseRules.IsIndustrial(p.IndustryCode)).Select(p => p.OrganizationId).ToList();
@@ -134,7 +134,7 @@ internal sealed class PatentApplicationsIndicator(bool inventionOnly) : IIndicat
     public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
     {
         var prefix = IndicatorQueries.Prefix(regionCode);
-        var query = db.Set<IntellectualPropertyRecord>().Where(p => p.RegionCode.StartsWith(prefix) && p.AppliedOn >= period.From && p.AppliedOn < period.To);
+        var query = db.Set<IntellectualPropertyRecord>().Where(p => p.RegionCode.CompareTo(prefix) >= 0 && p.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0 && p.AppliedOn >= period.From && p.AppliedOn < period.To);
         query = inventionOnly
             ? query.Where(p => p.Kind == IntellectualPropertyKind.InventionPatent)
             : query.Where(p => p.Kind == IntellectualPropertyKind.InventionPatent || p.Kind == IntellectualPropertyKind.UtilityModel || p.Kind == IntellectualPropertyKind.DesignPatent);
@@ -156,7 +156,7 @@ internal sealed class IndustrializationFilingsIndicator : IIndicator
     public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
     {
         var prefix = IndicatorQueries.Prefix(regionCode);
-        return await db.Set<PatentIndustrializationFiling>().CountAsync(f => f.RegionCode.StartsWith(prefix) && f.FiledOn >= period.From && f.FiledOn < period.To, cancellationToken);
+        return await db.Set<PatentIndustrializationFiling>().CountAsync(f => f.RegionCode.CompareTo(prefix) >= 0 && f.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0 && f.FiledOn >= period.From && f.FiledOn < period.To, cancellationToken);
     }
 
     public string RecordsUrl(string regionCode, Period period) => IndicatorQueries.Records("industrialization-filings", regionCode, period);

@@ -22,6 +22,10 @@ public static class EnterprisesModule
         services.AddScoped<ListFilingsHandler>();
         services.AddScoped<CreateAwardNominationHandler>();
         services.AddScoped<ListAwardNominationsHandler>();
+        services.AddScoped<SubmitQualificationClaimHandler>();
+        services.AddScoped<SubmitAwardClaimHandler>();
+        services.AddScoped<ConfirmClaimHandler>();
+        services.AddScoped<RefuseClaimHandler>();
         services.AddScoped<ListEnterprisesHandler>();
         services.AddScoped<ImportYearRecordsHandler>();
         services.AddScoped<ScreenEnterprisesHandler>();

@@ -6,7 +6,8 @@ namespace Kechuang.Modules.Enterprises;
 /// 企业培育's rows of the role-permission table. An enterprise keeps its own profile, year figures and intellectual
 /// property (what it declares about itself). What an authority granted it — a 科小 entry or 高企 certificate, a
 /// recognised R&amp;D institution, an industrialisation filing, an award and its result — is a fact the bureau records
-/// from the official list, not something the enterprise asserts: those rows are the bureau's alone.
+/// from the official list, not something the enterprise asserts: the enterprise may report its own certificate or award
+/// result only as a claim (待确认), which counts once the bureau of its county or city confirms it.
 /// </summary>
 internal sealed class EnterprisesPermissions : IPermissionContribution
 {
@@ -26,6 +27,11 @@ internal sealed class EnterprisesPermissions : IPermissionContribution
 
     public static readonly Permission CreateAwardNomination = new("enterprises.award-nominations.create", "登记科技奖励提名及其结果", PermissionKind.Approve, RoleSets.Staff);
 
+    /// <summary>The enterprise reports its own certificate or award result; it counts only once the bureau confirms it.</summary>
+    public static readonly Permission SubmitClaim = new("enterprises.claims.submit", "申报本企业的资质、奖项结果（待确认）", PermissionKind.Create, [Role.Enterprise]);
+
+    public static readonly Permission DecideClaim = new("enterprises.claims.decide", "确认、驳回企业申报的资质、奖项结果", PermissionKind.Approve, RoleSets.Staff);
+
     public static readonly Permission RunScreening = new("enterprises.screening.run", "运行梯次培育筛选", PermissionKind.Change, RoleSets.Staff);
 
     public static readonly Permission Evaluate = new("enterprises.evaluations.run", "科技型中小企业、高新技术企业评价测算（不保存）", PermissionKind.Read, RoleSets.Business);
@@ -35,5 +41,5 @@ internal sealed class EnterprisesPermissions : IPermissionContribution
     public int Order => 30;
 
     public IEnumerable<Permission> Permissions =>
-        [ChangeProfile, ChangeYears, CreateIntellectualProperty, CreateQualification, CreateRdInstitution, CreateFiling, CreateAwardNomination, RunScreening, Evaluate];
+        [ChangeProfile, ChangeYears, CreateIntellectualProperty, CreateQualification, CreateRdInstitution, CreateFiling, CreateAwardNomination, SubmitClaim, DecideClaim, RunScreening, Evaluate];
 }

@@ -167,7 +167,7 @@ public sealed class EvaluationFormModel
         model.ClassTwo = ip.Count(p => IntellectualPropertyKinds.ClassOf(p.Kind) == IntellectualPropertyClass.ClassTwo && p.SelfDeveloped);
         model.ClassTwoAcquired = ip.Count(p => IntellectualPropertyKinds.ClassOf(p.Kind) == IntellectualPropertyClass.ClassTwo && !p.SelfDeveloped);
         model.OwnsCoreIp = ip.Count > 0;
-        var qualifications = await db.Set<Qualification>().AsNoTracking().Where(q => q.OrganizationId == enterpriseId && q.Kind == QualificationKind.HighTechEnterprise).ToListAsync(ct);
+        var qualifications = await db.Set<Qualification>().AsNoTracking().Confirmed().Where(q => q.OrganizationId == enterpriseId && q.Kind == QualificationKind.HighTechEnterprise).ToListAsync(ct);
         if (qualifications.Any(q => q.IsValidOn(today)))
         {
             model.Direct.Add("high-tech-certificate");

@@ -44,12 +44,12 @@ public sealed class ListYearRecordsHandler(KechuangDb db, IOrganizationDirectory
     }
 }
 
-/// <summary>科小 entries and 高企 certificates; with a year, those valid at some time in it.</summary>
+/// <summary>科小 entries and 高企 certificates (confirmed unless a status is asked); with a year, those valid at some time in it.</summary>
 public sealed class ListQualificationsHandler(KechuangDb db, IOrganizationDirectory directory)
 {
     public async Task<Paged<QualificationDto>> HandleAsync(RecordQuery q, CancellationToken ct)
     {
-        var query = EnterpriseRecords.Filter(db.Set<Qualification>(), q);
+        var query = EnterpriseRecords.ByStatus(EnterpriseRecords.Filter(db.Set<Qualification>(), q), q);
         if (!string.IsNullOrWhiteSpace(q.Kind))
         {
             var errors = new FieldErrors();
@@ -65,7 +65,8 @@ public sealed class ListQualificationsHandler(KechuangDb db, IOrganizationDirect
             query = query.Where(x => x.ValidFrom <= to && x.ValidUntil >= from);
         }
         return await EnterpriseRecords.PageAsync(directory, query.OrderByDescending(x => x.Year).ThenBy(x => x.Number), q, (x, names) => new QualificationDto(x.Id, x.OrganizationId!.Value,
-            names.GetValueOrDefault(x.OrganizationId.Value, ""), EnterpriseNames.Api(x.Kind), EnterpriseNames.Qualifications[x.Kind], x.Number, x.Year, x.ValidFrom, x.ValidUntil), ct);
+            names.GetValueOrDefault(x.OrganizationId.Value, ""), EnterpriseNames.Api(x.Kind), EnterpriseNames.Qualifications[x.Kind], x.Number, x.Year, x.ValidFrom, x.ValidUntil,
+            EnterpriseNames.Api(x.Status), EnterpriseNames.ClaimStatuses[x.Status], x.RejectionReason), ct);
     }
 }
 
@@ -132,13 +133,13 @@ public sealed class ListAwardNominationsHandler(KechuangDb db, IOrganizationDire
 {
     public async Task<Paged<AwardNominationDto>> HandleAsync(RecordQuery q, CancellationToken ct)
     {
-        var query = EnterpriseRecords.Filter(db.Set<AwardNomination>(), q);
+        var query = EnterpriseRecords.ByStatus(EnterpriseRecords.Filter(db.Set<AwardNomination>(), q), q);
         if (q.Year is { } year)
         {
             query = query.Where(x => x.Year == year);
         }
         return await EnterpriseRecords.PageAsync(directory, query.OrderByDescending(x => x.Year).ThenBy(x => x.Award), q, (x, names) => new AwardNominationDto(x.Id, x.OrganizationId!.Value,
             names.GetValueOrDefault(x.OrganizationId.Value, ""), x.Award, EnterpriseNames.Api(x.Level), EnterpriseNames.Levels[x.Level], x.Grade, x.Year,
-            x.Project, EnterpriseNames.Api(x.Result), EnterpriseNames.Results[x.Result]), ct);
+            x.Project, EnterpriseNames.Api(x.Result), EnterpriseNames.Results[x.Result], EnterpriseNames.Api(x.Status), EnterpriseNames.ClaimStatuses[x.Status], x.RejectionReason), ct);
     }
 }

@@ -47,7 +47,7 @@ public sealed class ListEnterprisesHandler(KechuangDb db, IOrganizationDirectory
         if (!string.IsNullOrWhiteSpace(query.RegionCode))
         {
             var prefix = Platform.Access.DataScope.Prefix(query.RegionCode);
-            profiles = profiles.Where(p => p.RegionCode.StartsWith(prefix));
+            profiles = profiles.Where(p => p.RegionCode.CompareTo(prefix) >= 0 && p.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0);
         }
         if (!string.IsNullOrWhiteSpace(query.Qualification) || query.Year is not null)
         {
@@ -56,7 +56,7 @@ public sealed class ListEnterprisesHandler(KechuangDb db, IOrganizationDirectory
                 : errors.Enum("qualification", "资质", query.Qualification, EnterpriseNames.Qualifications);
             var year = query.Year is null ? (int?)null : errors.Year("year", query.Year);
             errors.ThrowIfAny();
-            var qualifications = db.Set<Qualification>().AsNoTracking();
+            var qualifications = db.Set<Qualification>().AsNoTracking().Confirmed();
             if (kind is { } k)
             {
                 qualifications = qualifications.Where(x => x.Kind == k);
@@ -86,7 +86,7 @@ public sealed class ListEnterprisesHandler(KechuangDb db, IOrganizationDirectory
         var held = new Dictionary<Guid, List<QualificationKind>>();
         foreach (var chunk in ids.Chunk(500))
         {
-            var rows = await db.Set<Qualification>().AsNoTracking().Where(q => chunk.Contains(q.OrganizationId!.Value))
+            var rows = await db.Set<Qualification>().AsNoTracking().Confirmed().Where(q => chunk.Contains(q.OrganizationId!.Value))
                 .Select(q => new { Id = q.OrganizationId!.Value, q.Kind }).Distinct().ToListAsync(ct);
             foreach (var row in rows)
             {

@@ -10,7 +10,7 @@ public enum QualificationKind
 }
 
 /// <summary>资质: what an enterprise holds, with its validity.</summary>
-public sealed class Qualification : IOrganizationScoped
+public sealed class Qualification : IEnterpriseClaim
 {
     private Qualification()
     {
@@ -27,6 +27,7 @@ public sealed class Qualification : IOrganizationScoped
         ValidFrom = validFrom;
         ValidUntil = validUntil;
         CreatedAt = now;
+        Status = ClaimStatus.Confirmed;
     }
 
     public Guid Id { get; private set; }
@@ -40,6 +41,31 @@ public sealed class Qualification : IOrganizationScoped
     public DateOnly ValidFrom { get; private set; }
     public DateOnly ValidUntil { get; private set; }
     public DateTime CreatedAt { get; private set; }
+    public ClaimStatus Status { get; private set; }
+    public string? RejectionReason { get; private set; }
+    public DateTime? DecidedAt { get; private set; }
+
+    /// <summary>Reported by the enterprise itself: waits for the bureau's confirmation.</summary>
+    internal Qualification AsClaim()
+    {
+        Status = ClaimStatus.Pending;
+        return this;
+    }
+
+    internal void Confirm(DateTime now)
+    {
+        ClaimRules.CheckPending(Status);
+        Status = ClaimStatus.Confirmed;
+        DecidedAt = now;
+    }
+
+    internal void Reject(string reason, DateTime now)
+    {
+        ClaimRules.CheckPending(Status);
+        Status = ClaimStatus.Rejected;
+        RejectionReason = reason;
+        DecidedAt = now;
+    }
 
     /// <summary>入库登记编号 "当年有效" (国科火字〔2019〕87号): 1 January to 31 December of the year.</summary>
     public static Qualification TechSme(Guid organizationId, string regionCode, int year, string number, DateTime now) =>

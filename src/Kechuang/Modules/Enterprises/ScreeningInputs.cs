@@ -144,7 +144,7 @@ public sealed class ScreeningInputs(ScreeningProfile profile)
                 e.IntellectualProperty.Add(p);
             }
         }
-        await foreach (var q in db.Set<Qualification>().AsNoTracking().Where(q => EF.Parameter(ids).Contains(q.OrganizationId))
+        await foreach (var q in db.Set<Qualification>().AsNoTracking().Confirmed().Where(q => EF.Parameter(ids).Contains(q.OrganizationId))
             .Select(q => new ScreeningQualification(q.OrganizationId!.Value, q.Kind, q.Year, q.ValidFrom, q.ValidUntil)).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (inputs.TryGetValue(q.OrganizationId, out var e))

@@ -13,7 +13,7 @@ internal sealed class TechSmeRoster : ITechSmeRoster
     {
         var prefix = Platform.Access.DataScope.Prefix(regionCode);
         var last = period.To.AddDays(-1);
-        var ids = await db.Set<Qualification>()
+        var ids = await db.Set<Qualification>().Confirmed()
             .Where(q => q.Kind == QualificationKind.TechSme && q.RegionCode.StartsWith(prefix) && q.ValidFrom <= last && q.ValidUntil >= period.From)
             .Select(q => q.OrganizationId).Distinct().ToListAsync(cancellationToken);
         return ids.Where(id => id is not null).Select(id => id!.Value).ToList();
@@ -25,7 +25,7 @@ internal sealed class TechSmeRoster : ITechSmeRoster
         var result = new List<Guid>();
         foreach (var chunk in organizationIds.Distinct().Select(id => (Guid?)id).Chunk(500))
         {
-            var ids = await db.Set<Qualification>()
+            var ids = await db.Set<Qualification>().Confirmed()
                 .Where(q => q.Kind == QualificationKind.TechSme && chunk.Contains(q.OrganizationId) && q.ValidFrom <= last && q.ValidUntil >= period.From)
                 .Select(q => q.OrganizationId!.Value).Distinct().ToListAsync(cancellationToken);
             result.AddRange(ids);

@@ -41,6 +41,7 @@ public abstract class KechuangDb : DbContext, IDataProtectionKeyContext
     internal bool ScopeAll => _user.Scope.All;
     internal bool ScopeSignedIn => _user.Scope.SignedIn;
     internal string ScopeRegionPrefix => _user.Scope.RegionPrefix;
+    internal string ScopeRegionEnd => ListFilters.PrefixEnd(_user.Scope.RegionPrefix);
     internal Guid? ScopeOrganizationId => _user.Scope.OrganizationId;
 
     public CurrentUser User => _user;
@@ -87,22 +88,25 @@ public abstract class KechuangDb : DbContext, IDataProtectionKeyContext
         }
     }
 
+    // "Codes starting with the prefix" as the range [prefix, PrefixEnd(prefix)): the region_code index serves a range
+    // under any collation, LIKE 'prefix%' only under the C collation (a database created as C.UTF-8 or en_US
+    // read every row of a large table for each county's list; docs/operations.md, "A province on one installation").
     private Expression<Func<T, bool>> ScopeFilter<T>() where T : class, IRegionScoped
     {
         if (typeof(IOrganizationRoot).IsAssignableFrom(typeof(T)))
         {
             return e => ScopeAll
                 || (ScopeSignedIn && ((IOrganizationRoot)e).IsSharedWithAll)
-                || (ScopeSignedIn && e.RegionCode.StartsWith(ScopeRegionPrefix)
+                || (ScopeSignedIn && e.RegionCode.CompareTo(ScopeRegionPrefix) >= 0 && e.RegionCode.CompareTo(ScopeRegionEnd) < 0
                     && (ScopeOrganizationId == null || ((IOrganizationRoot)e).Id == ScopeOrganizationId));
         }
         if (typeof(IOrganizationScoped).IsAssignableFrom(typeof(T)))
         {
             return e => ScopeAll
-                || (ScopeSignedIn && e.RegionCode.StartsWith(ScopeRegionPrefix)
+                || (ScopeSignedIn && e.RegionCode.CompareTo(ScopeRegionPrefix) >= 0 && e.RegionCode.CompareTo(ScopeRegionEnd) < 0
                     && (ScopeOrganizationId == null || ((IOrganizationScoped)e).OrganizationId == ScopeOrganizationId));
         }
-        return e => ScopeAll || (ScopeSignedIn && e.RegionCode.StartsWith(ScopeRegionPrefix));
+        return e => ScopeAll || (ScopeSignedIn && e.RegionCode.CompareTo(ScopeRegionPrefix) >= 0 && e.RegionCode.CompareTo(ScopeRegionEnd) < 0);
     }
 
     /// <summary>

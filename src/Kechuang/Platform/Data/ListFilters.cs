@@ -15,7 +15,24 @@ public static class ListFilters
             return query;
         }
         var prefix = DataScope.Prefix(regionCode.Trim());
-        return query.Where(e => e.RegionCode.StartsWith(prefix));
+        var end = PrefixEnd(prefix);
+        return query.Where(e => e.RegionCode.CompareTo(prefix) >= 0 && e.RegionCode.CompareTo(end) < 0);
+    }
+
+    /// <summary>
+    /// The least digit string above every code that starts with <paramref name="prefix"/> (3307 → 3308, 330729 → 33073):
+    /// code ≥ prefix and code &lt; end is "starts with" as a range a region_code index serves under any collation. Digits
+    /// only on purpose: a database collated en_US ignores punctuation at the first level, but orders digit strings as C
+    /// does. Nothing above (no prefix, or nines only) ends at "A", after every digit in both.
+    /// </summary>
+    public static string PrefixEnd(string prefix)
+    {
+        var end = prefix.TrimEnd('9');
+        if (end.Length == 0)
+        {
+            return "A";
+        }
+        return string.Concat(end.AsSpan(0, end.Length - 1), ((char)(end[^1] + 1)).ToString());
     }
 
     /// <summary>A year filter: 1990–2100 or a 400 on <paramref name="field"/>.</summary>

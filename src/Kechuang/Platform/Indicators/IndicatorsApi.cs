@@ -8,12 +8,19 @@ public static class IndicatorsApi
 {
     public sealed record Created(Guid Id);
 
+    /// <summary>The home page's figures for a script or a load test: the same handler the page renders.</summary>
+    public sealed record Dashboard(string Scope, IReadOnlyList<Kechuang.Platform.Ui.DashboardFigure> Figures);
+
     public sealed record Monthly(string Code, string RegionCode, int Year, IReadOnlyList<decimal> Values);
 
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(Roles.Staff).WithTags("指标与目标");
 
+        api.MapGet("/dashboard", async (Kechuang.Platform.Ui.DashboardHandler handler) =>
+            TypedResults.Ok(new Dashboard(await handler.ScopeTextAsync(), await handler.FiguresAsync())))
+            .WithName("GetDashboard")
+            .WithSummary("首页数据概览（本人数据范围内的各项数字）");
         api.MapGet("/indicators", (IndicatorCatalogue catalogue) =>
             TypedResults.Ok(new Paged<IndicatorInfo>(catalogue.All, catalogue.All.Count)))
             .WithName("ListIndicators")

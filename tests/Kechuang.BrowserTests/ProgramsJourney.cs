@@ -49,7 +49,7 @@ public sealed class ProgramsJourney(OwnDatabase database) : IClassFixture<OwnDat
         var rankingText = await ranking.InnerTextAsync();
         Assert.Contains("91.6", rankingText, StringComparison.Ordinal);
         Assert.Equal(12, await ranking.Locator(".ant-table-tbody tr", new LocatorLocatorOptions { HasText = "已推荐上报" }).CountAsync());
-        Assert.Contains("去掉一个最高分和一个最低分", await page.Locator(".ant-descriptions").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#call-facts")).ToContainTextAsync("去掉一个最高分和一个最低分");
         await Journey.ScreenshotAsync(page, "programs-02-county-call");
 
         // 2. The letter's counts as lists: all 49 of the call, 12 recommended, 9 approved at the city's 社发类 call.
@@ -83,7 +83,7 @@ public sealed class ProgramsJourney(OwnDatabase database) : IClassFixture<OwnDat
         {
             Assert.Contains(step, history, StringComparison.Ordinal);
         }
-        Assert.Contains("2020-01-01 至 2022-06-30", await page.Locator(".ant-descriptions").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#application-facts")).ToContainTextAsync("2020-01-01 至 2022-06-30");
         await Journey.ScreenshotAsync(page, "programs-05-institute-accepted");
 
         // 3. A call open today: an empty save shows what is missing, in Chinese, beside each field.
@@ -119,7 +119,7 @@ public sealed class ProgramsJourney(OwnDatabase database) : IClassFixture<OwnDat
         await page.Locator("#criteria-total", new PageLocatorOptions { HasText = "满分合计 100 分" }).WaitForAsync();
         await page.Locator("#save").ClickAsync();
         await page.Locator("#saved").WaitForAsync();
-        Assert.Contains("创新性（30分）、技术可行性（25分）、预期效益（25分）、产业化前景（20分）", await page.Locator(".ant-descriptions").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#call-facts")).ToContainTextAsync("创新性（30分）、技术可行性（25分）、预期效益（25分）、产业化前景（20分）");
         await page.Locator("#apply").WaitForAsync();
         Assert.Contains("申报中", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         await Journey.ScreenshotAsync(page, "programs-07-call-published");
@@ -212,7 +212,7 @@ public sealed class ProgramsJourney(OwnDatabase database) : IClassFixture<OwnDat
         await clerk.Locator("#finish-review").ClickAsync();
         await clerk.Locator("#status-tag", new PageLocatorOptions { HasText = "评审完成" }).WaitForAsync();
         Assert.Contains("评审得分 83.5 分（2位专家评分平均）", await clerk.Locator("#review-average").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("2位专家评分，平均83.5分", await clerk.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(clerk.Locator("#timeline")).ToContainTextAsync("2位专家评分，平均83.5分");
         Assert.Contains("排名第 1", await reviews.InnerTextAsync(), StringComparison.Ordinal);
         await Journey.ScreenshotAsync(clerk, "programs-15-review-summed-up");
 

@@ -150,12 +150,12 @@ public sealed class ProgramsJourney(OwnDatabase database) : IClassFixture<OwnDat
         await Journey.SignInAsync(clerk, "wuyi.staff");
         await Journey.GoInteractiveAsync(clerk, application);
         await clerk.Locator("#check-pass").WaitForAsync();
-        Assert.Contains("提交申报", await clerk.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(clerk.Locator("#timeline")).ToContainTextAsync("提交申报");
         await clerk.Locator("#check-note").FillAsync("材料齐全，符合申报条件");
         await clerk.Locator("#check-pass").ClickAsync();
         await clerk.Locator("#status-tag", new PageLocatorOptions { HasText = "形式审查通过" }).WaitForAsync();
-        var timeline = await clerk.Locator("#timeline").InnerTextAsync();
-        Assert.Contains($"{Day(today)} 形式审查", timeline, StringComparison.Ordinal);
+        // AntDesign's Timeline lays out a new item a render after the status tag changes: wait for it.
+        await Assertions.Expect(clerk.Locator("#timeline")).ToContainTextAsync($"{Day(today)} 形式审查");
         Assert.Contains("形式审查通过", await clerk.Locator("#saved").InnerTextAsync(), StringComparison.Ordinal);
         await clerk.Locator("#assign").WaitForAsync();
         await Journey.ScreenshotAsync(clerk, "programs-09-formal-check-passed");
@@ -169,7 +169,7 @@ public sealed class ProgramsJourney(OwnDatabase database) : IClassFixture<OwnDat
         await clerk.Locator("#assign").ClickAsync();
         await clerk.Locator("#status-tag", new PageLocatorOptions { HasText = "专家评审中" }).WaitForAsync();
         Assert.Contains("已评分 0 / 2 位专家", await clerk.Locator("#review-average").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("王建华（专家）、李晓梅（专家）", await clerk.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(clerk.Locator("#timeline")).ToContainTextAsync("王建华（专家）、李晓梅（专家）");
         await Journey.ScreenshotAsync(clerk, "programs-13-reviewers-assigned");
         await Journey.EndAsync(clerk);
 
@@ -251,7 +251,7 @@ public sealed class ProgramsJourney(OwnDatabase database) : IClassFixture<OwnDat
         await clerk.Locator("#recommend").ClickAsync();
         await clerk.Locator("#status-tag", new PageLocatorOptions { HasText = "已推荐上报" }).WaitForAsync();
         Assert.Contains(CityCall, await clerk.Locator("#actions").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains($"{Day(today)} 推荐上报", await clerk.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(clerk.Locator("#timeline")).ToContainTextAsync($"{Day(today)} 推荐上报");
         await Journey.ScreenshotAsync(clerk, "programs-17-recommended");
         var download = await clerk.RunAndWaitForDownloadAsync(() => clerk.Locator("#download-letter").ClickAsync());
         Assert.Equal($"推荐函-{NewProject}.docx", download.SuggestedFilename);

@@ -131,7 +131,8 @@ public sealed class SuggestionsJourney(OwnDatabase database) : IClassFixture<Own
         await page.Locator("#action-sign-for").ClickAsync();
         await page.Locator("#p-submit").ClickAsync();
         await page.Locator("#status", new PageLocatorOptions { HasText = "已签收" }).WaitForAsync();
-        Assert.Contains("主办单位签收", await timeline.InnerTextAsync(), StringComparison.Ordinal);
+        // AntDesign's Timeline lays out a new item a render after the status tag changes: wait for it.
+        await Assertions.Expect(timeline).ToContainTextAsync("主办单位签收");
         await page.Locator("#action-start").WaitForAsync();
         await Journey.ScreenshotAsync(page, "suggestions-04-signed-for");
         await Journey.EndAsync(page);

@@ -55,6 +55,8 @@ public sealed class ClaimsJourney(OwnDatabase database) : IClassFixture<OwnDatab
         await Journey.ScreenshotAsync(enterprise, "claims-04-enterprise-rejected");
         await Journey.GoInteractiveAsync(enterprise, "/enterprises/claims?status=confirmed");
         await enterprise.Locator("#claims-table tr", new PageLocatorOptions { HasText = "GR202533009902" }).WaitForAsync();
+        // Only what the enterprise reported: the certificates the bureau entered itself are facts, not claims.
+        Assert.Equal("共 1 项已确认的申报", await enterprise.Locator("#claims-total").InnerTextAsync());
         await Journey.EndAsync(enterprise);
 
         var phone = await Phone.NewPageAsync(_app);

@@ -2066,7 +2066,8 @@ namespace Kechuang.Migrations.Postgres
 
                     b.HasIndex("Kind", "Number")
                         .IsUnique()
-                        .HasDatabaseName("ix_enterprises_qualification_kind_number");
+                        .HasDatabaseName("ix_enterprises_qualification_kind_number")
+                        .HasFilter("status <> 'Rejected'");
 
                     b.HasIndex("Status", "RegionCode")
                         .HasDatabaseName("ix_enterprises_qualification_status_region_code");

@@ -2061,7 +2061,8 @@ namespace Kechuang.Migrations.Sqlite
 
                     b.HasIndex("Kind", "Number")
                         .IsUnique()
-                        .HasDatabaseName("ix_enterprises_qualification_kind_number");
+                        .HasDatabaseName("ix_enterprises_qualification_kind_number")
+                        .HasFilter("status <> 'Rejected'");
 
                     b.HasIndex("Status", "RegionCode")
                         .HasDatabaseName("ix_enterprises_qualification_status_region_code");

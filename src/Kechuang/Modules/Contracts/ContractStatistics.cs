@@ -181,11 +181,7 @@ public sealed class GetContractStatisticsHandler(KechuangDb db, IOrganizationDir
         errors.ThrowIfAny();
 
         var registered = Registered(db.Set<TechContract>().AsNoTracking(), from, to);
-        if (region is not null)
-        {
-            var prefix = DataScope.Prefix(region);
-            registered = registered.Where(c => c.RegionCode.StartsWith(prefix));
-        }
+        registered = registered.UnderRegion(region);
         var facts = await Project(registered).ToListAsync(cancellationToken);
         var breakdowns = ContractDimensions.All.Select(d => Breakdown(d.Key, d.Title, facts)).ToList();
         return new ContractStatistics(from, to, region, ScopeName(region, names),

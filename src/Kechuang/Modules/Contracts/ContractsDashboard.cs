@@ -27,9 +27,8 @@ internal sealed class ContractsDashboard(TimeProvider clock) : IDashboardCard
         var years = targets.Select(t => t.Year).ToList();
         if (years.Count == 0)
         {
-            var prefix = Platform.Access.DataScope.Prefix(region);
-            var latest = await db.Set<TechContract>().AsNoTracking()
-                .Where(c => c.Status == ContractStatus.Registered && c.RegionCode.CompareTo(prefix) >= 0 && c.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0)
+            var latest = await db.Set<TechContract>().AsNoTracking().UnderRegion(region)
+                .Where(c => c.Status == ContractStatus.Registered)
                 .MaxAsync(c => (DateOnly?)c.RegisteredOn);
             years.Add(latest?.Year ?? thisYear);
         }

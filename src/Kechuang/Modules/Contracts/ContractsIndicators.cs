@@ -89,8 +89,7 @@ internal static class ContractsIndicators
     /// <summary>Registered contracts of the region and its towns whose registration date is in [From, To), within the caller's scope.</summary>
     public static IQueryable<TechContract> Registered(KechuangDb db, string regionCode, Period period)
     {
-        var prefix = DataScope.Prefix(regionCode);
-        return db.Set<TechContract>().AsNoTracking().Where(c => c.Status == ContractStatus.Registered && c.RegionCode.CompareTo(prefix) >= 0 && c.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0
+        return db.Set<TechContract>().AsNoTracking().UnderRegion(regionCode).Where(c => c.Status == ContractStatus.Registered
             && c.RegisteredOn >= period.From && c.RegisteredOn < period.To);
     }
 

@@ -129,11 +129,7 @@ public sealed class ListContractsHandler(KechuangDb db, IOrganizationDirectory d
             contracts = ContractDimensions.Where(contracts, query.Dimension?.Trim() ?? "", query.Key?.Trim() ?? "", errors);
         }
         errors.ThrowIfAny();
-        if (!string.IsNullOrWhiteSpace(query.RegionCode))
-        {
-            var prefix = Platform.Access.DataScope.Prefix(query.RegionCode);
-            contracts = contracts.Where(c => c.RegionCode.CompareTo(prefix) >= 0 && c.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0);
-        }
+        contracts = contracts.UnderRegion(query.RegionCode);
         if (status is { } s)
         {
             contracts = contracts.Where(c => c.Status == s);

@@ -57,14 +57,14 @@ public sealed class AwardNomination : IEnterpriseClaim
         return this;
     }
 
-    internal void Confirm(DateTime now)
+    public void Confirm(DateTime now)
     {
         ClaimRules.CheckPending(Status);
         Status = ClaimStatus.Confirmed;
         DecidedAt = now;
     }
 
-    internal void Reject(string reason, DateTime now)
+    public void Reject(string reason, DateTime now)
     {
         ClaimRules.CheckPending(Status);
         Status = ClaimStatus.Rejected;

@@ -8,15 +8,14 @@ public sealed class GetCultivationFunnelHandler(KechuangDb db)
     /// <summary>梯次培育漏斗 by year from the records: 科小 entries, valid 高企 certificates, 规上 industrial enterprises, enterprises with an R&amp;D institution.</summary>
     public async Task<IReadOnlyList<FunnelYear>> HandleAsync(string? regionCode, int fromYear, int toYear, CancellationToken ct)
     {
-        var region = string.IsNullOrWhiteSpace(regionCode) ? "" : Platform.Access.DataScope.Prefix(regionCode);
-        var qualifications = await db.Set<Qualification>().AsNoTracking().Confirmed().Where(q => q.RegionCode.StartsWith(region)).ToListAsync(ct);
-        var industrial = (await db.Set<EnterpriseProfile>().AsNoTracking().Where(p => p.RegionCode.StartsWith(region)).Select(p => new { p.OrganizationId, p.IndustryCode }).ToListAsync(ct))
+        var qualifications = await db.Set<Qualification>().AsNoTracking().Confirmed().UnderRegion(regionCode).ToListAsync(ct);
+        var industrial = (await db.Set<EnterpriseProfile>().AsNoTracking().UnderRegion(regionCode).Select(p => new { p.OrganizationId, p.IndustryCode }).ToListAsync(ct))
             .Where(p => EnterpriseRules.IsIndustrial(p.IndustryCode)).Select(p => p.OrganizationId).ToHashSet();
         var threshold = Money.ToFen(EnterpriseRules.AboveScaleRevenue);
-        var large = await db.Set<EnterpriseYearRecord>().AsNoTracking()
-            .Where(r => r.RegionCode.StartsWith(region) && r.Year >= fromYear && r.Year <= toYear && r.SalesRevenueFen >= threshold)
+        var large = await db.Set<EnterpriseYearRecord>().AsNoTracking().UnderRegion(regionCode)
+            .Where(r => r.Year >= fromYear && r.Year <= toYear && r.SalesRevenueFen >= threshold)
             .Select(r => new { r.OrganizationId, r.Year }).ToListAsync(ct);
-        var institutions = await db.Set<RdInstitution>().AsNoTracking().Where(i => i.RegionCode.StartsWith(region)).Select(i => new { i.OrganizationId, i.Year }).ToListAsync(ct);
+        var institutions = await db.Set<RdInstitution>().AsNoTracking().UnderRegion(regionCode).Select(i => new { i.OrganizationId, i.Year }).ToListAsync(ct);
         var funnel = new List<FunnelYear>();
         for (var year = fromYear; year <= toYear; year++)
         {
@@ -41,8 +40,7 @@ public sealed class GetScreeningYearHandler(KechuangDb db, TimeProvider clock)
     public async Task<int> HandleAsync(string? regionCode, CancellationToken ct = default)
     {
         var thisYear = clock.GetLocalNow().Year;
-        var prefix = Platform.Access.DataScope.Prefix(regionCode ?? "");
-        var years = await db.Set<EnterpriseYearRecord>().Where(r => r.RegionCode.StartsWith(prefix) && r.Year < thisYear)
+        var years = await db.Set<EnterpriseYearRecord>().UnderRegion(regionCode).Where(r => r.Year < thisYear)
             .GroupBy(r => r.Year).Select(g => new { Year = g.Key, Count = g.Count() }).ToListAsync(ct);
         return years.Count == 0 ? thisYear : years.OrderByDescending(y => y.Count).ThenByDescending(y => y.Year).First().Year + 1;
     }

@@ -20,6 +20,15 @@ public interface IEnterpriseClaim : IOrganizationScoped
     Guid Id { get; }
     ClaimStatus Status { get; }
     string? RejectionReason { get; }
+
+    /// <summary>When staff confirmed or rejected it; never set on what staff entered themselves.</summary>
+    DateTime? DecidedAt { get; }
+
+    /// <summary>确认: a waiting claim becomes a fact (409 when it is no longer waiting).</summary>
+    void Confirm(DateTime now);
+
+    /// <summary>驳回: a waiting claim never counts; the reason is shown to the enterprise.</summary>
+    void Reject(string reason, DateTime now);
 }
 
 /// <summary>The one rule of a claim's life: only a waiting claim is confirmed or rejected.</summary>

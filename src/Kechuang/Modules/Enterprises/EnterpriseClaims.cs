@@ -56,7 +56,7 @@ public sealed class SubmitQualificationClaimHandler(KechuangDb db, IOrganization
         var errors = new FieldErrors();
         var (kind, number) = EnterpriseRules.ValidateQualification(body, errors);
         errors.ThrowIfAny();
-        if (await db.Set<Qualification>().IgnoreQueryFilters().AnyAsync(q => q.Kind == kind && q.Number == number, ct))
+        if (await db.Set<Qualification>().IgnoreQueryFilters().AnyAsync(q => q.Kind == kind && q.Number == number && q.Status != ClaimStatus.Rejected, ct))
         {
             throw new RuleException("enterprises.duplicate-qualification", $"编号 {number} 已登记或已申报");
         }
@@ -92,15 +92,7 @@ public sealed class ConfirmClaimHandler(KechuangDb db)
     public async Task HandleAsync(ClaimRecord record, Guid id, CancellationToken ct)
     {
         db.User.Demand(EnterprisesPermissions.DecideClaim);
-        switch (await EnterpriseClaims.FindAsync(db, record, id, ct))
-        {
-            case Qualification q:
-                q.Confirm(db.UtcNow);
-                break;
-            case AwardNomination a:
-                a.Confirm(db.UtcNow);
-                break;
-        }
+        (await EnterpriseClaims.FindAsync(db, record, id, ct)).Confirm(db.UtcNow);
         await db.SaveChangesAsync(ct);
     }
 }
@@ -114,15 +106,7 @@ public sealed class RefuseClaimHandler(KechuangDb db)
         var errors = new FieldErrors();
         var reason = errors.Text("reason", "驳回理由", body.Reason, ClaimRules.ReasonLength);
         errors.ThrowIfAny();
-        switch (await EnterpriseClaims.FindAsync(db, record, id, ct))
-        {
-            case Qualification q:
-                q.Reject(reason, db.UtcNow);
-                break;
-            case AwardNomination a:
-                a.Reject(reason, db.UtcNow);
-                break;
-        }
+        (await EnterpriseClaims.FindAsync(db, record, id, ct)).Reject(reason, db.UtcNow);
         await db.SaveChangesAsync(ct);
     }
 }

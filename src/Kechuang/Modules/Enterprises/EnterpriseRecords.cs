@@ -25,8 +25,9 @@ public sealed record FilingBody(Guid? EnterpriseId, string? ProjectName, string?
 public sealed record AwardNominationBody(Guid? EnterpriseId, string? Award, string? Level, string? Grade, int? Year, string? Project, string? Result);
 
 /// <param name="Status">For qualifications and awards: 待确认/已确认/已驳回 (pending, confirmed, rejected) or all; confirmed — the facts — when empty.</param>
+/// <param name="ClaimsOnly">Only what enterprises reported (a confirmed claim, not a record staff entered themselves).</param>
 public sealed record RecordQuery(string? RegionCode = null, int? Year = null, Guid? EnterpriseId = null, string? Kind = null, int? Page = null, int? PageSize = null,
-    string? Status = null);
+    string? Status = null, bool ClaimsOnly = false);
 
 public sealed record ProfileDto(Guid Id, Guid EnterpriseId, string Name, string RegionCode, string IndustryCode, bool Industrial,
     string TaxCollection, DateOnly RegistrationDate, bool ResidentEnterprise, bool RestrictedOrEliminated, bool InSupportedField);
@@ -71,12 +72,7 @@ internal static class EnterpriseRecords
 
     public static IQueryable<T> Filter<T>(IQueryable<T> query, RecordQuery q) where T : class, IOrganizationScoped
     {
-        query = query.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q.RegionCode))
-        {
-            var prefix = Platform.Access.DataScope.Prefix(q.RegionCode);
-            query = query.Where(e => e.RegionCode.StartsWith(prefix));
-        }
+        query = query.AsNoTracking().UnderRegion(q.RegionCode);
         if (q.EnterpriseId is { } id)
         {
             query = query.Where(e => e.OrganizationId == id);
@@ -87,6 +83,10 @@ internal static class EnterpriseRecords
     /// <summary>The claim-status filter: the facts (confirmed) unless the caller asks for claims.</summary>
     public static IQueryable<T> ByStatus<T>(IQueryable<T> query, RecordQuery q) where T : class, IEnterpriseClaim
     {
+        if (q.ClaimsOnly)
+        {
+            query = query.Where(x => x.Status != ClaimStatus.Confirmed || x.DecidedAt != null);
+        }
         if (string.Equals(q.Status, "all", StringComparison.OrdinalIgnoreCase))
         {
             return query;

@@ -42,7 +42,9 @@ public sealed class EnterprisesConfiguration :
         builder.HasIndex(q => q.OrganizationId);
         builder.Property(q => q.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(q => q.Number).HasMaxLength(40);
-        builder.HasIndex(q => new { q.Kind, q.Number }).IsUnique();
+        // A rejected claim stays on record with its reason, but must not hold the number: the enterprise refiles it
+        // corrected, or the bureau enters the certificate from the official list.
+        builder.HasIndex(q => new { q.Kind, q.Number }).IsUnique().HasFilter("status <> 'Rejected'");
         builder.Property(q => q.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(q => new { q.Status, q.RegionCode });
         builder.Property(q => q.RejectionReason).HasMaxLength(ClaimRules.ReasonLength);

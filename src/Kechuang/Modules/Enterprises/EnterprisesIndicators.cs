@@ -6,8 +6,6 @@ namespace Kechuang.Modules.Enterprises;
 
 internal static class IndicatorQueries
 {
-    public static string Prefix(string regionCode) => Platform.Access.DataScope.Prefix(regionCode);
-
     public static string Records(string type, string regionCode, Period period, string extra = "") =>
         $"/enterprises/records?type={type}&regionCode={regionCode}&year={period.From.Year}{extra}";
 }
@@ -22,9 +20,8 @@ internal sealed class TechSmeCountIndicator : IIndicator
 
     public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
     {
-        var prefix = IndicatorQueries.Prefix(regionCode);
         var last = period.To.AddDays(-1);
-        return await db.Set<Qualification>().Confirmed().Where(q => q.Kind == QualificationKind.TechSme && q.RegionCode.CompareTo(prefix) >= 0 && q.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0
+        return await db.Set<Qualification>().Confirmed().UnderRegion(regionCode).Where(q => q.Kind == QualificationKind.TechSme
                 && q.ValidFrom <= last && q.ValidUntil >= period.From)
             .Select(q => q.OrganizationId).Distinct().CountAsync(cancellationToken);
     }
@@ -42,9 +39,8 @@ internal sealed class HighTechCountIndicator : IIndicator
 
     public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
     {
-        var prefix = IndicatorQueries.Prefix(regionCode);
         var last = period.To.AddDays(-1);
-        return await db.Set<Qualification>().Confirmed().Where(q => q.Kind == QualificationKind.HighTechEnterprise && q.RegionCode.CompareTo(prefix) >= 0 && q.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0
+        return await db.Set<Qualification>().Confirmed().UnderRegion(regionCode).Where(q => q.Kind == QualificationKind.HighTechEnterprise
                 && q.ValidFrom <= last && q.ValidUntil >= period.From)
             .Select(q => q.OrganizationId).Distinct().CountAsync(cancellationToken);
     }
@@ -65,9 +61,8 @@ internal sealed class RdInstitutionCountIndicator : IIndicator
 
     public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
     {
-        var prefix = IndicatorQueries.Prefix(regionCode);
         var lastYear = period.To.AddDays(-1).Year;
-        return await db.Set<RdInstitution>().CountAsync(i => i.RegionCode.CompareTo(prefix) >= 0 && i.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0 && CityPlus.Contains(i.Level) && i.Year <= lastYear, cancellationToken);
+        return await db.Set<RdInstitution>().UnderRegion(regionCode).CountAsync(i => CityPlus.Contains(i.Level) && i.Year <= lastYear, cancellationToken);
     }
 
     public string RecordsUrl(string regionCode, Period period) => IndicatorQueries.Records("rd-institutions", regionCode, period, "&level=city-plus");
@@ -83,9 +78,8 @@ internal sealed class KeyInstituteCountIndicator : IIndicator
 
     public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
     {
-        var prefix = IndicatorQueries.Prefix(regionCode);
         var lastYear = period.To.AddDays(-1).Year;
-        return await db.Set<RdInstitution>().CountAsync(i => i.RegionCode.CompareTo(prefix) >= 0 && i.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0 && i.Kind == RdInstitutionKind.KeyEnterpriseInstitute && i.Year <= lastYear, cancellationToken);
+        return await db.Set<RdInstitution>().UnderRegion(regionCode).CountAsync(i => i.Kind == RdInstitutionKind.KeyEnterpriseInstitute && i.Year <= lastYear, cancellationToken);
     }
 
     public string RecordsUrl(string regionCode, Period period) => IndicatorQueries.Records("rd-institutions", regionCode, period, "&kind=key-enterprise-institute");
@@ -104,10 +98,9 @@ internal sealed class RdCoverageIndicator : IIndicator
 
     public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
     {
-        var prefix = IndicatorQueries.Prefix(regionCode);
         var year = period.To.AddDays(-1).Year;
         var threshold = Money.ToFen(EnterpriseRules.HundredMillion);
-        var large = await db.Set<EnterpriseYearRecord>().Where(r => r.RegionCode.CompareTo(prefix) >= 0 && r.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0 && r.Year == year && r.SalesRevenueFen >= threshold)
+        var large = await db.Set<EnterpriseYearRecord>().UnderRegion(regionCode).Where(r => r.Year == year && r.SalesRevenueFen >= threshold)
             .Select(r => r.OrganizationId).ToListAsync(cancellationToken);
         var industrial = (await db.Set<EnterpriseProfile>().Where(p => large.Contains(p.OrganizationId)).Select(p => new { p.OrganizationId, p.IndustryCode }).ToListAsync(cancellationToken))
             .Where(p => EnterpriseRules.IsIndustrial(p.IndustryCode)).Select(p => p.OrganizationId).ToList();
@@ -133,8 +126,7 @@ internal sealed class PatentApplicationsIndicator(bool inventionOnly) : IIndicat
 
     public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
     {
-        var prefix = IndicatorQueries.Prefix(regionCode);
-        var query = db.Set<IntellectualPropertyRecord>().Where(p => p.RegionCode.CompareTo(prefix) >= 0 && p.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0 && p.AppliedOn >= period.From && p.AppliedOn < period.To);
+        var query = db.Set<IntellectualPropertyRecord>().UnderRegion(regionCode).Where(p => p.AppliedOn >= period.From && p.AppliedOn < period.To);
         query = inventionOnly
             ? query.Where(p => p.Kind == IntellectualPropertyKind.InventionPatent)
             : query.Where(p => p.Kind == IntellectualPropertyKind.InventionPatent || p.Kind == IntellectualPropertyKind.UtilityModel || p.Kind == IntellectualPropertyKind.DesignPatent);
@@ -155,8 +147,7 @@ internal sealed class IndustrializationFilingsIndicator : IIndicator
 
     public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
     {
-        var prefix = IndicatorQueries.Prefix(regionCode);
-        return await db.Set<PatentIndustrializationFiling>().CountAsync(f => f.RegionCode.CompareTo(prefix) >= 0 && f.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0 && f.FiledOn >= period.From && f.FiledOn < period.To, cancellationToken);
+        return await db.Set<PatentIndustrializationFiling>().UnderRegion(regionCode).CountAsync(f => f.FiledOn >= period.From && f.FiledOn < period.To, cancellationToken);
     }
 
     public string RecordsUrl(string regionCode, Period period) => IndicatorQueries.Records("industrialization-filings", regionCode, period);

@@ -13,7 +13,7 @@ internal sealed class EnterprisesNav : INavContribution
             new("enterprise-list", "/enterprises", "Menu_EnterpriseList"),
             new("evaluate", "/enterprises/evaluate", "Menu_Evaluate"),
             new("cultivation", "/cultivation", "Menu_Cultivation", Roles.Staff),
-            new("claims", "/enterprises/claims", "Menu_Claims"),
+            new("claims", "/enterprises/claims", "Menu_Claims", Roles.StaffAndEnterprises),
         ]),
     ];
 }

@@ -43,12 +43,7 @@ public sealed class ListEnterprisesHandler(KechuangDb db, IOrganizationDirectory
 
     private async Task<IQueryable<EnterpriseProfile>> FilterAsync(EnterpriseListQuery query, CancellationToken ct)
     {
-        var profiles = db.Set<EnterpriseProfile>().AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.RegionCode))
-        {
-            var prefix = Platform.Access.DataScope.Prefix(query.RegionCode);
-            profiles = profiles.Where(p => p.RegionCode.CompareTo(prefix) >= 0 && p.RegionCode.CompareTo(ListFilters.PrefixEnd(prefix)) < 0);
-        }
+        var profiles = db.Set<EnterpriseProfile>().AsNoTracking().UnderRegion(query.RegionCode);
         if (!string.IsNullOrWhiteSpace(query.Qualification) || query.Year is not null)
         {
             var errors = new FieldErrors();

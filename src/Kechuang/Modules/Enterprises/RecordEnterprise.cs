@@ -83,7 +83,7 @@ public sealed class CreateQualificationHandler(KechuangDb db, IOrganizationDirec
         var enterprise = await EnterpriseRecords.EnterpriseAsync(directory, body.EnterpriseId, errors, ct);
         var (kind, number) = EnterpriseRules.ValidateQualification(body, errors);
         errors.ThrowIfAny();
-        if (await db.Set<Qualification>().IgnoreQueryFilters().AnyAsync(q => q.Kind == kind && q.Number == number, ct))
+        if (await db.Set<Qualification>().IgnoreQueryFilters().AnyAsync(q => q.Kind == kind && q.Number == number && q.Status != ClaimStatus.Rejected, ct))
         {
             throw new RuleException("enterprises.duplicate-qualification", $"编号 {number} 已登记");
         }

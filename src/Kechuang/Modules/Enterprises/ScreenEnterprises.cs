@@ -107,8 +107,7 @@ public sealed class ScreenEnterprisesHandler(KechuangDb db)
     /// <summary>The enterprises (directory ids) with a profile in the region, in name order.</summary>
     internal static async Task<IReadOnlyList<Guid>> EnterprisesAsync(KechuangDb db, string? regionCode, CancellationToken ct)
     {
-        var region = string.IsNullOrWhiteSpace(regionCode) ? "" : Platform.Access.DataScope.Prefix(regionCode);
-        return await db.Set<EnterpriseProfile>().AsNoTracking().Where(p => p.RegionCode.StartsWith(region))
+        return await db.Set<EnterpriseProfile>().AsNoTracking().UnderRegion(regionCode)
             .OrderBy(p => p.Name).ThenBy(p => p.Id).Select(p => p.OrganizationId!.Value).ToListAsync(ct);
     }
 

@@ -11,10 +11,9 @@ internal sealed class TechSmeRoster : ITechSmeRoster
 {
     public async Task<IReadOnlyList<Guid>> EnterprisesAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken = default)
     {
-        var prefix = Platform.Access.DataScope.Prefix(regionCode);
         var last = period.To.AddDays(-1);
-        var ids = await db.Set<Qualification>().Confirmed()
-            .Where(q => q.Kind == QualificationKind.TechSme && q.RegionCode.StartsWith(prefix) && q.ValidFrom <= last && q.ValidUntil >= period.From)
+        var ids = await db.Set<Qualification>().Confirmed().UnderRegion(regionCode)
+            .Where(q => q.Kind == QualificationKind.TechSme && q.ValidFrom <= last && q.ValidUntil >= period.From)
             .Select(q => q.OrganizationId).Distinct().ToListAsync(cancellationToken);
         return ids.Where(id => id is not null).Select(id => id!.Value).ToList();
     }
@@ -43,9 +42,9 @@ internal sealed class TechSmeRoster : ITechSmeRoster
             errors.Add("year", "年度须在2017至2100之间");
         }
         errors.ThrowIfAny();
-        bool Pending(Qualification q) => q.Kind == QualificationKind.TechSme && (q.Number == trimmed || (q.OrganizationId == organizationId && q.Year == year));
+        bool Pending(Qualification q) => q.Kind == QualificationKind.TechSme && q.Status != ClaimStatus.Rejected && (q.Number == trimmed || (q.OrganizationId == organizationId && q.Year == year));
         if (db.ChangeTracker.Entries<Qualification>().Any(e => Pending(e.Entity))
-            || await db.Set<Qualification>().IgnoreQueryFilters().AnyAsync(q => q.Kind == QualificationKind.TechSme
+            || await db.Set<Qualification>().IgnoreQueryFilters().AnyAsync(q => q.Kind == QualificationKind.TechSme && q.Status != ClaimStatus.Rejected
                 && (q.Number == trimmed || (q.OrganizationId == organizationId && q.Year == year)), cancellationToken))
         {
             throw new RuleException("enterprises.tech-sme-entry-exists", $"入库登记编号 {trimmed} 已存在，或该企业已有{year}年度的科技型中小企业入库登记");

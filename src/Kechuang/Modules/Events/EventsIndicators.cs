@@ -22,8 +22,7 @@ internal sealed class MediaReportsIndicator : IIndicator
 
     internal static IQueryable<MediaReport> Published(KechuangDb db, string regionCode, Period period)
     {
-        var prefix = DataScope.Prefix(regionCode);
-        return db.Set<MediaReport>().AsNoTracking().Where(r => r.RegionCode.StartsWith(prefix) && r.PublishedOn >= period.From && r.PublishedOn < period.To);
+        return db.Set<MediaReport>().AsNoTracking().UnderRegion(regionCode).Where(r => r.PublishedOn >= period.From && r.PublishedOn < period.To);
     }
 }
 

@@ -52,8 +52,7 @@ internal sealed class PhdRecommendationsIndicator : IIndicator
     public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
     {
         var (first, last) = TalentIndicators.Years(period);
-        var prefix = DataScope.Prefix(regionCode);
-        return await db.Set<PhdRecommendation>().AsNoTracking().Where(r => r.RegionCode.StartsWith(prefix) && r.Year >= first && r.Year <= last)
+        return await db.Set<PhdRecommendation>().AsNoTracking().UnderRegion(regionCode).Where(r => r.Year >= first && r.Year <= last)
             .Select(r => r.PhdId).Distinct().CountAsync(cancellationToken);
     }
 
@@ -72,9 +71,8 @@ internal sealed class IntroducedPhdsIndicator : IIndicator
 
     public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
     {
-        var prefix = DataScope.Prefix(regionCode);
-        return await db.Set<TalentIntroduction>().AsNoTracking()
-            .Where(i => i.RegionCode.StartsWith(prefix) && i.IntroducedOn >= period.From && i.IntroducedOn < period.To)
+        return await db.Set<TalentIntroduction>().AsNoTracking().UnderRegion(regionCode)
+            .Where(i => i.IntroducedOn >= period.From && i.IntroducedOn < period.To)
             .Select(i => i.PersonId).Distinct().CountAsync(cancellationToken);
     }
 
@@ -89,7 +87,6 @@ internal static class TalentIndicators
     public static IQueryable<TalentApplication> Applications(KechuangDb db, string regionCode, Period period)
     {
         var (first, last) = Years(period);
-        var prefix = DataScope.Prefix(regionCode);
-        return db.Set<TalentApplication>().AsNoTracking().Where(a => a.RegionCode.StartsWith(prefix) && a.Year >= first && a.Year <= last);
+        return db.Set<TalentApplication>().AsNoTracking().UnderRegion(regionCode).Where(a => a.Year >= first && a.Year <= last);
     }
 }

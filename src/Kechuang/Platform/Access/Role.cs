@@ -55,4 +55,7 @@ public static class Roles
     public const string Administrators = "administrators";
     public const string Staff = "staff";
 
+    /// <summary>Bureau staff and enterprises: where an enterprise files its own claims and staff decide them.</summary>
+    public const string StaffAndEnterprises = "staff-and-enterprises";
+
 }

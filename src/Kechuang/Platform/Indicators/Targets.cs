@@ -42,12 +42,7 @@ public sealed class TargetsHandler(KechuangDb db, IndicatorCatalogue catalogue, 
 
     private IQueryable<Target> Filter(string? regionCode, int? year, string? indicatorCode, ListQuery list)
     {
-        var targets = db.Set<Target>().AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(regionCode))
-        {
-            var prefix = DataScope.Prefix(regionCode);
-            targets = targets.Where(t => t.RegionCode.StartsWith(prefix));
-        }
+        var targets = db.Set<Target>().AsNoTracking().UnderRegion(regionCode);
         if (year is { } y)
         {
             targets = targets.Where(t => t.Year == y);

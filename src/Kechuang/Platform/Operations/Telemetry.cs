@@ -11,7 +11,7 @@ namespace Kechuang.Platform.Operations;
 /// What an operator reads about a running node (docs/operations.md, docs/adr/025-metrics-and-json-logs.md):
 /// <list type="bullet">
 /// <item>logs as one JSON object per line on standard output (<c>Logging:Format=json</c>, the default in
-/// Production), each with the request's trace id among its scopes, the same id a 500 or 503 answer shows the
+/// Production when standard output is redirected), each with the request's trace id among its scopes, the same id a 500 or 503 answer shows the
 /// user; the lines the host prints at start (address, first administrator password) stay plain text;</item>
 /// <item><c>/metrics</c> in Prometheus text: requests per route (rate and latency), the runtime (GC, threads),
 /// the PostgreSQL pool, and <see cref="KechuangMetrics"/>. Read from the node itself (loopback) or from the
@@ -24,7 +24,10 @@ public static class Telemetry
 
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
-        var format = builder.Configuration["Logging:Format"] ?? (builder.Environment.IsProduction() ? "json" : "simple");
+        // JSON by default where a collector reads the output (a service, a container: Production with standard output
+        // redirected); someone who started the server in a terminal, as README says, reads plain lines.
+        var format = builder.Configuration["Logging:Format"]
+            ?? (builder.Environment.IsProduction() && Console.IsOutputRedirected ? "json" : "simple");
         if (string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
         {
             builder.Logging.AddJsonConsole(o =>

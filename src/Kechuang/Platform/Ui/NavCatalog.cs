@@ -86,6 +86,7 @@ public sealed class NavCatalog
         Roles.Auditors => user.IsInRole(nameof(Role.AuditAdmin)),
         Roles.Administrators => user.IsInRole(nameof(Role.CityAdmin)) || user.IsInRole(nameof(Role.SecurityAdmin)) || user.IsInRole(nameof(Role.AuditAdmin)),
         Roles.Staff => user.IsInRole(nameof(Role.CityAdmin)) || user.IsInRole(nameof(Role.CityStaff)) || user.IsInRole(nameof(Role.CountyStaff)),
+        Roles.StaffAndEnterprises => Allowed(user, Roles.Staff) || user.IsInRole(nameof(Role.Enterprise)),
         _ => false,
     };
 }

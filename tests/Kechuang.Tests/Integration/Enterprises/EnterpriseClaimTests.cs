@@ -79,6 +79,31 @@ public abstract class EnterpriseClaimTests(KechuangApp app)
     }
 
     [Fact]
+    public async Task RejectedClaim_FreesItsNumber_ForARefiledClaimAndForTheBureausEntry()
+    {
+        var enterprise = await app.ClientAsync("shouxiangu");
+        var wuyi = await app.ClientAsync("wuyi.staff");
+        var own = await OwnAsync();
+        var number = Number("GR");
+        var first = await (await enterprise.PostJsonAsync("/api/v1/qualifications/claims", new { kind = "high-tech-enterprise", number, issueDate = "2033-12-01" })).CreatedIdAsync();
+        var twice = await enterprise.PostJsonAsync("/api/v1/qualifications/claims", new { kind = "high-tech-enterprise", number, issueDate = "2033-12-01" });
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Equal("enterprises.duplicate-qualification", (await twice.ReadJsonAsync()).GetProperty("code").GetString());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await wuyi.PostJsonAsync($"/api/v1/qualifications/{first}/reject", new { reason = "发证日期与证书不符" })).StatusCode);
+        var refiled = await (await enterprise.PostJsonAsync("/api/v1/qualifications/claims", new { kind = "high-tech-enterprise", number, issueDate = "2033-11-20" })).CreatedIdAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await wuyi.PostJsonAsync($"/api/v1/qualifications/{refiled}/reject", new { reason = "请上传证书扫描件后再申报" })).StatusCode);
+        var entered = await wuyi.PostJsonAsync("/api/v1/qualifications", new { enterpriseId = own, kind = "high-tech-enterprise", number, issueDate = "2033-11-20" });
+        Assert.Equal(HttpStatusCode.Created, entered.StatusCode);
+
+        var rows = await app.WithDbAsync(db => db.Set<Qualification>().IgnoreQueryFilters().AsNoTracking()
+            .Where(q => q.Number == number).Select(q => q.Status).ToListAsync());
+        Assert.Equal([ClaimStatus.Confirmed, ClaimStatus.Rejected, ClaimStatus.Rejected], rows.Order());
+        var afterEntry = await enterprise.PostJsonAsync("/api/v1/qualifications/claims", new { kind = "high-tech-enterprise", number, issueDate = "2033-11-20" });
+        Assert.Equal(HttpStatusCode.Conflict, afterEntry.StatusCode);
+    }
+
+    [Fact]
     public async Task AwardClaim_ForItsOwnOrganisationOnly_WaitsThenConfirmed()
     {
         var enterprise = await app.ClientAsync("shouxiangu");

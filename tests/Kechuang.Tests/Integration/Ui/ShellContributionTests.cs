@@ -25,7 +25,8 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
              ("commissioner-services", "/commissioners/services", "服务记录", "Service records"), ("commissioner-projects", "/commissioners/projects", "特派员项目", "Commissioner projects"),
              ("commissioner-needs", "/commissioners/needs", "需求摸底", "Needs surveys")]),
         ("enterprises", "企业培育", "Enterprise cultivation",
-            [("enterprise-list", "/enterprises", "企业档案", "Enterprises"), ("evaluate", "/enterprises/evaluate", "科小/高企自评", "Self-assessment"), ("cultivation", "/cultivation", "梯次培育筛查", "Cultivation screening")]),
+            [("enterprise-list", "/enterprises", "企业档案", "Enterprises"), ("evaluate", "/enterprises/evaluate", "科小/高企自评", "Self-assessment"), ("cultivation", "/cultivation", "梯次培育筛查", "Cultivation screening"),
+             ("claims", "/enterprises/claims", "资质奖项申报", "Certificate and award claims")]),
         ("contracts", "技术合同登记", "Technology contracts", [("contract-list", "/contracts", "合同登记台账", "Contract register"), ("contract-new", "/contracts/new", "登记新合同", "New contract"),
             ("contract-statistics", "/contracts/statistics", "技术市场统计", "Market statistics"), ("contract-points", "/contracts/registration-points", "合同登记点", "Registration points")]),
         ("transfer", "技术转移", "Technology transfer",
@@ -71,6 +72,7 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
         }
         Assert.Equal([null, null, null, null, null, null, null, null, null, "staff", null, null, "staff", "administrators"], catalog.Existing().Select(s => s.Policy));
         Assert.Equal(["park-tech-smes", "commissioner-service", "cultivation"], catalog.Existing().SelectMany(s => s.Items).Where(i => i.Policy == "staff").Select(i => i.Key));
+        Assert.Equal(["claims"], catalog.Existing().SelectMany(s => s.Items).Where(i => i.Policy == "staff-and-enterprises").Select(i => i.Key));
     }
 
     [Fact]

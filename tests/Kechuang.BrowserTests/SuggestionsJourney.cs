@@ -1,3 +1,5 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 using Kechuang.BrowserTests.Support;
 using Microsoft.Playwright;
 
@@ -5,9 +7,10 @@ namespace Kechuang.BrowserTests;
 
 /// <summary>
 /// A 武义县 clerk finds 徐世群代表's suggestion 武35号 by its number, reads its handling history (assigned, signed for, the
-/// co-handlers' opinions, 面商, the reply of 2023-07-06, 满意); then assigns 武12号 to 金华市科学技术局 with 武义县人民政府
-/// co-handling, and signs it for; the list, the suggestion and the form also on a phone. It assigns a suggestion, so it
-/// runs on a database of its own.
+/// co-handlers' opinions, 面商, the reply of 2023-07-06, 满意), generates its reply letter from the records, reads the
+/// downloaded .docx (title, 8.29亿元, signatory and day) and follows 8.29亿元 to the registered contracts that add up to
+/// it, after editing the reply template (a mistyped token named by the server, the preview); then assigns 武12号 to 金华市科学技术局 with 武义县人民政府 co-handling, and signs it for; the list, the suggestion
+/// and the form also on a phone. It assigns a suggestion, so it runs on a database of its own.
 /// </summary>
 [Collection(BrowserJourneys.Name)]
 public sealed class SuggestionsJourney(OwnDatabase database) : IClassFixture<OwnDatabase>
@@ -43,6 +46,32 @@ public sealed class SuggestionsJourney(OwnDatabase database) : IClassFixture<Own
         var wu35 = new Uri(page.Url).PathAndQuery;
         await Journey.ScreenshotAsync(page, "suggestions-02-wu35-history");
 
+        // The reply template: a mistyped indicator code is named by the server under the body, the token list finds the
+        // right one, the preview computes the figures from the records without saving, and the template is saved.
+        await page.Locator("#reply-template").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/reply-template", StringComparison.Ordinal));
+        await Journey.WaitInteractiveAsync(page);
+        var body = page.Locator("#template-body");
+        var template = await body.InputValueAsync();
+        const string Amount = "{{contracts.transaction-amount|330723|2022|亿元}}";
+        Assert.Contains(Amount, template, StringComparison.Ordinal);
+        await body.FillAsync(template.Replace(Amount, "{{contracts.transaction-amout|330723|2022|亿元}}", StringComparison.Ordinal));
+        await page.Locator("#template-save").ClickAsync();
+        await page.Locator(".ant-form-item:has(#template-body)", new PageLocatorOptions { HasText = "指标“contracts.transaction-amout”不存在" }).WaitForAsync();
+        await page.Locator("#token-filter").FillAsync("技术交易额");
+        await page.Locator("#token-filter").PressAsync("Enter");
+        await page.Locator("#token-indicators", new PageLocatorOptions { HasText = "contracts.transaction-amount" }).WaitForAsync();
+        await Journey.ScreenshotAsync(page, "suggestions-10-template-bad-token");
+        await body.FillAsync(template);
+        await page.Locator("#template-preview").ClickAsync();
+        await page.Locator("#template-letter", new PageLocatorOptions { HasText = "目前已完成技术交易额登记8.29亿元" }).WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.Locator("#template-save").ClickAsync();
+        await page.Locator("#template-saved").WaitForAsync();
+        await Journey.ScreenshotAsync(page, "suggestions-11-template-preview");
+        await page.Locator("#template-back").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/reply-template", StringComparison.Ordinal));
+        await Journey.WaitInteractiveAsync(page);
+
         // The reply letter from today's records: its figures in the letter's wording, each a link to the records it counts.
         await page.Locator("#reply-generate").ClickAsync();
         var preview = page.Locator("#reply-preview");
@@ -51,6 +80,37 @@ public sealed class SuggestionsJourney(OwnDatabase database) : IClassFixture<Own
         Assert.True(await preview.Locator("a").CountAsync() > 10, "the preview links its figures to their records");
         await page.Locator("#reply-docx-1").WaitForAsync();
         await Journey.ScreenshotAsync(page, "suggestions-08-reply-letter");
+
+        // The Word file holds the letter as generated: the title, the figure, the signatory and the day last.
+        var title = (await preview.Locator(".kc-reply-title").InnerTextAsync()).Trim();
+        Assert.Contains("武35号", title, StringComparison.Ordinal);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#reply-docx-1").ClickAsync());
+        Assert.Equal("答复函-武35号-第1版.docx", download.SuggestedFilename);
+        var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.docx");
+        await download.SaveAsAsync(file);
+        List<string> paragraphs;
+        using (var document = WordprocessingDocument.Open(file, false))
+        {
+            paragraphs = document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+        }
+        File.Delete(file);
+        Assert.Equal(title, paragraphs[0]);
+        Assert.Contains(paragraphs, p => p.Contains("目前已完成技术交易额登记8.29亿元", StringComparison.Ordinal));
+        Assert.Equal(["金华市科学技术局", "2023年7月6日"], paragraphs[^2..]);
+
+        // One figure through to its records: 8.29亿元 opens the contracts registered in 2022, whose 技术交易额 add up to it.
+        var figure = preview.Locator("a.kc-reply-figure", new LocatorLocatorOptions { HasText = "8.29亿元" }).First;
+        Assert.Contains("技术交易额", await figure.GetAttributeAsync("title") ?? "", StringComparison.Ordinal);
+        await figure.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/contracts?", StringComparison.Ordinal));
+        await Journey.WaitInteractiveAsync(page);
+        var totals = page.Locator("#totals", new PageLocatorOptions { HasText = "技术交易额" });
+        await totals.WaitForAsync();
+        var sums = await totals.InnerTextAsync();
+        Assert.Contains("829,000,000.00 元（8.29亿元）", sums, StringComparison.Ordinal);
+        Assert.Contains("合计 48 项", sums, StringComparison.Ordinal);
+        Assert.Contains("已登记", await page.Locator(".ant-table-tbody tr.ant-table-row").First.InnerTextAsync(), StringComparison.Ordinal);
+        await Journey.ScreenshotAsync(page, "suggestions-09-figure-records");
 
         await Journey.GoInteractiveAsync(page, "/suggestions?q=武12号");
         var waiting = page.Locator(".ant-table-tbody tr", new PageLocatorOptions { HasText = "武12号" });
@@ -71,7 +131,8 @@ public sealed class SuggestionsJourney(OwnDatabase database) : IClassFixture<Own
         await page.Locator("#action-sign-for").ClickAsync();
         await page.Locator("#p-submit").ClickAsync();
         await page.Locator("#status", new PageLocatorOptions { HasText = "已签收" }).WaitForAsync();
-        Assert.Contains("主办单位签收", await timeline.InnerTextAsync(), StringComparison.Ordinal);
+        // AntDesign's Timeline lays out a new item a render after the status tag changes: wait for it.
+        await Assertions.Expect(timeline).ToContainTextAsync("主办单位签收");
         await page.Locator("#action-start").WaitForAsync();
         await Journey.ScreenshotAsync(page, "suggestions-04-signed-for");
         await Journey.EndAsync(page);

@@ -1478,6 +1478,10 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1544,6 +1548,10 @@ namespace Kechuang.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_directory_person");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_directory_person_account_id");
 
                     b.HasIndex("IdNumberIndex")
                         .IsUnique()

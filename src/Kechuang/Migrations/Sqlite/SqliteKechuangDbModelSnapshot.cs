@@ -1473,6 +1473,10 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -1539,6 +1543,10 @@ namespace Kechuang.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_directory_person");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_directory_person_account_id");
 
                     b.HasIndex("IdNumberIndex")
                         .IsUnique()

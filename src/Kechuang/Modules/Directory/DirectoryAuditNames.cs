@@ -29,5 +29,6 @@ internal sealed class DirectoryAuditNames : IAuditVocabulary
         ["Fields"] = "专业领域",
         ["Phone"] = "联系电话",
         ["IdNumber"] = "身份证号码",
+        ["AccountId"] = "登录账号",
     };
 }

@@ -50,5 +50,6 @@ public sealed class DirectoryConfiguration : IEntityTypeConfiguration<Region>, I
         // One number, one person: the index settles two registrations of the same number that both passed the check.
         builder.HasIndex(PersonalDataMapping.IndexOf(nameof(Person.IdNumber))).IsUnique();
         builder.HasIndex(p => p.OrganizationId);
+        builder.HasIndex(p => p.AccountId).IsUnique();
     }
 }

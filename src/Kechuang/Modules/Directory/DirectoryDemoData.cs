@@ -57,29 +57,37 @@ public sealed class DirectoryDemoData(IPasswordHasher<Account> hasher) : IDemoDa
             ("孙明", PersonKind.Contact, "磐安县本草中药饮片有限公司", "总经理", "中药饮片", "13575799900", new DateOnly(1979, 9, 9)),
         ];
         var sequence = 11;
+        var persons = new Dictionary<string, Person>();
         foreach (var p in people)
         {
             var org = byName[p.Org];
             var region = org.IsSharedWithAll ? (p.Kind is PersonKind.Commissioner or PersonKind.Expert or PersonKind.Phd ? "330723" : "330700") : org.RegionCode;
-            db.Add(new Person(p.Name, p.Kind, org.Id, region, p.Title, p.Fields, p.Phone,
-                DemoCodes.IdNumber("330723", p.Birth, sequence += 2), db.UtcNow));
+            var person = new Person(p.Name, p.Kind, org.Id, region, p.Title, p.Fields, p.Phone, DemoCodes.IdNumber("330723", p.Birth, sequence += 2), db.UtcNow);
+            persons[p.Name] = person;
+            db.Add(person);
         }
 
-        // One account for every role, including county staff of 武义县 and of 磐安县.
-        (string UserName, string Display, Role Role, string Region, string? Org)[] accounts =
+        // One account for every role, including county staff of 武义县 and of 磐安县, and two 专家 beside the 科技特派员 (plan-project reviewers).
+        (string UserName, string Display, Role Role, string Region, string? Org, string? Person)[] accounts =
         [
-            ("city.staff", "市科技局 工作人员", Role.CityStaff, "330700", null),
-            ("wuyi.staff", "武义县科技局 工作人员", Role.CountyStaff, "330723", null),
-            ("panan.staff", "磐安县科技局 工作人员", Role.CountyStaff, "330727", null),
-            ("shouxiangu", "寿仙谷 企业用户", Role.Enterprise, "330723", "浙江寿仙谷医药股份有限公司"),
-            ("zjnu", "浙江师范大学 院所用户", Role.Institution, "330702", "浙江师范大学"),
-            ("expert.chen", "陈志刚（科技特派员）", Role.Expert, "330723", null),
+            ("city.staff", "市科技局 工作人员", Role.CityStaff, "330700", null, null),
+            ("wuyi.staff", "武义县科技局 工作人员", Role.CountyStaff, "330723", null, null),
+            ("panan.staff", "磐安县科技局 工作人员", Role.CountyStaff, "330727", null, null),
+            ("shouxiangu", "寿仙谷 企业用户", Role.Enterprise, "330723", "浙江寿仙谷医药股份有限公司", null),
+            ("zjnu", "浙江师范大学 院所用户", Role.Institution, "330702", "浙江师范大学", null),
+            ("expert.chen", "陈志刚（科技特派员）", Role.Expert, "330723", null, "陈志刚"),
+            ("expert.wang", "王建华（专家）", Role.Expert, "330700", null, "王建华"),
+            ("expert.li", "李晓梅（专家）", Role.Expert, "330723", null, "李晓梅"),
         ];
         foreach (var a in accounts)
         {
             var account = new Account(a.UserName, a.Display, a.Role, a.Region, a.Org is null ? null : byName[a.Org].Id, "", context.MustChangePassword, db.UtcNow);
             account.SetPassword(hasher.HashPassword(account, context.Password), context.MustChangePassword, db.UtcNow);
             db.Add(account);
+            if (a.Person is { } name)
+            {
+                persons[name].LinkAccount(account.Id, db.UtcNow);
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -25,6 +25,9 @@ public sealed class Person : IOrganizationScoped
     public string? Fields { get; private set; }
     public string? Phone { get; private set; }
     public string? IdNumber { get; private set; }
+
+    /// <summary>登录账号: the account this person signs in with (an expert who scores plan projects), when they have one.</summary>
+    public Guid? AccountId { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
@@ -38,6 +41,12 @@ public sealed class Person : IOrganizationScoped
         Fields = fields;
         Phone = phone;
         IdNumber = idNumber;
+        UpdatedAt = now;
+    }
+
+    public void LinkAccount(Guid? accountId, DateTime now)
+    {
+        AccountId = accountId;
         UpdatedAt = now;
     }
 }

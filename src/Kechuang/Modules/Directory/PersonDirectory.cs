@@ -54,6 +54,20 @@ internal sealed class PersonDirectory(KechuangDb db) : IPersonDirectory
         return result;
     }
 
+    public async Task<IReadOnlyDictionary<Guid, PersonInfo>> ByAccountsAnywhereAsync(IEnumerable<Guid> accountIds, CancellationToken cancellationToken = default)
+    {
+        var result = new Dictionary<Guid, PersonInfo>();
+        foreach (var chunk in accountIds.Distinct().Chunk(500))
+        {
+            foreach (var person in await db.Set<Person>().IgnoreQueryFilters().AsNoTracking().Where(p => p.AccountId != null && chunk.Contains(p.AccountId.Value))
+                .ToListAsync(cancellationToken))
+            {
+                result[person.AccountId!.Value] = Info(person);
+            }
+        }
+        return result;
+    }
+
     public async Task<IReadOnlyDictionary<Guid, string>> NamesAnywhereAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
     {
         var result = new Dictionary<Guid, string>();

@@ -35,7 +35,15 @@ public sealed class UpdateCallHandler(KechuangDb db, IOrganizationDirectory dire
         db.User.Demand(ProgramsPermissions.Calls);
         var call = await db.Set<PlanCall>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw ProgramChecks.CallNotFound();
         ProgramChecks.MayPublish(db.User, call.Level, call.RegionCode);
-        var facts = await ProgramChecks.CallAsync(db, directory, input, cancellationToken);
+        // Omitted criteria keep the call's own; the defaults are only for a new call.
+        var facts = await ProgramChecks.CallAsync(db, directory,
+            input.Criteria is null ? input with { Criteria = call.CriteriaList.Select(c => new CriterionInput(c.Name, c.MaxPoints)).ToList() } : input, cancellationToken);
+        // The points stored are one per criterion in the call's order: they would mean something else under other criteria.
+        if (ProgramsRules.FormatCriteria(facts.Criteria) != call.Criteria
+            && await db.Set<ReviewAssignment>().AnyAsync(r => r.CallId == id && r.ScoredAt != null, cancellationToken))
+        {
+            throw new RuleException("programs.criteria-locked", "已有专家按现有评审指标评分，不能再修改评审指标");
+        }
         call.Update(facts, db.UtcNow);
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -39,7 +39,8 @@ public static class ProgramsApi
         })
             .WithPermission(ProgramsPermissions.Calls)
             .WithName("UpdatePlanCall")
-            .WithSummary("修改申报通知");
+            .WithSummary("修改申报通知（已有专家评分的不能再改评审指标）")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/calls/{id:guid}/ranking", async (Guid id, GetCallRankingHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(id, ct)))
             .WithName("GetPlanCallRanking")
             .WithSummary("查看申报通知下项目的评审排序");

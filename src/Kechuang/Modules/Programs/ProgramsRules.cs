@@ -58,6 +58,11 @@ public static class ProgramsRules
 
     public const int DefaultNoticeDays = 7;
 
+    /// <summary>评审指标: at most ten per call, their full marks adding up to 100.</summary>
+    public const int MaxCriteria = 10;
+
+    public const int CriteriaTotal = 100;
+
     public static readonly IReadOnlyList<string> Categories =
         ["一般研发", "社发类", "工业类", "农业类", "农业类重点", "重点研发", "重点农业企业研究院", "软科学"];
 
@@ -271,36 +276,55 @@ public static class ProgramsRules
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// 评审指标: omitted, the defaults; given, one to ten named rows whose full marks add up to 100 (a reviewer's total is
+    /// then out of 100 like every other call's). Each message names its row.
+    /// </summary>
     private static List<Criterion> Criteria(IReadOnlyList<CriterionInput>? input, FieldErrors errors)
     {
-        if (input is null || input.Count == 0)
+        if (input is null)
         {
             return [.. DefaultCriteria];
         }
+        if (input.Count == 0)
+        {
+            errors.Add("criteria", "请至少设置1项评审指标");
+            return [];
+        }
+        if (input.Count > MaxCriteria)
+        {
+            errors.Add("criteria", $"评审指标最多{MaxCriteria}项");
+        }
         var list = new List<Criterion>();
-        foreach (var c in input)
+        foreach (var (c, i) in input.Select((c, i) => (c, i + 1)))
         {
             var name = c.Name?.Trim() ?? "";
-            if (name.Length is 0 or > 20 || name.Contains(':') || name.Contains(';'))
+            if (name.Length == 0)
             {
-                errors.Add("criteria", "评审指标名称应为1至20个字，不含冒号和分号");
+                errors.Add("criteria", $"请填写第{i}项评审指标的名称");
+            }
+            else if (name.Length > 20 || name.Contains(':') || name.Contains(';'))
+            {
+                errors.Add("criteria", $"第{i}项评审指标的名称应为1至20个字，不含冒号和分号");
+            }
+            if (c.MaxPoints is null)
+            {
+                errors.Add("criteria", $"请填写第{i}项评审指标的满分");
             }
             else if (c.MaxPoints is not (>= 1 and <= 100))
             {
-                errors.Add("criteria", $"“{name}”的满分应在1至100分之间");
+                errors.Add("criteria", $"第{i}项评审指标的满分应在1至100分之间");
             }
-            else
+            if (name.Length > 0 && list.Any(x => x.Name == name))
             {
-                list.Add(new Criterion(name, c.MaxPoints.Value));
+                errors.Add("criteria", $"评审指标“{name}”重复");
             }
+            list.Add(new Criterion(name, c.MaxPoints ?? 0));
         }
-        if (list.Count > 10)
+        var total = list.Sum(c => c.MaxPoints);
+        if (list.All(c => c.MaxPoints is >= 1 and <= 100) && total != CriteriaTotal)
         {
-            errors.Add("criteria", "评审指标最多10项");
-        }
-        if (list.Select(c => c.Name).Distinct().Count() != list.Count)
-        {
-            errors.Add("criteria", "评审指标名称不能重复");
+            errors.Add("criteria", $"各项评审指标的满分合计应为{CriteriaTotal}分，现为{total}分");
         }
         return list;
     }

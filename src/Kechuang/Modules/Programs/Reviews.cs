@@ -13,15 +13,20 @@ public sealed record MyReviewDto(Guid AssignmentId, Guid ApplicationId, string T
     decimal RequestedFunds, string Status, string StatusName, IReadOnlyList<Criterion> Criteria, bool Conflict, string? ConflictReason, IReadOnlyList<int>? Points,
     decimal? Total, string? Comment, DateTime? ScoredAt, bool Open);
 
-/// <summary>Expert accounts whose scope covers the given region: whom an application of that region can be assigned to.</summary>
-public sealed class ListReviewerChoicesHandler(KechuangDb db)
+/// <summary>
+/// Whom an application of the given region can be assigned to: accounts of people registered in the directory as 专家
+/// whose scope covers the region. The expert role is shared by 科技特派员 and 博士, so the role alone does not make a reviewer.
+/// </summary>
+public sealed class ListReviewerChoicesHandler(KechuangDb db, IPersonDirectory people)
 {
     public async Task<List<ReviewerChoice>> HandleAsync(string? regionCode = null, CancellationToken cancellationToken = default)
     {
         ProgramChecks.SignedIn(db);
-        var experts = await db.Accounts.AsNoTracking().Where(a => a.Role == Role.Expert && !a.Disabled).OrderBy(a => a.DisplayName)
+        var accounts = await db.Accounts.AsNoTracking().Where(a => a.Role == Role.Expert && !a.Disabled).OrderBy(a => a.DisplayName)
             .Select(a => new ReviewerChoice(a.Id, a.DisplayName, a.RegionCode)).ToListAsync(cancellationToken);
-        return regionCode is null ? experts : experts.Where(e => regionCode.StartsWith(DataScope.Prefix(e.RegionCode), StringComparison.Ordinal)).ToList();
+        var persons = await people.ByAccountsAnywhereAsync(accounts.Select(a => a.Id), cancellationToken);
+        var experts = accounts.Where(a => persons.TryGetValue(a.Id, out var p) && p.IsExpert);
+        return (regionCode is null ? experts : experts.Where(e => regionCode.StartsWith(DataScope.Prefix(e.RegionCode), StringComparison.Ordinal))).ToList();
     }
 }
 
@@ -29,7 +34,7 @@ public sealed class ListReviewerChoicesHandler(KechuangDb db)
 /// 指派评审专家: adds expert accounts as reviewers of a checked application (more can be added while the review runs).
 /// An expert sees only what they are assigned, so one whose region does not cover the application cannot be assigned.
 /// </summary>
-public sealed class AssignReviewersHandler(KechuangDb db)
+public sealed class AssignReviewersHandler(KechuangDb db, IPersonDirectory people)
 {
     public async Task HandleAsync(Guid id, AssignInput input, CancellationToken cancellationToken = default)
     {
@@ -50,6 +55,14 @@ public sealed class AssignReviewersHandler(KechuangDb db)
         foreach (var missing in ids.Where(i => experts.All(e => e.Id != i)))
         {
             errors.Add("reviewerIds", $"{missing} 不是可用的专家账号");
+        }
+        var persons = await people.ByAccountsAnywhereAsync(experts.Select(e => e.Id), cancellationToken);
+        foreach (var e in experts.Where(e => !persons.TryGetValue(e.Id, out var p) || !p.IsExpert).ToList())
+        {
+            errors.Add("reviewerIds", persons.TryGetValue(e.Id, out var p)
+                ? $"{e.DisplayName}在人员库中登记为{p.KindName}，不是专家，不能担任评审专家"
+                : $"{e.DisplayName}未关联人员库中的专家，不能担任评审专家");
+            experts.Remove(e);
         }
         foreach (var e in experts.Where(e => !application.RegionCode.StartsWith(DataScope.Prefix(e.RegionCode), StringComparison.Ordinal)))
         {

@@ -231,6 +231,59 @@ public sealed class SaveReplyTemplateHandler(KechuangDb db, IndicatorCatalogue c
     {
         db.User.Demand(SuggestionsPermissions.GenerateReply);
         var suggestion = await SuggestionChecks.LoadAsync(db, suggestionId, cancellationToken);
+        var (title, body) = ReplyChecks.Template(input, catalogue);
+        var template = await db.Set<ReplyTemplate>().FirstOrDefaultAsync(t => t.SuggestionId == suggestionId, cancellationToken);
+        if (template is null)
+        {
+            db.Add(new ReplyTemplate(suggestionId, suggestion.RegionCode, title, body, db.User.DisplayName, db.UtcNow));
+        }
+        else
+        {
+            template.Change(title, body, db.User.DisplayName, db.UtcNow);
+        }
+        await db.SaveUniqueAsync(() => new RuleException("suggestions.reply-template-saved-meanwhile", "他人同时保存了模板，请刷新后修改"), cancellationToken);
+    }
+}
+
+/// <summary>
+/// 预览: the letter a template would give from the records now, checked as a save checks it, neither saving the template
+/// nor storing a version: what staff read before they save.
+/// </summary>
+public sealed class GetReplyPreviewHandler(KechuangDb db, IndicatorCatalogue catalogue, ReplyRenderer renderer)
+{
+    public async Task<RenderedLetter> HandleAsync(Guid suggestionId, ReplyTemplateInput input, CancellationToken cancellationToken = default)
+    {
+        db.User.Demand(SuggestionsPermissions.GenerateReply);
+        var suggestion = await SuggestionChecks.LoadAsync(db, suggestionId, cancellationToken);
+        var (title, body) = ReplyChecks.Template(input, catalogue);
+        return await renderer.RenderAsync(suggestion, new ReplyTemplate(suggestionId, suggestion.RegionCode, title, body, db.User.DisplayName, db.UtcNow),
+            cancellationToken);
+    }
+}
+
+/// <summary>What a template's tokens may be: the suggestion's fields and the catalogue's indicators, for the template page's help.</summary>
+public sealed record ReplyTokenHelp(IReadOnlyList<KeyValuePair<string, string>> SuggestionFields, IReadOnlyList<IndicatorInfo> Indicators);
+
+public sealed class ListReplyTokensHandler(KechuangDb db, IndicatorCatalogue catalogue)
+{
+    public Task<ReplyTokenHelp> HandleAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!db.User.Scope.SignedIn && !db.User.Scope.All)
+        {
+            throw new ForbiddenException();
+        }
+        return Task.FromResult(new ReplyTokenHelp(
+            ReplyTemplateText.SuggestionFields.Select(f => new KeyValuePair<string, string>("{{" + ReplyTemplateText.SuggestionPrefix + f.Key + "}}", f.Value)).ToList(),
+            catalogue.All.OrderBy(i => i.Code, StringComparer.Ordinal).ToList()));
+    }
+}
+
+internal static class ReplyChecks
+{
+    /// <summary>The template's title and body (paragraphs joined by line breaks), or 400 naming each wrong token under its field.</summary>
+    public static (string Title, string Body) Template(ReplyTemplateInput input, IndicatorCatalogue catalogue)
+    {
         var errors = new FieldErrors();
         var title = errors.Text("title", "答复函标题", input.Title, 200);
         var paragraphs = (input.Paragraphs ?? []).Select(p => p?.Trim() ?? "").Where(p => p.Length > 0).ToList();
@@ -257,21 +310,9 @@ public sealed class SaveReplyTemplateHandler(KechuangDb db, IndicatorCatalogue c
             }
         }
         errors.ThrowIfAny();
-        var template = await db.Set<ReplyTemplate>().FirstOrDefaultAsync(t => t.SuggestionId == suggestionId, cancellationToken);
-        if (template is null)
-        {
-            db.Add(new ReplyTemplate(suggestionId, suggestion.RegionCode, title, body, db.User.DisplayName, db.UtcNow));
-        }
-        else
-        {
-            template.Change(title, body, db.User.DisplayName, db.UtcNow);
-        }
-        await db.SaveUniqueAsync(() => new RuleException("suggestions.reply-template-saved-meanwhile", "他人同时保存了模板，请刷新后修改"), cancellationToken);
+        return (title, body);
     }
-}
 
-internal static class ReplyChecks
-{
     public static async Task VisibleAsync(KechuangDb db, Guid suggestionId, CancellationToken cancellationToken)
     {
         if (!await db.Set<Suggestion>().AsNoTracking().AnyAsync(s => s.Id == suggestionId, cancellationToken))

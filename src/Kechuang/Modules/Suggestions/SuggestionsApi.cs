@@ -101,6 +101,15 @@ public static class SuggestionsApi
             .WithName("SaveReplyTemplate")
             .WithSummary("保存答复函模板（逐一检查数字标记）")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id:guid}/reply-template/preview", async (Guid id, ReplyTemplateInput body, GetReplyPreviewHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, body, ct)))
+            .WithPermission(SuggestionsPermissions.GenerateReply)
+            .WithName("PreviewReplyTemplate")
+            .WithSummary("按当前记录预览模板将生成的答复函（不保存模板，也不生成新版）")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/reply-tokens", async (ListReplyTokensHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
+            .WithName("ListReplyTokens")
+            .WithSummary("答复函模板可用的数字标记（建议字段和指标）");
         api.MapPost("/{id:guid}/replies", async Task<Created<ReplyCreated>> (Guid id, GenerateReplyHandler handler, CancellationToken ct) =>
         {
             var number = await handler.HandleAsync(id, ct);

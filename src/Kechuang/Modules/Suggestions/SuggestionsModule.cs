@@ -30,6 +30,8 @@ public static class SuggestionsModule
         services.AddScoped<GetReplyVersionHandler>();
         services.AddScoped<GetReplyTemplateHandler>();
         services.AddScoped<SaveReplyTemplateHandler>();
+        services.AddScoped<GetReplyPreviewHandler>();
+        services.AddScoped<ListReplyTokensHandler>();
         services.AddScoped<DownloadReplyHandler>();
         foreach (var indicator in SuggestionRateIndicator.All())
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using DocumentFormat.OpenXml.Packaging;
 using Kechuang.Tests.Support;
 using MiniExcelLibs;
@@ -58,7 +59,7 @@ public abstract class ProgramsTests(KechuangApp app)
         var (county, city) = await CallsAsync();
         var staff = await app.ClientAsync("wuyi.staff");
         var enterprise = await app.ClientAsync("shouxiangu");
-        var expert = await app.ClientAsync("expert.chen");
+        var expert = await app.ClientAsync("expert.li");
         var id = await SubmitAsync(enterprise, county, $"灵芝孢子粉破壁工艺{Guid.NewGuid():N}");
 
         await AssertConflictAsync(staff.PostJsonAsync($"/api/v1/programs/applications/{id}/recommend", new { toCallId = city }), "programs.not-reviewed");
@@ -160,7 +161,7 @@ public abstract class ProgramsTests(KechuangApp app)
         var (county, _) = await CallsAsync();
         var staff = await app.ClientAsync("wuyi.staff");
         var enterprise = await app.ClientAsync("shouxiangu");
-        var expert = await app.ClientAsync("expert.chen");
+        var expert = await app.ClientAsync("expert.li");
         var assigned = await SubmitAsync(enterprise, county, $"分配的项目{Guid.NewGuid():N}");
         var conflicted = await SubmitAsync(enterprise, county, $"回避的项目{Guid.NewGuid():N}");
         var other = await SubmitAsync(enterprise, county, $"未分配的项目{Guid.NewGuid():N}");
@@ -194,6 +195,73 @@ public abstract class ProgramsTests(KechuangApp app)
         Assert.Equal(HttpStatusCode.Forbidden, expertCheck.StatusCode);
         // With the only reviewer withdrawn, the review has no score to average.
         await AssertConflictAsync(staff.PostJsonAsync($"/api/v1/programs/applications/{conflicted}/review", new { }), "programs.no-scores");
+    }
+
+    [Fact]
+    public async Task Reviewers_AreAccountsOfPeopleRegisteredAsExperts_ACommissionerWithAnExpertAccountIsNeitherOfferedNorAssignable()
+    {
+        var (county, _) = await CallsAsync();
+        var staff = await app.ClientAsync("wuyi.staff");
+        var enterprise = await app.ClientAsync("shouxiangu");
+        var id = await SubmitAsync(enterprise, county, $"评审专家人选{Guid.NewGuid():N}");
+        await OkAsync(staff.PostJsonAsync($"/api/v1/programs/applications/{id}/formal-check", new { passed = true }));
+        var commissioner = await app.WithDbAsync(db => Task.FromResult(db.Accounts.Single(a => a.UserName == "expert.chen").Id));
+
+        var offered = await (await staff.GetAsync("/api/v1/programs/reviewers?regionCode=330723401")).ReadJsonAsync();
+        var assign = await staff.PostJsonAsync($"/api/v1/programs/applications/{id}/reviewers", new { reviewerIds = new[] { commissioner } });
+
+        var names = offered.EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
+        Assert.Contains("王建华（专家）", names);
+        Assert.Contains("李晓梅（专家）", names);
+        Assert.DoesNotContain("陈志刚（科技特派员）", names);
+        Assert.Equal(HttpStatusCode.BadRequest, assign.StatusCode);
+        Assert.Equal("陈志刚（科技特派员）在人员库中登记为科技特派员，不是专家，不能担任评审专家",
+            (await assign.ReadJsonAsync()).GetProperty("errors").GetProperty("reviewerIds")[0].GetString());
+        Assert.Equal("checked", await StatusAsync(staff, id));
+    }
+
+    [Fact]
+    public async Task CallCriteria_AreValidatedRowByRow_AddUpTo100_AndAreLockedOnceAnExpertScored()
+    {
+        var (county, _) = await CallsAsync();
+        var staff = await app.ClientAsync("wuyi.staff");
+        var enterprise = await app.ClientAsync("shouxiangu");
+        var expert = await app.ClientAsync("expert.li");
+        var body = (object[] criteria) => new
+        {
+            level = "county",
+            year = 2026,
+            category = "一般研发",
+            title = $"评审指标测试{Guid.NewGuid():N}",
+            opensOn = Day(Today.AddDays(-1)),
+            closesOn = Day(Today.AddDays(9)),
+            regionCode = "330723",
+            criteria,
+        };
+
+        var bad = await staff.PostJsonAsync("/api/v1/programs/calls", body([new { name = "创新性", maxPoints = 40 }, new { name = "", maxPoints = 30 }, new { name = "创新性", maxPoints = 0 }]));
+        var notHundred = await staff.PostJsonAsync("/api/v1/programs/calls", body([new { name = "创新性", maxPoints = 60 }, new { name = "可行性", maxPoints = 30 }]));
+        var none = await staff.PostJsonAsync("/api/v1/programs/calls", body([]));
+        var call = await (await staff.PostJsonAsync("/api/v1/programs/calls", body([new { name = "创新性", maxPoints = 60 }, new { name = "产业化前景", maxPoints = 40 }]))).CreatedIdAsync();
+        var saved = await (await staff.GetAsync($"/api/v1/programs/calls/{call}")).ReadJsonAsync();
+        var id = await SubmitAsync(enterprise, call, $"两项指标的项目{Guid.NewGuid():N}");
+        await OkAsync(staff.PostJsonAsync($"/api/v1/programs/applications/{id}/formal-check", new { passed = true }));
+        await OkAsync(staff.PostJsonAsync($"/api/v1/programs/applications/{id}/reviewers", new { reviewerIds = new[] { await ExpertIdAsync(staff) } }));
+        var changedBeforeScores = await staff.PutAsJsonAsync($"/api/v1/programs/calls/{call}", body([new { name = "创新性", maxPoints = 50 }, new { name = "产业化前景", maxPoints = 50 }]));
+        await OkAsync(expert.PostJsonAsync($"/api/v1/programs/applications/{id}/score", new { points = new[] { 45, 40 } }));
+        var changedAfterScores = await staff.PutAsJsonAsync($"/api/v1/programs/calls/{call}", body([new { name = "创新性", maxPoints = 60 }, new { name = "产业化前景", maxPoints = 40 }]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(["请填写第2项评审指标的名称", "第3项评审指标的满分应在1至100分之间", "评审指标“创新性”重复"],
+            (await bad.ReadJsonAsync()).GetProperty("errors").GetProperty("criteria").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("各项评审指标的满分合计应为100分，现为90分", (await notHundred.ReadJsonAsync()).GetProperty("errors").GetProperty("criteria")[0].GetString());
+        Assert.Equal("请至少设置1项评审指标", (await none.ReadJsonAsync()).GetProperty("errors").GetProperty("criteria")[0].GetString());
+        Assert.Equal(["创新性", "产业化前景"], saved.GetProperty("criteria").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.True(changedBeforeScores.IsSuccessStatusCode, await changedBeforeScores.Content.ReadAsStringAsync());
+        await AssertConflictAsync(Task.FromResult(changedAfterScores), "programs.criteria-locked");
+        var detail = await (await staff.GetAsync($"/api/v1/programs/applications/{id}")).ReadJsonAsync();
+        Assert.Equal(85m, detail.GetProperty("reviews")[0].GetProperty("total").GetDecimal());
+        Assert.Equal([50, 50], detail.GetProperty("criteria").EnumerateArray().Select(c => c.GetProperty("maxPoints").GetInt32()));
     }
 
     [Fact]
@@ -339,7 +407,7 @@ public abstract class ProgramsTests(KechuangApp app)
     private static async Task<Guid> ExpertIdAsync(HttpClient staff)
     {
         var experts = await (await staff.GetAsync("/api/v1/programs/reviewers?regionCode=330723401")).ReadJsonAsync();
-        return experts.EnumerateArray().Single(e => e.GetProperty("name").GetString() == "陈志刚（科技特派员）").GetProperty("id").GetGuid();
+        return experts.EnumerateArray().Single(e => e.GetProperty("name").GetString() == "李晓梅（专家）").GetProperty("id").GetGuid();
     }
 
     private static async Task<string?> StatusAsync(HttpClient client, Guid id) =>

@@ -136,6 +136,51 @@ public abstract class ReplyLetterTests(KechuangApp app)
     }
 
     [Fact]
+    public async Task Preview_RendersTheUnsavedTemplateFromTheRecords_StoresNothing_AndNamesABadTokenLikeASave()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+        var id = await Wu35Async(staff);
+        var template = await (await staff.GetAsync($"/api/v1/suggestions/{id}/reply-template")).ReadJsonAsync();
+        var versions = (await (await staff.GetAsync($"/api/v1/suggestions/{id}/replies")).ReadJsonAsync()).GetArrayLength();
+        var tokens = await (await staff.GetAsync("/api/v1/suggestions/reply-tokens")).ReadJsonAsync();
+        // The class's apps are shared and another test registers one more contract of 2022, so the records now give 8.29 or 8.49亿元.
+        var amount = (await (await staff.GetAsync("/api/v1/indicators/contracts.transaction-amount/value?regionCode=330723&year=2022")).ReadJsonAsync())
+            .GetProperty("value").GetDecimal();
+
+        var preview = await staff.PostJsonAsync($"/api/v1/suggestions/{id}/reply-template/preview", new
+        {
+            title = "关于{{suggestion:number}}建议的答复（预览）",
+            paragraphs = new[] { "{{suggestion:deputies}}代表：", "目前已完成技术交易额登记{{contracts.transaction-amount|330723|2022|亿元}}。" },
+        });
+        var bad = await staff.PostJsonAsync($"/api/v1/suggestions/{id}/reply-template/preview", new
+        {
+            title = "关于{{suggestion:number}}建议的答复",
+            paragraphs = new[] { "交易额{{contracts.transaction-amout|330723|2022|亿元}}" },
+        });
+        var enterprise = await (await app.ClientAsync("shouxiangu")).PostJsonAsync($"/api/v1/suggestions/{id}/reply-template/preview", new
+        {
+            title = "关于{{suggestion:number}}建议的答复",
+            paragraphs = new[] { "正文" },
+        });
+
+        Assert.True(preview.StatusCode == HttpStatusCode.OK, await preview.Content.ReadAsStringAsync());
+        var letter = await preview.ReadJsonAsync();
+        Assert.Equal("关于武35号建议的答复（预览）", letter.GetProperty("title").GetString());
+        Assert.Contains("目前已完成技术交易额登记" + (amount / 100_000_000m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "亿元。", letter.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(amount, letter.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("code").GetString() == "contracts.transaction-amount")
+            .GetProperty("value").GetDecimal());
+        Assert.Equal("金华市科学技术局", letter.GetProperty("signatory").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("指标“contracts.transaction-amout”不存在", (await bad.ReadJsonAsync()).GetProperty("errors").GetProperty("paragraphs")[0].GetString(),
+            StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, enterprise.StatusCode);
+        Assert.Equal(versions, (await (await staff.GetAsync($"/api/v1/suggestions/{id}/replies")).ReadJsonAsync()).GetArrayLength());
+        Assert.Equal(template.GetProperty("title").GetString(), (await (await staff.GetAsync($"/api/v1/suggestions/{id}/reply-template")).ReadJsonAsync()).GetProperty("title").GetString());
+        Assert.Contains(tokens.GetProperty("suggestionFields").EnumerateArray(), f => f.GetProperty("key").GetString() == "{{suggestion:deputies}}");
+        Assert.Contains(tokens.GetProperty("indicators").EnumerateArray(), i => i.GetProperty("code").GetString() == "contracts.transaction-amount");
+    }
+
+    [Fact]
     public async Task ADraft_IsGeneratedBeforeTheReply_ReadsBackAsAGovernmentLetter_Audited_OnlyForStaffInScope()
     {
         var staff = await app.ClientAsync("wuyi.staff");

@@ -2,7 +2,13 @@ namespace Kechuang.Modules.Directory.Public;
 
 /// <summary>What other modules may know of a person: never the 身份证 number, the phone only as the viewer may see it.</summary>
 public sealed record PersonInfo(Guid Id, string Name, string KindName, bool IsCommissioner, Guid? OrganizationId, string RegionCode,
-    string? Title, string? Fields, string? Phone);
+    string? Title, string? Fields, string? Phone)
+{
+    /// <summary>人员类别 专家: who may review plan projects (a 科技特派员 or 博士 with an expert account may not).</summary>
+    public bool IsExpert => KindName == ExpertKindName;
+
+    public const string ExpertKindName = "专家";
+}
 
 /// <summary>A person another module asks the directory to add; <paramref name="Kind"/> is 专家, 博士, 科技特派员 or 联系人 (or kebab-case).</summary>
 public sealed record NewPerson(string Name, string Kind, Guid? OrganizationId, string? RegionCode = null, string? Title = null, string? Fields = null, string? Phone = null);
@@ -34,6 +40,9 @@ public interface IPersonDirectory
 
     /// <summary>The given people wherever they are registered; unknown ids are left out.</summary>
     Task<IReadOnlyDictionary<Guid, PersonInfo>> FindManyAnywhereAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>The people who sign in with the given accounts, by account id, wherever they are registered; accounts of no person are left out.</summary>
+    Task<IReadOnlyDictionary<Guid, PersonInfo>> ByAccountsAnywhereAsync(IEnumerable<Guid> accountIds, CancellationToken cancellationToken = default);
 
     /// <summary>Names of the given people wherever they are registered; unknown ids are left out.</summary>
     Task<IReadOnlyDictionary<Guid, string>> NamesAnywhereAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default);

@@ -56,6 +56,18 @@ public static class IndicatorsApi
             .WithName("SetTarget")
             .WithSummary("设定年度目标（已设定则修改）")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/targets/{id:guid}/breakdown", async (Guid id, TargetBreakdownHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.GetAsync(id, ct)))
+            .WithName("GetTargetBreakdown")
+            .WithSummary("年度目标及其在直属下级地区的分解和完成情况")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/targets/{id:guid}/breakdown", async (Guid id, BreakdownInput body, TargetBreakdownHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.BreakDownAsync(id, body, ct)))
+            .WithPermission(IndicatorsPermissions.SetTarget)
+            .WithName("BreakDownTarget")
+            .WithSummary("把年度目标分解到直属下级地区（各地合计须等于上级目标，原有分解整体替换）")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

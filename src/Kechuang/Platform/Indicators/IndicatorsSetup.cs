@@ -11,6 +11,7 @@ public static class IndicatorsSetup
     {
         services.AddSingleton<IndicatorCatalogue>();
         services.AddScoped<TargetsHandler>();
+        services.AddScoped<TargetBreakdownHandler>();
         services.AddSingleton<IPermissionContribution, IndicatorsPermissions>();
         services.AddSingleton<INavContribution, IndicatorsNav>();
         return services;

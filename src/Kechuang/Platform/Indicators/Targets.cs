@@ -64,7 +64,7 @@ public sealed class TargetsHandler(KechuangDb db, IndicatorCatalogue catalogue, 
         return targets;
     }
 
-    private async Task<List<TargetProgress>> ProgressAsync(List<Target> rows, CancellationToken cancellationToken)
+    internal async Task<List<TargetProgress>> ProgressAsync(List<Target> rows, CancellationToken cancellationToken)
     {
         var items = new List<TargetProgress>();
         foreach (var t in rows)

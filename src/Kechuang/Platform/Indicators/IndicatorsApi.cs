@@ -56,6 +56,37 @@ public static class IndicatorsApi
             .WithName("SetTarget")
             .WithSummary("设定年度目标（已设定则修改）")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/targets/{id:guid}/breakdown", async (Guid id, TargetBreakdownHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.GetAsync(id, ct)))
+            .WithName("GetTargetBreakdown")
+            .WithSummary("年度目标及其在直属下级地区的分解和完成情况")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/targets/{id:guid}/breakdown", async (Guid id, BreakdownInput body, TargetBreakdownHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.BreakDownAsync(id, body, ct)))
+            .WithPermission(IndicatorsPermissions.SetTarget)
+            .WithName("BreakDownTarget")
+            .WithSummary("把年度目标分解到直属下级地区（各地合计须等于上级目标，原有分解整体替换）")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/milestones", async (string? regionCode, int? year, MilestonesHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.ListAsync(regionCode, year, ct)))
+            .WithName("ListMilestones")
+            .WithSummary("查询年度节点任务（无法量化的工作承诺：责任单位、完成时限与完成情况）");
+        api.MapPost("/milestones", async (MilestoneInput body, MilestonesHandler handler, CancellationToken ct) =>
+        {
+            var id = await handler.CreateAsync(body, ct);
+            return TypedResults.Created($"/api/v1/milestones?year={body.Year}&regionCode={body.RegionCode}", new Created(id));
+        })
+            .WithPermission(IndicatorsPermissions.SetTarget)
+            .WithName("CreateMilestone")
+            .WithSummary("新增年度节点任务");
+        api.MapPost("/milestones/{id:guid}/complete", async (Guid id, MilestoneCompletion body, MilestonesHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.CompleteAsync(id, body, ct)))
+            .WithPermission(IndicatorsPermissions.SetTarget)
+            .WithName("CompleteMilestone")
+            .WithSummary("登记节点任务已完成")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

@@ -11,6 +11,9 @@ public static class IndicatorsSetup
     {
         services.AddSingleton<IndicatorCatalogue>();
         services.AddScoped<TargetsHandler>();
+        services.AddScoped<TargetBreakdownHandler>();
+        services.AddScoped<MilestonesHandler>();
+        services.AddScoped<Kechuang.Platform.Demo.IDemoData, MilestonesDemoData>();
         services.AddSingleton<IPermissionContribution, IndicatorsPermissions>();
         services.AddSingleton<INavContribution, IndicatorsNav>();
         return services;

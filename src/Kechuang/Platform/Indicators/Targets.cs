@@ -10,7 +10,8 @@ public sealed record TargetInput(string? RegionCode, int? Year, string? Indicato
 
 /// <summary>A target beside its actual value: completion as a fraction (1.119) and as text (111.9%).</summary>
 public sealed record TargetProgress(Guid Id, string RegionCode, int Year, string IndicatorCode, string IndicatorName, string Unit, string Comparator,
-    decimal Target, decimal Actual, decimal? CompletionRate, string CompletionText, bool Met, string RecordsUrl, string RecordsApiUrl);
+    decimal Target, decimal Actual, decimal? CompletionRate, string CompletionText, bool Met, string RecordsUrl, string RecordsApiUrl,
+    decimal? Forecast = null, bool ForecastShort = false);
 
 /// <summary>Targets in the caller's scope, each with its actual computed now from records.</summary>
 public sealed class TargetsHandler(KechuangDb db, IndicatorCatalogue catalogue, IDirectoryLookup directory)
@@ -64,7 +65,7 @@ public sealed class TargetsHandler(KechuangDb db, IndicatorCatalogue catalogue, 
         return targets;
     }
 
-    private async Task<List<TargetProgress>> ProgressAsync(List<Target> rows, CancellationToken cancellationToken)
+    internal async Task<List<TargetProgress>> ProgressAsync(List<Target> rows, CancellationToken cancellationToken)
     {
         var items = new List<TargetProgress>();
         foreach (var t in rows)
@@ -73,8 +74,20 @@ public sealed class TargetsHandler(KechuangDb db, IndicatorCatalogue catalogue, 
             var period = Period.Year(t.Year);
             var actual = await indicator.ComputeAsync(db, t.RegionCode, period, cancellationToken);
             var url = indicator.RecordsUrl(t.RegionCode, period);
+            var today = DateOnly.FromDateTime(db.UtcNow);
+            // Only the running year needs the months: a past year's forecast is its actual, a future year has none.
+            var monthly = new List<decimal>(12);
+            if (t.Year == today.Year)
+            {
+                for (var month = 1; month <= 12; month++)
+                {
+                    monthly.Add(await indicator.ComputeAsync(db, t.RegionCode, Period.Month(t.Year, month), cancellationToken));
+                }
+            }
+            var forecast = TargetForecast.YearEnd(t.Year, today, actual, monthly);
             items.Add(new TargetProgress(t.Id, t.RegionCode, t.Year, t.IndicatorCode, indicator.Name, indicator.Unit, t.Comparator, t.Value, actual,
-                Target.CompletionRate(actual, t.Value), Target.CompletionText(actual, t.Value), Target.IsMet(t.Comparator, actual, t.Value), url, IndicatorCatalogue.ApiUrl(url)));
+                Target.CompletionRate(actual, t.Value), Target.CompletionText(actual, t.Value), Target.IsMet(t.Comparator, actual, t.Value), url, IndicatorCatalogue.ApiUrl(url),
+                forecast, TargetForecast.FallsShort(t.Comparator, forecast, t.Value)));
         }
         return items;
     }

@@ -3,7 +3,8 @@ using Kechuang.Platform.Demo;
 namespace Kechuang.Platform.Indicators;
 
 /// <summary>
-/// The reply letter's "下一步" promises that no number measures, as 武义县's milestones of 2023, each with the unit that
+/// The reply letter's "下一步" promises that no number measures (重点企业研究院 and 研发机构全覆盖 are targets T17/T18 with
+/// their indicators, so they are not repeated here), as 武义县's milestones of 2023, each with the unit that
 /// carries it and the year's end as its time limit. Owner units and days are illustrative; none is done yet, as on the
 /// letter's date.
 /// </summary>
@@ -31,8 +32,6 @@ internal sealed class MilestonesDemoData : IDemoData
         ("建成培训中心、角磨机生产样板线", Institute, new(Year, 12, 31)),
         ("启动手枪钻生产样板线研发建设", Institute, new(Year, 12, 31)),
         ("争创海外院士工作站", Institute, new(Year, 12, 31)),
-        ("重点企业研究院实现零的突破", Bureau, new(Year, 12, 31)),
-        ("亿元以上规上工业企业基本实现研发机构设立全覆盖", Bureau, new(Year, 12, 31)),
     ];
 
     public int Order => 90;

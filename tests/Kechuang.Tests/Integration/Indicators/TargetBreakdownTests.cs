@@ -14,6 +14,19 @@ public abstract class TargetBreakdownTests(KechuangApp app)
     }
 
     [Fact]
+    public async Task TargetsPage_ShowsATargetTheForecastFallsShortOf()
+    {
+        // The clock stands at 2026-03-02: two months of 2026 have passed, and 磐安 registered nothing near 90亿元 in them.
+        var city = await app.ClientAsync("city.staff");
+        await SetAsync(city, "330727", 2026, "contracts.transaction-amount", 9_000_000_000m);
+
+        var page = await city.GetAsync("/indicators/targets?year=2026&regionCode=330727");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("预计完不成", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BreakDown_PartsMustAddUp_ThenReplaceTheChildren()
     {
         var city = await app.ClientAsync("city.staff");

@@ -33,15 +33,7 @@ public sealed class MilestonesHandler(KechuangDb db, IDirectoryLookup directory)
     {
         db.User.Demand(IndicatorsPermissions.SetTarget);
         var errors = new FieldErrors();
-        var region = errors.Text("regionCode", "行政区划代码", input.RegionCode, 12);
-        if (region.Length > 0 && !await directory.RegionExistsAsync(region, cancellationToken))
-        {
-            errors.Add("regionCode", "行政区划代码不存在");
-        }
-        if (input.Year is not (>= 2000 and <= 2100))
-        {
-            errors.Add("year", "请填写2000至2100之间的年度");
-        }
+        var region = await TargetInputs.RegionAndYearAsync(errors, directory, input.RegionCode, input.Year, cancellationToken);
         var title = errors.Text("title", "节点任务", input.Title, 200);
         var owner = errors.Text("ownerUnit", "责任单位", input.OwnerUnit, 100);
         var note = errors.Text("note", "备注", input.Note, 500, required: false);

@@ -101,15 +101,7 @@ public sealed class TargetsHandler(KechuangDb db, IndicatorCatalogue catalogue, 
     {
         db.User.Demand(IndicatorsPermissions.SetTarget);
         var errors = new FieldErrors();
-        var region = errors.Text("regionCode", "行政区划代码", input.RegionCode, 12);
-        if (region.Length > 0 && !await directory.RegionExistsAsync(region, cancellationToken))
-        {
-            errors.Add("regionCode", "行政区划代码不存在");
-        }
-        if (input.Year is not (>= 2000 and <= 2100))
-        {
-            errors.Add("year", "请填写2000至2100之间的年度");
-        }
+        var region = await TargetInputs.RegionAndYearAsync(errors, directory, input.RegionCode, input.Year, cancellationToken);
         var code = errors.Text("indicatorCode", "指标", input.IndicatorCode, 80);
         if (code.Length > 0 && catalogue.Find(code) is null)
         {

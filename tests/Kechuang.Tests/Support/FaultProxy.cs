@@ -133,14 +133,19 @@ public sealed class FaultProxy : IAsyncDisposable
     /// <summary>Closes with RST rather than FIN: the peer sees the connection broken, not ended.</summary>
     private static void Reset(TcpClient client)
     {
-        try
+        // Cut and a relay's own ending may reset one connection at once; a disposed client has no socket left.
+        var socket = client.Client;
+        if (socket is not null)
         {
-            client.Client.LingerState = new LingerOption(true, 0);
-            client.Client.Close();
-        }
-        catch (Exception e) when (e is ObjectDisposedException or SocketException)
-        {
-            // Already closed.
+            try
+            {
+                socket.LingerState = new LingerOption(true, 0);
+                socket.Close();
+            }
+            catch (Exception e) when (e is ObjectDisposedException or SocketException)
+            {
+                // Already closed.
+            }
         }
         client.Dispose();
     }

@@ -21,10 +21,13 @@ public sealed class LotCloser(KechuangDb db, MarketContracts contracts, ILogger<
         {
             query = query.Where(l => l.AuctionId == id);
         }
-        var due = await query.OrderBy(l => l.EndsAt).Take(500).ToListAsync(cancellationToken);
+        // Read untracked and attached one at a time: the tracker is cleared after each lot, and a lot closed while
+        // detached would save nothing but its achievement.
+        var due = await query.AsNoTracking().OrderBy(l => l.EndsAt).Take(500).ToListAsync(cancellationToken);
         var closed = 0;
         foreach (var lot in due)
         {
+            db.Attach(lot);
             var outcome = MarketRules.Outcome(lot.Seq, lot.CurrentPriceFen, lot.ReservePriceFen);
             var winner = lot.LeaderBidderId is { } leader
                 ? await db.Set<Bidder>().Where(b => b.Id == leader).Select(b => (Guid?)b.OrganizationId).FirstOrDefaultAsync(cancellationToken)

@@ -30,12 +30,14 @@ public sealed class CreatePersonHandler(KechuangDb db)
     /// </summary>
     internal static async Task EnsureIdNumberFreeAsync(KechuangDb db, string? idNumber, Guid? except, CancellationToken cancellationToken)
     {
-        if (db.PersonalData.BlindIndex(PersonalDataKind.IdNumber, idNumber) is not { } index)
+        // Under the index key, and the one before it while the index key is being replaced.
+        var indexes = db.PersonalData.BlindIndexes(PersonalDataKind.IdNumber, idNumber);
+        if (indexes.Count == 0)
         {
             return;
         }
         var column = PersonalDataMapping.IndexOf(nameof(Person.IdNumber));
-        if (await db.Set<Person>().IgnoreQueryFilters().AnyAsync(p => EF.Property<string?>(p, column) == index && p.Id != except, cancellationToken))
+        if (await db.Set<Person>().IgnoreQueryFilters().AnyAsync(p => indexes.Contains(EF.Property<string>(p, column)) && p.Id != except, cancellationToken))
         {
             throw DuplicateIdNumber();
         }

@@ -74,7 +74,9 @@ public sealed class ImportPeopleHandler(KechuangDb db) : SheetImport<Person>(db)
         {
             errors.Add("regionCode", "该人员所属行政区划不在您的数据范围内");
         }
-        if (valid is not null && Db.PersonalData.BlindIndex(PersonalDataKind.IdNumber, valid.IdNumber) is { } index && !_idNumbers.Add(index))
+        // Each stored index is under the index key or, while it is being replaced, the one before it.
+        if (valid is not null && Db.PersonalData.BlindIndexes(PersonalDataKind.IdNumber, valid.IdNumber) is { Count: > 0 } indexes
+            && (indexes.Skip(1).Any(_idNumbers.Contains) || !_idNumbers.Add(indexes[0])))
         {
             errors.Add("idNumber", "该身份证号码已登记在其他人员名下或在文件中重复，同一人不能重复登记");
         }

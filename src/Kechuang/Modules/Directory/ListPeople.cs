@@ -52,15 +52,16 @@ public sealed class ListPeopleHandler(KechuangDb db)
             // Phone and 身份证 numbers are encrypted: no part of them can be matched in SQL. A whole number typed into
             // the search box is found through its blind index, and only for viewers who see the numbers (for the
             // others a hit would confirm a masked number by guessing).
-            var phone = db.User.SeesPersonalNumbers && PersonalDataCipher.Normalise(PersonalDataKind.Phone, q).Length >= 7
-                ? db.PersonalData.BlindIndex(PersonalDataKind.Phone, q) : null;
-            var idNumber = db.User.SeesPersonalNumbers && q.Trim().Length == 18 ? db.PersonalData.BlindIndex(PersonalDataKind.IdNumber, q) : null;
+            // (Under the index key, and the one before it while the index key is being replaced.)
+            IReadOnlyList<string> phone = db.User.SeesPersonalNumbers && PersonalDataCipher.Normalise(PersonalDataKind.Phone, q).Length >= 7
+                ? db.PersonalData.BlindIndexes(PersonalDataKind.Phone, q) : [];
+            IReadOnlyList<string> idNumber = db.User.SeesPersonalNumbers && q.Trim().Length == 18 ? db.PersonalData.BlindIndexes(PersonalDataKind.IdNumber, q) : [];
             var phoneColumn = PersonalDataMapping.IndexOf(nameof(Person.Phone));
             var idColumn = PersonalDataMapping.IndexOf(nameof(Person.IdNumber));
             people = people.Where(p => p.Name.Contains(q) || (p.Fields != null && p.Fields.Contains(q)) || (p.Title != null && p.Title.Contains(q))
                 || organizations.Contains(p.OrganizationId)
-                || (phone != null && EF.Property<string?>(p, phoneColumn) == phone)
-                || (idNumber != null && EF.Property<string?>(p, idColumn) == idNumber));
+                || phone.Contains(EF.Property<string>(p, phoneColumn))
+                || idNumber.Contains(EF.Property<string>(p, idColumn)));
         }
         return people;
     }

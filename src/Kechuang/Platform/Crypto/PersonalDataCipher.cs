@@ -60,6 +60,9 @@ public sealed class PersonalDataCipher
 
     public string CurrentKeyId => Keys.CurrentKeyId;
 
+    /// <summary>Whether an index key being replaced is still configured (lookups try it too).</summary>
+    public bool HasPreviousIndexKey => Keys.PreviousIndexKey is not null;
+
     /// <summary>Every configured key id (the current one and those kept to read older values).</summary>
     public IEnumerable<string> KeyIds => Keys.Keys.Keys;
 
@@ -134,14 +137,29 @@ public sealed class PersonalDataCipher
     /// spelling, and the index reveals nothing without the key. The kind is part of the message, so a phone and an
     /// ID number never share an index. Null for a value that normalises to nothing.
     /// </summary>
-    public string? BlindIndex(PersonalDataKind kind, string? value)
+    public string? BlindIndex(PersonalDataKind kind, string? value) => Index(Keys.IndexKey, kind, value);
+
+    /// <summary>
+    /// The indexes a stored number may carry: under the index key, and while it is being replaced also under the one
+    /// before it (rows <c>rotate-personal-data-key</c> has not rewritten yet). Empty for a value that normalises to nothing.
+    /// </summary>
+    public IReadOnlyList<string> BlindIndexes(PersonalDataKind kind, string? value)
+    {
+        if (Index(Keys.IndexKey, kind, value) is not { } current)
+        {
+            return [];
+        }
+        return Keys.PreviousIndexKey is { } previous ? [current, Index(previous, kind, value)!] : [current];
+    }
+
+    private static string? Index(byte[] key, PersonalDataKind kind, string? value)
     {
         if (value is null || Normalise(kind, value) is not { Length: > 0 } normal)
         {
             return null;
         }
         var mac = new HMac(new SM3Digest());
-        mac.Init(new KeyParameter(Keys.IndexKey));
+        mac.Init(new KeyParameter(key));
         var message = Encoding.UTF8.GetBytes((kind == PersonalDataKind.Phone ? "phone:" : "id-number:") + normal);
         mac.BlockUpdate(message, 0, message.Length);
         var result = new byte[mac.GetMacSize()];

@@ -8,7 +8,8 @@ namespace Kechuang.Platform.Crypto;
 /// The keys that protect personal numbers at rest: SM4 data keys by id (<c>PersonalData:Keys:&lt;id&gt;</c>, base64 of
 /// 16 bytes), the id new values are encrypted under (<c>PersonalData:CurrentKeyId</c>) and the HMAC-SM3 key of the
 /// blind index (<c>PersonalData:IndexKey</c>). They live in configuration (environment, a secrets file), never in
-/// the database. With none configured, keys are generated once into a file beside the database and read from it
+/// the database. While the index key is being replaced, the one before it (<c>PersonalData:PreviousIndexKey</c>) keeps
+/// finding the numbers whose index <c>rotate-personal-data-key</c> has not rewritten yet. With none configured, keys are generated once into a file beside the database and read from it
 /// on every later start, so a demo needs no set-up.
 /// </summary>
 public sealed partial class PersonalDataKeys
@@ -17,7 +18,7 @@ public sealed partial class PersonalDataKeys
     private const string FileName = "personal-data-keys.json";
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public PersonalDataKeys(IReadOnlyDictionary<string, byte[]> keys, string currentKeyId, byte[] indexKey, string? file = null)
+    public PersonalDataKeys(IReadOnlyDictionary<string, byte[]> keys, string currentKeyId, byte[] indexKey, string? file = null, byte[]? previousIndexKey = null)
     {
         if (keys.Count == 0)
         {
@@ -42,7 +43,12 @@ public sealed partial class PersonalDataKeys
         {
             throw new PersonalDataException($"{Section}:IndexKey 应至少16字节（base64编码）");
         }
+        if (previousIndexKey is not null && (previousIndexKey.Length < 16 || previousIndexKey.AsSpan().SequenceEqual(indexKey)))
+        {
+            throw new PersonalDataException($"{Section}:PreviousIndexKey 应为更换前的索引密钥（至少16字节，且不同于 {Section}:IndexKey）");
+        }
         Keys = keys;
+        PreviousIndexKey = previousIndexKey;
         CurrentKeyId = currentKeyId;
         IndexKey = indexKey;
         File = file;
@@ -51,6 +57,9 @@ public sealed partial class PersonalDataKeys
     public IReadOnlyDictionary<string, byte[]> Keys { get; }
     public string CurrentKeyId { get; }
     public byte[] IndexKey { get; }
+
+    /// <summary>The index key being replaced: lookups also try it until every index is rewritten under <see cref="IndexKey"/>.</summary>
+    public byte[]? PreviousIndexKey { get; }
 
     /// <summary>The generated key file these keys came from; null when they were configured.</summary>
     public string? File { get; }
@@ -69,6 +78,11 @@ public sealed partial class PersonalDataKeys
         }
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes("current=" + CurrentKeyId + ";index="));
         hash.AppendData(IndexKey);
+        if (PreviousIndexKey is not null)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(";previous-index="));
+            hash.AppendData(PreviousIndexKey);
+        }
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
@@ -109,8 +123,9 @@ public sealed partial class PersonalDataKeys
             : throw new PersonalDataException($"配置了多个 {Section}:Keys 时须指定 {Section}:CurrentKeyId");
         var index = section["IndexKey"] is { Length: > 0 } text
             ? Base64(text, $"{Section}:IndexKey")
-            : throw new PersonalDataException($"配置了 {Section}:Keys 时须同时配置 {Section}:IndexKey（更换它会使按号码查找失效）");
-        return new PersonalDataKeys(keys, current, index, file);
+            : throw new PersonalDataException($"配置了 {Section}:Keys 时须同时配置 {Section}:IndexKey（更换它时把原密钥配置为 {Section}:PreviousIndexKey）");
+        var previous = section["PreviousIndexKey"] is { Length: > 0 } old ? Base64(old, $"{Section}:PreviousIndexKey") : null;
+        return new PersonalDataKeys(keys, current, index, file, previous);
     }
 
     private static byte[] Base64(string? value, string name)

@@ -18,7 +18,7 @@ public sealed record RotationResult(IReadOnlyDictionary<string, int> Changed)
 /// alone, so a pass is idempotent, and each batch commits on its own, so an interrupted pass resumes where it
 /// stopped. Plain values (rows written before encryption was introduced) are encrypted by the same path: at
 /// start-up (<see cref="EncryptPlainValuesAsync"/>) and by <c>rotate-personal-data-key</c>. The blind index is
-/// rewritten with every value.
+/// rewritten with every value, and by the command also wherever it was computed under another index key.
 /// </summary>
 public sealed class PersonalDataRotation(KechuangDb db)
 {
@@ -28,7 +28,7 @@ public sealed class PersonalDataRotation(KechuangDb db)
     public Task<RotationResult> EncryptPlainValuesAsync(CancellationToken cancellationToken = default) =>
         RunAsync(plainOnly: true, DefaultBatchSize, null, cancellationToken);
 
-    /// <summary>Re-encrypts every value not under the current key (old keys and plain text).</summary>
+    /// <summary>Re-encrypts every value not under the current key (old keys and plain text) and rewrites every index not under the index key.</summary>
     public Task<RotationResult> RotateAsync(int batchSize, Action<string>? progress, CancellationToken cancellationToken = default) =>
         RunAsync(plainOnly: false, batchSize, progress, cancellationToken);
 
@@ -101,24 +101,29 @@ public sealed class PersonalDataRotation(KechuangDb db)
             {
                 var name = column.Table + "." + column.Column;
                 var done = 0;
-                // Rows leave the selection as they are rewritten, so each batch simply takes the next ones left.
-                var pending = plainOnly
-                    ? $"substr({Q(column.Column)}, 1, {PersonalDataCipher.Prefix.Length}) <> '{PersonalDataCipher.Prefix}'"
-                    : $"(substr({Q(column.Column)}, 1, {target.Length.ToString(CultureInfo.InvariantCulture)}) <> '{target}' OR {Q(column.IndexColumn)} IS NULL)";
-                var select = $"SELECT {Q(column.KeyColumn)}, {Q(column.Column)} FROM {Q(column.Table)} WHERE {Q(column.Column)} IS NOT NULL AND {pending} "
-                    + $"ORDER BY {Q(column.KeyColumn)} LIMIT {batchSize.ToString(CultureInfo.InvariantCulture)}";
+                var limit = batchSize.ToString(CultureInfo.InvariantCulture);
+                var columns = $"SELECT {Q(column.KeyColumn)}, {Q(column.Column)}, {Q(column.IndexColumn)} FROM {Q(column.Table)} WHERE {Q(column.Column)} IS NOT NULL";
+                // At start-up only plain values are taken, and they leave the selection as they are rewritten, so each batch
+                // takes the next ones left. The command walks every row in key order: whether an index was computed under
+                // the index key in force shows only once the value is decrypted (an index key replaced since).
+                var first = plainOnly
+                    ? $"{columns} AND substr({Q(column.Column)}, 1, {PersonalDataCipher.Prefix.Length}) <> '{PersonalDataCipher.Prefix}' ORDER BY {Q(column.KeyColumn)} LIMIT {limit}"
+                    : $"{columns} ORDER BY {Q(column.KeyColumn)} LIMIT {limit}";
+                var next = plainOnly ? first : $"{columns} AND {Q(column.KeyColumn)} > @last ORDER BY {Q(column.KeyColumn)} LIMIT {limit}";
                 var update = $"UPDATE {Q(column.Table)} SET {Q(column.Column)} = @value, {Q(column.IndexColumn)} = @index "
                     + $"WHERE {Q(column.KeyColumn)} = @key AND {Q(column.Column)} = @old";
+                object? last = null;
                 while (true)
                 {
                     await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                    var rows = await ReadAsync(select, transaction, cancellationToken);
+                    var rows = await ReadAsync(last is null ? first : next, last, transaction, cancellationToken);
                     if (rows.Count == 0)
                     {
                         break;
                     }
+                    last = rows[^1].Key;
                     var written = 0;
-                    foreach (var (key, stored) in rows)
+                    foreach (var (key, stored, storedIndex) in rows)
                     {
                         string plain;
                         try
@@ -129,11 +134,17 @@ public sealed class PersonalDataRotation(KechuangDb db)
                         {
                             throw new PersonalDataException($"{name}（{key}）：{e.Message}");
                         }
+                        var index = cipher.BlindIndex(column.Kind, plain);
+                        var current = stored.StartsWith(target, StringComparison.Ordinal);
+                        if (current && storedIndex == index)
+                        {
+                            continue;
+                        }
                         await using var command = db.Database.GetDbConnection().CreateCommand();
                         command.Transaction = transaction.GetDbTransaction();
                         command.CommandText = update;
-                        Add(command, "@value", cipher.Encrypt(plain, column.Kind));
-                        Add(command, "@index", (object?)cipher.BlindIndex(column.Kind, plain) ?? DBNull.Value);
+                        Add(command, "@value", current ? stored : cipher.Encrypt(plain, column.Kind));
+                        Add(command, "@index", (object?)index ?? DBNull.Value);
                         Add(command, "@key", key);
                         Add(command, "@old", stored);
                         written += await command.ExecuteNonQueryAsync(cancellationToken);
@@ -141,7 +152,7 @@ public sealed class PersonalDataRotation(KechuangDb db)
                     await transaction.CommitAsync(cancellationToken);
                     done += written;
                     progress?.Invoke($"{name}: {done}");
-                    if (written == 0)
+                    if (plainOnly && written == 0)
                     {
                         // Every row of the batch was changed by someone else meanwhile (and so encrypted under the current key).
                         break;
@@ -167,16 +178,20 @@ public sealed class PersonalDataRotation(KechuangDb db)
         return result;
     }
 
-    private async Task<List<(object Key, string Stored)>> ReadAsync(string sql, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    private async Task<List<(object Key, string Stored, string? Index)>> ReadAsync(string sql, object? last, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
         command.CommandText = sql;
-        var rows = new List<(object, string)>();
+        if (last is not null)
+        {
+            Add(command, "@last", last);
+        }
+        var rows = new List<(object, string, string?)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add((reader.GetValue(0), reader.GetString(1)));
+            rows.Add((reader.GetValue(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
         }
         return rows;
     }

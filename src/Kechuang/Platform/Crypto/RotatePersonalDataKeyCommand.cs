@@ -6,14 +6,15 @@ namespace Kechuang.Platform.Crypto;
 /// <summary>
 /// <c>kechuang rotate-personal-data-key [--batch 500]</c>: after a new key has been added to <c>PersonalData:Keys</c>
 /// and made <c>PersonalData:CurrentKeyId</c>, re-encrypts every phone and 身份证 value still under an older key (or
-/// still plain), batch by batch. Running it again does nothing more; an interrupted run continues where it stopped.
+/// still plain), batch by batch, and rewrites every blind index not computed under <c>PersonalData:IndexKey</c> (after
+/// the index key was replaced, with the old one kept as <c>PersonalData:PreviousIndexKey</c> meanwhile). Running it again does nothing more; an interrupted run continues where it stopped.
 /// It ends by saying which keys still protect values: a key no value uses any more can be removed from configuration.
 /// </summary>
 internal sealed class RotatePersonalDataKeyCommand : ICommand
 {
     public string Name => "rotate-personal-data-key";
 
-    public string Usage => "rotate-personal-data-key [--batch 每批条数]   用当前密钥重新加密电话和身份证号码";
+    public string Usage => "rotate-personal-data-key [--batch 每批条数]   用当前密钥重新加密电话和身份证号码，并按当前索引密钥重写查找索引";
 
     public async Task<int> RunAsync(string[] args, IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -29,14 +30,18 @@ internal sealed class RotatePersonalDataKeyCommand : ICommand
         RotationResult result;
         try
         {
-            result = await rotation.RotateAsync(batch, line => Console.WriteLine($"  已重新加密 {line}"), cancellationToken);
+            result = await rotation.RotateAsync(batch, line => Console.WriteLine($"  已处理 {line}"), cancellationToken);
         }
         catch (PersonalDataException e)
         {
             Console.Error.WriteLine($"轮换中止：{e.Message}。已完成的批次保留，修复后再次运行即从此处继续。");
             return 1;
         }
-        Console.WriteLine($"共重新加密 {result.Total} 个值");
+        Console.WriteLine($"共改写 {result.Total} 个值（重新加密或重写索引）");
+        if (db.PersonalData.HasPreviousIndexKey)
+        {
+            Console.WriteLine($"所有索引已按当前索引密钥重写：可从配置中删除 {PersonalDataKeys.Section}:PreviousIndexKey");
+        }
         var remaining = await rotation.CountByKeyAsync(cancellationToken);
         foreach (var (keyId, count) in remaining.OrderBy(k => k.Key, StringComparer.Ordinal))
         {

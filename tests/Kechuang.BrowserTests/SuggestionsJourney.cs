@@ -123,6 +123,8 @@ public sealed class SuggestionsJourney(OwnDatabase database) : IClassFixture<Own
         await Journey.ChooseAsync(page, "#p-lead", "金华市科学技术局", "金华市科学");
         await Journey.ChooseAsync(page, "div#p-co", "武义县人民政府", "武义县人民");
         await page.Locator("#action-panel h2").ClickAsync();
+        // A choice is a round trip to the server: the co-handler's tag shows once it is taken, before the submit.
+        await page.Locator("div#p-co .ant-select-selection-item", new PageLocatorOptions { HasText = "武义县人民政府" }).WaitForAsync();
         await Journey.ScreenshotAsync(page, "suggestions-03-assign");
         await page.Locator("#p-submit").ClickAsync();
         await page.Locator("#status", new PageLocatorOptions { HasText = "已交办" }).WaitForAsync();

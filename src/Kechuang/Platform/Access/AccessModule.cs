@@ -63,7 +63,9 @@ public static class AccessModule
             .AddPolicy(Roles.Auditors, p => p.RequireRole(nameof(Role.AuditAdmin)))
             .AddPolicy(Roles.Administrators, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.SecurityAdmin), nameof(Role.AuditAdmin)))
             .AddPolicy(Roles.Staff, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.CityStaff), nameof(Role.CountyStaff)))
-            .AddPolicy(Roles.StaffAndEnterprises, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.CityStaff), nameof(Role.CountyStaff), nameof(Role.Enterprise)));
+            .AddPolicy(Roles.StaffAndEnterprises, p => p.RequireRole(nameof(Role.CityAdmin), nameof(Role.CityStaff), nameof(Role.CountyStaff), nameof(Role.Enterprise)))
+            .AddPolicy(PagePermissionAttribute.PolicyName, p => p.RequireAuthenticatedUser().AddRequirements(new PagePermissionRequirement()));
+        services.AddSingleton<IAuthorizationHandler, PagePermissionHandler>();
         services.AddCascadingAuthenticationState();
         return services;
     }

@@ -45,6 +45,13 @@ public sealed class NavCatalog
         .Select(r => "/" + r.Template.Trim('/'))
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The permission row of each form reached by a literal route (a “new” page): its menu entry shows only to the row's roles.</summary>
+    private static readonly Dictionary<string, Permission> Forms = typeof(NavCatalog).Assembly.GetTypes()
+        .Where(t => t.GetCustomAttribute<PagePermissionAttribute>() is not null)
+        .SelectMany(t => t.GetCustomAttributes<RouteAttribute>().Where(r => !r.Template.Contains('{', StringComparison.Ordinal))
+            .Select(r => ("/" + r.Template.Trim('/'), t.GetCustomAttribute<PagePermissionAttribute>()!.For(namesRecord: false))))
+        .ToDictionary(f => f.Item1, f => f.Item2, StringComparer.OrdinalIgnoreCase);
+
     private readonly List<QuickLink> _quickLinks;
 
     public NavCatalog(IEnumerable<INavContribution> contributions)
@@ -75,7 +82,16 @@ public sealed class NavCatalog
         Sections.Select(s => s with { Items = s.Items.Where(i => Exists(i.Link)).ToList() }).Where(s => s.Items.Count > 0);
 
     /// <summary>The home page's shortcuts this user may follow.</summary>
-    public IEnumerable<QuickLink> QuickLinks(ClaimsPrincipal user) => _quickLinks.Where(l => Allowed(user, l.Policy));
+    public IEnumerable<QuickLink> QuickLinks(ClaimsPrincipal user) => _quickLinks.Where(l => Allowed(user, new NavItem(l.TitleKey, l.Link, l.TitleKey, l.Policy)));
+
+    /// <summary>Whether the user sees a menu entry: its policy admits them, and a form it opens is one their role may use.</summary>
+    public static bool Allowed(ClaimsPrincipal user, NavItem item)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(item);
+        return Allowed(user, item.Policy)
+            && (!Forms.TryGetValue(item.Link.Split('?')[0].TrimEnd('/'), out var row) || Enum.GetValues<Role>().Any(r => user.IsInRole(r.ToString()) && row.Allows(r)));
+    }
 
     /// <summary>Whether a menu policy admits the user: the same roles as the authorization policies of that name.</summary>
     public static bool Allowed(ClaimsPrincipal user, string? policy) => policy switch

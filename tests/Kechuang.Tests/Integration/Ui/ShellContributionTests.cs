@@ -83,8 +83,9 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
         var html = WebUtility.HtmlDecode(await admin.GetStringAsync("/"));
 
         var menu = html[html.IndexOf("id=\"main-menu\"", StringComparison.Ordinal)..html.IndexOf("href=\"/scalar/v1\"", StringComparison.Ordinal)];
-        // The audit log is the audit administrator's alone (separation of duties): the city administrator sees the rest.
-        var items = Menu.Select(s => (s.SectionZh, Items: s.Items.Where(i => i.Key != "audit").ToList())).ToList();
+        // The audit log is the audit administrator's alone (separation of duties), and 我的评审 opens only for experts (its
+        // page serves the scoring row): the city administrator sees the rest.
+        var items = Menu.Select(s => (s.SectionZh, Items: s.Items.Where(i => i.Key is not ("audit" or "program-reviews")).ToList())).ToList();
         Assert.Equal(["/", .. items.SelectMany(s => s.Items).Select(i => i.Link)], Href().Matches(menu).Select(m => m.Groups[1].Value));
         var titles = items.SelectMany(s => new[] { s.SectionZh }.Concat(s.Items.Select(i => i.Zh))).ToList();
         Assert.Equal(titles, titles.OrderBy(t => menu.IndexOf(">" + t + "<", StringComparison.Ordinal)));
@@ -96,6 +97,27 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
              ("/directory/people", "人员名录"), ("/admin/accounts", "账号管理")],
             shortcuts);
         Assert.DoesNotContain("/admin/audit", menu, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Menu_OffersAFormOnlyToTheRolesOfItsPermissionRow()
+    {
+        async Task<string> MenuAsync(string account)
+        {
+            var html = WebUtility.HtmlDecode(await (await app.ClientAsync(account)).GetStringAsync("/"));
+            return html[html.IndexOf("id=\"main-menu\"", StringComparison.Ordinal)..html.IndexOf("href=\"/scalar/v1\"", StringComparison.Ordinal)];
+        }
+
+        var expert = await MenuAsync("expert.chen");
+        var staff = await MenuAsync("wuyi.staff");
+        var enterprise = await MenuAsync("shouxiangu");
+
+        // 我的评审 (the experts' scoring) and 登记新合同 (staff and organisations) follow their rows; the lists stay for all.
+        Assert.Contains("href=\"/programs/reviews\"", expert, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/programs/reviews\"", staff, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/contracts/new\"", expert, StringComparison.Ordinal);
+        Assert.Contains("href=\"/contracts/new\"", enterprise, StringComparison.Ordinal);
+        Assert.Contains("href=\"/contracts\"", expert, StringComparison.Ordinal);
     }
 
     [Fact]

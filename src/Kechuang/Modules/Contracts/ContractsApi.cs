@@ -83,6 +83,11 @@ public static class ContractsApi
             TypedResults.Ok(await handler.HandleAsync(ct)))
             .WithName("ListRegistrationPoints")
             .WithSummary("查询合同登记点");
+        points.MapGet("/export", async (ListRegistrationPointsHandler handler, KechuangDb db, CancellationToken ct) =>
+            await RegistrationPointSheet.Export.FileAsync(db, (await handler.HandleAsync(ct)).Items, ct))
+            .WithPermission(ContractsPermissions.Read)
+            .WithName("ExportRegistrationPoints")
+            .WithSummary("导出合同登记点");
         points.MapPost("", async Task<Created<Created>> (RegistrationPointInput body, CreateRegistrationPointHandler handler, CancellationToken ct) =>
         {
             var id = await handler.HandleAsync(body, ct);

@@ -1,6 +1,7 @@
 using Kechuang.Modules.Directory.Public;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
+using Kechuang.Platform.Excel;
 using Kechuang.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +23,18 @@ public sealed class ListRegistrationPointsHandler(KechuangDb db, IOrganizationDi
             p.Name, p.Active, ContractsRules.RegistrationPrefix(p.CityCode, p.Code, year))).ToList();
         return new Paged<RegistrationPointDto>(items, items.Count);
     }
+}
+
+/// <summary>The registration points as the list shows them; points have no import.</summary>
+public static class RegistrationPointSheet
+{
+    public static readonly ExportSheet<RegistrationPointDto> Export = new ExportSheet<RegistrationPointDto>("合同登记点.xlsx", "contracts_registration_point")
+        .Column("登记点编号", p => p.Code)
+        .Column("所在县（市、区）", p => p.RegionName)
+        .Column("行政区划代码", p => p.RegionCode)
+        .Column("名称", p => p.Name)
+        .Column("本年登记号前八位", p => p.NumberPrefix)
+        .Column("状态", p => p.Active ? "登记中" : "已停止");
 }
 
 /// <summary>设立登记点: a county-level region's point with its code within the city.</summary>

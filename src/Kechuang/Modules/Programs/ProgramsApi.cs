@@ -21,6 +21,11 @@ public static class ProgramsApi
             TypedResults.Ok(await handler.HandleAsync(new CallQuery(year, level, category, list), ct)))
             .WithName("ListPlanCalls")
             .WithSummary("查询申报通知");
+        api.MapGet("/calls/export", async (int? year, string? level, string? category, [AsParameters] ListQuery list, ListCallsHandler handler, KechuangDb db,
+            CancellationToken ct) =>
+            await CallSheet.Export.FileAsync(db, await handler.AllAsync(new CallQuery(year, level, category, list), ct), ct))
+            .WithName("ExportPlanCalls")
+            .WithSummary("导出申报通知");
         api.MapPost("/calls", async Task<Created<Created>> (CallInput body, CreateCallHandler handler, CancellationToken ct) =>
         {
             var id = await handler.HandleAsync(body, ct);

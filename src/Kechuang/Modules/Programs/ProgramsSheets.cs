@@ -6,6 +6,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Modules.Programs;
 
+/// <summary>The calls as the list shows them, with their review criteria; calls have no import.</summary>
+public static class CallSheet
+{
+    public static readonly ExportSheet<CallDto> Export = new ExportSheet<CallDto>("科技计划申报通知.xlsx", "programs_call")
+        .Column("通知标题", c => c.Title)
+        .Column("发布地区", c => c.RegionName)
+        .Column("计划层级", c => c.LevelName)
+        .Column("项目类别", c => c.Category)
+        .Column("年度", c => c.Year)
+        .Column("申报开始日期", c => ProgramsRules.Day(c.OpensOn))
+        .Column("申报截止日期", c => ProgramsRules.Day(c.ClosesOn))
+        .Column("申报中", c => c.Open ? "是" : "否")
+        .Column("申报项目（项）", c => c.Applications)
+        .Column("评审指标", c => string.Join("；", c.Criteria.Select(k => $"{k.Name}{k.MaxPoints}分")))
+        .Column("去掉最高分和最低分", c => c.DropHighLow ? "是" : "否")
+        .Column("公示天数", c => c.NoticeDays);
+}
+
 /// <summary>The application sheet's columns, shared by import, export and template: an export imports again (into an open call).</summary>
 public static class ApplicationSheet
 {

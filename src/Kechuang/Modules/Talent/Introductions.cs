@@ -51,6 +51,17 @@ public sealed class ListIntroductionsHandler(KechuangDb db, TalentNames names, I
 
     public async Task<Paged<IntroductionDto>> HandleAsync(IntroductionQuery query, CancellationToken cancellationToken = default)
     {
+        var rows = await FilterAsync(query, cancellationToken);
+        var total = await rows.CountAsync(cancellationToken);
+        var page = await rows.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
+        return new Paged<IntroductionDto>(await IntroductionChecks.DtosAsync(names, page, cancellationToken), total);
+    }
+
+    public async Task<List<IntroductionDto>> AllAsync(IntroductionQuery query, CancellationToken cancellationToken = default) =>
+        await IntroductionChecks.DtosAsync(names, await (await FilterAsync(query, cancellationToken)).ApplySort(Sorts, query.List).ToListAsync(cancellationToken), cancellationToken);
+
+    private async Task<IQueryable<TalentIntroduction>> FilterAsync(IntroductionQuery query, CancellationToken cancellationToken)
+    {
         ListFilters.CheckYear(query.Year);
         var rows = db.Set<TalentIntroduction>().AsNoTracking().UnderRegion(query.RegionCode);
         if (query.Year is { } year)
@@ -65,9 +76,7 @@ public sealed class ListIntroductionsHandler(KechuangDb db, TalentNames names, I
             var orgIds = (await organizations.SearchAsync(q, cancellationToken)).ToList();
             rows = rows.Where(i => personIds.Contains(i.PersonId) || orgIds.Contains(i.EmployerId) || (i.Discipline != null && i.Discipline.Contains(q)));
         }
-        var total = await rows.CountAsync(cancellationToken);
-        var page = await rows.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
-        return new Paged<IntroductionDto>(await IntroductionChecks.DtosAsync(names, page, cancellationToken), total);
+        return rows;
     }
 }
 

@@ -130,6 +130,16 @@ public sealed class ListPhdDemandsHandler(KechuangDb db, TalentNames names, IOrg
 
     public async Task<Paged<PhdDemandDto>> HandleAsync(PhdDemandQuery query, CancellationToken cancellationToken = default)
     {
+        var demands = await FilterAsync(query, cancellationToken);
+        var total = await demands.CountAsync(cancellationToken);
+        return new Paged<PhdDemandDto>(await DtosAsync(await demands.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken), cancellationToken), total);
+    }
+
+    public async Task<List<PhdDemandDto>> AllAsync(PhdDemandQuery query, CancellationToken cancellationToken = default) =>
+        await DtosAsync(await (await FilterAsync(query, cancellationToken)).ApplySort(Sorts, query.List).ToListAsync(cancellationToken), cancellationToken);
+
+    private async Task<IQueryable<PhdDemand>> FilterAsync(PhdDemandQuery query, CancellationToken cancellationToken)
+    {
         ListFilters.CheckYear(query.Year);
         var demands = db.Set<PhdDemand>().AsNoTracking().UnderRegion(query.RegionCode);
         if (query.Year is { } year)
@@ -141,11 +151,14 @@ public sealed class ListPhdDemandsHandler(KechuangDb db, TalentNames names, IOrg
             var orgIds = (await organizations.SearchAsync(q, cancellationToken)).ToList();
             demands = demands.Where(d => d.Discipline.Contains(q) || d.Description.Contains(q) || orgIds.Contains(d.EnterpriseId));
         }
-        var total = await demands.CountAsync(cancellationToken);
-        var rows = await demands.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
+        return demands;
+    }
+
+    private async Task<List<PhdDemandDto>> DtosAsync(IReadOnlyList<PhdDemand> rows, CancellationToken cancellationToken)
+    {
         await names.LoadAsync([], rows.Select(r => r.EnterpriseId), cancellationToken);
-        return new Paged<PhdDemandDto>(rows.Select(d => new PhdDemandDto(d.Id, d.EnterpriseId, names.Organization(d.EnterpriseId), d.RegionCode,
-            names.Region(d.RegionCode), d.Year, d.Discipline, d.Headcount, d.Description)).ToList(), total);
+        return rows.Select(d => new PhdDemandDto(d.Id, d.EnterpriseId, names.Organization(d.EnterpriseId), d.RegionCode,
+            names.Region(d.RegionCode), d.Year, d.Discipline, d.Headcount, d.Description)).ToList();
     }
 }
 

@@ -102,6 +102,10 @@ public static class TalentApi
             TypedResults.Ok(await handler.HandleAsync(new PhdDemandQuery(regionCode, year, list), ct)))
             .WithName("ListPhdDemands")
             .WithSummary("查询企业博士需求");
+        api.MapGet("/phd-demands/export", async (string? regionCode, int? year, [AsParameters] ListQuery list, ListPhdDemandsHandler handler, KechuangDb db, CancellationToken ct) =>
+            await TalentSheets.DemandExport.FileAsync(db, await handler.AllAsync(new PhdDemandQuery(regionCode, year, list), ct), ct))
+            .WithName("ExportPhdDemands")
+            .WithSummary("导出企业博士需求");
         api.MapPost("/phd-demands", async Task<Created<Created>> (PhdDemandInput body, CreatePhdDemandHandler handler, CancellationToken ct) =>
         {
             var id = await handler.HandleAsync(body, ct);
@@ -165,6 +169,11 @@ public static class TalentApi
             TypedResults.Ok(await handler.HandleAsync(new IntroductionQuery(regionCode, year, list), ct)))
             .WithName("ListTalentIntroductions")
             .WithSummary("查询引进人才");
+        api.MapGet("/introductions/export", async (string? regionCode, int? year, [AsParameters] ListQuery list, ListIntroductionsHandler handler, KechuangDb db,
+            CancellationToken ct) =>
+            await TalentSheets.IntroductionExport.FileAsync(db, await handler.AllAsync(new IntroductionQuery(regionCode, year, list), ct), ct))
+            .WithName("ExportTalentIntroductions")
+            .WithSummary("导出引进人才");
         api.MapPost("/introductions", async Task<Created<Created>> (IntroductionInput body, CreateIntroductionHandler handler, CancellationToken ct) =>
         {
             var id = await handler.HandleAsync(body, ct);

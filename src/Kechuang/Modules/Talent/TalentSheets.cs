@@ -75,5 +75,26 @@ public static class TalentSheets
         .Column("行政区划代码", p => p.RegionCode)
         .Column("推荐次数", p => p.Recommendations);
 
+    /// <summary>The introduced talents as the list shows them; introductions have no import.</summary>
+    public static readonly ExportSheet<IntroductionDto> IntroductionExport = new ExportSheet<IntroductionDto>("引进人才.xlsx", "talent_introduction")
+        .Column("姓名", i => i.PersonName)
+        .Column("学历层次", i => i.DegreeName)
+        .Column("引进单位", i => i.EmployerName)
+        .Column("行政区划代码", i => i.RegionCode)
+        .Column("所在地区", i => i.RegionName)
+        .Column("引进日期", i => Day(i.IntroducedOn))
+        .Column("学科专业", i => i.Discipline)
+        .Column("备注", i => i.Note);
+
+    /// <summary>The enterprises' PhD demands as the list shows them; demands have no import.</summary>
+    public static readonly ExportSheet<PhdDemandDto> DemandExport = new ExportSheet<PhdDemandDto>("企业博士需求.xlsx", "talent_phd_demand")
+        .Column("需求企业", d => d.EnterpriseName)
+        .Column("行政区划代码", d => d.RegionCode)
+        .Column("所在地区", d => d.RegionName)
+        .Column("需求年度", d => d.Year)
+        .Column("需求学科专业", d => d.Discipline)
+        .Column("需求人数", d => d.Headcount)
+        .Column("需求说明", d => d.Description);
+
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -103,6 +103,9 @@ public sealed class ListEventsHandler(KechuangDb db, IOrganizationDirectory dire
         return new Paged<EventDto>(await EventDtos.ManyAsync(db, directory, rows, cancellationToken), total);
     }
 
+    public async Task<List<EventDto>> AllAsync(EventQuery query, CancellationToken cancellationToken = default) =>
+        await EventDtos.ManyAsync(db, directory, await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken), cancellationToken);
+
     internal IQueryable<MatchmakingEvent> Filter(EventQuery query)
     {
         TransferQueries.CheckRange(query.From, query.To);
@@ -182,21 +185,34 @@ public sealed class ListAttendancesHandler(KechuangDb db, IOrganizationDirectory
 {
     public async Task<Paged<AttendanceDto>> HandleAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
+        var attendances = Filter(query);
+        var total = await attendances.CountAsync(cancellationToken);
+        return new Paged<AttendanceDto>(await DtosAsync(attendances, query.List, cancellationToken), total);
+    }
+
+    public Task<List<AttendanceDto>> AllAsync(EventQuery query, CancellationToken cancellationToken = default) => DtosAsync(Filter(query), null, cancellationToken);
+
+    private IQueryable<ExpertAttendance> Filter(EventQuery query)
+    {
         var eventIds = events.Filter(query with { List = new ListQuery() }).Select(e => e.Id);
         var attendances = db.Set<ExpertAttendance>().AsNoTracking().Where(a => eventIds.Contains(a.EventId));
         if (query.List.Text is { } q)
         {
             attendances = attendances.Where(a => a.ExpertName.Contains(q));
         }
-        var total = await attendances.CountAsync(cancellationToken);
-        // Paged in the order shown (latest event first), so a page never holds dates that belong to another.
-        var rows = await attendances.Join(db.Set<MatchmakingEvent>().AsNoTracking(), a => a.EventId, e => e.Id, (a, e) => new { Attendance = a, e.HeldOn })
-            .OrderByDescending(x => x.HeldOn).ThenBy(x => x.Attendance.EventId).ThenBy(x => x.Attendance.Id)
-            .ApplyPaging(query.List).Select(x => x.Attendance).ToListAsync(cancellationToken);
+        return attendances;
+    }
+
+    /// <summary>The rows in the order shown (latest event first), one page of them or, without <paramref name="page"/>, all.</summary>
+    private async Task<List<AttendanceDto>> DtosAsync(IQueryable<ExpertAttendance> attendances, ListQuery? page, CancellationToken cancellationToken)
+    {
+        // Paged in the order shown, so a page never holds dates that belong to another.
+        var ordered = attendances.Join(db.Set<MatchmakingEvent>().AsNoTracking(), a => a.EventId, e => e.Id, (a, e) => new { Attendance = a, e.HeldOn })
+            .OrderByDescending(x => x.HeldOn).ThenBy(x => x.Attendance.EventId).ThenBy(x => x.Attendance.Id);
+        var rows = await (page is null ? ordered : ordered.ApplyPaging(page)).Select(x => x.Attendance).ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.EventId).Distinct().ToList();
         var byId = await db.Set<MatchmakingEvent>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
-        var dtos = await EventDtos.AttendancesAsync(directory, rows, byId, cancellationToken);
-        return new Paged<AttendanceDto>(dtos, total);
+        return await EventDtos.AttendancesAsync(directory, rows, byId, cancellationToken);
     }
 }
 

@@ -87,6 +87,16 @@ public sealed class ListKeyLabsHandler(KechuangDb db, IOrganizationDirectory dir
 {
     public async Task<Paged<KeyLabDto>> HandleAsync(string? regionCode, string? kind, ListQuery list, CancellationToken cancellationToken = default)
     {
+        var rows = Filter(regionCode, kind, list);
+        var total = await rows.CountAsync(cancellationToken);
+        return new Paged<KeyLabDto>(await DtosAsync(await rows.OrderBy(l => l.Name).ThenBy(l => l.Id).ApplyPaging(list).ToListAsync(cancellationToken), cancellationToken), total);
+    }
+
+    public async Task<List<KeyLabDto>> AllAsync(string? regionCode, string? kind, ListQuery list, CancellationToken cancellationToken = default) =>
+        await DtosAsync(await Filter(regionCode, kind, list).OrderBy(l => l.Name).ThenBy(l => l.Id).ToListAsync(cancellationToken), cancellationToken);
+
+    private IQueryable<KeyLab> Filter(string? regionCode, string? kind, ListQuery list)
+    {
         var rows = db.Set<KeyLab>().AsNoTracking().UnderRegion(regionCode);
         var errors = new FieldErrors();
         var k = string.IsNullOrWhiteSpace(kind) ? null : errors.Enum("kind", "类型", kind, KeyLabRules.KindNames);
@@ -99,16 +109,19 @@ public sealed class ListKeyLabsHandler(KechuangDb db, IOrganizationDirectory dir
         {
             rows = rows.Where(l => l.Name.Contains(q) || (l.Fields != null && l.Fields.Contains(q)));
         }
-        var total = await rows.CountAsync(cancellationToken);
-        var page = await rows.OrderBy(l => l.Name).ThenBy(l => l.Id).ApplyPaging(list).ToListAsync(cancellationToken);
+        return rows;
+    }
+
+    private async Task<List<KeyLabDto>> DtosAsync(IReadOnlyList<KeyLab> page, CancellationToken cancellationToken)
+    {
         var ids = page.Select(p => p.Id).ToList();
         var steps = (await db.Set<KeyLabRecognition>().AsNoTracking().Where(r => ids.Contains(r.KeyLabId)).OrderBy(r => r.On).ToListAsync(cancellationToken)).ToLookup(r => r.KeyLabId);
         var regions = await directory.RegionNamesAsync(cancellationToken);
         var names = await directory.NamesAnywhereAsync(page.SelectMany(p => new[] { p.HostId, p.InstitutionId }).Where(i => i != null).Select(i => i!.Value).Distinct(), cancellationToken);
-        return new Paged<KeyLabDto>(page.Select(l => new KeyLabDto(l.Id, l.Name, Kebab.From(l.Kind), KeyLabRules.KindNames[l.Kind], l.RegionCode,
+        return page.Select(l => new KeyLabDto(l.Id, l.Name, Kebab.From(l.Kind), KeyLabRules.KindNames[l.Kind], l.RegionCode,
             regions.GetValueOrDefault(l.RegionCode, l.RegionCode), l.HostId, l.HostId is { } h ? names.GetValueOrDefault(h) : null, l.InstitutionId,
             l.InstitutionId is { } i ? names.GetValueOrDefault(i) : null, l.Fields, l.FoundedOn,
             steps[l.Id].Select(r => new RecognitionDto(r.Id, Kebab.From(r.Step), KeyLabRules.StepNames[r.Step], Kebab.From(r.Level), KeyLabRules.LevelNames[r.Level], r.On, r.Document)).ToList()))
-            .ToList(), total);
+            .ToList();
     }
 }

@@ -66,6 +66,16 @@ public sealed class ListInstituteProjectsHandler(KechuangDb db, IOrganizationDir
 
     public async Task<Paged<ProjectDto>> HandleAsync(ProjectQuery query, CancellationToken cancellationToken = default)
     {
+        var rows = Filter(query);
+        var total = await rows.CountAsync(cancellationToken);
+        return new Paged<ProjectDto>(await DtosAsync(await rows.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken), cancellationToken), total);
+    }
+
+    public async Task<List<ProjectDto>> AllAsync(ProjectQuery query, CancellationToken cancellationToken = default) =>
+        await DtosAsync(await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken), cancellationToken);
+
+    private IQueryable<InstituteCountyProject> Filter(ProjectQuery query)
+    {
         TransferQueries.CheckRange(query.From, query.To);
         var rows = db.Set<InstituteCountyProject>().AsNoTracking().UnderRegion(query.RegionCode);
         if (query.From is { } from)
@@ -84,12 +94,15 @@ public sealed class ListInstituteProjectsHandler(KechuangDb db, IOrganizationDir
         {
             rows = rows.Where(p => p.Name.Contains(q));
         }
-        var total = await rows.CountAsync(cancellationToken);
-        var page = await rows.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
+        return rows;
+    }
+
+    private async Task<List<ProjectDto>> DtosAsync(IReadOnlyList<InstituteCountyProject> page, CancellationToken cancellationToken)
+    {
         var regions = await directory.RegionNamesAsync(cancellationToken);
         var names = await directory.NamesAnywhereAsync(page.Select(p => p.InstitutionId).Concat(page.Where(p => p.EnterpriseId != null).Select(p => p.EnterpriseId!.Value)).Distinct(), cancellationToken);
-        return new Paged<ProjectDto>(page.Select(p => new ProjectDto(p.Id, p.Name, p.InstitutionId, names.GetValueOrDefault(p.InstitutionId, ""), p.EnterpriseId,
+        return page.Select(p => new ProjectDto(p.Id, p.Name, p.InstitutionId, names.GetValueOrDefault(p.InstitutionId, ""), p.EnterpriseId,
             p.EnterpriseId is { } e ? names.GetValueOrDefault(e) : null, p.RegionCode, regions.GetValueOrDefault(p.RegionCode, p.RegionCode), p.ApprovedOn, p.IsMajor,
-            p.FundingFen is { } f ? Money.ToYuan(f) : null, p.FundingFen is { } t ? Money.Format(t) : null, p.Note)).ToList(), total);
+            p.FundingFen is { } f ? Money.ToYuan(f) : null, p.FundingFen is { } t ? Money.Format(t) : null, p.Note)).ToList();
     }
 }

@@ -116,6 +116,11 @@ public static class TransferApi
             TypedResults.Ok(await handler.HandleAsync(new EventQuery(regionCode, from, to, mode, stationId, list), ct)))
             .WithName("ListMatchmakingEvents")
             .WithSummary("查询对接活动");
+        api.MapGet("/events/export", async (string? regionCode, DateOnly? from, DateOnly? to, string? mode, Guid? stationId, [AsParameters] ListQuery list,
+            ListEventsHandler handler, KechuangDb db, CancellationToken ct) =>
+            await TransferSheets.MatchmakingEvents.FileAsync(db, await handler.AllAsync(new EventQuery(regionCode, from, to, mode, stationId, list), ct), ct))
+            .WithName("ExportMatchmakingEvents")
+            .WithSummary("导出对接活动");
         api.MapPost("/events", async Task<Created<Created>> (EventInput body, CreateMatchmakingHandler handler, CancellationToken ct) =>
         {
             var id = await handler.HandleAsync(body, ct);
@@ -150,6 +155,11 @@ public static class TransferApi
             TypedResults.Ok(await handler.HandleAsync(new EventQuery(regionCode, from, to, mode, stationId, list), ct)))
             .WithName("ListExpertAttendances")
             .WithSummary("查询专家对接人次");
+        api.MapGet("/attendances/export", async (string? regionCode, DateOnly? from, DateOnly? to, string? mode, Guid? stationId, [AsParameters] ListQuery list,
+            ListAttendancesHandler handler, KechuangDb db, CancellationToken ct) =>
+            await TransferSheets.Attendances.FileAsync(db, await handler.AllAsync(new EventQuery(regionCode, from, to, mode, stationId, list), ct), ct))
+            .WithName("ExportExpertAttendances")
+            .WithSummary("导出专家对接人次");
     }
 
     private static void MapDemands(RouteGroupBuilder api)
@@ -266,6 +276,11 @@ public static class TransferApi
             TypedResults.Ok(await handler.HandleAsync(new ProjectQuery(regionCode, from, to, major, list), ct)))
             .WithName("ListInstituteCountyProjects")
             .WithSummary("查询院县科技合作项目");
+        api.MapGet("/projects/export", async (string? regionCode, DateOnly? from, DateOnly? to, bool? major, [AsParameters] ListQuery list, ListInstituteProjectsHandler handler,
+            KechuangDb db, CancellationToken ct) =>
+            await TransferSheets.Projects.FileAsync(db, await handler.AllAsync(new ProjectQuery(regionCode, from, to, major, list), ct), ct))
+            .WithName("ExportInstituteCountyProjects")
+            .WithSummary("导出院县科技合作项目");
         api.MapPost("/projects", async Task<Created<Created>> (ProjectInput body, CreateInstituteProjectHandler handler, CancellationToken ct) =>
         {
             var id = await handler.HandleAsync(body, ct);
@@ -286,6 +301,10 @@ public static class TransferApi
             TypedResults.Ok(await handler.HandleAsync(regionCode, kind, list, ct)))
             .WithName("ListKeyLabs")
             .WithSummary("查询重点实验室、产业研究院及其认定环节");
+        api.MapGet("/key-labs/export", async (string? regionCode, string? kind, [AsParameters] ListQuery list, ListKeyLabsHandler handler, KechuangDb db, CancellationToken ct) =>
+            await TransferSheets.KeyLabs.FileAsync(db, await handler.AllAsync(regionCode, kind, list, ct), ct))
+            .WithName("ExportKeyLabs")
+            .WithSummary("导出重点实验室、产业研究院及其认定环节");
         api.MapPost("/key-labs", async Task<Created<Created>> (KeyLabInput body, CreateKeyLabHandler handler, CancellationToken ct) =>
         {
             var id = await handler.HandleAsync(body, ct);

@@ -100,4 +100,51 @@ public static class TransferSheets
         .Column("金额（元）", p => p.Amount)
         .Column("兑现日期", p => TransferQueries.Day(p.PaidOn))
         .Column("说明", p => p.Note);
+
+    /// <summary>The matchmaking events as the list shows them; events have no import.</summary>
+    public static readonly ExportSheet<EventDto> MatchmakingEvents = new ExportSheet<EventDto>("对接活动.xlsx", "transfer_event")
+        .Column("活动名称", e => e.Title)
+        .Column("形式", e => e.ModeName)
+        .Column("活动日期", e => TransferQueries.Day(e.HeldOn))
+        .Column("行政区划代码", e => e.RegionCode)
+        .Column("所在地区", e => e.RegionName)
+        .Column("地点", e => e.Place)
+        .Column("主办单位", e => e.Organizers)
+        .Column("依托工作站", e => e.StationName)
+        .Column("专家（人次）", e => e.ExpertCount)
+        .Column("参加企业（家）", e => e.EnterpriseCount)
+        .Column("活动简介", e => e.Summary);
+
+    /// <summary>The expert attendances (the records of transfer.expert-attendances), one row a 人次.</summary>
+    public static readonly ExportSheet<AttendanceDto> Attendances = new ExportSheet<AttendanceDto>("专家对接人次.xlsx", "transfer_expert_attendance")
+        .Column("专家姓名", a => a.ExpertName)
+        .Column("职称", a => a.Title)
+        .Column("所在院校", a => a.InstitutionName)
+        .Column("对接活动", a => a.EventTitle)
+        .Column("活动日期", a => TransferQueries.Day(a.HeldOn));
+
+    /// <summary>The institute–county projects, funding in 元.</summary>
+    public static readonly ExportSheet<ProjectDto> Projects = new ExportSheet<ProjectDto>("院县科技合作项目.xlsx", "transfer_institute_county_project")
+        .Column("项目名称", p => p.Name)
+        .Column("重大项目", p => p.IsMajor ? "是" : "否")
+        .Column("合作院校", p => p.InstitutionName)
+        .Column("合作企业", p => p.EnterpriseName)
+        .Column("立项日期", p => TransferQueries.Day(p.ApprovedOn))
+        .Column("项目经费（元）", p => p.Funding)
+        .Column("行政区划代码", p => p.RegionCode)
+        .Column("所在地区", p => p.RegionName)
+        .Column("备注", p => p.Note);
+
+    /// <summary>The key labs and industrial institutes with every recognition step, oldest first.</summary>
+    public static readonly ExportSheet<KeyLabDto> KeyLabs = new ExportSheet<KeyLabDto>("重点实验室与产业研究院.xlsx", "transfer_key_lab")
+        .Column("名称", l => l.Name)
+        .Column("类型", l => l.KindName)
+        .Column("依托单位", l => l.HostName)
+        .Column("合作院校", l => l.InstitutionName)
+        .Column("研究方向", l => l.Fields)
+        .Column("成立日期", l => TransferQueries.Day(l.FoundedOn))
+        .Column("行政区划代码", l => l.RegionCode)
+        .Column("所在地区", l => l.RegionName)
+        .Column("当前环节", l => l.StateText ?? "尚未认定")
+        .Column("认定环节", l => string.Join("；", l.Recognitions.Select(r => $"{TransferQueries.Day(r.On)} {r.LevelName}{r.StepName}{(r.Document is { } doc ? "：" + doc : "")}")));
 }

@@ -82,16 +82,19 @@ public sealed class NavCatalog
         Sections.Select(s => s with { Items = s.Items.Where(i => Exists(i.Link)).ToList() }).Where(s => s.Items.Count > 0);
 
     /// <summary>The home page's shortcuts this user may follow.</summary>
-    public IEnumerable<QuickLink> QuickLinks(ClaimsPrincipal user) => _quickLinks.Where(l => Allowed(user, new NavItem(l.TitleKey, l.Link, l.TitleKey, l.Policy)));
+    public IEnumerable<QuickLink> QuickLinks(ClaimsPrincipal user) => _quickLinks.Where(l => Allowed(user, l.Policy) && Opens(user, l.Link));
 
     /// <summary>Whether the user sees a menu entry: its policy admits them, and a form it opens is one their role may use.</summary>
     public static bool Allowed(ClaimsPrincipal user, NavItem item)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(item);
-        return Allowed(user, item.Policy)
-            && (!Forms.TryGetValue(item.Link.Split('?')[0].TrimEnd('/'), out var row) || Enum.GetValues<Role>().Any(r => user.IsInRole(r.ToString()) && row.Allows(r)));
+        return Allowed(user, item.Policy) && Opens(user, item.Link);
     }
+
+    /// <summary>Whether a link leads to a page the user may open: any page but a form whose row leaves out their role.</summary>
+    private static bool Opens(ClaimsPrincipal user, string link) =>
+        !Forms.TryGetValue(link.Split('?')[0].TrimEnd('/'), out var row) || Enum.GetValues<Role>().Any(r => user.IsInRole(r.ToString()) && row.Allows(r));
 
     /// <summary>Whether a menu policy admits the user: the same roles as the authorization policies of that name.</summary>
     public static bool Allowed(ClaimsPrincipal user, string? policy) => policy switch

@@ -13,7 +13,9 @@ public sealed record RecordTable(string Type, string Title, IReadOnlyList<string
 
 /// <summary>What an indicator's records URL asks for: the kind of record and the indicator's own filters.</summary>
 /// <param name="Level"><c>city-plus</c> for 市级以上研发机构.</param>
-public sealed record RecordTableQuery(string? Type, string? RegionCode, int? Year, string? Kind = null, string? Level = null, int? Page = null, int? PageSize = null);
+/// <param name="AsOf">For qualifications: those valid on this day.</param>
+public sealed record RecordTableQuery(string? Type, string? RegionCode, int? Year, string? Kind = null, string? Level = null, int? Page = null, int? PageSize = null,
+    DateOnly? AsOf = null);
 
 /// <summary>
 /// 指标明细: the records an enterprise-cultivation or IP indicator counts, listed with the indicator's own filters, paged in
@@ -51,7 +53,7 @@ public sealed class ListIndicatorRecordsHandler(
         {
             case "qualifications":
                 {
-                    var page = await qualifications.HandleAsync(records, ct);
+                    var page = await qualifications.HandleAsync(records with { ValidOn = q.AsOf }, ct);
                     return Table(type, title, ["企业", "类别", "编号", "有效期"], page, x => new RecordTableRow(x.Id, x.EnterpriseId, x.EnterpriseName,
                         [x.EnterpriseName, x.KindName, x.Number, $"{UiFormat.Day(x.ValidFrom)} 至 {UiFormat.Day(x.ValidUntil)}"]));
                 }

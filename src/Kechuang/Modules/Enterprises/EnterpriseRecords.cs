@@ -31,8 +31,9 @@ public sealed record AwardNominationBody(Guid? EnterpriseId, string? Award, stri
 /// <param name="ImplementedIn">For industrialisation filings: those whose implementation starts in this year.</param>
 /// <param name="CityLevelOrAbove">For 研发机构: only those recognised at city level or above (T15).</param>
 /// <param name="PatentsOnly">For intellectual property without a kind: the three patent kinds only (T9).</param>
+/// <param name="ValidOn">For qualifications: those valid on this day (the home page's "as of" count).</param>
 public sealed record RecordQuery(string? RegionCode = null, int? Year = null, Guid? EnterpriseId = null, string? Kind = null, int? Page = null, int? PageSize = null,
-    string? Status = null, bool ClaimsOnly = false, int? ImplementedIn = null, bool CityLevelOrAbove = false, bool PatentsOnly = false);
+    string? Status = null, bool ClaimsOnly = false, int? ImplementedIn = null, bool CityLevelOrAbove = false, bool PatentsOnly = false, DateOnly? ValidOn = null);
 
 public sealed record ProfileDto(Guid Id, Guid EnterpriseId, string Name, string RegionCode, string IndustryCode, bool Industrial,
     string TaxCollection, DateOnly RegistrationDate, bool ResidentEnterprise, bool RestrictedOrEliminated, bool InSupportedField);

@@ -99,9 +99,9 @@ public static class EnterprisesApi
             .WithSummary("登记知识产权")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapGet("/enterprises/records", (string? type, string? regionCode, int? year, string? kind, string? level, int? page, int? pageSize,
+        api.MapGet("/enterprises/records", (string? type, string? regionCode, int? year, string? kind, string? level, DateOnly? asOf, int? page, int? pageSize,
                 ListIndicatorRecordsHandler h, CancellationToken ct) =>
-            h.HandleAsync(new RecordTableQuery(type, regionCode, year, kind, level, page, pageSize), ct))
+            h.HandleAsync(new RecordTableQuery(type, regionCode, year, kind, level, page, pageSize, asOf), ct))
             .WithName("ListIndicatorRecords")
             .WithSummary("查询企业培育指标明细")
             .WithDescription("企业培育和知识产权指标所计的记录：与页面 /enterprises/records 使用同一查询参数，指标的 recordsApiUrl 指向这里。");

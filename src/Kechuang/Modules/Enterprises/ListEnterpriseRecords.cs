@@ -64,6 +64,10 @@ public sealed class ListQualificationsHandler(KechuangDb db, IOrganizationDirect
             var to = new DateOnly(year, 12, 31);
             query = query.Where(x => x.ValidFrom <= to && x.ValidUntil >= from);
         }
+        if (q.ValidOn is { } day)
+        {
+            query = query.Where(x => x.ValidFrom <= day && x.ValidUntil >= day);
+        }
         return await EnterpriseRecords.PageAsync(directory, query.OrderByDescending(x => x.Year).ThenBy(x => x.Number), q, (x, names) => new QualificationDto(x.Id, x.OrganizationId!.Value,
             names.GetValueOrDefault(x.OrganizationId.Value, ""), EnterpriseNames.Api(x.Kind), EnterpriseNames.Qualifications[x.Kind], x.Number, x.Year, x.ValidFrom, x.ValidUntil,
             EnterpriseNames.Api(x.Status), EnterpriseNames.ClaimStatuses[x.Status], x.RejectionReason), ct);

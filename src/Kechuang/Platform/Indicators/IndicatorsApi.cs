@@ -42,6 +42,19 @@ public static class IndicatorsApi
             .WithName("GetIndicatorMonthly")
             .WithSummary("指标逐月累计值");
 
+        api.MapGet("/indicators/{code}/regions", async (string code, string? regionCode, int? year, CompareRegionsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(code, regionCode, year, ct)))
+            .WithName("CompareRegions")
+            .WithSummary("地区对比：某指标某年度在本地区及各下级地区的完成情况与目标");
+        api.MapGet("/indicators/{code}/regions/export", async (string code, string? regionCode, int? year, CompareRegionsHandler handler, KechuangDb db,
+                CancellationToken ct) =>
+        {
+            var comparison = await handler.HandleAsync(code, regionCode, year, ct);
+            return await CompareRegionsHandler.Export.FileAsync(db, [.. comparison.Items, comparison.Whole], ct,
+                $"{comparison.Year}年{comparison.IndicatorName}地区对比.xlsx", new Dictionary<string, string?> { ["indicator"] = code, ["region"] = comparison.Whole.RegionCode });
+        })
+            .WithName("ExportRegionComparison")
+            .WithSummary("导出地区对比");
         api.MapGet("/targets", async (string? regionCode, int? year, string? indicatorCode, [AsParameters] ListQuery list, TargetsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.ListAsync(regionCode, year, indicatorCode, list, ct)))
             .WithName("ListTargets")

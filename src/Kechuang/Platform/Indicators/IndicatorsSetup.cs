@@ -12,6 +12,7 @@ public static class IndicatorsSetup
         services.AddSingleton<IndicatorCatalogue>();
         services.AddScoped<TargetsHandler>();
         services.AddScoped<TargetBreakdownHandler>();
+        services.AddScoped<CompareRegionsHandler>();
         services.AddScoped<MilestonesHandler>();
         services.AddScoped<Kechuang.Platform.Demo.IDemoData, MilestonesDemoData>();
         services.AddSingleton<IPermissionContribution, IndicatorsPermissions>();
@@ -30,6 +31,7 @@ internal sealed class IndicatorsNav : INavContribution
         new("performance", 800, "aim", "Menu_Performance", Roles.Staff, typeof(Shell),
         [
             new("targets", "/indicators/targets", "Menu_Targets"),
+            new("compare", "/indicators/compare", "Menu_Compare"),
         ]),
     ];
 }

@@ -46,7 +46,7 @@ public sealed partial class ShellContributionTests(SqliteApp app) : IClassFixtur
         ("matching", "匹配推荐", "Matching", [("matching-thesaurus", "/matching/thesaurus", "同义词与领域词库", "Synonyms and domain words")]),
         ("suggestions", "建议办理", "Suggestions", [("suggestion-list", "/suggestions", "人大代表建议", "Deputies' suggestions")]),
         ("market", "成果交易", "Achievement market", [("achievements", "/market/achievements", "科技成果", "Achievements"), ("auctions", "/market/auctions", "拍卖会", "Auctions")]),
-        ("performance", "目标与指标", "Targets & indicators", [("targets", "/indicators/targets", "目标完成情况", "Target completion")]),
+        ("performance", "目标与指标", "Targets & indicators", [("targets", "/indicators/targets", "目标完成情况", "Target completion"), ("compare", "/indicators/compare", "地区对比", "Compare regions")]),
         ("system", "系统管理", "Administration", [("accounts", "/admin/accounts", "账号管理", "Accounts"), ("audit", "/admin/audit", "审计日志", "Audit log")]),
     ];
 

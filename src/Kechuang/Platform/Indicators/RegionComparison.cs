@@ -1,0 +1,70 @@
+using System.Globalization;
+using Kechuang.Platform.Data;
+using Kechuang.Platform.Excel;
+using Kechuang.Platform.Problems;
+using Kechuang.Platform.Reference;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kechuang.Platform.Indicators;
+
+/// <summary>One region's figure in a comparison: its actual, its target where one is set, and the records counted.</summary>
+public sealed record RegionFigure(string RegionCode, string RegionName, decimal Actual, string? Comparator, decimal? Target, decimal? CompletionRate,
+    string CompletionText, bool? Met, string RecordsUrl);
+
+/// <summary>
+/// An indicator of one year for a region and each of its direct sub-regions (a city's counties, a county's towns and
+/// parks). <see cref="Whole"/> is computed over the region itself, so records kept at the region's own level count there.
+/// </summary>
+public sealed record RegionComparison(string IndicatorCode, string IndicatorName, string Unit, int Year, bool Additive, RegionFigure Whole,
+    IReadOnlyList<RegionFigure> Items, int Total);
+
+/// <summary>
+/// 地区对比: the city compares its counties (and a county its towns) on any indicator, each beside its target. The same
+/// computation as everywhere: a figure here equals the indicator's value for that region, within the caller's scope.
+/// </summary>
+public sealed class CompareRegionsHandler(KechuangDb db, IndicatorCatalogue catalogue, RegionCatalog regions)
+{
+    public async Task<RegionComparison> HandleAsync(string code, string? regionCode, int? year, CancellationToken cancellationToken = default)
+    {
+        var indicator = catalogue.Find(code) ?? throw InputException.For("code", $"没有代码为“{code}”的指标");
+        var region = IndicatorCatalogue.CheckRegion(db.User, regionCode);
+        var shown = year ?? db.Today().Year;
+        ListFilters.CheckYear(shown);
+        var table = await regions.GetAsync(cancellationToken);
+        var children = table.Children(region).Where(r => db.User.Scope.Covers(r.Code)).ToList();
+        var codes = children.Select(c => c.Code).Append(region).ToList();
+        var targets = await db.Set<Target>().AsNoTracking()
+            .Where(t => t.Year == shown && t.IndicatorCode == code && codes.Contains(t.RegionCode))
+            .ToDictionaryAsync(t => t.RegionCode, StringComparer.Ordinal, cancellationToken);
+        var period = Period.Year(shown);
+
+        async Task<RegionFigure> FigureAsync(string r, string name)
+        {
+            var actual = await indicator.ComputeAsync(db, r, period, cancellationToken);
+            var target = targets.GetValueOrDefault(r);
+            return new RegionFigure(r, name, actual, target?.Comparator, target?.Value,
+                target is null ? null : Target.CompletionRate(actual, target.Value),
+                target is null ? "—" : Target.CompletionText(actual, target.Value),
+                target is null ? null : Target.IsMet(target.Comparator, actual, target.Value),
+                indicator.RecordsUrl(r, period));
+        }
+
+        var items = new List<RegionFigure>(children.Count);
+        foreach (var child in children)
+        {
+            items.Add(await FigureAsync(child.Code, child.Name));
+        }
+        var whole = await FigureAsync(region, table.Name(region));
+        return new RegionComparison(indicator.Code, indicator.Name, indicator.Unit, shown, TargetCascade.IsAdditive(indicator.Unit), whole, items, items.Count);
+    }
+
+    /// <summary>The comparison as a sheet: one row per sub-region, then the region itself; values in the indicator's unit.</summary>
+    public static readonly ExportSheet<RegionFigure> Export = new ExportSheet<RegionFigure>("地区对比.xlsx", "indicators_target")
+        .Column("地区", f => f.RegionName)
+        .Column("区划代码", f => f.RegionCode)
+        .Column("完成", f => f.Actual.ToString(CultureInfo.InvariantCulture))
+        .Column("比较", f => f.Comparator ?? "")
+        .Column("目标", f => f.Target?.ToString(CultureInfo.InvariantCulture) ?? "")
+        .Column("完成率", f => f.CompletionText)
+        .Column("状态", f => f.Met switch { true => "已完成", false => "未完成", null => "未设目标" });
+}

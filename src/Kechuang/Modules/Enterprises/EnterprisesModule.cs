@@ -22,6 +22,7 @@ public static class EnterprisesModule
         services.AddScoped<ListFilingsHandler>();
         services.AddScoped<CreateAwardNominationHandler>();
         services.AddScoped<ListAwardNominationsHandler>();
+        services.AddScoped<ListClaimsHandler>();
         services.AddScoped<SubmitQualificationClaimHandler>();
         services.AddScoped<SubmitAwardClaimHandler>();
         services.AddScoped<ConfirmClaimHandler>();

@@ -1953,6 +1953,14 @@ namespace Kechuang.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("filed_on");
 
+                    b.Property<DateOnly?>("ImplementationEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("implementation_end");
+
+                    b.Property<DateOnly>("ImplementationStart")
+                        .HasColumnType("date")
+                        .HasColumnName("implementation_start");
+
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
@@ -1991,6 +1999,9 @@ namespace Kechuang.Migrations.Postgres
 
                     b.HasIndex("RegionCode", "FiledOn")
                         .HasDatabaseName("ix_enterprises_industrialization_filing_region_code_filed_on");
+
+                    b.HasIndex("RegionCode", "ImplementationStart")
+                        .HasDatabaseName("ix_enterprises_industrialization_filing_region_implementation");
 
                     b.ToTable("enterprises_industrialization_filing", (string)null);
                 });

@@ -1948,6 +1948,14 @@ namespace Kechuang.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("filed_on");
 
+                    b.Property<DateOnly?>("ImplementationEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("implementation_end");
+
+                    b.Property<DateOnly>("ImplementationStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("implementation_start");
+
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("organization_id");
@@ -1986,6 +1994,9 @@ namespace Kechuang.Migrations.Sqlite
 
                     b.HasIndex("RegionCode", "FiledOn")
                         .HasDatabaseName("ix_enterprises_industrialization_filing_region_code_filed_on");
+
+                    b.HasIndex("RegionCode", "ImplementationStart")
+                        .HasDatabaseName("ix_enterprises_industrialization_filing_region_implementation");
 
                     b.ToTable("enterprises_industrialization_filing", (string)null);
                 });

@@ -6,49 +6,46 @@ using Microsoft.EntityFrameworkCore;
 namespace Kechuang.Modules.Contracts;
 
 /// <summary>
-/// Home cards for bureau staff: 技术交易额 of the viewer's region for the two latest years that have a
-/// target (or the latest year with registrations), each with its completion, linked to the records counted.
+/// Home cards for bureau staff: 技术交易额 of the viewer's region in the year shown, with its completion where the year has a
+/// target, linked to the records counted.
 /// </summary>
-internal sealed class ContractsDashboard(TimeProvider clock) : IDashboardCard
+internal sealed class ContractsDashboard : IDashboardCard
 {
     public int Order => 200;
 
-    public async Task<IReadOnlyList<DashboardFigure>> FiguresAsync(KechuangDb db)
+    public async Task<IReadOnlyList<DashboardFigure>> FiguresAsync(KechuangDb db, DashboardPeriod period)
     {
         if (!ContractAccess.IsStaff(db.User))
         {
             return [];
         }
         var region = IndicatorCatalogue.DefaultRegion(db.User);
-        var thisYear = ContractsRules.LocalDate(clock.GetUtcNow().UtcDateTime).Year;
-        var targets = await db.Set<Target>().AsNoTracking()
-            .Where(t => t.RegionCode == region && t.IndicatorCode == TransactionAmountIndicator.IndicatorCode && t.Year <= thisYear)
-            .OrderByDescending(t => t.Year).Take(2).ToListAsync();
-        var years = targets.Select(t => t.Year).ToList();
-        if (years.Count == 0)
-        {
-            var latest = await db.Set<TechContract>().AsNoTracking().UnderRegion(region)
-                .Where(c => c.Status == ContractStatus.Registered)
-                .MaxAsync(c => (DateOnly?)c.RegisteredOn);
-            years.Add(latest?.Year ?? thisYear);
-        }
+        var year = period.Year;
         var amount = new TransactionAmountIndicator();
-        var figures = new List<DashboardFigure>();
-        foreach (var year in years.Order())
+        var span = Period.Year(year);
+        var actual = await amount.ComputeAsync(db, region, span, CancellationToken.None);
+        var (value, unit) = Scaled(actual);
+        var figures = new List<DashboardFigure> { new($"{year}年技术交易额", (double)value, unit, amount.RecordsUrl(region, span), period.SpanText) };
+        var target = await db.Set<Target>().AsNoTracking()
+            .FirstOrDefaultAsync(t => t.RegionCode == region && t.IndicatorCode == TransactionAmountIndicator.IndicatorCode && t.Year == year);
+        if (target is not null)
         {
-            var period = Period.Year(year);
-            var actual = await amount.ComputeAsync(db, region, period, CancellationToken.None);
-            var link = amount.RecordsUrl(region, period);
-            var (value, unit) = Scaled(actual);
-            figures.Add(new DashboardFigure($"{year}年技术交易额", (double)value, unit, link));
-            if (targets.FirstOrDefault(t => t.Year == year) is { } target)
-            {
-                var rate = decimal.Round(actual / target.Value * 100m, 1, MidpointRounding.AwayFromZero);
-                figures.Add(new DashboardFigure($"{year}年技术交易额目标完成率（目标{Sign(target.Comparator)}{Money.Format(Money.ToFen(target.Value))}）",
-                    (double)rate, "%", $"/indicators/targets?year={year}&regionCode={region}"));
-            }
+            var rate = decimal.Round(actual / target.Value * 100m, 1, MidpointRounding.AwayFromZero);
+            figures.Add(new DashboardFigure($"{year}年技术交易额目标完成率（目标{Sign(target.Comparator)}{Money.Format(Money.ToFen(target.Value))}）",
+                (double)rate, "%", $"/indicators/targets?year={year}&regionCode={region}", period.SpanText));
         }
         return figures;
+    }
+
+    public async Task<int?> LatestYearAsync(KechuangDb db)
+    {
+        if (!ContractAccess.IsStaff(db.User))
+        {
+            return null;
+        }
+        var latest = await db.Set<TechContract>().AsNoTracking().UnderRegion(IndicatorCatalogue.DefaultRegion(db.User))
+            .Where(c => c.Status == ContractStatus.Registered).MaxAsync(c => (DateOnly?)c.RegisteredOn);
+        return latest?.Year;
     }
 
     /// <summary>The comparator as a reader writes it on a card (≥, not the stored "&gt;=").</summary>

@@ -61,6 +61,9 @@ internal sealed class IpShareIndicator : IIndicator
     /// <summary>The statistics' 知识产权类型 breakdown of the same contracts.</summary>
     public string RecordsUrl(string regionCode, Period period) => ContractsIndicators.StatisticsUrl(regionCode, period, "ip-type");
 
+    /// <summary>A share of the registered contracts: the API lists all of them, each with its IP type.</summary>
+    public string RecordsApiUrl(string regionCode, Period period) => IndicatorCatalogue.ApiUrl(ContractsIndicators.Url(regionCode, period));
+
     private const string NoIp = "00";
 }
 
@@ -82,6 +85,9 @@ internal sealed class FromUniversitiesIndicator : IIndicator
 
     /// <summary>The statistics' 卖方性质 breakdown of the same contracts.</summary>
     public string RecordsUrl(string regionCode, Period period) => ContractsIndicators.StatisticsUrl(regionCode, period, "seller-nature");
+
+    /// <summary>The registered contracts of the period, each with its seller's nature.</summary>
+    public string RecordsApiUrl(string regionCode, Period period) => IndicatorCatalogue.ApiUrl(ContractsIndicators.Url(regionCode, period));
 }
 
 internal static class ContractsIndicators

@@ -20,14 +20,20 @@ public sealed record RdInstitutionBody(Guid? EnterpriseId, string? Name, string?
 public sealed record IntellectualPropertyBody(Guid? EnterpriseId, string? Kind, string? Title, string? Number, string? Status,
     DateOnly? AppliedOn, DateOnly? GrantedOn, bool? SelfDeveloped);
 
-public sealed record FilingBody(Guid? EnterpriseId, string? ProjectName, string? PatentNumber, decimal? ExpectedSales, int? Year, DateOnly? FiledOn);
+/// <param name="ImplementationStart">实施开始日期; the filing day when not given (most projects start when they are filed).</param>
+public sealed record FilingBody(Guid? EnterpriseId, string? ProjectName, string? PatentNumber, decimal? ExpectedSales, int? Year, DateOnly? FiledOn,
+    DateOnly? ImplementationStart = null, DateOnly? ImplementationEnd = null);
 
 public sealed record AwardNominationBody(Guid? EnterpriseId, string? Award, string? Level, string? Grade, int? Year, string? Project, string? Result);
 
 /// <param name="Status">For qualifications and awards: 待确认/已确认/已驳回 (pending, confirmed, rejected) or all; confirmed — the facts — when empty.</param>
 /// <param name="ClaimsOnly">Only what enterprises reported (a confirmed claim, not a record staff entered themselves).</param>
+/// <param name="ImplementedIn">For industrialisation filings: those whose implementation starts in this year.</param>
+/// <param name="CityLevelOrAbove">For 研发机构: only those recognised at city level or above (T15).</param>
+/// <param name="PatentsOnly">For intellectual property without a kind: the three patent kinds only (T9).</param>
+/// <param name="ValidOn">For qualifications: those valid on this day (the home page's "as of" count).</param>
 public sealed record RecordQuery(string? RegionCode = null, int? Year = null, Guid? EnterpriseId = null, string? Kind = null, int? Page = null, int? PageSize = null,
-    string? Status = null, bool ClaimsOnly = false);
+    string? Status = null, bool ClaimsOnly = false, int? ImplementedIn = null, bool CityLevelOrAbove = false, bool PatentsOnly = false, DateOnly? ValidOn = null);
 
 public sealed record ProfileDto(Guid Id, Guid EnterpriseId, string Name, string RegionCode, string IndustryCode, bool Industrial,
     string TaxCollection, DateOnly RegistrationDate, bool ResidentEnterprise, bool RestrictedOrEliminated, bool InSupportedField);
@@ -45,7 +51,11 @@ public sealed record RdInstitutionDto(Guid Id, Guid EnterpriseId, string Enterpr
 public sealed record IntellectualPropertyDto(Guid Id, Guid EnterpriseId, string EnterpriseName, string Kind, string KindName, string Title, string Number,
     string Status, string StatusName, DateOnly AppliedOn, DateOnly? GrantedOn, bool SelfDeveloped);
 
-public sealed record FilingDto(Guid Id, Guid EnterpriseId, string EnterpriseName, string ProjectName, string PatentNumber, decimal ExpectedSales, int Year, DateOnly FiledOn);
+/// <summary>An enterprise counted as a 创新主体 in a year: its 科小 entry number, 高企 certificate number and 研发机构, where it has them.</summary>
+public sealed record InnovationEntityDto(Guid EnterpriseId, string EnterpriseName, string? TechSmeNumber, string? HighTechNumber, IReadOnlyList<string> RdInstitutions);
+
+public sealed record FilingDto(Guid Id, Guid EnterpriseId, string EnterpriseName, string ProjectName, string PatentNumber, decimal ExpectedSales, int Year, DateOnly FiledOn,
+    DateOnly ImplementationStart, DateOnly? ImplementationEnd);
 
 public sealed record AwardNominationDto(Guid Id, Guid EnterpriseId, string EnterpriseName, string Award, string Level, string LevelName, string Grade, int Year,
     string Project, string Result, string ResultName, string Status, string StatusName, string? RejectionReason);

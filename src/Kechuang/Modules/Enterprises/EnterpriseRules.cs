@@ -126,7 +126,7 @@ public static class EnterpriseRules
         return (kind, title, number, status);
     }
 
-    public static (string Project, string Patent, decimal Sales, int Year) ValidateFiling(FilingBody body, FieldErrors errors)
+    public static (string Project, string Patent, decimal Sales, int Year, DateOnly? Start) ValidateFiling(FilingBody body, FieldErrors errors)
     {
         var project = errors.Text("projectName", "产业化项目名称", body.ProjectName, 200);
         var patent = errors.Text("patentNumber", "发明专利号", body.PatentNumber, 40);
@@ -136,7 +136,16 @@ public static class EnterpriseRules
         {
             errors.Add("filedOn", "请填写备案日期");
         }
-        return (project, patent, sales, year);
+        var start = body.ImplementationStart ?? body.FiledOn;
+        if (start is { Year: < 1990 or > 2100 })
+        {
+            errors.Add("implementationStart", "实施开始日期须在1990至2100年之间");
+        }
+        if (body.ImplementationEnd is { } end && start is { } first && end < first)
+        {
+            errors.Add("implementationEnd", "计划完成日期不能早于实施开始日期");
+        }
+        return (project, patent, sales, year, start);
     }
 
     public static (string Award, Level? Level, string Grade, int Year, string Project, NominationResult Result) ValidateAwardNomination(

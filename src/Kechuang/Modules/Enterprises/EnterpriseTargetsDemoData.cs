@@ -22,12 +22,10 @@ internal sealed class EnterpriseTargetsDemoData : IDemoData
         // T9 申请各类专利 ≥10 / 其中发明专利 ≥2.
         ("T9", "ip.patent-applications", 10m),
         ("T9", "ip.invention-applications", 2m),
-        // T13 实施发明专利产业化项目 ≥25: closest existing indicator is 发明专利产业化备案 filed in the year
-        // (a project is counted when it is filed, not when it is implemented).
-        ("T13", "ip.industrialization-filings", 25m),
-        // T14 省科技型中小企业等创新主体 ≥80: closest existing indicator is 科技型中小企业 (entries valid in the year);
-        // the "等创新主体" (other innovation entities) are not counted by any indicator.
-        ("T14", "enterprises.tech-sme-count", 80m),
+        // T13 实施发明专利产业化项目 ≥25: filed projects put into implementation in the year.
+        ("T13", "ip.industrialization-projects", 25m),
+        // T14 省科技型中小企业等创新主体 ≥80: enterprises that were 科小 or 高企 in the year or had a 研发机构, each once.
+        ("T14", "enterprises.innovation-entities", 80m),
         // T15 市级以上研发机构 ≥30.
         ("T15", "enterprises.rd-institution-count", 30m),
         // T17 重点企业研究院 ≥1.

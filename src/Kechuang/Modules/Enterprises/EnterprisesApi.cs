@@ -99,8 +99,21 @@ public static class EnterprisesApi
             .WithSummary("登记知识产权")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapGet("/industrialization-filings", (string? regionCode, int? year, Guid? enterpriseId, int? page, int? pageSize, ListFilingsHandler h, CancellationToken ct) =>
-            h.HandleAsync(new RecordQuery(regionCode, year, enterpriseId, null, page, pageSize), ct))
+        api.MapGet("/enterprises/records", (string? type, string? regionCode, int? year, string? kind, string? level, DateOnly? asOf, int? page, int? pageSize,
+                ListIndicatorRecordsHandler h, CancellationToken ct) =>
+            h.HandleAsync(new RecordTableQuery(type, regionCode, year, kind, level, page, pageSize, asOf), ct))
+            .WithName("ListIndicatorRecords")
+            .WithSummary("查询企业培育指标明细")
+            .WithDescription("企业培育和知识产权指标所计的记录：与页面 /enterprises/records 使用同一查询参数，指标的 recordsApiUrl 指向这里。");
+        api.MapGet("/innovation-entities", (string? regionCode, int? year, int? page, int? pageSize, ListInnovationEntitiesHandler h, CancellationToken ct) =>
+            h.HandleAsync(regionCode, year, page, pageSize, ct))
+            .WithName("ListInnovationEntities")
+            .WithSummary("查询科技型中小企业等创新主体")
+            .WithDescription("某年度内为科技型中小企业、持有有效高新技术企业证书或已有研发机构的企业，每家计一次（指标 enterprises.innovation-entities）。");
+
+        api.MapGet("/industrialization-filings", (string? regionCode, int? year, int? implementedIn, Guid? enterpriseId, int? page, int? pageSize, ListFilingsHandler h,
+                CancellationToken ct) =>
+            h.HandleAsync(new RecordQuery(regionCode, year, enterpriseId, null, page, pageSize, ImplementedIn: implementedIn), ct))
             .WithName("ListIndustrializationFilings")
             .WithSummary("查询产业化备案");
         api.MapPost("/industrialization-filings", async (FilingBody body, CreateFilingHandler h, CancellationToken ct) =>

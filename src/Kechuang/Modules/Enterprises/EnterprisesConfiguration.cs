@@ -83,6 +83,8 @@ public sealed class EnterprisesConfiguration :
         builder.HasKey(f => f.Id);
         builder.Property(f => f.RegionCode).HasMaxLength(12);
         builder.HasIndex(f => new { f.RegionCode, f.FiledOn });
+        // The generated name would pass PostgreSQL's 63-character limit.
+        builder.HasIndex(f => new { f.RegionCode, f.ImplementationStart }).HasDatabaseName("ix_enterprises_industrialization_filing_region_implementation");
         builder.HasIndex(f => f.OrganizationId);
         builder.Property(f => f.ProjectName).HasMaxLength(200);
         builder.Property(f => f.PatentNumber).HasMaxLength(40);

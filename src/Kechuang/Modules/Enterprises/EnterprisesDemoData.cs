@@ -109,8 +109,11 @@ public sealed class EnterprisesDemoData(IOrganizationDirectory directory) : IDem
                 var number = $"ZL{applied.Year}1{serial:D7}.X";
                 db.Add(new IntellectualPropertyRecord(org.Id, org.RegionCode, IntellectualPropertyKind.InventionPatent, $"{ShortName(name)}发明专利{i + 1}", number,
                     IntellectualPropertyStatus.Granted, applied, applied.AddYears(2), true, now));
+                // Filed, then carried out from three months later: the filings of the fourth quarter start in 2023 (T13).
+                var filed = new DateOnly(2022, 1 + serial % 12, 1 + serial % 27);
+                var start = filed.AddMonths(3);
                 db.Add(new PatentIndustrializationFiling(org.Id, org.RegionCode, $"{ShortName(name)}发明专利产业化项目{i + 1}", number, null,
-                    Platform.Data.Money.ToFen(500_000m + 100_000m * i), 2022, new DateOnly(2022, 1 + serial % 12, 1 + serial % 27), now));
+                    Platform.Data.Money.ToFen(500_000m + 100_000m * i), 2022, filed, start, start.AddYears(2).AddDays(-1), now));
             }
             for (var i = 0; i < 3; i++)
             {

@@ -10,7 +10,7 @@ internal static class IndicatorQueries
         $"/enterprises/records?type={type}&regionCode={regionCode}&year={period.From.Year}{extra}";
 }
 
-/// <summary>科技型中小企业数: enterprises with a 入库登记 of a year in the period (T5, T14).</summary>
+/// <summary>科技型中小企业数: enterprises with a 入库登记 of a year in the period.</summary>
 internal sealed class TechSmeCountIndicator : IIndicator
 {
     public string Code => "enterprises.tech-sme-count";
@@ -114,6 +114,9 @@ internal sealed class RdCoverageIndicator : IIndicator
 
     public string RecordsUrl(string regionCode, Period period) =>
         $"/cultivation?regionCode={regionCode}&year={period.To.AddDays(-1).Year + 1}&pool={CultivationPools.RdCoverageGap}";
+
+    public string RecordsApiUrl(string regionCode, Period period) =>
+        $"/api/v1/cultivation/screening?regionCode={regionCode}&year={period.To.AddDays(-1).Year + 1}&pool={CultivationPools.RdCoverageGap}";
 }
 
 /// <summary>专利申请 (all patent kinds) and 发明专利申请 filed in the period (T9).</summary>
@@ -137,7 +140,7 @@ internal sealed class PatentApplicationsIndicator(bool inventionOnly) : IIndicat
         IndicatorQueries.Records("intellectual-property", regionCode, period, inventionOnly ? "&kind=invention-patent" : "");
 }
 
-/// <summary>发明专利产业化备案 filed in the period (A12, T13).</summary>
+/// <summary>发明专利产业化备案 filed in the period (A12).</summary>
 internal sealed class IndustrializationFilingsIndicator : IIndicator
 {
     public string Code => "ip.industrialization-filings";
@@ -151,4 +154,56 @@ internal sealed class IndustrializationFilingsIndicator : IIndicator
     }
 
     public string RecordsUrl(string regionCode, Period period) => IndicatorQueries.Records("industrialization-filings", regionCode, period);
+}
+
+/// <summary>
+/// 实施发明专利产业化项目 (T13): filed projects put into implementation in the period. A project filed in December and
+/// started in January counts for the year it is carried out, not the year of its filing.
+/// </summary>
+internal sealed class IndustrializationProjectsIndicator : IIndicator
+{
+    public string Code => "ip.industrialization-projects";
+    public string Name => "实施发明专利产业化项目";
+    public string Unit => "项";
+    public string Module => "ip";
+
+    public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken) =>
+        await db.Set<PatentIndustrializationFiling>().UnderRegion(regionCode)
+            .CountAsync(f => f.ImplementationStart >= period.From && f.ImplementationStart < period.To, cancellationToken);
+
+    public string RecordsUrl(string regionCode, Period period) =>
+        $"/enterprises/records?type=industrialization-projects&regionCode={regionCode}&year={period.From.Year}";
+}
+
+/// <summary>
+/// 科技型中小企业等创新主体 (T14): enterprises that, at some time in the period, were an entered 科技型中小企业 or held a valid
+/// 高新技术企业 certificate, or that had a recognised 研发机构 of any level by its end. Each enterprise counts once, whichever
+/// of the three it is.
+/// </summary>
+internal sealed class InnovationEntitiesIndicator : IIndicator
+{
+    public string Code => "enterprises.innovation-entities";
+    public string Name => "科技型中小企业等创新主体";
+    public string Unit => "家";
+    public string Module => "enterprises";
+
+    public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken) =>
+        await InnovationEntities.Of(db, regionCode, period).CountAsync(cancellationToken);
+
+    public string RecordsUrl(string regionCode, Period period) =>
+        $"/enterprises/records?type=innovation-entities&regionCode={regionCode}&year={period.From.Year}";
+}
+
+/// <summary>The enterprises <see cref="InnovationEntitiesIndicator"/> counts, as one query the indicator and its list share.</summary>
+internal static class InnovationEntities
+{
+    public static IQueryable<Guid?> Of(KechuangDb db, string regionCode, Period period)
+    {
+        var last = period.To.AddDays(-1);
+        var qualified = db.Set<Qualification>().Confirmed().UnderRegion(regionCode)
+            .Where(q => q.ValidFrom <= last && q.ValidUntil >= period.From)
+            .Select(q => q.OrganizationId);
+        var institutions = db.Set<RdInstitution>().UnderRegion(regionCode).Where(i => i.Year <= last.Year).Select(i => i.OrganizationId);
+        return qualified.Union(institutions);
+    }
 }

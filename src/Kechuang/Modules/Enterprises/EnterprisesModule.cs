@@ -20,6 +20,8 @@ public static class EnterprisesModule
         services.AddScoped<ListIntellectualPropertyHandler>();
         services.AddScoped<CreateFilingHandler>();
         services.AddScoped<ListFilingsHandler>();
+        services.AddScoped<ListInnovationEntitiesHandler>();
+        services.AddScoped<ListIndicatorRecordsHandler>();
         services.AddScoped<CreateAwardNominationHandler>();
         services.AddScoped<ListAwardNominationsHandler>();
         services.AddScoped<ListClaimsHandler>();
@@ -44,6 +46,8 @@ public static class EnterprisesModule
         services.AddSingleton<IIndicator>(new PatentApplicationsIndicator(inventionOnly: false));
         services.AddSingleton<IIndicator>(new PatentApplicationsIndicator(inventionOnly: true));
         services.AddSingleton<IIndicator, IndustrializationFilingsIndicator>();
+        services.AddSingleton<IIndicator, IndustrializationProjectsIndicator>();
+        services.AddSingleton<IIndicator, InnovationEntitiesIndicator>();
         services.AddSingleton<Public.ITechSmeRoster, TechSmeRoster>();
         services.AddScoped<IDemoData, EnterprisesDemoData>();
         services.AddScoped<IDemoData, EnterprisePopulationDemoData>();

@@ -64,6 +64,10 @@ public sealed class ListQualificationsHandler(KechuangDb db, IOrganizationDirect
             var to = new DateOnly(year, 12, 31);
             query = query.Where(x => x.ValidFrom <= to && x.ValidUntil >= from);
         }
+        if (q.ValidOn is { } day)
+        {
+            query = query.Where(x => x.ValidFrom <= day && x.ValidUntil >= day);
+        }
         return await EnterpriseRecords.PageAsync(directory, query.OrderByDescending(x => x.Year).ThenBy(x => x.Number), q, (x, names) => new QualificationDto(x.Id, x.OrganizationId!.Value,
             names.GetValueOrDefault(x.OrganizationId.Value, ""), EnterpriseNames.Api(x.Kind), EnterpriseNames.Qualifications[x.Kind], x.Number, x.Year, x.ValidFrom, x.ValidUntil,
             EnterpriseNames.Api(x.Status), EnterpriseNames.ClaimStatuses[x.Status], x.RejectionReason), ct);
@@ -79,6 +83,19 @@ public sealed class ListRdInstitutionsHandler(KechuangDb db, IOrganizationDirect
         if (q.Year is { } year)
         {
             query = query.Where(x => x.Year <= year);
+        }
+        if (!string.IsNullOrWhiteSpace(q.Kind))
+        {
+            var errors = new FieldErrors();
+            var kind = errors.Enum("kind", "研发机构类别", q.Kind, EnterpriseNames.RdKinds);
+            errors.ThrowIfAny();
+            query = query.Where(x => x.Kind == kind);
+        }
+        if (q.CityLevelOrAbove)
+        {
+            // Levels are stored as text: compare by membership, never with >= in SQL.
+            Level[] cityPlus = [Level.City, Level.Provincial, Level.National];
+            query = query.Where(x => cityPlus.Contains(x.Level));
         }
         return await EnterpriseRecords.PageAsync(directory, query.OrderByDescending(x => x.Year).ThenBy(x => x.Name), q, (x, names) => new RdInstitutionDto(x.Id, x.OrganizationId!.Value,
             names.GetValueOrDefault(x.OrganizationId.Value, ""), x.Name, EnterpriseNames.Api(x.Kind), EnterpriseNames.RdKinds[x.Kind],
@@ -99,6 +116,10 @@ public sealed class ListIntellectualPropertyHandler(KechuangDb db, IOrganization
             errors.ThrowIfAny();
             query = query.Where(x => x.Kind == kind);
         }
+        else if (q.PatentsOnly)
+        {
+            query = query.Where(x => x.Kind == IntellectualPropertyKind.InventionPatent || x.Kind == IntellectualPropertyKind.UtilityModel || x.Kind == IntellectualPropertyKind.DesignPatent);
+        }
         if (q.Year is { } year)
         {
             var from = new DateOnly(year, 1, 1);
@@ -111,7 +132,7 @@ public sealed class ListIntellectualPropertyHandler(KechuangDb db, IOrganization
     }
 }
 
-/// <summary>发明专利产业化备案; with a year, those filed in it.</summary>
+/// <summary>发明专利产业化备案; with a year, those filed in it; with <c>ImplementedIn</c>, those put into implementation in that year.</summary>
 public sealed class ListFilingsHandler(KechuangDb db, IOrganizationDirectory directory)
 {
     public async Task<Paged<FilingDto>> HandleAsync(RecordQuery q, CancellationToken ct)
@@ -123,8 +144,16 @@ public sealed class ListFilingsHandler(KechuangDb db, IOrganizationDirectory dir
             var to = new DateOnly(year + 1, 1, 1);
             query = query.Where(x => x.FiledOn >= from && x.FiledOn < to);
         }
+        if (q.ImplementedIn is { } implemented)
+        {
+            ListFilters.CheckYear(implemented, "implementedIn");
+            var from = new DateOnly(implemented, 1, 1);
+            var to = new DateOnly(implemented + 1, 1, 1);
+            query = query.Where(x => x.ImplementationStart >= from && x.ImplementationStart < to);
+        }
         return await EnterpriseRecords.PageAsync(directory, query.OrderByDescending(x => x.FiledOn).ThenBy(x => x.PatentNumber), q, (x, names) => new FilingDto(x.Id, x.OrganizationId!.Value,
-            names.GetValueOrDefault(x.OrganizationId.Value, ""), x.ProjectName, x.PatentNumber, Money.ToYuan(x.ExpectedSalesFen), x.Year, x.FiledOn), ct);
+            names.GetValueOrDefault(x.OrganizationId.Value, ""), x.ProjectName, x.PatentNumber, Money.ToYuan(x.ExpectedSalesFen), x.Year, x.FiledOn,
+            x.ImplementationStart, x.ImplementationEnd), ct);
     }
 }
 
@@ -141,5 +170,35 @@ public sealed class ListAwardNominationsHandler(KechuangDb db, IOrganizationDire
         return await EnterpriseRecords.PageAsync(directory, query.OrderByDescending(x => x.Year).ThenBy(x => x.Award), q, (x, names) => new AwardNominationDto(x.Id, x.OrganizationId!.Value,
             names.GetValueOrDefault(x.OrganizationId.Value, ""), x.Award, EnterpriseNames.Api(x.Level), EnterpriseNames.Levels[x.Level], x.Grade, x.Year,
             x.Project, EnterpriseNames.Api(x.Result), EnterpriseNames.Results[x.Result], EnterpriseNames.Api(x.Status), EnterpriseNames.ClaimStatuses[x.Status], x.RejectionReason), ct);
+    }
+}
+
+/// <summary>
+/// The enterprises counted by <c>enterprises.innovation-entities</c> for a year, with what makes each one count: its 科小
+/// entry, its 高企 certificate, its 研发机构.
+/// </summary>
+public sealed class ListInnovationEntitiesHandler(KechuangDb db, IOrganizationDirectory directory)
+{
+    public async Task<Paged<InnovationEntityDto>> HandleAsync(string? regionCode, int? year, int? page, int? pageSize, CancellationToken ct)
+    {
+        ListFilters.CheckYear(year);
+        var period = Platform.Indicators.Period.Year(year ?? db.Today().Year);
+        var region = Platform.Indicators.IndicatorCatalogue.CheckRegion(db.User, regionCode);
+        var ids = InnovationEntities.Of(db, region, period);
+        var (skip, take) = Paging.Normalize(page, pageSize);
+        var total = await ids.CountAsync(ct);
+        var pageIds = (await ids.OrderBy(id => id).Skip(skip).Take(take).ToListAsync(ct)).Select(id => id!.Value).ToList();
+        var last = period.To.AddDays(-1);
+        var qualifications = await db.Set<Qualification>().Confirmed().AsNoTracking()
+            .Where(q => pageIds.Contains(q.OrganizationId!.Value) && q.ValidFrom <= last && q.ValidUntil >= period.From).ToListAsync(ct);
+        var institutions = await db.Set<RdInstitution>().AsNoTracking()
+            .Where(i => pageIds.Contains(i.OrganizationId!.Value) && i.Year <= last.Year).OrderBy(i => i.Year).ToListAsync(ct);
+        var names = await directory.NamesAnywhereAsync(pageIds, ct);
+        var items = pageIds.Select(id => new InnovationEntityDto(id, names.GetValueOrDefault(id, ""),
+                qualifications.Where(q => q.OrganizationId == id && q.Kind == QualificationKind.TechSme).Select(q => q.Number).FirstOrDefault(),
+                qualifications.Where(q => q.OrganizationId == id && q.Kind == QualificationKind.HighTechEnterprise).Select(q => q.Number).FirstOrDefault(),
+                institutions.Where(i => i.OrganizationId == id).Select(i => i.Name).ToList()))
+            .OrderBy(x => x.EnterpriseName, StringComparer.Ordinal).ToList();
+        return new(items, total);
     }
 }

@@ -2,7 +2,11 @@ using Kechuang.Platform.Data;
 
 namespace Kechuang.Modules.Enterprises;
 
-/// <summary>发明专利产业化备案: an enterprise files the industrialisation of an invention patent (expected sales in fen).</summary>
+/// <summary>
+/// 发明专利产业化备案: an enterprise files the industrialisation of an invention patent (expected sales in fen). A
+/// project is filed before it is carried out, often in the previous year, so the filing day and the day implementation
+/// starts (实施开始日期) are kept apart: the filings of a year and the projects carried out from a year are two figures.
+/// </summary>
 public sealed class PatentIndustrializationFiling : IOrganizationScoped
 {
     private PatentIndustrializationFiling()
@@ -10,7 +14,7 @@ public sealed class PatentIndustrializationFiling : IOrganizationScoped
     }
 
     public PatentIndustrializationFiling(Guid organizationId, string regionCode, string projectName, string patentNumber, Guid? patentId,
-        long expectedSalesFen, int year, DateOnly filedOn, DateTime now)
+        long expectedSalesFen, int year, DateOnly filedOn, DateOnly implementationStart, DateOnly? implementationEnd, DateTime now)
     {
         Id = Guid.CreateVersion7();
         OrganizationId = organizationId;
@@ -21,6 +25,8 @@ public sealed class PatentIndustrializationFiling : IOrganizationScoped
         ExpectedSalesFen = expectedSalesFen;
         Year = year;
         FiledOn = filedOn;
+        ImplementationStart = implementationStart;
+        ImplementationEnd = implementationEnd;
         CreatedAt = now;
     }
 
@@ -35,5 +41,11 @@ public sealed class PatentIndustrializationFiling : IOrganizationScoped
     public long ExpectedSalesFen { get; private set; }
     public int Year { get; private set; }
     public DateOnly FiledOn { get; private set; }
+
+    /// <summary>实施开始日期: when the project is put into implementation (T13 counts projects by it).</summary>
+    public DateOnly ImplementationStart { get; private set; }
+
+    /// <summary>计划完成日期, when the enterprise states one.</summary>
+    public DateOnly? ImplementationEnd { get; private set; }
     public DateTime CreatedAt { get; private set; }
 }

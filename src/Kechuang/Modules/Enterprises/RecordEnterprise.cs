@@ -143,12 +143,13 @@ public sealed class CreateFilingHandler(KechuangDb db, IOrganizationDirectory di
         db.User.Demand(EnterprisesPermissions.CreateFiling);
         var errors = new FieldErrors();
         var enterprise = await EnterpriseRecords.EnterpriseAsync(directory, body.EnterpriseId, errors, ct);
-        var (project, patent, sales, year) = EnterpriseRules.ValidateFiling(body, errors);
+        var (project, patent, sales, year, start) = EnterpriseRules.ValidateFiling(body, errors);
         errors.ThrowIfAny();
         var patentId = await db.Set<IntellectualPropertyRecord>()
             .Where(p => p.Kind == IntellectualPropertyKind.InventionPatent && p.Number == patent && p.OrganizationId == enterprise!.Id)
             .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
-        var filing = new PatentIndustrializationFiling(enterprise!.Id, enterprise.RegionCode, project, patent, patentId, Money.ToFen(sales), year, body.FiledOn!.Value, db.UtcNow);
+        var filing = new PatentIndustrializationFiling(enterprise!.Id, enterprise.RegionCode, project, patent, patentId, Money.ToFen(sales), year, body.FiledOn!.Value,
+            start!.Value, body.ImplementationEnd, db.UtcNow);
         db.Add(filing);
         await db.SaveChangesAsync(ct);
         return filing.Id;

@@ -4,19 +4,37 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Modules.Market;
 
-/// <summary>Home figures: achievements on the market and sales at auction (public records, the same for every viewer).</summary>
+/// <summary>
+/// Home figures: achievements on the market now, and the sales of the auctions held in the year shown (public records,
+/// the same for every viewer).
+/// </summary>
 public sealed class MarketDashboard : IDashboardCard
 {
     public int Order => 400;
 
-    public async Task<IReadOnlyList<DashboardFigure>> FiguresAsync(KechuangDb db)
+    public async Task<IReadOnlyList<DashboardFigure>> FiguresAsync(KechuangDb db, DashboardPeriod period)
     {
         var listed = await db.Set<Achievement>().CountAsync(a => a.Status == AchievementStatus.Listed || a.Status == AchievementStatus.InAuction);
-        var hammerFen = await db.Set<Lot>().Where(l => l.Status == LotStatus.Sold).SumAsync(l => l.HammerPriceFen ?? 0);
+        var held = Held(db, period.From, period.To).Select(a => a.Id);
+        var hammerFen = await db.Set<Lot>().Where(l => held.Contains(l.AuctionId) && l.Status == LotStatus.Sold).SumAsync(l => l.HammerPriceFen ?? 0);
         return
         [
-            new DashboardFigure("挂牌科技成果", listed, "项", "/market/achievements"),
-            new DashboardFigure("拍卖成交额（累计）", (double)(Money.ToYuan(hammerFen) / 10_000m), "万元", "/market/auctions"),
+            new DashboardFigure("挂牌科技成果", listed, "项", "/market/achievements", DashboardPeriod.Now),
+            new DashboardFigure("拍卖成交额", (double)(Money.ToYuan(hammerFen) / 10_000m), "万元", $"/market/auctions?year={period.Year}", period.SpanText),
         ];
+    }
+
+    public async Task<int?> LatestYearAsync(KechuangDb db)
+    {
+        var latest = await db.Set<Auction>().MaxAsync(a => (DateTime?)a.StartsAt);
+        return latest is { } start ? MarketTime.ToChina(start).Year : null;
+    }
+
+    /// <summary>Auctions that started on a China date in [from, to).</summary>
+    private static IQueryable<Auction> Held(KechuangDb db, DateOnly from, DateOnly to)
+    {
+        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-MarketTime.OffsetHours);
+        var end = to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-MarketTime.OffsetHours);
+        return db.Set<Auction>().Where(a => a.StartsAt >= start && a.StartsAt < end);
     }
 }

@@ -20,6 +20,8 @@ public abstract class MarketIndicator : IIndicator
 
     public string RecordsUrl(string regionCode, Period period) => $"/market/auctions?year={period.From.Year}&regionCode={regionCode}";
 
+    public string RecordsApiUrl(string regionCode, Period period) => $"/api/v1/auctions?year={period.From.Year}&regionCode={regionCode}";
+
     internal static IQueryable<Lot> Lots(KechuangDb db, string regionCode, Period period)
     {
         var prefix = DataScope.Prefix(regionCode);

@@ -41,4 +41,10 @@ public interface IIndicator
 
     /// <summary>The filtered list page that shows exactly the records counted (provenance).</summary>
     string RecordsUrl(string regionCode, Period period);
+
+    /// <summary>
+    /// The API query that lists the same records. Pages and APIs share paths and query strings (<c>/contracts?…</c> is
+    /// listed by <c>/api/v1/contracts?…</c>); an indicator whose page is a chart or a screening names its list here.
+    /// </summary>
+    string RecordsApiUrl(string regionCode, Period period) => IndicatorCatalogue.ApiUrl(RecordsUrl(regionCode, period));
 }

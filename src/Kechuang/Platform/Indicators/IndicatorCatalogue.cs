@@ -40,7 +40,7 @@ public sealed class IndicatorCatalogue(IEnumerable<IIndicator> indicators)
         var period = Period.Year(year);
         var value = await indicator.ComputeAsync(db, region, period, cancellationToken);
         var url = indicator.RecordsUrl(region, period);
-        return new IndicatorValue(indicator.Code, indicator.Name, indicator.Unit, region, year, value, url, ApiUrl(url));
+        return new IndicatorValue(indicator.Code, indicator.Name, indicator.Unit, region, year, value, url, indicator.RecordsApiUrl(region, period));
     }
 
     /// <summary>Twelve monthly values of a year (for the dashboard chart).</summary>

@@ -9,7 +9,8 @@ public static class IndicatorsApi
     public sealed record Created(Guid Id);
 
     /// <summary>The home page's figures for a script or a load test: the same handler the page renders.</summary>
-    public sealed record Dashboard(string Scope, IReadOnlyList<Kechuang.Platform.Ui.DashboardFigure> Figures);
+    /// <param name="Year">The year shown: the one asked for, or the latest year with records.</param>
+    public sealed record Dashboard(string Scope, int Year, IReadOnlyList<Kechuang.Platform.Ui.DashboardFigure> Figures);
 
     public sealed record Monthly(string Code, string RegionCode, int Year, IReadOnlyList<decimal> Values);
 
@@ -17,8 +18,11 @@ public static class IndicatorsApi
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(Roles.Staff).WithTags("指标与目标");
 
-        api.MapGet("/dashboard", async (Kechuang.Platform.Ui.DashboardHandler handler) =>
-            TypedResults.Ok(new Dashboard(await handler.ScopeTextAsync(), await handler.FiguresAsync())))
+        api.MapGet("/dashboard", async (int? year, Kechuang.Platform.Ui.DashboardHandler handler) =>
+        {
+            var shown = year ?? await handler.DefaultYearAsync();
+            return TypedResults.Ok(new Dashboard(await handler.ScopeTextAsync(), shown, await handler.FiguresAsync(shown)));
+        })
             .WithName("GetDashboard")
             .WithSummary("首页数据概览（本人数据范围内的各项数字）");
         api.MapGet("/indicators", (IndicatorCatalogue catalogue) =>

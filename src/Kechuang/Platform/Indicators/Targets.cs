@@ -86,7 +86,7 @@ public sealed class TargetsHandler(KechuangDb db, IndicatorCatalogue catalogue, 
             }
             var forecast = TargetForecast.YearEnd(t.Year, today, actual, monthly);
             items.Add(new TargetProgress(t.Id, t.RegionCode, t.Year, t.IndicatorCode, indicator.Name, indicator.Unit, t.Comparator, t.Value, actual,
-                Target.CompletionRate(actual, t.Value), Target.CompletionText(actual, t.Value), Target.IsMet(t.Comparator, actual, t.Value), url, IndicatorCatalogue.ApiUrl(url),
+                Target.CompletionRate(actual, t.Value), Target.CompletionText(actual, t.Value), Target.IsMet(t.Comparator, actual, t.Value), url, indicator.RecordsApiUrl(t.RegionCode, period),
                 forecast, TargetForecast.FallsShort(t.Comparator, forecast, t.Value)));
         }
         return items;

@@ -50,16 +50,16 @@ public abstract class EnterprisePagesTests(KechuangApp app)
     }
 
     [Fact]
-    public async Task Home_ShowsFilingsOfTheLatestYearWithRecords_NotAnEmptyCurrentYear()
+    public async Task Home_OfAYear_ShowsItsFilingsAndCertificatesValidOnItsLastDay()
     {
         var staff = await app.ClientAsync("wuyi.staff");
 
-        var html = System.Net.WebUtility.HtmlDecode(await staff.GetStringAsync("/"));
+        var html = System.Net.WebUtility.HtmlDecode(await staff.GetStringAsync("/?year=2022"));
 
-        // The demo filings are of 2022 (A12: 42); the clock is in 2026, whose list is still empty.
-        Assert.Contains("2022年发明专利产业化备案", html);
+        // A12: the 42 filings of 2022; the certificates are counted on the year's last day.
         Assert.Contains("/enterprises/records?type=industrialization-filings&year=2022", html);
-        Assert.DoesNotContain("2026年发明专利产业化备案", html);
+        Assert.Contains("/enterprises/records?type=qualifications&kind=high-tech-enterprise&asOf=2022-12-31", html);
+        Assert.Contains("截至2022年12月31日", html);
     }
 
     public sealed class OnSqlite(SqliteApp app) : EnterprisePagesTests(app), IClassFixture<SqliteApp>;

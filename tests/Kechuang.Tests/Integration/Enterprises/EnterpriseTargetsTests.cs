@@ -9,8 +9,8 @@ public abstract class EnterpriseTargetsTests(KechuangApp app)
     [
         ("ip.patent-applications", 10m),
         ("ip.invention-applications", 2m),
-        ("ip.industrialization-filings", 25m),
-        ("enterprises.tech-sme-count", 80m),
+        ("ip.industrialization-projects", 25m),
+        ("enterprises.innovation-entities", 80m),
         ("enterprises.rd-institution-count", 30m),
         ("enterprises.key-institute-count", 1m),
         ("enterprises.rd-coverage-100m", 100m),

@@ -157,8 +157,8 @@ public abstract class ScreeningTests(KechuangApp app)
         Assert.Equal(16m, values.TechSme2023City);
         // 寿仙谷 and 泉溪, and 34 certificates of the demo population (issued in the December batches of 2020–2022).
         Assert.Equal(36m, values.HighTech2023);
-        // Eight of this module and T5's park count, which the carriers module computes.
-        Assert.Equal(9, indicators.Values.Count(i => i.Module is "enterprises" or "ip"));
+        // Ten of this module (T13 and T14 with their own) and T5's park count, which the carriers module computes.
+        Assert.Equal(11, indicators.Values.Count(i => i.Module is "enterprises" or "ip"));
     }
 
     [Fact]

@@ -143,6 +143,11 @@ public static class EnterprisesApi
             .WithPermission(EnterprisesPermissions.SubmitClaim)
             .WithName("SubmitAwardClaim")
             .WithSummary("企业申报本企业奖项结果（待确认）");
+        api.MapGet("/enterprise-claims", (string? status, int? page, int? pageSize, ListClaimsHandler h, CancellationToken ct) =>
+            h.HandleAsync(new ClaimQuery(status, page, pageSize), ct))
+            .WithPermission(EnterprisesPermissions.ReadClaims)
+            .WithName("ListEnterpriseClaims")
+            .WithSummary("查询企业申报的资质、奖项结果（两类合并，最新在前）");
         MapDecisions(api, "/qualifications", ClaimRecord.Qualification, "Qualification", "资质");
         MapDecisions(api, "/award-nominations", ClaimRecord.AwardNomination, "AwardNomination", "奖项");
         return app;

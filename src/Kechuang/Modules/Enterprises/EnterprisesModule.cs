@@ -24,6 +24,7 @@ public static class EnterprisesModule
         services.AddScoped<ListIndicatorRecordsHandler>();
         services.AddScoped<CreateAwardNominationHandler>();
         services.AddScoped<ListAwardNominationsHandler>();
+        services.AddScoped<ListClaimsHandler>();
         services.AddScoped<SubmitQualificationClaimHandler>();
         services.AddScoped<SubmitAwardClaimHandler>();
         services.AddScoped<ConfirmClaimHandler>();

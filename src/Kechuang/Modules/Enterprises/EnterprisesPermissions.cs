@@ -32,6 +32,9 @@ internal sealed class EnterprisesPermissions : IPermissionContribution
 
     public static readonly Permission DecideClaim = new("enterprises.claims.decide", "确认、驳回企业申报的资质、奖项结果", PermissionKind.Approve, RoleSets.Staff);
 
+    /// <summary>The list of claims: the enterprise its own, staff those of their county or city (data scope).</summary>
+    public static readonly Permission ReadClaims = new("enterprises.claims.read", "查看企业申报的资质、奖项结果", PermissionKind.Read, StaffAndEnterprises);
+
     public static readonly Permission RunScreening = new("enterprises.screening.run", "运行梯次培育筛选", PermissionKind.Change, RoleSets.Staff);
 
     public static readonly Permission Evaluate = new("enterprises.evaluations.run", "科技型中小企业、高新技术企业评价测算（不保存）", PermissionKind.Read, RoleSets.Business);
@@ -41,5 +44,5 @@ internal sealed class EnterprisesPermissions : IPermissionContribution
     public int Order => 30;
 
     public IEnumerable<Permission> Permissions =>
-        [ChangeProfile, ChangeYears, CreateIntellectualProperty, CreateQualification, CreateRdInstitution, CreateFiling, CreateAwardNomination, SubmitClaim, DecideClaim, RunScreening, Evaluate];
+        [ChangeProfile, ChangeYears, CreateIntellectualProperty, CreateQualification, CreateRdInstitution, CreateFiling, CreateAwardNomination, SubmitClaim, DecideClaim, ReadClaims, RunScreening, Evaluate];
 }

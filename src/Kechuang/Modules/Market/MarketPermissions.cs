@@ -20,7 +20,8 @@ internal sealed class MarketPermissions : IPermissionContribution
 
     public static readonly Permission ReadBidders = new("market.bidders.read", "查看竞买人名单和出价单位（限拍卖会所在地区）", PermissionKind.Read, RoleSets.Staff);
 
-    public static readonly Permission PlaceBid = new("market.bids.place", "出价（须已登记为竞买人）", PermissionKind.Create, RoleSets.Organizations);
+    /// <summary>A bidder is an enterprise of the directory (AuctionRules.CheckBidder): an institution's account could never bid.</summary>
+    public static readonly Permission PlaceBid = new("market.bids.place", "出价（须已登记为竞买人）", PermissionKind.Create, [Role.Enterprise]);
 
     public string Module => "成果交易";
 

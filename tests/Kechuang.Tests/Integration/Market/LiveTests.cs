@@ -57,6 +57,23 @@ public abstract class LiveTests(KechuangApp app)
     }
 
     [Fact]
+    public async Task LotPage_OffersTheBidForm_ToTheRoleThatMayBid_AndNoOtherSignedInAccount()
+    {
+        var session = await SessionAsync(app, bidders: 1);
+        using var enterprise = await app.ClientAsync("shouxiangu");
+        using var institution = await app.ClientAsync("zjnu");
+
+        var enterprisePage = await enterprise.GetStringAsync($"/market/lots/{session.LotId}");
+        var institutionPage = await institution.GetStringAsync($"/market/lots/{session.LotId}");
+        var institutionBid = await institution.PostJsonAsync($"/api/v1/lots/{session.LotId}/bids", new { amount = 1_000_000m, idempotencyKey = "institution" });
+
+        // Bidders are enterprises of the directory: market.bids.place is the enterprise's row, and the page follows it.
+        Assert.Contains("id=\"bid-amount\"", enterprisePage, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"bid-amount\"", institutionPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, institutionBid.StatusCode);
+    }
+
+    [Fact]
     public async Task ResultsPage_OfTheDemoAuction_Shows12Lots6Institutions9Sold1981Point2WanAnd16Point06Percent()
     {
         var auctions = await (await app.CreateClient().GetAsync("/api/v1/auctions?year=2022&regionCode=330723")).ReadJsonAsync();

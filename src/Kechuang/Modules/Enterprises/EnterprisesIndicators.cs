@@ -51,8 +51,8 @@ internal sealed class HighTechCountIndicator : IIndicator
 /// <summary>市级以上研发机构: institutions recognised at city level or above by the end of the period (T15).</summary>
 internal sealed class RdInstitutionCountIndicator : IIndicator
 {
-    // Levels are stored as text: compare by membership, never with >= in SQL.
-    private static readonly Level[] CityPlus = [Level.City, Level.Provincial, Level.National];
+    /// <summary>市级以上. Levels are stored as text: compare by membership, never with >= in SQL.</summary>
+    internal static readonly Level[] CityPlus = [Level.City, Level.Provincial, Level.National];
 
     public string Code => "enterprises.rd-institution-count";
     public string Name => "市级以上研发机构";
@@ -130,14 +130,16 @@ internal sealed class PatentApplicationsIndicator(bool inventionOnly) : IIndicat
     public async Task<decimal> ComputeAsync(KechuangDb db, string regionCode, Period period, CancellationToken cancellationToken)
     {
         var query = db.Set<IntellectualPropertyRecord>().UnderRegion(regionCode).Where(p => p.AppliedOn >= period.From && p.AppliedOn < period.To);
-        query = inventionOnly
-            ? query.Where(p => p.Kind == IntellectualPropertyKind.InventionPatent)
-            : query.Where(p => p.Kind == IntellectualPropertyKind.InventionPatent || p.Kind == IntellectualPropertyKind.UtilityModel || p.Kind == IntellectualPropertyKind.DesignPatent);
+        query = inventionOnly ? query.Where(p => p.Kind == IntellectualPropertyKind.InventionPatent) : Patents(query);
         return await query.CountAsync(cancellationToken);
     }
 
     public string RecordsUrl(string regionCode, Period period) =>
         IndicatorQueries.Records("intellectual-property", regionCode, period, inventionOnly ? "&kind=invention-patent" : "");
+
+    /// <summary>The three patent kinds (发明、实用新型、外观设计), without the other rights.</summary>
+    internal static IQueryable<IntellectualPropertyRecord> Patents(IQueryable<IntellectualPropertyRecord> query) =>
+        query.Where(p => p.Kind == IntellectualPropertyKind.InventionPatent || p.Kind == IntellectualPropertyKind.UtilityModel || p.Kind == IntellectualPropertyKind.DesignPatent);
 }
 
 /// <summary>发明专利产业化备案 filed in the period (A12).</summary>

@@ -93,9 +93,7 @@ public sealed class ListRdInstitutionsHandler(KechuangDb db, IOrganizationDirect
         }
         if (q.CityLevelOrAbove)
         {
-            // Levels are stored as text: compare by membership, never with >= in SQL.
-            Level[] cityPlus = [Level.City, Level.Provincial, Level.National];
-            query = query.Where(x => cityPlus.Contains(x.Level));
+            query = query.Where(x => RdInstitutionCountIndicator.CityPlus.Contains(x.Level));
         }
         return await EnterpriseRecords.PageAsync(directory, query.OrderByDescending(x => x.Year).ThenBy(x => x.Name), q, (x, names) => new RdInstitutionDto(x.Id, x.OrganizationId!.Value,
             names.GetValueOrDefault(x.OrganizationId.Value, ""), x.Name, EnterpriseNames.Api(x.Kind), EnterpriseNames.RdKinds[x.Kind],
@@ -118,7 +116,7 @@ public sealed class ListIntellectualPropertyHandler(KechuangDb db, IOrganization
         }
         else if (q.PatentsOnly)
         {
-            query = query.Where(x => x.Kind == IntellectualPropertyKind.InventionPatent || x.Kind == IntellectualPropertyKind.UtilityModel || x.Kind == IntellectualPropertyKind.DesignPatent);
+            query = PatentApplicationsIndicator.Patents(query);
         }
         if (q.Year is { } year)
         {

@@ -21,7 +21,11 @@ using Kechuang.Platform.Problems;
 using Kechuang.Platform.Ui;
 
 var command = CommandLine.Parse(args);
-var builder = WebApplication.CreateBuilder(command.HostArgs);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = command.HostArgs,
+    ContentRootPath = CommandLine.ContentRoot(command.HostArgs, System.IO.Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
+});
 // `dotnet run` and the build output serve the assets of packages (AntDesign) and of the framework
 // (blazor.web.js) from where they lie on disk, listed in the build's static web assets manifest; the host
 // reads that manifest only in Development unless asked. A published app has no such manifest and this is

@@ -34,6 +34,21 @@ public static class CommandLine
         };
     }
 
+    /// <summary>
+    /// The content root when none is given and the current directory is not one: the application's own folder. A
+    /// published app started from elsewhere (<c>dotnet /opt/kechuang/kechuang.dll</c>) would otherwise find neither
+    /// appsettings.json nor wwwroot/, and serve without its settings or assets. Null keeps the host's default.
+    /// </summary>
+    public static string? ContentRoot(string[] hostArgs, string currentDirectory, string appDirectory)
+    {
+        var given = hostArgs.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT"));
+        return given || File.Exists(Path.Combine(currentDirectory, "appsettings.json")) || !File.Exists(Path.Combine(appDirectory, "appsettings.json"))
+            ? null
+            : appDirectory;
+    }
+
     public static async Task<int> RunAsync(WebApplication app, Command command)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -24,4 +24,27 @@ public sealed class CommandLineParseTests
         Assert.Equal(["--batch", "500"], CommandLine.Parse(["rotate-personal-data-key", "--batch", "500"]).HostArgs);
         Assert.Equal("serve", CommandLine.Parse(["--urls=http://127.0.0.1:1"]).Name);
     }
+
+    [Fact]
+    public void ContentRoot_FallsBackToTheAppsFolder_OnlyWhenTheCurrentDirectoryHasNoSettings()
+    {
+        var app = System.IO.Directory.CreateTempSubdirectory("kc-app-").FullName;
+        var elsewhere = System.IO.Directory.CreateTempSubdirectory("kc-cwd-").FullName;
+        try
+        {
+            Assert.Null(CommandLine.ContentRoot([], elsewhere, app));
+
+            File.WriteAllText(Path.Combine(app, "appsettings.json"), "{}");
+            Assert.Equal(app, CommandLine.ContentRoot([], elsewhere, app));
+            Assert.Null(CommandLine.ContentRoot(["--contentRoot", elsewhere], elsewhere, app));
+
+            File.WriteAllText(Path.Combine(elsewhere, "appsettings.json"), "{}");
+            Assert.Null(CommandLine.ContentRoot([], elsewhere, app));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(app, true);
+            System.IO.Directory.Delete(elsewhere, true);
+        }
+    }
 }

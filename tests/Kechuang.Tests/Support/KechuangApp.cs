@@ -43,13 +43,14 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// False (the default) raises the per-client sign-in limit: every test request comes from one address and a
     /// class signs in hundreds of times; <see cref="SignInLimitedApp"/> keeps the limits a real instance has.
     /// </param>
-    public KechuangApp(Provider provider, string environment = "Production", bool signInLimits = false)
+    /// <param name="sqliteFolder">Where the SQLite database file lies (the temporary folder unless given).</param>
+    public KechuangApp(Provider provider, string environment = "Production", bool signInLimits = false, string? sqliteFolder = null)
     {
         Provider = provider;
         _environment = environment;
         _signInLimits = signInLimits;
         _database = provider == Provider.Sqlite
-            ? Path.Combine(Path.GetTempPath(), $"kechuang-test-{Guid.NewGuid():N}.db")
+            ? Path.Combine(sqliteFolder ?? Path.GetTempPath(), $"kechuang-test-{Guid.NewGuid():N}.db")
             : $"kechuang_test_{Guid.NewGuid():N}";
     }
 
@@ -136,7 +137,11 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             System.IO.Directory.Delete(KeyFolder, recursive: true);
         }
+        await DisposedAsync();
     }
+
+    /// <summary>After the host and its database are gone: what a fixture set up around them is undone here.</summary>
+    protected virtual Task DisposedAsync() => Task.CompletedTask;
 
     /// <summary>
     /// The test server gives every request the same (empty) remote address; a test that plays several clients

@@ -62,17 +62,19 @@ public sealed class BulkInsert : IAsyncDisposable
     private const int BulkCacheKib = 32_768;
     private const int SqliteDefaultCacheKib = 2_000;
 
-    private static async Task SetSqliteCacheAsync(KechuangDb db, long kib, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets the connection's page cache through SQLite itself rather than a command: the pragma belongs to no
+    /// transaction, and SQLite ends the transaction on some failures (a full disk), after which a command on it would
+    /// throw "the transaction has completed" and hide the failure that ended it.
+    /// </summary>
+    private static void SetSqliteCache(KechuangDb db, long kib)
     {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
+        if (db.Database.GetDbConnection() is not Microsoft.Data.Sqlite.SqliteConnection { State: System.Data.ConnectionState.Open } connection)
         {
             return;
         }
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {-kib}");
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var rc = SQLitePCL.raw.sqlite3_exec(connection.Handle, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {-kib}"));
+        Microsoft.Data.Sqlite.SqliteException.ThrowExceptionForRC(rc, connection.Handle);
     }
 
     /// <summary>Wall time spent writing each table (Stopwatch ticks: a write awaits the server and may end on another thread), for benchmarks.</summary>
@@ -105,7 +107,7 @@ public sealed class BulkInsert : IAsyncDisposable
             {
                 // A large transaction's index pages stay in memory instead of spilling to the WAL
                 // mid-transaction (32 MB, this connection only; put back when the writer is disposed).
-                await SetSqliteCacheAsync(db, BulkCacheKib, cancellationToken);
+                SetSqliteCache(db, BulkCacheKib);
             }
             var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Seq)
                 .Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(cancellationToken);
@@ -319,7 +321,7 @@ public sealed class BulkInsert : IAsyncDisposable
         {
             if (_sqlite)
             {
-                await SetSqliteCacheAsync(_db, SqliteDefaultCacheKib, CancellationToken.None);
+                SetSqliteCache(_db, SqliteDefaultCacheKib);
             }
             if (_ownTransaction is not null)
             {

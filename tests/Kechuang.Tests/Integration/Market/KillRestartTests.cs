@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Kechuang.Tests.Support;
 using Xunit.Abstractions;
@@ -29,10 +27,9 @@ public sealed class KillRestartTests(PostgresApp app, ITestOutputHelper output) 
         var realNow = DateTime.UtcNow;
         var session = await SessionAsync(app, Bidders, startsIn: realNow - Now(app) - TimeSpan.FromMinutes(1), length: TimeSpan.FromHours(1),
             increment: Increment, softCloseSeconds: 0);
-        var port = FreePort();
+        var port = ChildServer.FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var log = new ConcurrentQueue<string>();
-        var server = await StartServerAsync(baseAddress, log);
+        var server = await ChildServer.StartAsync(app, port);
         var acknowledged = new ConcurrentBag<(int Bidder, string Key, int Seq, decimal Price, bool AfterRestart)>();
         var refused = new ConcurrentBag<string>();
         var lost = new ConcurrentDictionary<string, bool>(); // keys whose answer the crash took away (sent again)
@@ -97,22 +94,20 @@ public sealed class KillRestartTests(PostgresApp app, ITestOutputHelper output) 
             }
         })).ToList();
 
-        await WaitUntilAsync(() => acknowledged.Count >= 40, TimeSpan.FromSeconds(20), "bids before the kill", log);
-        server.Kill(entireProcessTree: true);
-        await server.WaitForExitAsync();
+        await WaitUntilAsync(() => acknowledged.Count >= 40, TimeSpan.FromSeconds(20), "bids before the kill", server);
+        await server.DisposeAsync();
         var beforeKill = acknowledged.Count;
         Volatile.Write(ref restarted, true);
-        server = await StartServerAsync(baseAddress, log);
+        server = await ChildServer.StartAsync(app, port);
         try
         {
-            await WaitUntilAsync(() => acknowledged.Count(a => a.AfterRestart) >= 30, TimeSpan.FromSeconds(20), "bids after the restart", log);
+            await WaitUntilAsync(() => acknowledged.Count(a => a.AfterRestart) >= 30, TimeSpan.FromSeconds(20), "bids after the restart", server);
             await stop.CancelAsync();
             await Task.WhenAll(bidding);
         }
         finally
         {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
+            await server.DisposeAsync();
         }
 
         var staff = await app.ClientAsync("wuyi.staff");
@@ -143,58 +138,7 @@ public sealed class KillRestartTests(PostgresApp app, ITestOutputHelper output) 
         Assert.All(refused, code => Assert.Equal("auction.bid-too-low", code));
     }
 
-    private async Task<Process> StartServerAsync(Uri baseAddress, ConcurrentQueue<string> log)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kechuang.dll"));
-        start.ArgumentList.Add($"--urls={baseAddress.ToString().TrimEnd('/')}");
-        start.ArgumentList.Add("--Database:Provider=Postgres");
-        start.ArgumentList.Add($"--ConnectionStrings:Kechuang={app.ConnectionString}");
-        foreach (var key in KechuangApp.PersonalDataArguments)
-        {
-            start.ArgumentList.Add(key);
-        }
-        start.ArgumentList.Add("--Demo:Seed=false");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => Keep(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(log, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var probe = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(40);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
-        {
-            try
-            {
-                if ((await probe.GetAsync("/health")).IsSuccessStatusCode)
-                {
-                    return process;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-            }
-            await Task.Delay(200);
-        }
-        process.Kill(entireProcessTree: true);
-        throw new InvalidOperationException("the server did not become healthy:\n" + string.Join('\n', log));
-    }
-
-    private static void Keep(ConcurrentQueue<string> log, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        log.Enqueue(line);
-        while (log.Count > 200)
-        {
-            log.TryDequeue(out _);
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what, ConcurrentQueue<string> log)
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what, ChildServer server)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!condition())
@@ -202,17 +146,10 @@ public sealed class KillRestartTests(PostgresApp app, ITestOutputHelper output) 
             if (DateTime.UtcNow > deadline)
             {
                 var text = new StringBuilder($"timed out waiting for {what}; server output:\n");
-                text.AppendJoin('\n', log);
+                text.Append(server.Output);
                 throw new TimeoutException(text.ToString());
             }
             await Task.Delay(20);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

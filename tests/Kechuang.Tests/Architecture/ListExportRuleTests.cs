@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Kechuang.Tests.Support;
 
 namespace Kechuang.Tests.Architecture;
 
@@ -14,7 +15,7 @@ public partial class ListExportRuleTests
     [Fact]
     public void EveryDataList_NamesItsExport()
     {
-        var sources = Path.Combine(RepositoryRoot(), "src", "Kechuang");
+        var sources = Path.Combine(Repository.Root(), "src", "Kechuang");
         var lists = Directory.EnumerateFiles(sources, "*.razor", SearchOption.AllDirectories)
             .SelectMany(file => DataListTag().Matches(File.ReadAllText(file)).Select(m => (File: Path.GetRelativePath(sources, file), Tag: m.Value)))
             .ToList();
@@ -23,17 +24,5 @@ public partial class ListExportRuleTests
 
         Assert.True(lists.Count >= 30, $"only {lists.Count} lists found under {sources}");
         Assert.True(without.Count == 0, "A DataList without ExportUrl:\n  " + string.Join("\n  ", without));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kechuang.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Kechuang.slnx not found above " + AppContext.BaseDirectory);
     }
 }

@@ -77,9 +77,17 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
+    /// <summary>The PostgreSQL server this instance's database lies on (the shared test server unless a fixture has its own).</summary>
+    protected virtual string PostgresHost => PostgresServer;
+
+    /// <summary>Settings a fixture adds to the host's (a standby for reports, …).</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
+    }
+
     public string ConnectionString => Provider == Provider.Sqlite
         ? $"Data Source={_database}"
-        : $"{PostgresServer};Database={_database}";
+        : $"{PostgresHost};Database={_database}";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -97,6 +105,7 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting("Access:SignInPerClientPerMinute", "100000");
         }
+        Configure(builder);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -109,7 +118,7 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         if (Provider == Provider.Postgres)
         {
-            await using var connection = new NpgsqlConnection(PostgresServer + ";Database=postgres");
+            await using var connection = new NpgsqlConnection(PostgresHost + ";Database=postgres");
             await connection.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
             await create.ExecuteNonQueryAsync();
@@ -169,7 +178,7 @@ public class KechuangApp : WebApplicationFactory<Program>, IAsyncLifetime
     // sessions, and a few retries cover a worker that starts between the two.
     private async Task DropDatabaseAsync()
     {
-        await using var connection = new NpgsqlConnection(PostgresServer + ";Database=postgres");
+        await using var connection = new NpgsqlConnection(PostgresHost + ";Database=postgres");
         await connection.OpenAsync();
         for (var attempt = 1; ; attempt++)
         {

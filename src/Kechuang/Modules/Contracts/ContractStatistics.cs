@@ -147,11 +147,14 @@ public static class ContractDimensions
 /// 技术市场统计: registered contracts of a period and region (registration date, the seller's region), counted and summed by
 /// every dimension of <see cref="ContractDimensions"/>. Amounts are summed in fen, exactly.
 /// </summary>
-public sealed class GetContractStatisticsHandler(KechuangDb db, IOrganizationDirectory directory, TimeProvider clock)
+/// <remarks>Read from the reporting database (a standby when one is configured).</remarks>
+public sealed class GetContractStatisticsHandler(ReportingDb reporting, IOrganizationDirectory directory, TimeProvider clock)
 {
+    private readonly KechuangDb _db = reporting.Db;
+
     public async Task<ContractStatistics> HandleAsync(StatisticsQuery query, CancellationToken cancellationToken = default)
     {
-        db.User.Demand(ContractsPermissions.Read);
+        _db.User.Demand(ContractsPermissions.Read);
         var today = ContractsRules.LocalDate(clock.GetUtcNow().UtcDateTime);
         var from = query.From ?? new DateOnly(today.Year, 1, 1);
         var to = query.To ?? today;
@@ -174,13 +177,13 @@ public sealed class GetContractStatisticsHandler(KechuangDb db, IOrganizationDir
         {
             errors.Add("regionCode", $"行政区划代码 {region} 不存在");
         }
-        else if (region is not null && !db.User.Scope.Covers(region))
+        else if (region is not null && !_db.User.Scope.Covers(region))
         {
             errors.Add("regionCode", "该行政区划不在您的数据范围内");
         }
         errors.ThrowIfAny();
 
-        var registered = Registered(db.Set<TechContract>().AsNoTracking(), from, to);
+        var registered = Registered(_db.Set<TechContract>().AsNoTracking(), from, to);
         registered = registered.UnderRegion(region);
         var facts = await Project(registered).ToListAsync(cancellationToken);
         var breakdowns = ContractDimensions.All.Select(d => Breakdown(d.Key, d.Title, facts)).ToList();
@@ -194,13 +197,13 @@ public sealed class GetContractStatisticsHandler(KechuangDb db, IOrganizationDir
     /// </summary>
     private async Task<StatisticsRow?> InflowAsync(DateOnly from, DateOnly to, string? region, CancellationToken cancellationToken)
     {
-        var scope = db.User.Scope;
-        if (db.User.Role is not { } role || !role.IsStaff() || (region is null && scope.All))
+        var scope = _db.User.Scope;
+        if (_db.User.Role is not { } role || !role.IsStaff() || (region is null && scope.All))
         {
             return null;
         }
         var prefix = region is null ? scope.RegionPrefix : DataScope.Prefix(region);
-        var inflow = Registered(db.Set<TechContract>().IgnoreQueryFilters().AsNoTracking(), from, to)
+        var inflow = Registered(_db.Set<TechContract>().IgnoreQueryFilters().AsNoTracking(), from, to)
             .Where(c => !c.RegionCode.StartsWith(prefix) && c.BuyerDivision != null && c.BuyerDivision.StartsWith(prefix));
         var facts = await Project(inflow).ToListAsync(cancellationToken);
         return Row("inflow", "技术吸纳（买方在本地区、卖方在外地）", facts);
@@ -213,7 +216,7 @@ public sealed class GetContractStatisticsHandler(KechuangDb db, IOrganizationDir
         {
             return ListContractsHandler.RegionName(region, names);
         }
-        var scope = db.User.Scope;
+        var scope = _db.User.Scope;
         var code = scope.RegionPrefix.Length < 6 ? scope.RegionPrefix.PadRight(6, '0') : scope.RegionPrefix;
         return !scope.All && scope.OrganizationId is null && names.TryGetValue(code, out var name) ? name : "数据范围内全部地区";
     }

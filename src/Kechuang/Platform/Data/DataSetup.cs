@@ -37,6 +37,7 @@ public static class DataSetup
             services.AddScoped<IDbContextFactory<KechuangDb>, KechuangDbFactory<SqliteKechuangDb>>();
         }
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KechuangDb>>().CreateDbContext());
+        ReportingDb.Add(services, configuration);
         services.AddSingleton(sp => PersonalDataCipherFor(configuration, sqliteFile, sp.GetRequiredService<ILoggerFactory>()));
         services.AddScoped<PersonalDataRotation>();
         services.AddSingleton<ICommand, RotatePersonalDataKeyCommand>();

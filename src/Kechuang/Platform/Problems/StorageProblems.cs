@@ -53,6 +53,10 @@ public static class StorageProblems
                         || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow;
                 case NpgsqlException { IsTransient: true }:
                     return true;
+                // A data source of several hosts that finds no primary (a failover under way) says so with no cause,
+                // or with the hosts' own failures gathered.
+                case NpgsqlException { InnerException: null or AggregateException }:
+                    return true;
             }
         }
         return false;

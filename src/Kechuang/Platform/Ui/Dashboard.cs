@@ -52,8 +52,11 @@ public interface IDashboardCard
 }
 
 /// <summary>The home page's data: the viewer's data scope in words and every contributed figure, in the cards' order.</summary>
-public sealed class DashboardHandler(KechuangDb db, CurrentUser user, IDirectoryOptions directory, IEnumerable<IDashboardCard> cards)
+/// <remarks>Its figures are read from the reporting database (a standby when one is configured).</remarks>
+public sealed class DashboardHandler(ReportingDb reporting, CurrentUser user, IDirectoryOptions directory, IEnumerable<IDashboardCard> cards)
 {
+    private readonly KechuangDb _db = reporting.Db;
+
     /// <summary>数据范围 in words: 金华市（全市）, 武义县, or the account's own organisation.</summary>
     public async Task<string> ScopeTextAsync()
     {
@@ -70,11 +73,11 @@ public sealed class DashboardHandler(KechuangDb db, CurrentUser user, IDirectory
     /// <summary>The year the page opens on: the latest year with records in any card, never after this year.</summary>
     public async Task<int> DefaultYearAsync()
     {
-        var thisYear = db.Today().Year;
+        var thisYear = _db.Today().Year;
         var latest = new List<int>();
         foreach (var card in cards)
         {
-            if (await card.LatestYearAsync(db) is { } year && year <= thisYear)
+            if (await card.LatestYearAsync(_db) is { } year && year <= thisYear)
             {
                 latest.Add(year);
             }
@@ -85,7 +88,7 @@ public sealed class DashboardHandler(KechuangDb db, CurrentUser user, IDirectory
     /// <summary>The years a reader may pick: this year and the nine before it (older years stay in the lists and statistics).</summary>
     public IReadOnlyList<int> Years()
     {
-        var thisYear = db.Today().Year;
+        var thisYear = _db.Today().Year;
         return Enumerable.Range(thisYear - YearsShown + 1, YearsShown).Reverse().ToList();
     }
 
@@ -94,16 +97,16 @@ public sealed class DashboardHandler(KechuangDb db, CurrentUser user, IDirectory
     public async Task<IReadOnlyList<DashboardFigure>> FiguresAsync(int? year = null)
     {
         var chosen = year ?? await DefaultYearAsync();
-        var thisYear = db.Today().Year;
+        var thisYear = _db.Today().Year;
         if (chosen <= thisYear - YearsShown || chosen > thisYear)
         {
             throw InputException.For("year", $"年度须在{thisYear - YearsShown + 1}年至{thisYear}年之间");
         }
-        var period = DashboardPeriod.Of(chosen, db.Today());
+        var period = DashboardPeriod.Of(chosen, _db.Today());
         var figures = new List<DashboardFigure>();
         foreach (var card in cards.OrderBy(c => c.Order))
         {
-            figures.AddRange(await card.FiguresAsync(db, period));
+            figures.AddRange(await card.FiguresAsync(_db, period));
         }
         return figures;
     }

@@ -22,7 +22,7 @@ public abstract class OpenApiTests(KechuangApp app)
     [Fact]
     public async Task Document_PassesRecommendedLint()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root();
         var cli = Path.Combine(root, "tools", "openapi-lint", "node_modules", "@redocly", "cli", "bin", "cli.js");
         Assert.True(File.Exists(cli), $"{cli} is missing: scripts/test.sh installs it (npm ci --prefix tools/openapi-lint)");
         var file = Path.Combine(Path.GetTempPath(), $"kechuang-openapi-{Guid.NewGuid():N}.json");
@@ -196,17 +196,6 @@ public abstract class OpenApiTests(KechuangApp app)
         return JsonDocument.Parse(json).RootElement.Clone();
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kechuang.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Kechuang.slnx not found above " + AppContext.BaseDirectory);
-    }
 
     public sealed class OnSqlite(SqliteApp app) : OpenApiTests(app), IClassFixture<SqliteApp>;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kechuang.Tests.Support;
 
 namespace Kechuang.Tests.Integration.Platform;
 
@@ -13,7 +14,7 @@ public sealed class PointInTimeRecoveryDrillTests
     [Fact]
     public async Task PitrDrill_RestoresToTheNotedTime()
     {
-        var script = Path.Combine(RepositoryRoot(), "scripts", "pitr-drill.sh");
+        var script = Path.Combine(Repository.Root(), "scripts", "pitr-drill.sh");
         var start = new ProcessStartInfo("bash", [script])
         {
             RedirectStandardOutput = true,
@@ -28,17 +29,5 @@ public sealed class PointInTimeRecoveryDrillTests
 
         Assert.True(process.ExitCode == 0, text);
         Assert.Contains("pitr-drill: ok (1000 rows kept, 510 later writes gone", text, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kechuang.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Kechuang.slnx not found above " + AppContext.BaseDirectory);
     }
 }

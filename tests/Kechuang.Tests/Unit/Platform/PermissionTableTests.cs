@@ -14,6 +14,7 @@ using Kechuang.Modules.Transfer;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Indicators;
 using Kechuang.Platform.Problems;
+using Kechuang.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -86,7 +87,7 @@ public class PermissionTableTests
     public void SecurityDocument_ListsEveryPermissionWithItsRoles()
     {
         var expected = Markdown(Table());
-        var document = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "security.md"));
+        var document = File.ReadAllText(Path.Combine(Repository.Root(), "docs", "security.md"));
         var start = document.IndexOf(Start, StringComparison.Ordinal);
         var end = document.IndexOf(End, StringComparison.Ordinal);
         Assert.True(start >= 0 && end > start, $"docs/security.md has no section between {Start} and {End}");
@@ -111,17 +112,6 @@ public class PermissionTableTests
         return text.ToString().TrimEnd('\n');
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kechuang.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Kechuang.slnx not found above " + AppContext.BaseDirectory);
-    }
 
     private sealed class Contribution(IEnumerable<Permission> permissions) : IPermissionContribution
     {

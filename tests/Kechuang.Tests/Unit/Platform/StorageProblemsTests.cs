@@ -36,4 +36,16 @@ public class StorageProblemsTests
         Assert.Null(StorageProblems.Describe(new PostgresException("deadlock", "ERROR", "ERROR", PostgresErrorCodes.DeadlockDetected)));
         Assert.Equal(500, ProblemHandler.Map(new IOException("broken pipe", 32)).Status);
     }
+
+    [Fact]
+    public void NoPrimaryAmongSeveralHosts_IsTheDatabaseUnreachable_OtherClientFailuresAreNot()
+    {
+        Assert.True(StorageProblems.Unreachable(new NpgsqlException("No suitable host was found.")));
+        Assert.True(StorageProblems.Unreachable(new NpgsqlException("No suitable host was found.",
+            new AggregateException(new NpgsqlException("Failed to connect", new System.Net.Sockets.SocketException(111))))));
+        Assert.Equal(503, ProblemHandler.Map(new NpgsqlException("No suitable host was found.")).Status);
+
+        Assert.False(StorageProblems.Unreachable(new NpgsqlException("Received backend message out of order", new InvalidOperationException())));
+        Assert.False(StorageProblems.Unreachable(new PostgresException("deadlock", "ERROR", "ERROR", PostgresErrorCodes.DeadlockDetected)));
+    }
 }

@@ -24,14 +24,14 @@ internal sealed class ContractsDashboard : IDashboardCard
         var amount = new TransactionAmountIndicator();
         var span = Period.Year(year);
         var actual = await amount.ComputeAsync(db, region, span, CancellationToken.None);
-        var (value, unit) = Scaled(actual);
+        var (value, unit) = IndicatorFormat.Scaled(actual);
         var figures = new List<DashboardFigure> { new($"{year}年技术交易额", (double)value, unit, amount.RecordsUrl(region, span), period.SpanText) };
         var target = await db.Set<Target>().AsNoTracking()
             .FirstOrDefaultAsync(t => t.RegionCode == region && t.IndicatorCode == TransactionAmountIndicator.IndicatorCode && t.Year == year);
         if (target is not null)
         {
             var rate = decimal.Round(actual / target.Value * 100m, 1, MidpointRounding.AwayFromZero);
-            figures.Add(new DashboardFigure($"{year}年技术交易额目标完成率（目标{Sign(target.Comparator)}{Money.Format(Money.ToFen(target.Value))}）",
+            figures.Add(new DashboardFigure($"{year}年技术交易额目标完成率（目标{IndicatorFormat.Sign(target.Comparator)}{IndicatorFormat.Show(target.Value, "元")}）",
                 (double)rate, "%", $"/indicators/targets?year={year}&regionCode={region}", period.SpanText));
         }
         return figures;
@@ -47,17 +47,4 @@ internal sealed class ContractsDashboard : IDashboardCard
             .Where(c => c.Status == ContractStatus.Registered).MaxAsync(c => (DateOnly?)c.RegisteredOn);
         return latest?.Year;
     }
-
-    /// <summary>The comparator as a reader writes it on a card (≥, not the stored "&gt;=").</summary>
-    private static string Sign(string comparator) => comparator switch
-    {
-        ">=" => "≥",
-        "<=" => "≤",
-        _ => comparator,
-    };
-
-    private static (decimal Value, string Unit) Scaled(decimal yuan) =>
-        Math.Abs(yuan) >= 100_000_000m ? (decimal.Round(yuan / 100_000_000m, 2), "亿元")
-        : Math.Abs(yuan) >= 10_000m ? (decimal.Round(yuan / 10_000m, 2), "万元")
-        : (yuan, "元");
 }

@@ -40,13 +40,11 @@ public sealed class ListAuctionsHandler(KechuangDb db)
 
     private IQueryable<Auction> Filter(AuctionQuery query)
     {
+        ListFilters.CheckYear(query.Year);
         var rows = db.Set<Auction>().AsNoTracking();
         if (query.Year is { } year)
         {
-            // Sessions are dated in China time: a session starting 2023-01-01 07:00 (UTC 2022-12-31 23:00) is in 2023.
-            var from = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(-MarketTime.OffsetHours);
-            var to = from.AddYears(1);
-            rows = rows.Where(a => a.StartsAt >= from && a.StartsAt < to);
+            rows = rows.StartedBetween(new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1));
         }
         if (!string.IsNullOrWhiteSpace(query.RegionCode))
         {

@@ -15,7 +15,8 @@ public sealed class MarketDashboard : IDashboardCard
     public async Task<IReadOnlyList<DashboardFigure>> FiguresAsync(KechuangDb db, DashboardPeriod period)
     {
         var listed = await db.Set<Achievement>().CountAsync(a => a.Status == AchievementStatus.Listed || a.Status == AchievementStatus.InAuction);
-        var held = Held(db, period.From, period.To).Select(a => a.Id);
+        // Every region's sessions: the market is one, its results public.
+        var held = db.Set<Auction>().StartedBetween(period.From, period.To).Select(a => a.Id);
         var hammerFen = await db.Set<Lot>().Where(l => held.Contains(l.AuctionId) && l.Status == LotStatus.Sold).SumAsync(l => l.HammerPriceFen ?? 0);
         return
         [
@@ -28,13 +29,5 @@ public sealed class MarketDashboard : IDashboardCard
     {
         var latest = await db.Set<Auction>().MaxAsync(a => (DateTime?)a.StartsAt);
         return latest is { } start ? MarketTime.ToChina(start).Year : null;
-    }
-
-    /// <summary>Auctions that started on a China date in [from, to).</summary>
-    private static IQueryable<Auction> Held(KechuangDb db, DateOnly from, DateOnly to)
-    {
-        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-MarketTime.OffsetHours);
-        var end = to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-MarketTime.OffsetHours);
-        return db.Set<Auction>().Where(a => a.StartsAt >= start && a.StartsAt < end);
     }
 }

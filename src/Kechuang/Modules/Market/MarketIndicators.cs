@@ -25,9 +25,7 @@ public abstract class MarketIndicator : IIndicator
     internal static IQueryable<Lot> Lots(KechuangDb db, string regionCode, Period period)
     {
         var prefix = DataScope.Prefix(regionCode);
-        var from = period.FromUtc.AddHours(-MarketTime.OffsetHours);
-        var to = period.ToUtc.AddHours(-MarketTime.OffsetHours);
-        var auctions = db.Set<Auction>().Where(a => a.RegionCode.StartsWith(prefix) && a.StartsAt >= from && a.StartsAt < to).Select(a => a.Id);
+        var auctions = db.Set<Auction>().Where(a => a.RegionCode.StartsWith(prefix)).StartedBetween(period.From, period.To).Select(a => a.Id);
         return db.Set<Lot>().Where(l => auctions.Contains(l.AuctionId));
     }
 }

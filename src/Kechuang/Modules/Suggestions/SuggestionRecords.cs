@@ -29,7 +29,8 @@ public sealed record PublishedSuggestionDto(Guid Id, string Number, string Title
     IReadOnlyList<string> CoHandlerNames, DateOnly RepliedOn, string? ClassificationName, string? ReplyNumber, string? ReplyContactName,
     string? ReplyContactPhone, DateOnly PublishedOn);
 
-public sealed record SuggestionQuery(string? RegionCode = null, int? Year = null, string? Status = null, ListQuery? List = null, int? RepliedYear = null)
+public sealed record SuggestionQuery(string? RegionCode = null, int? Year = null, string? Status = null, ListQuery? List = null, int? RepliedYear = null,
+    int? EvaluatedYear = null)
 {
     public ListQuery List { get; init; } = List ?? new ListQuery();
 }
@@ -88,6 +89,7 @@ public sealed class ListSuggestionsHandler(KechuangDb db, IOrganizationDirectory
     {
         ListFilters.CheckYear(query.Year);
         ListFilters.CheckYear(query.RepliedYear, "repliedYear");
+        ListFilters.CheckYear(query.EvaluatedYear, "evaluatedYear");
         var errors = new FieldErrors();
         var status = string.IsNullOrWhiteSpace(query.Status) ? null : errors.Enum("status", "办理状态", query.Status, SuggestionsRules.StatusNames);
         errors.ThrowIfAny();
@@ -99,6 +101,10 @@ public sealed class ListSuggestionsHandler(KechuangDb db, IOrganizationDirectory
         if (query.RepliedYear is { } replied)
         {
             suggestions = suggestions.Where(s => s.FirstRepliedOn >= new DateOnly(replied, 1, 1) && s.FirstRepliedOn < new DateOnly(replied + 1, 1, 1));
+        }
+        if (query.EvaluatedYear is { } evaluated)
+        {
+            suggestions = suggestions.Where(s => s.FeedbackOn >= new DateOnly(evaluated, 1, 1) && s.FeedbackOn < new DateOnly(evaluated + 1, 1, 1));
         }
         if (status is { } st)
         {

@@ -17,14 +17,14 @@ public static class SuggestionsApi
     {
         var api = app.MapGroup("/api/v1/suggestions").RequireAuthorization().WithTags("建议办理");
 
-        api.MapGet("", async (string? regionCode, int? year, string? status, int? repliedYear, [AsParameters] ListQuery list, ListSuggestionsHandler handler,
-                CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(new SuggestionQuery(regionCode, year, status, list, repliedYear), ct)))
+        api.MapGet("", async (string? regionCode, int? year, string? status, int? repliedYear, int? evaluatedYear, [AsParameters] ListQuery list,
+                ListSuggestionsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(new SuggestionQuery(regionCode, year, status, list, repliedYear, evaluatedYear), ct)))
             .WithName("ListSuggestions")
             .WithSummary("查询人大代表建议（按编号、标题或代表姓名搜索）");
-        api.MapGet("/export", async (string? regionCode, int? year, string? status, int? repliedYear, [AsParameters] ListQuery list,
+        api.MapGet("/export", async (string? regionCode, int? year, string? status, int? repliedYear, int? evaluatedYear, [AsParameters] ListQuery list,
                 ListSuggestionsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await SuggestionSheet.Export.FileAsync(db, await handler.AllAsync(new SuggestionQuery(regionCode, year, status, list, repliedYear), ct), ct))
+            await SuggestionSheet.Export.FileAsync(db, await handler.AllAsync(new SuggestionQuery(regionCode, year, status, list, repliedYear, evaluatedYear), ct), ct))
             .WithName("ExportSuggestions")
             .WithSummary("导出人大代表建议（当前筛选条件，可再导入）");
         api.MapGet("/import-template", () => SuggestionSheet.Sheet.Template())

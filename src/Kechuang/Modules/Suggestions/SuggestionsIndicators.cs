@@ -8,7 +8,8 @@ namespace Kechuang.Modules.Suggestions;
 /// The handling rates bureaus report (docs/rules/suggestions.md §4): each over the suggestions first answered in the period
 /// (满意率: over those the deputy evaluated in it), as a percentage with two decimals, 0 when there are none.
 /// </summary>
-internal sealed class SuggestionRateIndicator(string code, string name, Func<KechuangDb, string, Period, CancellationToken, Task<(int Part, int Whole)>> count)
+internal sealed class SuggestionRateIndicator(string code, string name, Func<KechuangDb, string, Period, CancellationToken, Task<(int Part, int Whole)>> count,
+    string yearParameter = "repliedYear")
     : IIndicator
 {
     public const string OnTimeCode = "suggestions.on-time-rate";
@@ -26,7 +27,8 @@ internal sealed class SuggestionRateIndicator(string code, string name, Func<Kec
         return whole == 0 ? 0m : decimal.Round(part * 100m / whole, 2, MidpointRounding.AwayFromZero);
     }
 
-    public string RecordsUrl(string regionCode, Period period) => $"/suggestions?regionCode={regionCode}&repliedYear={period.From.Year}";
+    /// <summary>The suggestions the rate is taken over: first answered in the year, or (满意率) evaluated in it.</summary>
+    public string RecordsUrl(string regionCode, Period period) => $"/suggestions?regionCode={regionCode}&{yearParameter}={period.From.Year}";
 
     public static IEnumerable<IIndicator> All() =>
     [
@@ -43,13 +45,17 @@ internal sealed class SuggestionRateIndicator(string code, string name, Func<Kec
         }),
         new SuggestionRateIndicator(SatisfactionCode, "代表满意率（含基本满意）", async (db, region, period, ct) =>
         {
-            var evaluated = Scoped(db, region).Where(s => s.FeedbackOn >= period.From && s.FeedbackOn < period.To);
+            var evaluated = Evaluated(db, region, period);
             return (await evaluated.CountAsync(s => s.Satisfaction != Satisfaction.Dissatisfied, ct), await evaluated.CountAsync(ct));
-        }),
+        }, "evaluatedYear"),
     ];
 
     internal static IQueryable<Suggestion> Replied(KechuangDb db, string regionCode, Period period) =>
         Scoped(db, regionCode).Where(s => s.FirstRepliedOn >= period.From && s.FirstRepliedOn < period.To);
+
+    /// <summary>The suggestions whose deputy's (latest) evaluation falls in the period: what 满意率 is taken over.</summary>
+    internal static IQueryable<Suggestion> Evaluated(KechuangDb db, string regionCode, Period period) =>
+        Scoped(db, regionCode).Where(s => s.FeedbackOn >= period.From && s.FeedbackOn < period.To);
 
     private static IQueryable<Suggestion> Scoped(KechuangDb db, string regionCode) => db.Set<Suggestion>().AsNoTracking().UnderRegion(regionCode);
 }

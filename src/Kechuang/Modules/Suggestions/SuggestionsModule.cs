@@ -37,6 +37,7 @@ public static class SuggestionsModule
         {
             services.AddSingleton(indicator);
         }
+        services.AddScoped<Platform.Ui.IDashboardCard, SuggestionsDashboard>();
         services.AddScoped<IDemoData, SuggestionsDemoData>();
         services.AddSingleton<Platform.Ui.INavContribution, SuggestionsNav>();
         services.AddSingleton<Platform.Access.IPermissionContribution, SuggestionsPermissions>();

@@ -7,9 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Platform.Indicators;
 
-/// <summary>One region's figure in a comparison: its actual, its target where one is set, and the records counted.</summary>
+/// <summary>
+/// One region's figure in a comparison: its actual, its target where one is set, the records counted, and the year-end
+/// forecast (<see cref="TargetForecast"/>: a past year's actual, none for a year not begun or in its first month) with
+/// <see cref="ForecastShort"/> when, in the running year, it misses the target.
+/// </summary>
 public sealed record RegionFigure(string RegionCode, string RegionName, decimal Actual, string? Comparator, decimal? Target, decimal? CompletionRate,
-    string CompletionText, bool? Met, string RecordsUrl);
+    string CompletionText, bool? Met, string RecordsUrl, decimal? Forecast, bool ForecastShort);
 
 /// <summary>
 /// An indicator of one year for a region and each of its direct sub-regions (a city's counties, a county's towns and
@@ -37,16 +41,20 @@ public sealed class CompareRegionsHandler(KechuangDb db, IndicatorCatalogue cata
             .Where(t => t.Year == shown && t.IndicatorCode == code && codes.Contains(t.RegionCode))
             .ToDictionaryAsync(t => t.RegionCode, StringComparer.Ordinal, cancellationToken);
         var period = Period.Year(shown);
+        // A finished year's forecast is its actual: it is 未完成, no longer expected to be.
+        var running = shown == db.Today().Year;
 
         async Task<RegionFigure> FigureAsync(string r, string name)
         {
             var actual = await indicator.ComputeAsync(db, r, period, cancellationToken);
             var target = targets.GetValueOrDefault(r);
+            var forecast = await TargetForecast.YearEndAsync(db, indicator, r, shown, actual, cancellationToken);
             return new RegionFigure(r, name, actual, target?.Comparator, target?.Value,
                 target is null ? null : Target.CompletionRate(actual, target.Value),
                 target is null ? "—" : Target.CompletionText(actual, target.Value),
                 target is null ? null : Target.IsMet(target.Comparator, actual, target.Value),
-                indicator.RecordsUrl(r, period));
+                indicator.RecordsUrl(r, period), forecast,
+                running && target is not null && TargetForecast.FallsShort(target.Comparator, forecast, target.Value));
         }
 
         var items = new List<RegionFigure>(children.Count);
@@ -66,5 +74,7 @@ public sealed class CompareRegionsHandler(KechuangDb db, IndicatorCatalogue cata
         .Column("比较", f => f.Comparator ?? "")
         .Column("目标", f => f.Target?.ToString(CultureInfo.InvariantCulture) ?? "")
         .Column("完成率", f => f.CompletionText)
-        .Column("状态", f => f.Met switch { true => "已完成", false => "未完成", null => "未设目标" });
+        .Column("状态", f => f.Met switch { true => "已完成", false => "未完成", null => "未设目标" })
+        .Column(TargetForecast.Title, f => f.Forecast?.ToString(CultureInfo.InvariantCulture) ?? "")
+        .Column("预警", f => f.ForecastShort ? TargetForecast.ShortText : "");
 }

@@ -39,8 +39,7 @@ public static class TargetCascade
     /// <summary>A value in the magnitude of <paramref name="reference"/>: 元 in 亿元 or 万元 when the reference is that large, up to four decimals.</summary>
     public static string Amount(decimal value, string unit, decimal reference)
     {
-        var (divisor, shown) = unit == "元" && reference >= 100_000_000m ? (100_000_000m, "亿元")
-            : unit == "元" && reference >= 10_000m ? (10_000m, "万元") : (1m, unit);
+        var (divisor, shown) = IndicatorFormat.Scale(reference, unit);
         return (value / divisor).ToString("0.####", CultureInfo.InvariantCulture) + shown;
     }
 }

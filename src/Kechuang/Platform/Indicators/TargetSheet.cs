@@ -16,6 +16,6 @@ public static class TargetSheet
         .Column("目标", t => t.Target.ToString(CultureInfo.InvariantCulture))
         .Column("完成", t => t.Actual.ToString(CultureInfo.InvariantCulture))
         .Column("完成率", t => t.CompletionText)
-        .Column("全年预计", t => t.Forecast?.ToString(CultureInfo.InvariantCulture) ?? "")
-        .Column("状态", t => t.Met ? "已完成" : t.ForecastShort ? "预计完不成" : "未完成");
+        .Column(TargetForecast.Title, t => t.Forecast?.ToString(CultureInfo.InvariantCulture) ?? "")
+        .Column("状态", t => t.Met ? "已完成" : t.ForecastShort ? TargetForecast.ShortText : "未完成");
 }

@@ -74,17 +74,7 @@ public sealed class TargetsHandler(KechuangDb db, IndicatorCatalogue catalogue, 
             var period = Period.Year(t.Year);
             var actual = await indicator.ComputeAsync(db, t.RegionCode, period, cancellationToken);
             var url = indicator.RecordsUrl(t.RegionCode, period);
-            var today = DateOnly.FromDateTime(db.UtcNow);
-            // Only the running year needs the months: a past year's forecast is its actual, a future year has none.
-            var monthly = new List<decimal>(12);
-            if (t.Year == today.Year)
-            {
-                for (var month = 1; month <= 12; month++)
-                {
-                    monthly.Add(await indicator.ComputeAsync(db, t.RegionCode, Period.Month(t.Year, month), cancellationToken));
-                }
-            }
-            var forecast = TargetForecast.YearEnd(t.Year, today, actual, monthly);
+            var forecast = await TargetForecast.YearEndAsync(db, indicator, t.RegionCode, t.Year, actual, cancellationToken);
             items.Add(new TargetProgress(t.Id, t.RegionCode, t.Year, t.IndicatorCode, indicator.Name, indicator.Unit, t.Comparator, t.Value, actual,
                 Target.CompletionRate(actual, t.Value), Target.CompletionText(actual, t.Value), Target.IsMet(t.Comparator, actual, t.Value), url, indicator.RecordsApiUrl(t.RegionCode, period),
                 forecast, TargetForecast.FallsShort(t.Comparator, forecast, t.Value)));

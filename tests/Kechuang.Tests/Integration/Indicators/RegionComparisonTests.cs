@@ -79,6 +79,55 @@ public abstract class RegionComparisonTests(KechuangApp app)
         Assert.Contains("111.9%", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PastYear_ForecastIsTheActual_WithoutAWarning_InTheRowsAndTheSheet()
+    {
+        var city = await app.ClientAsync("city.staff");
+
+        var comparison = await (await city.GetAsync("/api/v1/indicators/contracts.transaction-amount/regions?regionCode=330700&year=2022")).ReadJsonAsync();
+        var export = await city.GetAsync("/api/v1/indicators/contracts.transaction-amount/regions/export?regionCode=330700&year=2022");
+        using var stream = await export.Content.ReadAsStreamAsync();
+        var rows = MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        var figures = comparison.GetProperty("items").EnumerateArray().Append(comparison.GetProperty("whole")).ToList();
+
+        Assert.All(figures, f => Assert.Equal(f.GetProperty("actual").GetDecimal(), f.GetProperty("forecast").GetDecimal()));
+        Assert.All(figures, f => Assert.False(f.GetProperty("forecastShort").GetBoolean()));
+        var wuyi = figures.Single(f => f.GetProperty("regionCode").GetString() == "330723");
+        var wuyiRow = rows.Single(r => r["区划代码"]?.ToString() == "330723");
+        Assert.Equal(wuyi.GetProperty("actual").GetDecimal(), decimal.Parse(wuyiRow["全年预计"]!.ToString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("", wuyiRow["预警"]?.ToString() ?? "");
+    }
+
+    [Fact]
+    public async Task RunningYear_ForecastIsTheTargetsPages_AndARegionThatWillMissItsTargetIsWarned()
+    {
+        var city = await app.ClientAsync("city.staff");
+        const decimal Target = 10_000_000_000m;
+        Assert.True((await city.PostJsonAsync("/api/v1/targets",
+            new { regionCode = "330723", year = 2026, indicatorCode = "contracts.transaction-amount", comparator = ">=", target = Target })).IsSuccessStatusCode);
+
+        var comparison = await (await city.GetAsync("/api/v1/indicators/contracts.transaction-amount/regions?regionCode=330700&year=2026")).ReadJsonAsync();
+        var targets = await (await city.GetAsync("/api/v1/targets?regionCode=330723&year=2026&indicatorCode=contracts.transaction-amount")).ReadJsonAsync();
+        var export = await city.GetAsync("/api/v1/indicators/contracts.transaction-amount/regions/export?regionCode=330700&year=2026");
+        using var stream = await export.Content.ReadAsStreamAsync();
+        var rows = MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        var html = WebUtility.HtmlDecode(await city.GetStringAsync("/indicators/compare?indicator=contracts.transaction-amount&year=2026&regionCode=330700"));
+
+        var wuyi = comparison.GetProperty("items").EnumerateArray().Single(f => f.GetProperty("regionCode").GetString() == "330723");
+        var progress = targets.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("regionCode").GetString() == "330723");
+        // The test clock stands at 2026-03-02: January and February are over, so the running year has a forecast.
+        Assert.Equal(progress.GetProperty("forecast").GetDecimal(), wuyi.GetProperty("forecast").GetDecimal());
+        Assert.True(wuyi.GetProperty("forecast").GetDecimal() < Target);
+        Assert.True(wuyi.GetProperty("forecastShort").GetBoolean());
+        Assert.True(progress.GetProperty("forecastShort").GetBoolean());
+        // Regions without a target have a forecast but nothing to miss.
+        Assert.All(comparison.GetProperty("items").EnumerateArray().Where(f => f.GetProperty("target").ValueKind == System.Text.Json.JsonValueKind.Null),
+            f => Assert.False(f.GetProperty("forecastShort").GetBoolean()));
+        Assert.Equal("预计完不成", rows.Single(r => r["区划代码"]?.ToString() == "330723")["预警"]?.ToString());
+        Assert.Contains("全年预计", html, StringComparison.Ordinal);
+        Assert.Contains("预计完不成", html, StringComparison.Ordinal);
+    }
+
     public sealed class OnSqlite(SqliteApp app) : RegionComparisonTests(app), IClassFixture<SqliteApp>;
 
     public sealed class OnPostgres(PostgresApp app) : RegionComparisonTests(app), IClassFixture<PostgresApp>;

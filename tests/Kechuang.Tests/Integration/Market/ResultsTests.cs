@@ -36,6 +36,22 @@ public abstract class ResultsTests(KechuangApp app)
     }
 
     [Fact]
+    public async Task HomeFigure_CountsTheSessionsOfTheIndicatorsYear_AndTheCalendarRefusesAYearOutOfRange()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+        var hammer = app.Services.GetServices<IIndicator>().Single(i => i.Code == "market.hammer-total");
+
+        var dashboard = await (await staff.GetAsync("/api/v1/dashboard?year=2022")).ReadJsonAsync();
+        var figure = dashboard.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("title").GetString() == "拍卖成交额");
+        var city = await app.WithDbAsync(db => hammer.ComputeAsync(db, "330700", Period.Year(2022), CancellationToken.None));
+        var badYear = await app.CreateClient().GetAsync("/api/v1/auctions?year=1");
+
+        Assert.Equal(1981.2, figure.GetProperty("value").GetDouble());
+        Assert.Equal((double)(city / 10_000m), figure.GetProperty("value").GetDouble());
+        Assert.Equal(HttpStatusCode.BadRequest, badYear.StatusCode);
+    }
+
+    [Fact]
     public async Task DemoAuction_Indicators_Are12Lots6Institutions9Sold1981Point2WanAnd16Point06Percent()
     {
         var indicators = app.Services.GetServices<IIndicator>().Where(i => i.Module == "market").ToDictionary(i => i.Code);

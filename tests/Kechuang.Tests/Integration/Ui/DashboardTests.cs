@@ -83,6 +83,60 @@ public abstract class DashboardTests(KechuangApp app)
         Assert.Contains("有效高新技术企业", page, StringComparison.Ordinal);
     }
 
+    private static readonly string[] SuggestionTitles = ["收到代表建议", "答复代表建议", "建议按期答复率", "建议面商率", "代表满意率（含基本满意）"];
+
+    [Fact]
+    public async Task Suggestions_TheDemoYear_CountsWu35AndWu12_WithTheRates_EachLinkedToTheRecordsCounted()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+
+        var dashboard = await (await staff.GetAsync("/api/v1/dashboard?year=2023")).ReadJsonAsync();
+        var figures = SuggestionTitles.Select(t => Figure(dashboard, t)).ToList();
+
+        // 武35号 and 武12号 were received on 2023-04-07; only 武35号 was answered (2023-07-06, by its deadline, after
+        // three meetings with the deputy) and evaluated (满意).
+        Assert.Equal([2d, 1d, 100d, 100d, 100d], figures.Select(f => f.GetProperty("value").GetDouble()));
+        Assert.Equal(["件", "件", "%", "%", "%"], figures.Select(f => f.GetProperty("unit").GetString()));
+        Assert.All(figures, f => Assert.Equal("2023年", f.GetProperty("period").GetString()));
+        Assert.Equal("/suggestions?regionCode=330723&year=2023", figures[0].GetProperty("link").GetString());
+        Assert.Equal("/suggestions?regionCode=330723&repliedYear=2023", figures[1].GetProperty("link").GetString());
+        Assert.Equal("/suggestions?regionCode=330723&evaluatedYear=2023", figures[4].GetProperty("link").GetString());
+        var counted = new List<string[]>();
+        foreach (var figure in figures)
+        {
+            var list = await (await staff.GetAsync("/api/v1" + figure.GetProperty("link").GetString())).ReadJsonAsync();
+            counted.Add(list.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("number").GetString()!).Order(StringComparer.Ordinal).ToArray());
+        }
+        Assert.Equal(["武12号", "武35号"], counted[0]);
+        Assert.All(counted.Skip(1), numbers => Assert.Equal(["武35号"], numbers));
+    }
+
+    [Fact]
+    public async Task Suggestions_AYearWithoutReplies_ShowsTheCountsButNoRateOfNothing()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+
+        var dashboard = await (await staff.GetAsync("/api/v1/dashboard?year=2022")).ReadJsonAsync();
+        var titles = dashboard.GetProperty("figures").EnumerateArray().Select(f => f.GetProperty("title").GetString()).ToList();
+
+        Assert.Equal(0, Figure(dashboard, "收到代表建议").GetProperty("value").GetDouble());
+        Assert.Equal(0, Figure(dashboard, "答复代表建议").GetProperty("value").GetDouble());
+        Assert.DoesNotContain("建议按期答复率", titles);
+        Assert.DoesNotContain("代表满意率（含基本满意）", titles);
+    }
+
+    [Fact]
+    public async Task Suggestions_AreNotShownToAnEnterprise()
+    {
+        // The dashboard API is staff-only; an enterprise sees its figures on the home page.
+        var enterprise = WebUtility.HtmlDecode(await (await app.ClientAsync("shouxiangu")).GetStringAsync("/?year=2023"));
+        var staff = WebUtility.HtmlDecode(await (await app.ClientAsync("wuyi.staff")).GetStringAsync("/?year=2023"));
+
+        Assert.Contains("有效高新技术企业", enterprise, StringComparison.Ordinal);
+        Assert.All(SuggestionTitles, t => Assert.DoesNotContain(t, enterprise, StringComparison.Ordinal));
+        Assert.All(SuggestionTitles, t => Assert.Contains(t, staff, StringComparison.Ordinal));
+    }
+
     public sealed class OnSqlite(SqliteApp app) : DashboardTests(app), IClassFixture<SqliteApp>;
 
     public sealed class OnPostgres(PostgresApp app) : DashboardTests(app), IClassFixture<PostgresApp>;

@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,7 @@ public sealed class DownloadReplyHandler(KechuangDb db)
 
     public async Task<ReplyFile> HandleAsync(Guid suggestionId, int number, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(SuggestionsPermissions.Read);
         var version = await ReplyChecks.LoadAsync(db, suggestionId, number, cancellationToken);
         var suggestionNumber = await db.Set<Suggestion>().AsNoTracking().Where(s => s.Id == suggestionId).Select(s => s.Number).FirstAsync(cancellationToken);
         return new ReplyFile($"答复函-{suggestionNumber}-第{version.Number}版.docx", Write(version));

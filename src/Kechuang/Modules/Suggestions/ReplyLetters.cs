@@ -194,6 +194,7 @@ public sealed class ListReplyVersionsHandler(KechuangDb db)
 {
     public async Task<List<ReplyVersionRow>> HandleAsync(Guid suggestionId, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(SuggestionsPermissions.Read);
         await ReplyChecks.VisibleAsync(db, suggestionId, cancellationToken);
         var versions = await db.Set<ReplyVersion>().AsNoTracking().Where(v => v.SuggestionId == suggestionId).OrderByDescending(v => v.Number)
             .ToListAsync(cancellationToken);
@@ -207,6 +208,7 @@ public sealed class GetReplyVersionHandler(KechuangDb db)
 {
     public async Task<ReplyVersionDto> HandleAsync(Guid suggestionId, int number, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(SuggestionsPermissions.Read);
         var v = await ReplyChecks.LoadAsync(db, suggestionId, number, cancellationToken);
         return new ReplyVersionDto(v.SuggestionId, v.Number, v.Title, v.Text, v.Signatory, v.LetterDate, v.GeneratedAt, v.GeneratedBy, ReplyChecks.Figures(v));
     }
@@ -217,6 +219,7 @@ public sealed class GetReplyTemplateHandler(KechuangDb db)
 {
     public async Task<ReplyTemplateDto> HandleAsync(Guid suggestionId, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(SuggestionsPermissions.Read);
         await ReplyChecks.VisibleAsync(db, suggestionId, cancellationToken);
         var t = await db.Set<ReplyTemplate>().AsNoTracking().FirstOrDefaultAsync(x => x.SuggestionId == suggestionId, cancellationToken)
             ?? throw new NotFoundException("该建议还没有答复函模板");

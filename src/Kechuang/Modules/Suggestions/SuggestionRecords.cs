@@ -71,6 +71,7 @@ public sealed class ListSuggestionsHandler(KechuangDb db, IOrganizationDirectory
 
     public async Task<Paged<SuggestionRow>> HandleAsync(SuggestionQuery query, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(SuggestionsPermissions.Read);
         var filtered = Filter(query);
         var total = await filtered.CountAsync(cancellationToken);
         var rows = await filtered.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
@@ -80,6 +81,7 @@ public sealed class ListSuggestionsHandler(KechuangDb db, IOrganizationDirectory
     /// <summary>Every suggestion of the query in its order, for the export (which adds the phone and summary the list leaves out).</summary>
     public async Task<List<SuggestionSheetRow>> AllAsync(SuggestionQuery query, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(SuggestionsPermissions.Read);
         var suggestions = await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken);
         var rows = await RowsAsync(suggestions, cancellationToken);
         return suggestions.Zip(rows, (s, row) => new SuggestionSheetRow(row, s.RepresentativePhone, s.Summary)).ToList();
@@ -131,6 +133,7 @@ public sealed class GetSuggestionHandler(KechuangDb db, IOrganizationDirectory d
 {
     public async Task<SuggestionDto> HandleAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        db.User.Demand(SuggestionsPermissions.Read);
         var s = await db.Set<Suggestion>().AsNoTracking().Include(x => x.CoHandlers).FirstOrDefaultAsync(x => x.Id == id, cancellationToken)
             ?? throw SuggestionChecks.NotFound();
         var contacts = await db.Set<SuggestionContact>().AsNoTracking().Where(c => c.SuggestionId == id).OrderBy(c => c.ContactedOn).ThenBy(c => c.CreatedAt)

@@ -20,11 +20,13 @@ public static class SuggestionsApi
         api.MapGet("", async (string? regionCode, int? year, string? status, int? repliedYear, int? evaluatedYear, [AsParameters] ListQuery list,
                 ListSuggestionsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(new SuggestionQuery(regionCode, year, status, list, repliedYear, evaluatedYear), ct)))
+            .WithPermission(SuggestionsPermissions.Read)
             .WithName("ListSuggestions")
             .WithSummary("查询人大代表建议（按编号、标题或代表姓名搜索）");
         api.MapGet("/export", async (string? regionCode, int? year, string? status, int? repliedYear, int? evaluatedYear, [AsParameters] ListQuery list,
                 ListSuggestionsHandler handler, KechuangDb db, CancellationToken ct) =>
             await SuggestionSheet.Export.FileAsync(db, await handler.AllAsync(new SuggestionQuery(regionCode, year, status, list, repliedYear, evaluatedYear), ct), ct))
+            .WithPermission(SuggestionsPermissions.Read)
             .WithName("ExportSuggestions")
             .WithSummary("导出人大代表建议（当前筛选条件，可再导入）");
         api.MapGet("/import-template", () => SuggestionSheet.Sheet.Template())
@@ -48,6 +50,7 @@ public static class SuggestionsApi
             .WithName("ListSuggestionUnits")
             .WithSummary("可交办的单位（主办、会办）");
         api.MapGet("/{id:guid}", async (Guid id, GetSuggestionHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithPermission(SuggestionsPermissions.Read)
             .WithName("GetSuggestion")
             .WithSummary("查看建议及其办理过程");
         api.MapGet("/{id:guid}/public", async (Guid id, GetPublishedSuggestionHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(id, ct)))
@@ -90,6 +93,7 @@ public static class SuggestionsApi
     private static void MapReplies(RouteGroupBuilder api)
     {
         api.MapGet("/{id:guid}/reply-template", async (Guid id, GetReplyTemplateHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithPermission(SuggestionsPermissions.Read)
             .WithName("GetReplyTemplate")
             .WithSummary("查看答复函模板（正文中的数字标记）");
         api.MapPut("/{id:guid}/reply-template", async (Guid id, ReplyTemplateInput body, SaveReplyTemplateHandler handler, CancellationToken ct) =>
@@ -120,10 +124,12 @@ public static class SuggestionsApi
             .WithSummary("按当前记录生成答复函（新的一版，此前各版不变）")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{id:guid}/replies", async (Guid id, ListReplyVersionsHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithPermission(SuggestionsPermissions.Read)
             .WithName("ListReplyVersions")
             .WithSummary("答复函各版本（新版在前）");
         api.MapGet("/{id:guid}/replies/{number:int}", async (Guid id, int number, GetReplyVersionHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, number, ct)))
+            .WithPermission(SuggestionsPermissions.Read)
             .WithName("GetReplyVersion")
             .WithSummary("查看答复函的一个版本及其各数字的来源");
         api.MapGet("/{id:guid}/replies/{number:int}/docx", async Task<FileContentHttpResult> (Guid id, int number, DownloadReplyHandler handler, CancellationToken ct) =>
@@ -131,6 +137,7 @@ public static class SuggestionsApi
             var file = await handler.HandleAsync(id, number, ct);
             return TypedResults.File(file.Content, DownloadReplyHandler.ContentType, file.FileName);
         })
+            .WithPermission(SuggestionsPermissions.Read)
             .WithName("DownloadReply")
             .WithSummary("下载答复函（Word 文档，公文格式）");
     }

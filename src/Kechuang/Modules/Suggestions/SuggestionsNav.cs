@@ -1,3 +1,4 @@
+using Kechuang.Platform.Access;
 using Kechuang.Platform.Ui;
 
 namespace Kechuang.Modules.Suggestions;
@@ -7,7 +8,7 @@ internal sealed class SuggestionsNav : INavContribution
 {
     public IEnumerable<NavSection> Sections =>
     [
-        new("suggestions", 490, "solution", "Menu_Suggestions", null, typeof(SuggestionsNav),
+        new("suggestions", 490, "solution", "Menu_Suggestions", Roles.Staff, typeof(SuggestionsNav),
         [
             new("suggestion-list", "/suggestions", "Menu_SuggestionList"),
         ]),

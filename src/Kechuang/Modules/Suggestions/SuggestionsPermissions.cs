@@ -5,6 +5,12 @@ namespace Kechuang.Modules.Suggestions;
 /// <summary>建议办理's row of the role-permission table: the bureau's staff register, assign, handle, answer and publish.</summary>
 internal sealed class SuggestionsPermissions : IPermissionContribution
 {
+    /// <summary>
+    /// Reading suggestions and their handling (the representative's contacts, units' opinions, draft letters): the
+    /// bureau's staff. The public learns of a suggestion from its published reply, which strips the contacts.
+    /// </summary>
+    public static readonly Permission Read = new("suggestions.read", "查看人大代表建议及其办理过程", PermissionKind.Read, RoleSets.Staff);
+
     public static readonly Permission Handle = new("suggestions.handle", "登记、交办、办理、答复和公开人大代表建议", PermissionKind.Change, RoleSets.Staff);
 
     /// <summary>Writing a reply letter's template and generating its versions from the indicators: the same staff who answer.</summary>
@@ -14,5 +20,5 @@ internal sealed class SuggestionsPermissions : IPermissionContribution
 
     public int Order => 70;
 
-    public IEnumerable<Permission> Permissions => [Handle, GenerateReply];
+    public IEnumerable<Permission> Permissions => [Read, Handle, GenerateReply];
 }

@@ -31,17 +31,7 @@ if ! dpkg -s pgbackrest >/dev/null 2>&1; then
   apt-get update -qq
   apt-get install -y -qq pgbackrest >/dev/null
 fi
-bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
-[[ -x "$bin/initdb" ]] || { echo "PostgreSQL server binaries not found: run scripts/services.sh" >&2; exit 1; }
-
-# PostgreSQL refuses to run as root: the drill runs the server and pgBackRest as postgres when started as root.
-if [[ "$(id -u)" == 0 ]]; then
-  owner=postgres
-  as() { runuser -u postgres -- "$@"; }
-else
-  owner="$(id -un)"
-  as() { "$@"; }
-fi
+source "$(dirname "$0")/lib/pg-local.sh"
 
 work="$(mktemp -d /tmp/kechuang-pitr-XXXXXX)"
 chmod 755 "$work"

@@ -26,16 +26,7 @@ while (($#)); do
 done
 [[ -n "$dir" ]] || { echo "--dir is required" >&2; exit 2; }
 
-bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
-[[ -x "$bin/initdb" ]] || { echo "PostgreSQL server binaries not found: run scripts/services.sh" >&2; exit 1; }
-# PostgreSQL refuses to run as root: the servers run as postgres when this is started as root.
-if [[ "$(id -u)" == 0 ]]; then
-  owner=postgres
-  as() { runuser -u postgres -- "$@"; }
-else
-  owner="$(id -un)"
-  as() { "$@"; }
-fi
+source "$(dirname "$0")/lib/pg-local.sh"
 primary="$dir/primary"; standby="$dir/standby"
 # After `up`, the ports are the ones the two servers were set up with.
 if [[ "$command" != up && -f "$standby/postgresql.conf" ]]; then

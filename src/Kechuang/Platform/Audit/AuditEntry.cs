@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Kechuang.Platform.Data;
-using Org.BouncyCastle.Crypto.Digests;
 
 namespace Kechuang.Platform.Audit;
 
@@ -92,9 +91,7 @@ public sealed class AuditEntry : INotAudited
         Span<byte> hash = stackalloc byte[32];
         if (kind == ChainHashKind.Sm3)
         {
-            var sm3 = new SM3Digest();
-            sm3.BlockUpdate(span[..n]);
-            sm3.DoFinal(hash);
+            Sm3.HashData(span[..n], hash);
         }
         else
         {

@@ -10,8 +10,11 @@ namespace Kechuang.Platform.Indicators;
 /// <summary>One part of a breakdown: a direct sub-region and its share of the target, in the indicator's unit.</summary>
 public sealed record BreakdownPart(string? RegionCode, decimal? Target);
 
-/// <summary>POST /targets/{id}/breakdown body: the complete set of parts (sub-regions left out lose their share).</summary>
-public sealed record BreakdownInput(IReadOnlyList<BreakdownPart>? Parts);
+/// <summary>
+/// POST /targets/{id}/breakdown body: the complete set of parts (sub-regions left out lose their share) and, to change the
+/// whole in the same step, its new value (left out: the whole stays).
+/// </summary>
+public sealed record BreakdownInput(IReadOnlyList<BreakdownPart>? Parts, decimal? Target = null);
 
 /// <summary>A target with the targets of its direct sub-regions: the sum of the parts and what it lacks against the whole.</summary>
 public sealed record TargetBreakdown(TargetProgress Target, bool Additive, IReadOnlyList<TargetProgress> Parts, decimal PartsTotal, string? Difference);
@@ -34,6 +37,47 @@ public static class TargetCascade
         }
         var gap = Math.Abs(whole - partsTotal);
         return $"分解合计{Amount(partsTotal, unit, whole)}，比上级目标{(partsTotal < whole ? "少" : "多")}{Amount(gap, unit, whole)}";
+    }
+
+    /// <summary>
+    /// Refuses a new value of one target that would leave a breakdown that adds up no longer adding up: its parent's (the
+    /// target is one of the parts) and its own (the target was split into parts). A breakdown that did not add up before is
+    /// left alone: its page names the difference, and the breakdown is where it is put right.
+    /// </summary>
+    /// <param name="existing">The target's value before the change; null for a new target.</param>
+    public static async Task EnsureBreakdownsStillAddUpAsync(KechuangDb db, RegionTable table, string unit, string region, int year, string indicatorCode,
+        decimal? existing, decimal value, bool checkParent, bool checkOwnParts, CancellationToken cancellationToken)
+    {
+        if (!IsAdditive(unit) || existing == value)
+        {
+            return;
+        }
+        // Read across scopes: a county's target is a part of the city's, which a county account cannot list.
+        var targets = db.Set<Target>().IgnoreQueryFilters().AsNoTracking().Where(t => t.Year == year && t.IndicatorCode == indicatorCode);
+        if (checkParent && table.Find(region)?.ParentCode is { } parentCode
+            && await targets.FirstOrDefaultAsync(t => t.RegionCode == parentCode, cancellationToken) is { } parentTarget)
+        {
+            var parent = parentTarget.Value;
+            var siblings = table.Children(parentCode).Select(r => r.Code).ToList();
+            // The value is stored scaled (ValueScaled) and read through the entity, so it is summed here.
+            var before = (await targets.Where(t => siblings.Contains(t.RegionCode)).ToListAsync(cancellationToken)).Sum(t => t.Value);
+            var after = before - (existing ?? 0m) + value;
+            if (before == parent && Difference(parent, after, unit) is { } broken)
+            {
+                throw new RuleException("indicators.breakdown-not-adding-up",
+                    $"{table.Name(parentCode)}的目标已分解到下级地区，按此修改后{broken}；请在{table.Name(parentCode)}目标的“分解”中一并调整");
+            }
+        }
+        if (checkOwnParts && existing is { } whole)
+        {
+            var children = table.Children(region).Select(r => r.Code).ToList();
+            var parts = (await targets.Where(t => children.Contains(t.RegionCode)).ToListAsync(cancellationToken)).Select(t => t.Value).ToList();
+            if (parts.Count > 0 && parts.Sum() == whole && Difference(value, parts.Sum(), unit) is { } broken)
+            {
+                throw new RuleException("indicators.breakdown-not-adding-up",
+                    $"{table.Name(region)}的目标已分解到下级地区，按此修改后{broken}；请在本目标的“分解”中同时修改本级目标和下级目标");
+            }
+        }
     }
 
     /// <summary>A value in the magnitude of <paramref name="reference"/>: 元 in 亿元 or 万元 when the reference is that large, up to four decimals.</summary>
@@ -69,7 +113,7 @@ public sealed class TargetBreakdownHandler(KechuangDb db, IndicatorCatalogue cat
     public async Task<TargetBreakdown> BreakDownAsync(Guid id, BreakdownInput input, CancellationToken cancellationToken = default)
     {
         db.User.Demand(IndicatorsPermissions.SetTarget);
-        var whole = await db.Set<Target>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw new NotFoundException("年度目标不存在");
+        var whole = await db.Set<Target>().FirstOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw new NotFoundException("年度目标不存在");
         var indicator = catalogue.Get(whole.IndicatorCode);
         if (!TargetCascade.IsAdditive(indicator.Unit))
         {
@@ -82,6 +126,10 @@ public sealed class TargetBreakdownHandler(KechuangDb db, IndicatorCatalogue cat
         if (parts.Count == 0)
         {
             errors.Add("parts", "请至少填写一个下级地区的分解目标");
+        }
+        if (input.Target is { } newWhole && (newWhole <= 0 || decimal.Round(newWhole, 4) != newWhole || newWhole >= 900_000_000_000_000m))
+        {
+            errors.Add("target", "请填写大于0、最多保留四位小数的上级目标");
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var outside = new List<string>();
@@ -116,18 +164,29 @@ public sealed class TargetBreakdownHandler(KechuangDb db, IndicatorCatalogue cat
             throw new ForbiddenException($"{string.Join("、", outside)}不在您的数据范围内");
         }
         var total = parts.Sum(p => p.Target!.Value);
-        if (TargetCascade.Difference(whole.Value, total, indicator.Unit) is { } difference)
+        var wholeValue = input.Target ?? whole.Value;
+        if (TargetCascade.Difference(wholeValue, total, indicator.Unit) is { } difference)
         {
             throw new RuleException("indicators.breakdown-not-adding-up", difference);
         }
         var existing = await db.Set<Target>()
             .Where(t => t.Year == whole.Year && t.IndicatorCode == whole.IndicatorCode && children.Contains(t.RegionCode))
             .ToListAsync(cancellationToken);
+        if (wholeValue != whole.Value)
+        {
+            // The whole is itself a part of its parent's breakdown, which must still add up.
+            await TargetCascade.EnsureBreakdownsStillAddUpAsync(db, table, indicator.Unit, whole.RegionCode, whole.Year, whole.IndicatorCode, whole.Value, wholeValue,
+                checkParent: true, checkOwnParts: false, cancellationToken);
+            whole.Change(whole.Comparator, wholeValue, db.UtcNow);
+        }
         foreach (var part in parts)
         {
             var region = part.RegionCode!.Trim();
             if (existing.FirstOrDefault(t => t.RegionCode == region) is { } kept)
             {
+                // A part split further (a county over its towns) keeps its own breakdown adding up.
+                await TargetCascade.EnsureBreakdownsStillAddUpAsync(db, table, indicator.Unit, region, whole.Year, whole.IndicatorCode, kept.Value, part.Target!.Value,
+                    checkParent: false, checkOwnParts: true, cancellationToken);
                 kept.Change(whole.Comparator, part.Target!.Value, db.UtcNow);
             }
             else

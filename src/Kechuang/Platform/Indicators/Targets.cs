@@ -14,7 +14,7 @@ public sealed record TargetProgress(Guid Id, string RegionCode, int Year, string
     decimal? Forecast = null, bool ForecastShort = false);
 
 /// <summary>Targets in the caller's scope, each with its actual computed now from records.</summary>
-public sealed class TargetsHandler(KechuangDb db, IndicatorCatalogue catalogue, IDirectoryLookup directory)
+public sealed class TargetsHandler(KechuangDb db, IndicatorCatalogue catalogue, IDirectoryLookup directory, Reference.RegionCatalog regions)
 {
     internal static readonly SortMap<Target> Sorts =
         new SortMap<Target>(t => t.Id, t => t.OrderBy(x => x.RegionCode).ThenBy(x => x.Year).ThenBy(x => x.IndicatorCode))
@@ -86,7 +86,10 @@ public sealed class TargetsHandler(KechuangDb db, IndicatorCatalogue catalogue, 
     public Task<IReadOnlyList<decimal>> MonthlyAsync(string indicatorCode, string regionCode, int year, CancellationToken cancellationToken = default) =>
         catalogue.MonthlyAsync(db, indicatorCode, regionCode, year, cancellationToken);
 
-    /// <summary>Sets (creates or replaces) the target of a region, year and indicator. City bureau staff set targets.</summary>
+    /// <summary>
+    /// Sets (creates or replaces) the target of a region, year and indicator. City bureau staff set targets. A value that
+    /// would stop a breakdown adding up is refused (<see cref="TargetCascade.EnsureBreakdownsStillAddUpAsync"/>).
+    /// </summary>
     public async Task<(Guid Id, bool Created)> SetAsync(TargetInput input, CancellationToken cancellationToken = default)
     {
         db.User.Demand(IndicatorsPermissions.SetTarget);
@@ -112,6 +115,8 @@ public sealed class TargetsHandler(KechuangDb db, IndicatorCatalogue catalogue, 
         }
         errors.ThrowIfAny();
         var existing = await db.Set<Target>().FirstOrDefaultAsync(t => t.RegionCode == region && t.Year == input.Year && t.IndicatorCode == code, cancellationToken);
+        await TargetCascade.EnsureBreakdownsStillAddUpAsync(db, await regions.GetAsync(cancellationToken), catalogue.Get(code).Unit, region, input.Year!.Value, code,
+            existing?.Value, input.Target!.Value, checkParent: true, checkOwnParts: true, cancellationToken);
         if (existing is not null)
         {
             existing.Change(comparator, input.Target!.Value, db.UtcNow);

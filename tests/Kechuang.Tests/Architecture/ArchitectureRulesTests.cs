@@ -99,7 +99,7 @@ public class ArchitectureRulesTests
         protected override async Task OnInitializedAsync()
         {
             await using var db = await Contexts.CreateDbContextAsync();
-            Organization = await new GetOrganizationHandler(db).HandleAsync(Guid.Empty);
+            Organization = await new GetOrganizationHandler(db, new Kechuang.Platform.Reference.RegionCatalog(null!)).HandleAsync(Guid.Empty);
         }
     }
 

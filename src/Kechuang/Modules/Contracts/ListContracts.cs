@@ -98,13 +98,14 @@ public sealed class ListContractsHandler(KechuangDb db, IOrganizationDirectory d
     public async Task<ContractPage> HandleAsync(ContractQuery query, CancellationToken cancellationToken = default)
     {
         var filtered = Filter(query);
-        var total = await filtered.CountAsync(cancellationToken);
-        // Summed in fen as long: exact on SQLite and PostgreSQL (no decimal or double in SQL).
-        var sumAmount = await filtered.SumAsync(c => c.AmountFen, cancellationToken);
-        var sumTransaction = await filtered.SumAsync(c => c.TransactionAmountFen, cancellationToken);
-        var rows = await filtered.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
+        // The count and both sums in one statement, summed in fen as long: exact on SQLite and PostgreSQL (no decimal or
+        // double in SQL). Three statements scanned the filtered rows three times.
+        var totals = await filtered.GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Amount = g.Sum(c => c.AmountFen), Transaction = g.Sum(c => c.TransactionAmountFen) })
+            .FirstOrDefaultAsync(cancellationToken);
+        var rows = totals is null ? [] : await filtered.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
         var items = await ItemsAsync(db, directory, rows, cancellationToken);
-        return new ContractPage(items, total, Money.ToYuan(sumAmount), Money.ToYuan(sumTransaction));
+        return new ContractPage(items, totals?.Count ?? 0, Money.ToYuan(totals?.Amount ?? 0), Money.ToYuan(totals?.Transaction ?? 0));
     }
 
     public async Task<IReadOnlyList<ContractItem>> AllAsync(ContractQuery query, CancellationToken cancellationToken = default)

@@ -2,6 +2,7 @@ using Kechuang.Modules.Directory.Public;
 using Kechuang.Platform.Access;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
+using Kechuang.Platform.Reference;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Modules.Directory;
@@ -12,7 +13,7 @@ public sealed record OrganizationQuery(string? RegionCode = null, string? Kind =
 }
 
 /// <summary>Lists organisations within the caller's data scope; the page, the API and the export share it.</summary>
-public sealed class ListOrganizationsHandler(KechuangDb db)
+public sealed class ListOrganizationsHandler(KechuangDb db, RegionCatalog regionCatalog)
 {
     /// <summary>Sortable columns by the list's property names; the default is region, then name.</summary>
     internal static readonly SortMap<Organization> Sorts = new SortMap<Organization>(o => o.Id, o => o.OrderBy(x => x.RegionCode).ThenBy(x => x.Name))
@@ -28,7 +29,7 @@ public sealed class ListOrganizationsHandler(KechuangDb db)
         var filtered = Filter(query);
         var total = await filtered.CountAsync(cancellationToken);
         var rows = await filtered.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
-        var regions = await DirectoryQueries.RegionNamesAsync(db, cancellationToken);
+        var regions = await DirectoryQueries.RegionNamesAsync(regionCatalog, cancellationToken);
         return new Paged<OrganizationDto>(rows.Select(o => OrganizationDto.From(o, regions, db.User.SeesPersonalNumbers)).ToList(), total);
     }
 
@@ -36,7 +37,7 @@ public sealed class ListOrganizationsHandler(KechuangDb db)
     public async Task<List<OrganizationDto>> AllAsync(OrganizationQuery query, CancellationToken cancellationToken = default)
     {
         var rows = await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken);
-        var regions = await DirectoryQueries.RegionNamesAsync(db, cancellationToken);
+        var regions = await DirectoryQueries.RegionNamesAsync(regionCatalog, cancellationToken);
         return rows.Select(o => OrganizationDto.From(o, regions, db.User.SeesPersonalNumbers)).ToList();
     }
 
@@ -90,13 +91,13 @@ public sealed class ListOrganizationOptionsHandler(KechuangDb db)
     }
 }
 
-public sealed class GetOrganizationHandler(KechuangDb db)
+public sealed class GetOrganizationHandler(KechuangDb db, RegionCatalog regionCatalog)
 {
     public async Task<OrganizationDto> HandleAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var organization = await db.Set<Organization>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
             ?? throw new NotFoundException("组织不存在或不在您的数据范围内");
-        var regions = await DirectoryQueries.RegionNamesAsync(db, cancellationToken);
+        var regions = await DirectoryQueries.RegionNamesAsync(regionCatalog, cancellationToken);
         return OrganizationDto.From(organization, regions, db.User.SeesPersonalNumbers);
     }
 }

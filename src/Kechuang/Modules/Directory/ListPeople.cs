@@ -1,6 +1,7 @@
 using Kechuang.Platform.Crypto;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
+using Kechuang.Platform.Reference;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Modules.Directory;
@@ -11,7 +12,7 @@ public sealed record PersonQuery(string? RegionCode = null, string? Kind = null,
 }
 
 /// <summary>Lists people within the caller's data scope; the page, the API and the export share it.</summary>
-public sealed class ListPeopleHandler(KechuangDb db)
+public sealed class ListPeopleHandler(KechuangDb db, RegionCatalog regionCatalog)
 {
     internal static readonly SortMap<Person> Sorts = new SortMap<Person>(p => p.Id, p => p.OrderBy(x => x.RegionCode).ThenBy(x => x.Name))
         .Add("name", p => p.Name)
@@ -24,12 +25,12 @@ public sealed class ListPeopleHandler(KechuangDb db)
         var filtered = Filter(query);
         var total = await filtered.CountAsync(cancellationToken);
         var rows = await filtered.ApplySort(Sorts, query.List).ApplyPaging(query.List).ToListAsync(cancellationToken);
-        return new Paged<PersonDto>(await PersonDtos.ManyAsync(db, rows, cancellationToken), total);
+        return new Paged<PersonDto>(await PersonDtos.ManyAsync(db, regionCatalog, rows, cancellationToken), total);
     }
 
     /// <summary>Every row of the list as filtered and sorted, for the export.</summary>
     public async Task<List<PersonDto>> AllAsync(PersonQuery query, CancellationToken cancellationToken = default) =>
-        await PersonDtos.ManyAsync(db, await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken), cancellationToken);
+        await PersonDtos.ManyAsync(db, regionCatalog, await Filter(query).ApplySort(Sorts, query.List).ToListAsync(cancellationToken), cancellationToken);
 
     private IQueryable<Person> Filter(PersonQuery query)
     {
@@ -67,25 +68,25 @@ public sealed class ListPeopleHandler(KechuangDb db)
     }
 }
 
-public sealed class GetPersonHandler(KechuangDb db)
+public sealed class GetPersonHandler(KechuangDb db, RegionCatalog regionCatalog)
 {
     public async Task<PersonDto> HandleAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var person = await db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw new NotFoundException("人员不存在或不在您的数据范围内");
-        return (await PersonDtos.ManyAsync(db, [person], cancellationToken))[0];
+        return (await PersonDtos.ManyAsync(db, regionCatalog, [person], cancellationToken))[0];
     }
 }
 
 internal static class PersonDtos
 {
-    public static async Task<List<PersonDto>> ManyAsync(KechuangDb db, List<Person> people, CancellationToken cancellationToken)
+    public static async Task<List<PersonDto>> ManyAsync(KechuangDb db, RegionCatalog regionCatalog, List<Person> people, CancellationToken cancellationToken)
     {
         var orgIds = people.Where(p => p.OrganizationId is not null).Select(p => p.OrganizationId!.Value).Distinct().ToList();
         // Names of organisations the viewer cannot see otherwise are still shown beside their people.
         var organizations = await db.Set<Organization>().IgnoreQueryFilters().AsNoTracking()
             .Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
-        var regions = await DirectoryQueries.RegionNamesAsync(db, cancellationToken);
+        var regions = await DirectoryQueries.RegionNamesAsync(regionCatalog, cancellationToken);
         return people.Select(p => PersonDto.From(p, organizations, regions, db.User.SeesPersonalNumbers)).ToList();
     }
 }

@@ -1,11 +1,12 @@
 using Kechuang.Modules.Directory.Public;
 using Kechuang.Platform.Data;
 using Kechuang.Platform.Problems;
+using Kechuang.Platform.Reference;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kechuang.Modules.Directory;
 
-internal sealed class OrganizationDirectory(KechuangDb db) : IOrganizationDirectory
+internal sealed class OrganizationDirectory(KechuangDb db, RegionCatalog regions) : IOrganizationDirectory
 {
     private HashSet<string>? _regions;
 
@@ -95,7 +96,7 @@ internal sealed class OrganizationDirectory(KechuangDb db) : IOrganizationDirect
     }
 
     public async Task<IReadOnlyDictionary<string, string>> RegionNamesAsync(CancellationToken cancellationToken = default) =>
-        await DirectoryQueries.RegionNamesAsync(db, cancellationToken);
+        await DirectoryQueries.RegionNamesAsync(regions, cancellationToken);
 
     /// <summary>Every organisation past the data scope: only the methods named <c>…Anywhere…</c> use it.</summary>
     private IQueryable<Organization> Anywhere() => db.Set<Organization>().IgnoreQueryFilters().AsNoTracking();

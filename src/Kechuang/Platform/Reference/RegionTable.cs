@@ -16,7 +16,11 @@ public sealed class RegionTable
         All = regions.OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
         _byCode = All.ToDictionary(r => r.Code, StringComparer.Ordinal);
         _byParent = All.Where(r => r.ParentCode is not null).ToLookup(r => r.ParentCode!, StringComparer.Ordinal);
+        Names = All.ToDictionary(r => r.Code, r => r.Name, StringComparer.Ordinal);
     }
+
+    /// <summary>Every region's name by its code, made once for the table (lists name each row's region).</summary>
+    public IReadOnlyDictionary<string, string> Names { get; }
 
     /// <summary>Every region in code order.</summary>
     public IReadOnlyList<RegionOption> All { get; }

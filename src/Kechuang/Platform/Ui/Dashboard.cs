@@ -53,7 +53,8 @@ public interface IDashboardCard
 
 /// <summary>The home page's data: the viewer's data scope in words and every contributed figure, in the cards' order.</summary>
 /// <remarks>Its figures are read from the reporting database (a standby when one is configured).</remarks>
-public sealed class DashboardHandler(ReportingDb reporting, CurrentUser user, IDirectoryOptions directory, IEnumerable<IDashboardCard> cards)
+public sealed class DashboardHandler(ReportingDb reporting, CurrentUser user, IDirectoryOptions directory, Reference.RegionCatalog regions,
+    IEnumerable<IDashboardCard> cards)
 {
     private readonly KechuangDb _db = reporting.Db;
 
@@ -65,8 +66,8 @@ public sealed class DashboardHandler(ReportingDb reporting, CurrentUser user, ID
             var name = await directory.OrganizationNameAsync(org);
             return $"本单位（{name ?? "未关联组织"}）";
         }
-        var regions = await directory.RegionsAsync();
-        var region = regions.FirstOrDefault(r => r.Code == user.RegionCode)?.Name ?? user.RegionCode;
+        // The cached region table: the page and the API name the scope on every request.
+        var region = (await regions.GetAsync()).Find(user.RegionCode)?.Name ?? user.RegionCode;
         return user.Role is Role.CityAdmin or Role.CityStaff ? $"{region}（全市）" : region;
     }
 

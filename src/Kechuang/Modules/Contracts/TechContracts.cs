@@ -79,4 +79,44 @@ internal sealed class TechContracts(KechuangDb db, IOrganizationDirectory direct
             .Select(c => new { c.Id, c.Status, c.RegistrationNumber }).ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.Id, r => new ContractState(r.Id, Kebab.From(r.Status), ContractsRules.StatusNames[r.Status], r.RegistrationNumber));
     }
+
+    public async Task<IReadOnlyList<ContractChoice>> SearchRegisteredAsync(string? text, IReadOnlyCollection<Guid> parties, int take = 20, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        take = Math.Clamp(take, 1, 50);
+        var q = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        var ids = parties.Distinct().ToList();
+        if (q is null && ids.Count == 0)
+        {
+            return [];
+        }
+        var registered = db.Set<TechContract>().AsNoTracking().Where(c => c.Status == ContractStatus.Registered);
+        if (q is not null)
+        {
+            registered = registered.Where(c => c.Title.Contains(q) || (c.RegistrationNumber != null && c.RegistrationNumber.Contains(q)));
+        }
+        // Two queries rather than one ordered by "is a party": the parties' contracts come first however many others match.
+        var ofParties = ids.Count == 0 ? [] : await Newest(registered.Where(c => ids.Contains(c.SellerId) || ids.Contains(c.BuyerId)), take).ToListAsync(cancellationToken);
+        var others = q is null || ofParties.Count >= take ? []
+            : await Newest(registered.Where(c => !ids.Contains(c.SellerId) && !ids.Contains(c.BuyerId)), take - ofParties.Count).ToListAsync(cancellationToken);
+        return [.. ofParties.Concat(others).Select(Choice)];
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, ContractChoice>> ChoicesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        var list = ids.Distinct().ToList();
+        if (list.Count == 0)
+        {
+            return new Dictionary<Guid, ContractChoice>();
+        }
+        var rows = await db.Set<TechContract>().AsNoTracking().Where(c => list.Contains(c.Id)).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, Choice);
+    }
+
+    private static IQueryable<TechContract> Newest(IQueryable<TechContract> rows, int take) =>
+        rows.OrderByDescending(c => c.RegisteredOn).ThenByDescending(c => c.Id).Take(take);
+
+    private static ContractChoice Choice(TechContract c) =>
+        new(c.Id, c.RegistrationNumber, c.Title, Kebab.From(c.Status), ContractsRules.StatusNames[c.Status], Money.ToYuan(c.AmountFen), Money.Format(c.AmountFen),
+            c.SellerId, c.BuyerId);
 }

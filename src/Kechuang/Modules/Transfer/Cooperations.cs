@@ -10,7 +10,10 @@ namespace Kechuang.Modules.Transfer;
 public sealed record CooperationDto(Guid Id, string Title, Guid EnterpriseId, string EnterpriseName, string EnterpriseCreditCode, Guid InstitutionId, string InstitutionName,
     string RegionCode, string RegionName, string Kind, string KindName, decimal? Amount, string? AmountText, DateOnly SignedOn,
     Guid? DemandId, string? DemandTitle, Guid? EventId, string? EventTitle, Guid? StationId, string? StationName,
-    Guid? ContractId, string? ContractStatusName, string? ContractNumber, string? Note);
+    Guid? ContractId, string? ContractStatusName, string? ContractNumber, string? Note, string? ContractTitle = null, string? ContractAmountText = null);
+
+/// <summary>A registered contract the cooperation form offers: 登记号 · 合同名称 · 成交额, and whether a party of the cooperation signed it.</summary>
+public sealed record CooperationContractOption(Guid Id, string Label, bool OfParties);
 
 /// <summary>The cooperation list's filters; [from, to) on the signing day: the records of transfer.cooperations.</summary>
 public sealed record CooperationQuery(string? RegionCode = null, string? Kind = null, Guid? DemandId = null, Guid? StationId = null, Guid? InstitutionId = null,
@@ -99,9 +102,18 @@ internal static class CooperationChecks
         {
             errors.Add("stationId", "工作站不存在或不在您的数据范围内");
         }
-        if (input.ContractId is { } contractId && !(await contracts.StatesAsync([contractId], cancellationToken)).ContainsKey(contractId))
+        if (input.ContractId is { } contractId)
         {
-            errors.Add("contractId", "技术合同不存在或不在您的数据范围内");
+            var state = (await contracts.StatesAsync([contractId], cancellationToken)).GetValueOrDefault(contractId);
+            if (state is null)
+            {
+                errors.Add("contractId", "技术合同不存在或不在您的数据范围内");
+            }
+            // A link already recorded stays whatever became of the contract; a new one names a contract the bureau has registered.
+            else if (state.Status != "registered" && contractId != self?.ContractId)
+            {
+                errors.Add("contractId", $"只能关联已登记的技术合同，该合同当前为“{state.StatusName}”");
+            }
         }
         errors.ThrowIfAny();
         // A demand already linked keeps its link whatever its state; a new link to a closed demand is refused.
@@ -199,7 +211,7 @@ internal static class CooperationDtos
         var events = await db.Set<MatchmakingEvent>().IgnoreQueryFilters().AsNoTracking().Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Title, cancellationToken);
         var stationIds = rows.Where(r => r.StationId != null).Select(r => r.StationId!.Value).Distinct().ToList();
         var stations = await db.Set<TransferStation>().IgnoreQueryFilters().AsNoTracking().Where(s => stationIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
-        var states = await contracts.StatesAsync(rows.Where(r => r.ContractId != null).Select(r => r.ContractId!.Value), cancellationToken);
+        var states = await contracts.ChoicesAsync(rows.Where(r => r.ContractId != null).Select(r => r.ContractId!.Value), cancellationToken);
         return rows.Select(c =>
         {
             var enterprise = parties.GetValueOrDefault(c.OrganizationId!.Value);
@@ -208,7 +220,27 @@ internal static class CooperationDtos
                 parties.GetValueOrDefault(c.InstitutionId)?.Name ?? "", c.RegionCode, regions.GetValueOrDefault(c.RegionCode, c.RegionCode),
                 Kebab.From(c.Kind), CooperationRules.KindNames[c.Kind], c.AmountFen is { } a ? Money.ToYuan(a) : null, c.AmountFen is { } t ? Money.Format(t) : null, c.SignedOn,
                 c.DemandId, c.DemandId is { } d ? demands.GetValueOrDefault(d) : null, c.EventId, c.EventId is { } e ? events.GetValueOrDefault(e) : null,
-                c.StationId, c.StationId is { } s ? stations.GetValueOrDefault(s) : null, c.ContractId, state?.StatusName, state?.RegistrationNumber, c.Note);
+                c.StationId, c.StationId is { } s ? stations.GetValueOrDefault(s) : null, c.ContractId, state?.StatusName, state?.RegistrationNumber, c.Note, state?.Title, state?.AmountText);
         }).ToList();
+    }
+}
+
+/// <summary>
+/// The registered contracts the cooperation form offers as the user types (title or registration number, within the data scope):
+/// those signed by the cooperation's enterprise or institution first, and with nothing typed only those. The contract already
+/// chosen stays offered, first, whatever its state, so that a new search does not unselect it.
+/// </summary>
+public sealed class FindCooperationContractsHandler(ITechContracts contracts)
+{
+    public async Task<IReadOnlyList<CooperationContractOption>> HandleAsync(string? text, Guid? enterpriseId, Guid? institutionId, Guid? chosen = null,
+        CancellationToken cancellationToken = default)
+    {
+        var parties = new[] { enterpriseId, institutionId }.Where(p => p != null).Select(p => p!.Value).ToList();
+        var found = (await contracts.SearchRegisteredAsync(text, parties, 20, cancellationToken)).ToList();
+        if (chosen is { } id && found.All(c => c.Id != id) && (await contracts.ChoicesAsync([id], cancellationToken)).GetValueOrDefault(id) is { } kept)
+        {
+            found.Insert(0, kept);
+        }
+        return [.. found.Select(c => new CooperationContractOption(c.Id, c.Label, parties.Contains(c.SellerId) || parties.Contains(c.BuyerId)))];
     }
 }

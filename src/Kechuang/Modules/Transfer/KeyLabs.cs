@@ -112,7 +112,24 @@ public sealed class ListKeyLabsHandler(KechuangDb db, IOrganizationDirectory dir
         return rows;
     }
 
-    private async Task<List<KeyLabDto>> DtosAsync(IReadOnlyList<KeyLab> page, CancellationToken cancellationToken)
+    private Task<List<KeyLabDto>> DtosAsync(IReadOnlyList<KeyLab> page, CancellationToken cancellationToken) =>
+        KeyLabDtos.ManyAsync(db, directory, page, cancellationToken);
+}
+
+/// <summary>One key lab or institute with its recognition steps, oldest first: its page and edit form.</summary>
+public sealed class GetKeyLabHandler(KechuangDb db, IOrganizationDirectory directory)
+{
+    public async Task<KeyLabDto> HandleAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var lab = await db.Set<KeyLab>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken)
+            ?? throw new NotFoundException("实验室（研究院）不存在或不在您的数据范围内");
+        return (await KeyLabDtos.ManyAsync(db, directory, [lab], cancellationToken))[0];
+    }
+}
+
+internal static class KeyLabDtos
+{
+    public static async Task<List<KeyLabDto>> ManyAsync(KechuangDb db, IOrganizationDirectory directory, IReadOnlyList<KeyLab> page, CancellationToken cancellationToken)
     {
         var ids = page.Select(p => p.Id).ToList();
         var steps = (await db.Set<KeyLabRecognition>().AsNoTracking().Where(r => ids.Contains(r.KeyLabId)).OrderBy(r => r.On).ToListAsync(cancellationToken)).ToLookup(r => r.KeyLabId);

@@ -97,7 +97,24 @@ public sealed class ListInstituteProjectsHandler(KechuangDb db, IOrganizationDir
         return rows;
     }
 
-    private async Task<List<ProjectDto>> DtosAsync(IReadOnlyList<InstituteCountyProject> page, CancellationToken cancellationToken)
+    private Task<List<ProjectDto>> DtosAsync(IReadOnlyList<InstituteCountyProject> page, CancellationToken cancellationToken) =>
+        ProjectDtos.ManyAsync(directory, page, cancellationToken);
+}
+
+/// <summary>One project, as its edit form starts from.</summary>
+public sealed class GetInstituteProjectHandler(KechuangDb db, IOrganizationDirectory directory)
+{
+    public async Task<ProjectDto> HandleAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var project = await db.Set<InstituteCountyProject>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new NotFoundException("院县合作项目不存在或不在您的数据范围内");
+        return (await ProjectDtos.ManyAsync(directory, [project], cancellationToken))[0];
+    }
+}
+
+internal static class ProjectDtos
+{
+    public static async Task<List<ProjectDto>> ManyAsync(IOrganizationDirectory directory, IReadOnlyList<InstituteCountyProject> page, CancellationToken cancellationToken)
     {
         var regions = await directory.RegionNamesAsync(cancellationToken);
         var names = await directory.NamesAnywhereAsync(page.Select(p => p.InstitutionId).Concat(page.Where(p => p.EnterpriseId != null).Select(p => p.EnterpriseId!.Value)).Distinct(), cancellationToken);

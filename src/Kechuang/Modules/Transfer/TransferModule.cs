@@ -38,14 +38,17 @@ public static class TransferModule
         services.AddScoped<UpdateCooperationHandler>();
         services.AddScoped<ListCooperationsHandler>();
         services.AddScoped<GetCooperationHandler>();
+        services.AddScoped<FindCooperationContractsHandler>();
         services.AddScoped<ImportCooperationsHandler>();
         services.AddScoped<CreateInstituteProjectHandler>();
         services.AddScoped<UpdateInstituteProjectHandler>();
         services.AddScoped<ListInstituteProjectsHandler>();
+        services.AddScoped<GetInstituteProjectHandler>();
         services.AddScoped<CreateKeyLabHandler>();
         services.AddScoped<UpdateKeyLabHandler>();
         services.AddScoped<AddRecognitionHandler>();
         services.AddScoped<ListKeyLabsHandler>();
+        services.AddScoped<GetKeyLabHandler>();
         services.AddSingleton<IIndicator, StationCountIndicator>();
         services.AddSingleton<IIndicator, ExpertAttendanceIndicator>();
         services.AddSingleton<IIndicator, DemandsCollectedIndicator>();

@@ -319,6 +319,12 @@ public abstract class ResultsTests(KechuangApp app)
 
         public Task<IReadOnlyDictionary<Guid, ContractState>> StatesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyDictionary<Guid, ContractState>>(new Dictionary<Guid, ContractState>());
+
+        public Task<IReadOnlyList<ContractChoice>> SearchRegisteredAsync(string? text, IReadOnlyCollection<Guid> parties, int take = 20, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<ContractChoice>>([]);
+
+        public Task<IReadOnlyDictionary<Guid, ContractChoice>> ChoicesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyDictionary<Guid, ContractChoice>>(new Dictionary<Guid, ContractChoice>());
     }
 
     public sealed class OnSqlite(SqliteApp app) : ResultsTests(app), IClassFixture<SqliteApp>;

@@ -37,5 +37,18 @@ internal static class TransferChoices
         _ => "red",
     };
 
+    public static readonly IReadOnlyList<SelectOption> KeyLabKinds = Of(KeyLabRules.KindNames);
+    public static readonly IReadOnlyList<SelectOption> RecognitionSteps = Of(KeyLabRules.StepNames);
+    public static readonly IReadOnlyList<SelectOption> RecognitionLevels = Of(KeyLabRules.LevelNames);
+
+    /// <summary>Adds a record's own choice when today's list lacks it (an organisation since moved out of the scope), so the form still shows it.</summary>
+    public static void Keep(List<SelectOption> options, Guid id, string name)
+    {
+        if (options.All(o => o.Value != id.ToString()))
+        {
+            options.Add(new SelectOption(id.ToString(), name));
+        }
+    }
+
     public static Guid? Id(string? value) => Guid.TryParse(value, out var id) ? id : null;
 }

@@ -26,8 +26,11 @@ public sealed record RegionComparison(string IndicatorCode, string IndicatorName
 /// 地区对比: the city compares its counties (and a county its towns) on any indicator, each beside its target. The same
 /// computation as everywhere: a figure here equals the indicator's value for that region, within the caller's scope.
 /// </summary>
-public sealed class CompareRegionsHandler(KechuangDb db, IndicatorCatalogue catalogue, RegionCatalog regions)
+/// <remarks>A report: read from the standby when one is configured (<see cref="ReportingDb"/>), like the home figures.</remarks>
+public sealed class CompareRegionsHandler(ReportingDb reporting, IndicatorCatalogue catalogue, RegionCatalog regions)
 {
+    private readonly KechuangDb db = reporting.Db;
+
     public async Task<RegionComparison> HandleAsync(string code, string? regionCode, int? year, CancellationToken cancellationToken = default)
     {
         var indicator = catalogue.Find(code) ?? throw InputException.For("code", $"没有代码为“{code}”的指标");

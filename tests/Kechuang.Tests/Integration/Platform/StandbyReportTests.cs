@@ -12,7 +12,7 @@ using static Kechuang.Tests.Integration.Contracts.ContractApi;
 namespace Kechuang.Tests.Integration.Platform;
 
 /// <summary>
-/// A PostgreSQL primary with a synchronous standby (docs/operations.md): statistics are read from the standby, while
+/// A PostgreSQL primary with a synchronous standby (docs/operations.md): statistics and 地区对比 are read from the standby, while
 /// what a user reads back after writing comes from the primary.
 /// </summary>
 public sealed class StandbyReportTests(ReplicaPairApp app) : IClassFixture<ReplicaPairApp>
@@ -25,6 +25,7 @@ public sealed class StandbyReportTests(ReplicaPairApp app) : IClassFixture<Repli
         var staff = await app.ClientAsync("wuyi.staff");
         await WaitForReplayAsync(staff, await CountAsync(staff));
         var before = await CountAsync(staff);
+        var compared = await ComparedAsync(staff);
 
         await StandbyAsync("SELECT pg_wal_replay_pause()");
         Guid id;
@@ -35,13 +36,20 @@ public sealed class StandbyReportTests(ReplicaPairApp app) : IClassFixture<Repli
             // The writer reads its contract back at once (primary); the statistics still show the standby's state.
             Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/v1/contracts/{id}")).StatusCode);
             Assert.Equal(before, await CountAsync(staff));
+            Assert.Equal(compared, await ComparedAsync(staff));
         }
         finally
         {
             await StandbyAsync("SELECT pg_wal_replay_resume()");
         }
         await WaitForReplayAsync(staff, before + 1);
+        Assert.Equal(compared + 1, await ComparedAsync(staff));
     }
+
+    /// <summary>武义县's registered contracts of 2026 as 地区对比 reports them (a report: read from the standby).</summary>
+    private static async Task<decimal> ComparedAsync(HttpClient staff) =>
+        (await (await staff.GetAsync("/api/v1/indicators/contracts.registered-count/regions?regionCode=330723&year=2026")).ReadJsonAsync())
+            .GetProperty("whole").GetProperty("actual").GetDecimal();
 
     private static async Task<int> CountAsync(HttpClient staff) =>
         (await (await staff.GetAsync(Statistics)).ReadJsonAsync()).GetProperty("total").GetProperty("count").GetInt32();

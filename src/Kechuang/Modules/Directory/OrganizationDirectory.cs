@@ -8,7 +8,6 @@ namespace Kechuang.Modules.Directory;
 
 internal sealed class OrganizationDirectory(KechuangDb db, RegionCatalog regions) : IOrganizationDirectory
 {
-    private HashSet<string>? _regions;
 
     public Task<OrganizationInfo?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         FirstAsync(db.Set<Organization>().Where(o => o.Id == id), cancellationToken);
@@ -37,12 +36,11 @@ internal sealed class OrganizationDirectory(KechuangDb db, RegionCatalog regions
 
     public async Task<Guid> AddAsync(NewOrganization organization, CancellationToken cancellationToken = default)
     {
-        // Loaded once per unit of work: a module adding hundreds of organisations asks once.
-        _regions ??= await db.Set<Region>().AsNoTracking().Select(r => r.Code).ToHashSetAsync(cancellationToken);
+        var table = await regions.GetAsync(cancellationToken);
         var errors = new FieldErrors();
         var input = new OrganizationInput(organization.Name, OrganizationKinds.Names[organization.Kind], organization.CreditCode,
             organization.RegionCode, organization.Address, organization.ContactName, organization.ContactPhone);
-        var valid = OrganizationRules.Validate(input, _regions.Contains, errors);
+        var valid = OrganizationRules.Validate(input, code => table.Find(code) is not null, errors);
         errors.ThrowIfAny();
         // Organisations added earlier in the same unit of work are not in the database yet.
         if (db.ChangeTracker.Entries<Organization>().Any(e => e.Entity.CreditCode == valid!.CreditCode))

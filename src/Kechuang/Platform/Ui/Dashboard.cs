@@ -67,7 +67,7 @@ public sealed class DashboardHandler(ReportingDb reporting, CurrentUser user, ID
             return $"本单位（{name ?? "未关联组织"}）";
         }
         // The cached region table: the page and the API name the scope on every request.
-        var region = (await regions.GetAsync()).Find(user.RegionCode)?.Name ?? user.RegionCode;
+        var region = (await regions.GetAsync()).Name(user.RegionCode);
         return user.Role is Role.CityAdmin or Role.CityStaff ? $"{region}（全市）" : region;
     }
 

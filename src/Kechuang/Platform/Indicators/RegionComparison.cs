@@ -29,29 +29,29 @@ public sealed record RegionComparison(string IndicatorCode, string IndicatorName
 /// <remarks>A report: read from the standby when one is configured (<see cref="ReportingDb"/>), like the home figures.</remarks>
 public sealed class CompareRegionsHandler(ReportingDb reporting, IndicatorCatalogue catalogue, RegionCatalog regions)
 {
-    private readonly KechuangDb db = reporting.Db;
+    private readonly KechuangDb _db = reporting.Db;
 
     public async Task<RegionComparison> HandleAsync(string code, string? regionCode, int? year, CancellationToken cancellationToken = default)
     {
         var indicator = catalogue.Find(code) ?? throw InputException.For("code", $"没有代码为“{code}”的指标");
-        var region = IndicatorCatalogue.CheckRegion(db.User, regionCode);
-        var shown = year ?? db.Today().Year;
+        var region = IndicatorCatalogue.CheckRegion(_db.User, regionCode);
+        var shown = year ?? _db.Today().Year;
         ListFilters.CheckYear(shown);
         var table = await regions.GetAsync(cancellationToken);
-        var children = table.Children(region).Where(r => db.User.Scope.Covers(r.Code)).ToList();
+        var children = table.Children(region).Where(r => _db.User.Scope.Covers(r.Code)).ToList();
         var codes = children.Select(c => c.Code).Append(region).ToList();
-        var targets = await db.Set<Target>().AsNoTracking()
+        var targets = await _db.Set<Target>().AsNoTracking()
             .Where(t => t.Year == shown && t.IndicatorCode == code && codes.Contains(t.RegionCode))
             .ToDictionaryAsync(t => t.RegionCode, StringComparer.Ordinal, cancellationToken);
         var period = Period.Year(shown);
         // A finished year's forecast is its actual: it is 未完成, no longer expected to be.
-        var running = shown == db.Today().Year;
+        var running = shown == _db.Today().Year;
 
         async Task<RegionFigure> FigureAsync(string r, string name)
         {
-            var actual = await indicator.ComputeAsync(db, r, period, cancellationToken);
+            var actual = await indicator.ComputeAsync(_db, r, period, cancellationToken);
             var target = targets.GetValueOrDefault(r);
-            var forecast = await TargetForecast.YearEndAsync(db, indicator, r, shown, actual, cancellationToken);
+            var forecast = await TargetForecast.YearEndAsync(_db, indicator, r, shown, actual, cancellationToken);
             return new RegionFigure(r, name, actual, target?.Comparator, target?.Value,
                 target is null ? null : Target.CompletionRate(actual, target.Value),
                 target is null ? "—" : Target.CompletionText(actual, target.Value),

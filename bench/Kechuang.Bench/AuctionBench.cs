@@ -33,7 +33,7 @@ namespace Kechuang.Bench;
 /// </summary>
 internal static class AuctionBench
 {
-    private const string AdminPassword = "Bench-Passw0rd!";
+    internal const string AdminPassword = "Bench-Passw0rd!";
     private const long IncrementFen = 100;
     private static readonly string[] Keywords = ["压测"];
 
@@ -420,7 +420,7 @@ internal static class AuctionBench
         return new Raw(clock.Elapsed.TotalSeconds, updates, matched);
     }
 
-    private static async Task<Process> StartServerAsync(Uri baseAddress, string connectionString)
+    internal static async Task<Process> StartServerAsync(Uri baseAddress, string connectionString)
     {
         // Run from its own folder as a deployment does, so that its appsettings.json (log levels) applies:
         // from elsewhere every request would be logged to the console at Information.
@@ -477,7 +477,7 @@ internal static class AuctionBench
         }
     }
 
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    internal static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
@@ -487,9 +487,9 @@ internal static class AuctionBench
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private static async Task<Guid> CreatedAsync(HttpResponseMessage response) => (await JsonAsync(response)).GetProperty("id").GetGuid();
+    internal static async Task<Guid> CreatedAsync(HttpResponseMessage response) => (await JsonAsync(response)).GetProperty("id").GetGuid();
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

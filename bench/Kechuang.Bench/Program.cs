@@ -34,6 +34,11 @@ if (args.Length > 0 && args[0].Equals("matching", StringComparison.OrdinalIgnore
     // Prints its own last line: matching: <docs/s> vs raw <docs/s> = <ratio>, p95 <ms> ms, peak <MB> MB
     return await MatchingBench.RunAsync(args[1..]);
 }
+if (args.Length > 0 && args[0].Equals("programs-review", StringComparison.OrdinalIgnoreCase))
+{
+    // Prints its own last line: programs-review: <scores/s> vs raw <rows/s> = <ratio>, ranking <ms> ms
+    return await ProgramsReviewBench.RunAsync(args[1..]);
+}
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
     Console.Error.WriteLine($"usage: scripts/bench.sh <{string.Join("|", benchmarks.Keys)}|contracts-import [--provider Sqlite|Postgres] [--rows N]|screening [--provider Sqlite|Postgres] [--enterprises N]|auction [--seconds S] [--bidders N] [--viewers V] [--pool P]>");

@@ -104,18 +104,24 @@ public sealed class SubmitScoreHandler(KechuangDb db)
     public async Task HandleAsync(Guid applicationId, ScoreInput input, CancellationToken cancellationToken = default)
     {
         db.User.Demand(ProgramsPermissions.Score);
-        var assignment = await ReviewChecks.MineAsync(db, applicationId, cancellationToken);
+        // One read for the assignment, its application's state and the call's criteria: experts score in bursts.
+        var me = db.User.AccountId ?? Guid.Empty;
+        var found = await (from r in db.Set<ReviewAssignment>()
+                           join a in db.Set<PlanApplication>() on r.ApplicationId equals a.Id
+                           join c in db.Set<PlanCall>() on a.CallId equals c.Id
+                           where r.ApplicationId == applicationId && r.ReviewerId == me
+                           select new { Assignment = r, a.Status, c.Criteria }).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("该项目未分配给您评审");
+        var assignment = found.Assignment;
         if (assignment.Conflict)
         {
             throw new RuleException("programs.reviewer-conflict", "您已声明回避该项目，不能评分");
         }
-        var state = await db.Set<PlanApplication>().AsNoTracking().Where(a => a.Id == applicationId)
-            .Select(a => new { a.Status, a.CallId }).FirstAsync(cancellationToken);
-        if (state.Status != ApplicationStatus.InReview)
+        if (found.Status != ApplicationStatus.InReview)
         {
-            throw new RuleException("programs.not-in-review", $"项目不在专家评审中（当前状态：{ProgramsRules.StatusNames[state.Status]}）");
+            throw new RuleException("programs.not-in-review", $"项目不在专家评审中（当前状态：{ProgramsRules.StatusNames[found.Status]}）");
         }
-        var criteria = ProgramsRules.ParseCriteria(await db.Set<PlanCall>().AsNoTracking().Where(c => c.Id == state.CallId).Select(c => c.Criteria).FirstAsync(cancellationToken));
+        var criteria = ProgramsRules.ParseCriteria(found.Criteria);
         var errors = new FieldErrors();
         ProgramsRules.ValidatePoints(input.Points, criteria, errors);
         var comment = errors.Text("comment", "评审意见", input.Comment, 1000, required: false);

@@ -6,6 +6,7 @@ using Kechuang.Platform.Problems;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kechuang.Platform.Data;
 
@@ -143,18 +144,25 @@ public abstract class KechuangDb : DbContext, IDataProtectionKeyContext
             // SQLite is one writer per file: serialise the chain head in this process (single node).
             await SqliteAuditGate.WaitAsync(cancellationToken);
         }
+        // Inside a transaction it did not begin, EF brackets the save in a savepoint (two more statements). When the
+        // transaction is this method's own, a failed save rolls all of it back anyway.
+        var savepoints = Database.AutoSavepointsEnabled;
+        Database.AutoSavepointsEnabled = savepoints && !ownTransaction;
         try
         {
             await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
-            if (!sqliteGate)
+            long seq;
+            string prev;
+            if (sqliteGate)
             {
-                // Several nodes share PostgreSQL: one transaction at a time extends the chain.
-                await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditChainLock})", cancellationToken);
+                var head = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Seq)
+                    .Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+                (seq, prev) = (head?.Seq ?? 0, head?.Hash ?? AuditEntry.GenesisHash);
             }
-            var head = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Seq)
-                .Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(cancellationToken);
-            var seq = head?.Seq ?? 0;
-            var prev = head?.Hash ?? AuditEntry.GenesisHash;
+            else
+            {
+                (seq, prev) = await LockChainHeadAsync(cancellationToken);
+            }
             var at = AuditEntry.Truncate(UtcNow);
             foreach (var entry in pending)
             {
@@ -184,11 +192,34 @@ public abstract class KechuangDb : DbContext, IDataProtectionKeyContext
         }
         finally
         {
+            Database.AutoSavepointsEnabled = savepoints;
             if (sqliteGate)
             {
                 SqliteAuditGate.Release();
             }
         }
+    }
+
+    /// <summary>
+    /// Several nodes share PostgreSQL: one transaction at a time extends the chain. The lock and the read of the head go
+    /// in one round trip, as two statements: each statement reads its own snapshot, so the head is read after the lock
+    /// is held and sees the previous holder's commit. Every audited write waits here, so the time under the lock counts.
+    /// </summary>
+    private async Task<(long Seq, string Hash)> LockChainHeadAsync(CancellationToken cancellationToken)
+    {
+        var connection = (Npgsql.NpgsqlConnection)Database.GetDbConnection();
+        var transaction = (Npgsql.NpgsqlTransaction)Database.CurrentTransaction!.GetDbTransaction();
+        await using var batch = new Npgsql.NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                new Npgsql.NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({AuditChainLock})"),
+                new Npgsql.NpgsqlBatchCommand("SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1"),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditEntry.GenesisHash);
     }
 
     private void EnforceScope()

@@ -61,6 +61,9 @@ public sealed class MatchEngine : IDisposable
     private const float FieldBoost = 1.5f;
     private const int MaxQueryTerms = 48;
 
+    /// <summary>A word found in more records than this, and in more than a tenth of them, is too common to find a record alone.</summary>
+    private const int CommonFloor = 1000;
+
     private static readonly (string Name, float Boost, string Label)[] Fields =
         [("title", TitleBoost, "标题"), ("keywords", KeywordsBoost, "关键词"), ("text", TextBoost, "简介")];
 
@@ -232,6 +235,10 @@ public sealed class MatchEngine : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
+            if (RareWords(searcher.IndexReader, concepts) is { } rare)
+            {
+                lucene.Add(rare, Occur.MUST);
+            }
             var top = searcher.Search(lucene, Math.Max(candidates, 1));
             var hits = new List<MatchHit>(top.ScoreDocs.Length);
             foreach (var scoreDoc in top.ScoreDocs)
@@ -251,6 +258,40 @@ public sealed class MatchEngine : IDisposable
         {
             _searchers.Release(searcher);
         }
+    }
+
+    /// <summary>
+    /// Which records the query may find, when some of its words are common: 技术, 生产 or 提高 are in a large share of a
+    /// province's records, and scoring every record that has one of them made a query's cost grow with the index. Such a
+    /// word still adds to the score of a record that a rarer word of the query found (the clause scores nothing itself,
+    /// so the order of those records is unchanged), but it no longer finds one alone. Null when no word is common (a
+    /// county's index) or every word is (then they all find, as before).
+    /// </summary>
+    private static BooleanQuery? RareWords(IndexReader reader, IReadOnlyList<Concept> concepts)
+    {
+        var limit = Math.Max(CommonFloor, reader.MaxDoc / 10);
+        var rare = new BooleanQuery(disableCoord: true);
+        var common = false;
+        foreach (var (term, synonyms, parts) in concepts)
+        {
+            foreach (var (name, _, _) in Fields)
+            {
+                foreach (var word in parts.Prepend(term).Concat(synonyms))
+                {
+                    var t = new Term(name, word);
+                    var count = reader.DocFreq(t);
+                    if (count > limit)
+                    {
+                        common = true;
+                    }
+                    else if (count > 0)
+                    {
+                        rare.Add(new TermQuery(t) { Boost = 0f }, Occur.SHOULD);
+                    }
+                }
+            }
+        }
+        return common && rare.Clauses.Count > 0 ? rare : null;
     }
 
     /// <summary>The hits with their reasons: each query word found (as itself or as a synonym) and in which fields.</summary>

@@ -110,7 +110,7 @@ internal static class CooperationChecks
                 errors.Add("contractId", "技术合同不存在或不在您的数据范围内");
             }
             // A link already recorded stays whatever became of the contract; a new one names a contract the bureau has registered.
-            else if (state.Status != "registered" && contractId != self?.ContractId)
+            else if (!state.IsRegistered && contractId != self?.ContractId)
             {
                 errors.Add("contractId", $"只能关联已登记的技术合同，该合同当前为“{state.StatusName}”");
             }

@@ -6,6 +6,15 @@ namespace Kechuang.Tests.Unit.Contracts;
 
 public class ContractsRulesTests
 {
+    [Fact]
+    public void ThePublicRegisteredStatus_IsTheStatusTheModuleWritesForARegisteredContract()
+    {
+        var state = new Kechuang.Modules.Contracts.Public.ContractState(Guid.NewGuid(), Kebab.From(ContractStatus.Registered), "已登记", "330723-2026-0001");
+
+        Assert.True(state.IsRegistered);
+        Assert.False((state with { Status = Kebab.From(ContractStatus.UnderReview) }).IsRegistered);
+    }
+
     [Theory]
     [InlineData("100000.00", "100000.00", true)] // 技术交易额 = 成交额: allowed
     [InlineData("100000.00", "100000.01", false)] // one fen over: refused

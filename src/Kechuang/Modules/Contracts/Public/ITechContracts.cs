@@ -12,7 +12,13 @@ public sealed record DraftContract(string Title, string Type, Guid SellerId, Gui
     string? SourceKey = null);
 
 /// <summary>Registration state of a contract, as other modules may show it.</summary>
-public sealed record ContractState(Guid Id, string Status, string StatusName, string? RegistrationNumber);
+public sealed record ContractState(Guid Id, string Status, string StatusName, string? RegistrationNumber)
+{
+    /// <summary>The status of a contract the bureau has registered (已登记).</summary>
+    public const string RegisteredStatus = "registered";
+
+    public bool IsRegistered => Status == RegisteredStatus;
+}
 
 /// <summary>A contract as another module's picker offers it (登记号 · 合同名称 · 成交额).</summary>
 /// <param name="Amount">合同成交额 in yuan.</param>

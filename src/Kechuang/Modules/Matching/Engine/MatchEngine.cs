@@ -64,6 +64,9 @@ public sealed class MatchEngine : IDisposable
     /// <summary>A word found in more records than this, and in more than a tenth of them, is too common to find a record alone.</summary>
     private const int CommonFloor = 1000;
 
+    /// <summary>How many of the records that the rarer words found are scored by the whole query (at least four times those asked).</summary>
+    private const int RescoreDepth = 400;
+
     private static readonly (string Name, float Boost, string Label)[] Fields =
         [("title", TitleBoost, "标题"), ("keywords", KeywordsBoost, "关键词"), ("text", TextBoost, "简介")];
 
@@ -203,43 +206,26 @@ public sealed class MatchEngine : IDisposable
         {
             return ([], 0);
         }
-        var words = new BooleanQuery { MinimumNumberShouldMatch = 1 };
-        foreach (var (term, synonyms, parts) in concepts)
-        {
-            var concept = new DisjunctionMaxQuery(0.1f);
-            foreach (var (name, boost, _) in Fields)
-            {
-                concept.Add(new TermQuery(new Term(name, term)) { Boost = boost });
-                foreach (var synonym in synonyms)
-                {
-                    concept.Add(new TermQuery(new Term(name, synonym)) { Boost = boost * SynonymWeight });
-                }
-                foreach (var part in parts)
-                {
-                    concept.Add(new TermQuery(new Term(name, part)) { Boost = boost * PartWeight });
-                }
-            }
-            words.Add(concept, Occur.SHOULD);
-        }
-        var lucene = new BooleanQuery(disableCoord: true)
-        {
-            { new TermQuery(new Term("kind", query.Kind)) { Boost = 0f }, Occur.MUST },
-            { new TermQuery(new Term("open", "1")) { Boost = 0f }, Occur.MUST },
-            { words, Occur.MUST },
-        };
-        if (!string.IsNullOrWhiteSpace(query.Field))
-        {
-            lucene.Add(new TermQuery(new Term("field", ChineseSegmenter.Normalize(query.Field.Trim()))) { Boost = FieldBoost }, Occur.SHOULD);
-        }
         var terms = concepts.Select(c => c.Term).ToHashSet(StringComparer.Ordinal);
         var searcher = _searchers.Acquire();
         try
         {
-            if (RareWords(searcher.IndexReader, concepts) is { } rare)
+            var full = Build(query, concepts, null);
+            TopDocs top;
+            int total;
+            if (RareTerms(searcher.IndexReader, concepts) is { } rare)
             {
-                lucene.Add(rare, Occur.MUST);
+                // Found by the rarer words alone (scored by them), then the best of those scored by every word of the query.
+                var found = searcher.Search(Build(query, concepts, rare), Math.Max(candidates * 4, RescoreDepth));
+                total = found.TotalHits;
+                top = searcher.Search(new FilteredQuery(full, new DocsFilter(found.ScoreDocs), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY),
+                    Math.Max(candidates, 1));
             }
-            var top = searcher.Search(lucene, Math.Max(candidates, 1));
+            else
+            {
+                top = searcher.Search(full, Math.Max(candidates, 1));
+                total = top.TotalHits;
+            }
             var hits = new List<MatchHit>(top.ScoreDocs.Length);
             foreach (var scoreDoc in top.ScoreDocs)
             {
@@ -252,7 +238,7 @@ public sealed class MatchEngine : IDisposable
                 var effect = Feedback.Effect(query.Kind, id, query.DemandId, terms);
                 hits.Add(new MatchHit(query.Kind, id, doc.Get("title", CultureInfo.InvariantCulture), doc.Get("subtitle", CultureInfo.InvariantCulture), scoreDoc.Score * (effect?.Factor ?? 1.0), scoreDoc.Doc, effect));
             }
-            return ([.. hits.OrderByDescending(h => h.Score).ThenBy(h => h.Id)], top.TotalHits);
+            return ([.. hits.OrderByDescending(h => h.Score).ThenBy(h => h.Id)], total);
         }
         finally
         {
@@ -261,16 +247,64 @@ public sealed class MatchEngine : IDisposable
     }
 
     /// <summary>
-    /// Which records the query may find, when some of its words are common: 技术, 生产 or 提高 are in a large share of a
-    /// province's records, and scoring every record that has one of them made a query's cost grow with the index. Such a
-    /// word still adds to the score of a record that a rarer word of the query found (the clause scores nothing itself,
-    /// so the order of those records is unchanged), but it no longer finds one alone. Null when no word is common (a
-    /// county's index) or every word is (then they all find, as before).
+    /// The query: the record kind and open records as conditions that score nothing; each concept (a word, its synonyms and
+    /// its parts, in each field) scored by the best of them; coordination over concepts. <paramref name="only"/> keeps the
+    /// named terms alone (the rarer words).
     /// </summary>
-    private static BooleanQuery? RareWords(IndexReader reader, IReadOnlyList<Concept> concepts)
+    private static BooleanQuery Build(MatchQuery query, IReadOnlyList<Concept> concepts, HashSet<Term>? only)
+    {
+        var words = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+        foreach (var (term, synonyms, parts) in concepts)
+        {
+            var concept = new DisjunctionMaxQuery(0.1f);
+            void Add(string field, string word, float boost)
+            {
+                var t = new Term(field, word);
+                if (only is null || only.Contains(t))
+                {
+                    concept.Add(new TermQuery(t) { Boost = boost });
+                }
+            }
+            foreach (var (name, boost, _) in Fields)
+            {
+                Add(name, term, boost);
+                foreach (var synonym in synonyms)
+                {
+                    Add(name, synonym, boost * SynonymWeight);
+                }
+                foreach (var part in parts)
+                {
+                    Add(name, part, boost * PartWeight);
+                }
+            }
+            if (concept.Disjuncts.Count > 0)
+            {
+                words.Add(concept, Occur.SHOULD);
+            }
+        }
+        var lucene = new BooleanQuery(disableCoord: true)
+        {
+            { new TermQuery(new Term("kind", query.Kind)) { Boost = 0f }, Occur.MUST },
+            { new TermQuery(new Term("open", "1")) { Boost = 0f }, Occur.MUST },
+            { words, Occur.MUST },
+        };
+        if (!string.IsNullOrWhiteSpace(query.Field))
+        {
+            lucene.Add(new TermQuery(new Term("field", ChineseSegmenter.Normalize(query.Field.Trim()))) { Boost = FieldBoost }, Occur.SHOULD);
+        }
+        return lucene;
+    }
+
+    /// <summary>
+    /// The query's rarer terms, when some of its words are common: 技术, 生产 or 提高 are in a large share of a province's
+    /// records, and scoring every record that has one of them made a query's cost grow with the index. Such a word still
+    /// adds to the score of a record that rarer words found, but no longer finds one alone. Null when no word is common (a
+    /// county's index: nothing changes) or every word is (then they all find, as before).
+    /// </summary>
+    private static HashSet<Term>? RareTerms(IndexReader reader, IReadOnlyList<Concept> concepts)
     {
         var limit = Math.Max(CommonFloor, reader.MaxDoc / 10);
-        var rare = new BooleanQuery(disableCoord: true);
+        var rare = new HashSet<Term>();
         var common = false;
         foreach (var (term, synonyms, parts) in concepts)
         {
@@ -286,12 +320,33 @@ public sealed class MatchEngine : IDisposable
                     }
                     else if (count > 0)
                     {
-                        rare.Add(new TermQuery(t) { Boost = 0f }, Occur.SHOULD);
+                        rare.Add(t);
                     }
                 }
             }
         }
-        return common && rare.Clauses.Count > 0 ? rare : null;
+        return common && rare.Count > 0 ? rare : null;
+    }
+
+    /// <summary>The records found by the rarer words, as a filter that leads the full query to them (and to no other).</summary>
+    private sealed class DocsFilter(IEnumerable<ScoreDoc> found) : Filter
+    {
+        private readonly int[] _docs = [.. found.Select(d => d.Doc).Order()];
+
+        public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs)
+        {
+            var segment = context.AtomicReader;
+            var bits = new FixedBitSet(segment.MaxDoc);
+            foreach (var doc in _docs)
+            {
+                var local = doc - context.DocBase;
+                if (local >= 0 && local < segment.MaxDoc && (acceptDocs is null || acceptDocs.Get(local)))
+                {
+                    bits.Set(local);
+                }
+            }
+            return bits;
+        }
     }
 
     /// <summary>The hits with their reasons: each query word found (as itself or as a synonym) and in which fields.</summary>

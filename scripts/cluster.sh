@@ -202,6 +202,8 @@ node_env=(
   "ConnectionStrings__Kechuang=$pg_server;Database=$database${pool:+;Maximum Pool Size=$pool}"
   "Redis__Connection=$redis"
   "ReverseProxy__KnownProxies=127.0.0.1"
+  # Readers of one scope share its home figures for 30 s on a node (docs/operations.md, Sizing).
+  "Dashboard__CacheSeconds=${Dashboard__CacheSeconds:-30}"
 )
 while IFS= read -r line; do [[ -n "$line" ]] && node_env+=("$line"); done < "$secrets/cluster.env"
 

@@ -54,7 +54,7 @@ public interface IDashboardCard
 /// <summary>The home page's data: the viewer's data scope in words and every contributed figure, in the cards' order.</summary>
 /// <remarks>Its figures are read from the reporting database (a standby when one is configured).</remarks>
 public sealed class DashboardHandler(ReportingDb reporting, CurrentUser user, IDirectoryOptions directory, Reference.RegionCatalog regions,
-    IEnumerable<IDashboardCard> cards)
+    IEnumerable<IDashboardCard> cards, DashboardCache cache)
 {
     private readonly KechuangDb _db = reporting.Db;
 
@@ -72,7 +72,10 @@ public sealed class DashboardHandler(ReportingDb reporting, CurrentUser user, ID
     }
 
     /// <summary>The year the page opens on: the latest year with records in any card, never after this year.</summary>
-    public async Task<int> DefaultYearAsync()
+    public Task<int> DefaultYearAsync() =>
+        cache.GetAsync(DashboardCache.KeyOf(user, _db.Today(), "year"), LatestYearAsync);
+
+    private async Task<int> LatestYearAsync()
     {
         var thisYear = _db.Today().Year;
         var latest = new List<int>();
@@ -104,11 +107,14 @@ public sealed class DashboardHandler(ReportingDb reporting, CurrentUser user, ID
             throw InputException.For("year", $"年度须在{thisYear - YearsShown + 1}年至{thisYear}年之间");
         }
         var period = DashboardPeriod.Of(chosen, _db.Today());
-        var figures = new List<DashboardFigure>();
-        foreach (var card in cards.OrderBy(c => c.Order))
+        return await cache.GetAsync<IReadOnlyList<DashboardFigure>>(DashboardCache.KeyOf(user, _db.Today(), $"figures {chosen}"), async () =>
         {
-            figures.AddRange(await card.FiguresAsync(_db, period));
-        }
-        return figures;
+            var figures = new List<DashboardFigure>();
+            foreach (var card in cards.OrderBy(c => c.Order))
+            {
+                figures.AddRange(await card.FiguresAsync(_db, period));
+            }
+            return figures;
+        });
     }
 }

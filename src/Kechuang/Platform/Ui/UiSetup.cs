@@ -23,6 +23,7 @@ public static class UiSetup
         services.AddSingleton<IAuditVocabulary, PlatformAuditVocabulary>();
         services.AddSingleton<IAuditVocabulary, AuditLogVocabulary>();
         services.AddScoped<DashboardHandler>();
+        services.AddSingleton<DashboardCache>();
         // AntDesign's own texts (pagination, date pickers, empty tables) follow the UI culture; Chinese unless switched.
         AntDesign.LocaleProvider.DefaultLanguage = "zh-CN";
         return services;

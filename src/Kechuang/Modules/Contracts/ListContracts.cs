@@ -161,10 +161,14 @@ public sealed class ListContractsHandler(KechuangDb db, IOrganizationDirectory d
         }
         if (query.List.Text is { } q)
         {
-            contracts = contracts.Where(c => c.Title.Contains(q) || (c.RegistrationNumber != null && c.RegistrationNumber.Contains(q)));
+            contracts = Matching(contracts, q);
         }
         return contracts;
     }
+
+    /// <summary>The contracts whose title or 登记号 contains the text: the list's search box and other modules' contract pickers.</summary>
+    internal static IQueryable<TechContract> Matching(IQueryable<TechContract> contracts, string text) =>
+        contracts.Where(c => c.Title.Contains(text) || (c.RegistrationNumber != null && c.RegistrationNumber.Contains(text)));
 
     /// <summary>The rows as the list shows them: the parties named wherever they are registered (a buyer is often in another county).</summary>
     internal static async Task<IReadOnlyList<ContractItem>> ItemsAsync(KechuangDb db, IOrganizationDirectory directory, IReadOnlyList<TechContract> rows,

@@ -93,7 +93,7 @@ internal sealed class TechContracts(KechuangDb db, IOrganizationDirectory direct
         var registered = db.Set<TechContract>().AsNoTracking().Where(c => c.Status == ContractStatus.Registered);
         if (q is not null)
         {
-            registered = registered.Where(c => c.Title.Contains(q) || (c.RegistrationNumber != null && c.RegistrationNumber.Contains(q)));
+            registered = ListContractsHandler.Matching(registered, q);
         }
         // Two queries rather than one ordered by "is a party": the parties' contracts come first however many others match.
         var ofParties = ids.Count == 0 ? [] : await Newest(registered.Where(c => ids.Contains(c.SellerId) || ids.Contains(c.BuyerId)), take).ToListAsync(cancellationToken);

@@ -111,7 +111,7 @@ public sealed class SubmitScoreHandler(KechuangDb db)
                            join c in db.Set<PlanCall>() on a.CallId equals c.Id
                            where r.ApplicationId == applicationId && r.ReviewerId == me
                            select new { Assignment = r, a.Status, c.Criteria }).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("该项目未分配给您评审");
+            ?? throw ReviewChecks.NotAssigned();
         var assignment = found.Assignment;
         if (assignment.Conflict)
         {
@@ -165,6 +165,9 @@ internal static class ReviewChecks
     {
         var me = db.User.AccountId ?? Guid.Empty;
         return await db.Set<ReviewAssignment>().FirstOrDefaultAsync(r => r.ApplicationId == applicationId && r.ReviewerId == me, cancellationToken)
-            ?? throw new NotFoundException("该项目未分配给您评审");
+            ?? throw NotAssigned();
     }
+
+    /// <summary>An application not assigned to the signed-in expert is, for them, one that does not exist.</summary>
+    public static NotFoundException NotAssigned() => new("该项目未分配给您评审");
 }

@@ -41,8 +41,7 @@ public sealed class CarrierWorksJourney(OwnDatabase database) : IClassFixture<Ow
         await page.Locator(".ant-form-item", new PageLocatorOptions { HasText = "即 8,333.33 平方米" }).WaitForAsync();
         await page.Locator("#plannedProject").FillAsync("智能装备产业园");
         await Journey.ScreenshotAsync(page, "75-parcel-form-in-mu");
-        await page.Locator("#save").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+        await Journey.SaveAsync(page);
         await Journey.WaitInteractiveAsync(page);
         Assert.Equal("面积 8,333.33 平方米（12.5 亩），拟建智能装备产业园", (await page.Locator("#area-summary").InnerTextAsync()).Trim());
 

@@ -43,8 +43,7 @@ public sealed class CreateOrganizationJourney(BrowserApp app)
         await Journey.ScreenshotAsync(page, "04-bad-credit-code");
 
         await page.Locator("#creditCode").FillAsync(goodCode);
-        await page.Locator("#save").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal));
+        await Journey.SaveAsync(page);
         await page.Locator("#saved").WaitForAsync();
         // The descriptions lay out their columns after a measurement in the browser: wait for the code to show.
         await page.Locator(".ant-descriptions", new PageLocatorOptions { HasText = goodCode }).WaitForAsync();

@@ -50,8 +50,7 @@ public sealed class EventsJourney(OwnDatabase database) : IClassFixture<OwnDatab
         await Journey.ChooseAsync(page, "#medium", "电视");
         await Journey.TypeDateAsync(page, page.Locator("input#publishedOn, #publishedOn input").First, "2022-08-08");
         await Journey.ScreenshotAsync(page, "events-03-media-report-form");
-        await page.Locator("#save").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+        await Journey.SaveAsync(page);
         await Journey.WaitInteractiveAsync(page);
         await page.Locator(".ant-descriptions", new PageLocatorOptions { HasText = "金华电视台" }).WaitForAsync();
         var saved = await page.Locator(".ant-descriptions").InnerTextAsync();

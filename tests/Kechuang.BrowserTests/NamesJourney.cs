@@ -60,8 +60,7 @@ public sealed class NamesJourney(BrowserApp app)
         await reopened.ClickAsync();
         await reopened.PressAsync("Control+A");
         await reopened.PressSequentiallyAsync("2016-05-18");
-        await page.Locator("#save").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+        await Journey.SaveAsync(page);
         var edited = page.Locator(".ant-descriptions", new PageLocatorOptions { HasText = "2016-05-18" });
         await edited.WaitForAsync();
         Assert.DoesNotContain("2024-05-06", await edited.InnerTextAsync(), StringComparison.Ordinal);

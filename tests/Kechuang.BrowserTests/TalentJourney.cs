@@ -32,8 +32,7 @@ public sealed class TalentJourney(OwnDatabase database) : IClassFixture<OwnDatab
         await Journey.TypeDateAsync(page, page.Locator("input#recommendedOn, #recommendedOn input").First, "2026-11-20");
         await page.Locator("#note").FillAsync("生物医药方向，县科技局推荐");
         await Journey.ScreenshotAsync(page, "talent-02-application-form");
-        await page.Locator("#save").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+        await Journey.SaveAsync(page);
         await Journey.WaitInteractiveAsync(page);
         Assert.Equal("待定", (await page.Locator("#result-tag").InnerTextAsync()).Trim());
 

@@ -42,8 +42,7 @@ public sealed class TransferFormsJourney(OwnDatabase database) : IClassFixture<O
         await page.Locator("#isMajor").CheckAsync();
         await page.Locator("#note").FillAsync("无刷电机控制算法及整机轻量化，浙江大学团队驻企攻关。");
         await Journey.ScreenshotAsync(page, "transfer-11-project-form");
-        await page.Locator("#save").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+        await Journey.SaveAsync(page);
         await Journey.WaitInteractiveAsync(page);
         var project = page.Locator(".ant-table-tbody tr", new PageLocatorOptions { HasText = ProjectName });
         await project.WaitForAsync();
@@ -60,8 +59,7 @@ public sealed class TransferFormsJourney(OwnDatabase database) : IClassFixture<O
         Assert.Equal(ProjectName, await page.Locator("#name").InputValueAsync());
         Assert.True(await page.Locator("#isMajor").IsCheckedAsync());
         await page.Locator("#funding").FillAsync("1800000");
-        await page.Locator("#save").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+        await Journey.SaveAsync(page);
         await Journey.WaitInteractiveAsync(page);
         await page.Locator(".ant-table-tbody tr", new PageLocatorOptions { HasText = "180万元" }).WaitForAsync();
 
@@ -77,8 +75,8 @@ public sealed class TransferFormsJourney(OwnDatabase database) : IClassFixture<O
         await Journey.TypeDateAsync(page, page.Locator("input#foundedOn, #foundedOn input").First, "2025-06-18");
         await page.Locator("#fields").FillAsync("电动工具；锂电池包；无刷电机");
         await Journey.ScreenshotAsync(page, "transfer-13-key-lab-form");
-        await page.Locator("#save").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/transfer/key-labs/[0-9a-f-]{36}\\?saved=1$"), new PageWaitForURLOptions { Timeout = 30_000 });
+        await Journey.SaveAsync(page);
+        Assert.Matches(new Regex("/transfer/key-labs/[0-9a-f-]{36}\\?saved=1$"), page.Url);
         await Journey.WaitInteractiveAsync(page);
         Assert.Contains("尚未登记认定环节", await page.Locator("#lab-state").InnerTextAsync(), StringComparison.Ordinal);
         var labUrl = page.Url.Split('?')[0];
@@ -118,8 +116,7 @@ public sealed class TransferFormsJourney(OwnDatabase database) : IClassFixture<O
         await page.Keyboard.PressAsync("ArrowDown");
         Assert.NotEqual("", await page.Locator("#contractId").InputValueAsync());
         await Journey.ScreenshotAsync(page, "transfer-15-cooperation-contract");
-        await page.Locator("#save").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+        await Journey.SaveAsync(page);
         await Journey.WaitInteractiveAsync(page);
         var link = await page.Locator("#contract-link").InnerTextAsync();
         Assert.Contains("无刷电机控制器技术开发", link, StringComparison.Ordinal);
@@ -132,8 +129,7 @@ public sealed class TransferFormsJourney(OwnDatabase database) : IClassFixture<O
         await Journey.GoInteractiveAsync(page, cooperationUrl + "/edit");
         Assert.Contains("无刷电机控制器技术开发", await page.Locator("#contractId option:checked").InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("#contractId").SelectOptionAsync("");
-        await page.Locator("#save").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+        await Journey.SaveAsync(page);
         await Journey.WaitInteractiveAsync(page);
         await page.Locator(".ant-descriptions", new PageLocatorOptions { HasText = "尚未关联登记的技术合同" }).WaitForAsync();
         await Journey.EndAsync(page);

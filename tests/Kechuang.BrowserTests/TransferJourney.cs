@@ -44,8 +44,7 @@ public sealed class TransferJourney(OwnDatabase database) : IClassFixture<OwnDat
         await Journey.TypeDateAsync(page, page.Locator("input#signedOn, #signedOn input").First, "2026-02-26");
         await page.Locator("#note").FillAsync("萤石尾矿制备新型建材，研究所派驻团队驻企攻关。");
         await Journey.ScreenshotAsync(page, "transfer-03-cooperation-form");
-        await page.Locator("#save").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+        await Journey.SaveAsync(page);
         await Journey.WaitInteractiveAsync(page);
         await page.Locator("#source-demand").WaitForAsync();
         Assert.Contains("中国科学院宁波材料技术与工程研究所", await page.Locator(".kc-page-header").InnerTextAsync(), StringComparison.Ordinal);

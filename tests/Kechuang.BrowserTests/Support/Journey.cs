@@ -100,6 +100,34 @@ public static class Journey
         }
     }
 
+    /// <summary>
+    /// Clicks the form's save button and waits for the page the save leads to (its address contains
+    /// <paramref name="savedMark"/>). When the form answers with a problem instead, or nothing happens in
+    /// <paramref name="timeoutMs"/>, the journey fails with what the page shows (the alert, the fields' messages)
+    /// and a screenshot "failed-save-…" beside the others, so a failure far away says why.
+    /// </summary>
+    public static async Task SaveAsync(IPage page, string savedMark = "saved=1", string button = "#save", int timeoutMs = 30_000)
+    {
+        var problems = page.Locator("#form-alert, .ant-form-item-explain-error, #blazor-error-ui:visible");
+        // A form that showed problems before this save keeps them until the answer comes: only the address then tells.
+        var shownBefore = await problems.CountAsync() > 0;
+        await page.Locator(button).ClickAsync();
+        var saved = page.WaitForURLAsync(url => url.Contains(savedMark, StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = timeoutMs });
+        var refused = shownBefore ? Task.Delay(Timeout.Infinite) : problems.First.WaitForAsync(new LocatorWaitForOptions { Timeout = timeoutMs });
+        var first = await Task.WhenAny(saved, refused);
+        if (first == saved && saved.IsCompletedSuccessfully)
+        {
+            return;
+        }
+
+        var shown = await problems.AllInnerTextsAsync();
+        Directory.CreateDirectory(ScreenshotFolder);
+        var picture = Path.Combine(ScreenshotFolder, $"failed-save-{DateTime.UtcNow:HHmmss}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = picture, FullPage = true });
+        var what = shown.Count > 0 ? "the form answered: " + string.Join(" | ", shown) : $"nothing happened in {timeoutMs} ms";
+        throw new InvalidOperationException($"Saving at {page.Url} did not lead to a page with \"{savedMark}\": {what} (screenshot {picture}).");
+    }
+
     public static async Task SignOutAsync(IPage page)
     {
         // Signing out ends the circuit; a picker's script that calls into .NET in that moment gets this answer.

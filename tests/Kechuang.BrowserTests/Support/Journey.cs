@@ -108,7 +108,7 @@ public static class Journey
     /// </summary>
     public static async Task SaveAsync(IPage page, string savedMark = "saved=1", string button = "#save", int timeoutMs = 30_000)
     {
-        var problems = page.Locator("#form-alert, .ant-form-item-explain-error, #blazor-error-ui:visible");
+        var problems = page.Locator("#form-alert, .ant-form-item-explain-error, #page-failure, #blazor-error-ui:visible");
         // A form that showed problems before this save keeps them until the answer comes: only the address then tells.
         var shownBefore = await problems.CountAsync() > 0;
         await page.Locator(button).ClickAsync();

@@ -75,6 +75,12 @@ public sealed class FormProblems
         {
             Alert = e.Message;
         }
+        // Storage full or read-only, or the database unreachable for a moment: nothing was saved, and the form keeps what
+        // was typed so the same save can be sent again once the database answers.
+        catch (Exception e) when (ProblemHandler.Map(e) is { Status: StatusCodes.Status503ServiceUnavailable, Title: { } title })
+        {
+            Alert = title;
+        }
         return false;
     }
 }

@@ -22,9 +22,9 @@ public static class CarriersApi
             TypedResults.Ok(await handler.HandleAsync(new CarrierQuery(kind, status, regionCode, parentId, list, at, openedYear), ct)))
             .WithName("ListCarriers")
             .WithSummary("查询创新载体");
-        api.MapGet("/export", async (string? kind, string? status, string? regionCode, Guid? parentId, DateOnly? at, int? openedYear, [AsParameters] ListQuery list, ListCarriersHandler handler,
+        api.MapGet("/export", async (string? kind, string? status, string? regionCode, Guid? parentId, DateOnly? at, int? openedYear, [AsParameters] ListQuery list, FromReports<ListCarriersHandler> handler,
             KechuangDb db, CancellationToken ct) =>
-            await CarrierListSheet.Export.FileAsync(db, await handler.AllAsync(new CarrierQuery(kind, status, regionCode, parentId, list, at, openedYear), ct), ct))
+            await CarrierListSheet.Export.FileAsync(db, await handler.Handler.AllAsync(new CarrierQuery(kind, status, regionCode, parentId, list, at, openedYear), ct), ct))
             .WithName("ExportCarriers")
             .WithSummary("导出创新载体");
         api.MapPost("", async Task<Created<Created>> (CarrierInput body, CreateCarrierHandler handler, CancellationToken ct) =>
@@ -42,8 +42,8 @@ public static class CarriersApi
             TypedResults.Ok(await handler.HandleAsync(new TenancyQuery(carrierId, regionCode, currentOnly, kind, q, page, pageSize), ct)))
             .WithName("ListTenancies")
             .WithSummary("查询载体入驻企业");
-        api.MapGet("/tenancies/export", async (Guid? carrierId, string? regionCode, bool? currentOnly, string? kind, string? q, ListTenanciesHandler handler, KechuangDb db, CancellationToken ct) =>
-            await TenancySheet.Export.FileAsync(db, await handler.AllAsync(new TenancyQuery(carrierId, regionCode, currentOnly, kind, q), ct), ct))
+        api.MapGet("/tenancies/export", async (Guid? carrierId, string? regionCode, bool? currentOnly, string? kind, string? q, FromReports<ListTenanciesHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await TenancySheet.Export.FileAsync(db, await handler.Handler.AllAsync(new TenancyQuery(carrierId, regionCode, currentOnly, kind, q), ct), ct))
             .WithName("ExportTenancies")
             .WithSummary("导出载体入驻企业");
         api.MapGet("/tenancies/import-template", () => TenancySheet.Sheet.Template())
@@ -60,9 +60,9 @@ public static class CarriersApi
             TypedResults.Ok(await handler.HandleAsync(regionCode, year, list, ct)))
             .WithName("ListParkTechSmes")
             .WithSummary("园区科技型中小企业名单");
-        api.MapGet("/park-tech-smes/export", async (string? regionCode, int? year, [AsParameters] ListQuery list, ListParkTechSmesHandler handler,
+        api.MapGet("/park-tech-smes/export", async (string? regionCode, int? year, [AsParameters] ListQuery list, FromReports<ListParkTechSmesHandler> handler,
             KechuangDb db, CancellationToken ct) =>
-            await CarrierListSheet.ParkTechSmes.FileAsync(db, await handler.AllAsync(regionCode, year, list, ct), ct))
+            await CarrierListSheet.ParkTechSmes.FileAsync(db, await handler.Handler.AllAsync(regionCode, year, list, ct), ct))
             .WithName("ExportParkTechSmes")
             .WithSummary("导出园区科技型中小企业名单");
 
@@ -73,8 +73,8 @@ public static class CarriersApi
             .WithName("ListCarrierPayments")
             .WithSummary("查询载体资金记录（购房款、违约处置挽回）");
         api.MapGet("/payments/export", async (Guid? carrierId, string? regionCode, string? kind, string? carrierKind, int? year, [AsParameters] ListQuery list,
-            ListCarrierPaymentsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await CarrierListSheet.Payments.FileAsync(db, await handler.AllAsync(new PaymentQuery(carrierId, regionCode, kind, carrierKind, year, list), ct), ct))
+            FromReports<ListCarrierPaymentsHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await CarrierListSheet.Payments.FileAsync(db, await handler.Handler.AllAsync(new PaymentQuery(carrierId, regionCode, kind, carrierKind, year, list), ct), ct))
             .WithName("ExportCarrierPayments")
             .WithSummary("导出载体资金记录");
         api.MapPost("/{id:guid}/payments", async Task<Created<Created>> (Guid id, PaymentInput body, AddCarrierPaymentHandler handler, CancellationToken ct) =>
@@ -158,9 +158,9 @@ public static class CarriersApi
             TypedResults.Ok(await handler.HandleAsync(new ParcelQuery(regionCode, carrierId, step, year, list), ct)))
             .WithName("ListParcels")
             .WithSummary("查询土地地块");
-        parcels.MapGet("/export", async (string? regionCode, Guid? carrierId, string? step, int? year, [AsParameters] ListQuery list, ListParcelsHandler handler,
+        parcels.MapGet("/export", async (string? regionCode, Guid? carrierId, string? step, int? year, [AsParameters] ListQuery list, FromReports<ListParcelsHandler> handler,
             KechuangDb db, CancellationToken ct) =>
-            await CarrierListSheet.Parcels.FileAsync(db, await handler.AllAsync(new ParcelQuery(regionCode, carrierId, step, year, list), ct), ct))
+            await CarrierListSheet.Parcels.FileAsync(db, await handler.Handler.AllAsync(new ParcelQuery(regionCode, carrierId, step, year, list), ct), ct))
             .WithName("ExportParcels")
             .WithSummary("导出土地地块");
         parcels.MapPost("", async Task<Created<Created>> (ParcelInput body, CreateParcelHandler handler, CancellationToken ct) =>
@@ -210,9 +210,9 @@ public static class CarriersApi
             TypedResults.Ok(await handler.HandleAsync(new ProjectQuery(regionCode, carrierId, year, list), ct)))
             .WithName("ListProjects")
             .WithSummary("查询建设项目");
-        projects.MapGet("/export", async (string? regionCode, Guid? carrierId, int? year, [AsParameters] ListQuery list, ListProjectsHandler handler,
+        projects.MapGet("/export", async (string? regionCode, Guid? carrierId, int? year, [AsParameters] ListQuery list, FromReports<ListProjectsHandler> handler,
             KechuangDb db, CancellationToken ct) =>
-            await CarrierListSheet.Projects.FileAsync(db, await handler.AllAsync(new ProjectQuery(regionCode, carrierId, year, list), ct), ct))
+            await CarrierListSheet.Projects.FileAsync(db, await handler.Handler.AllAsync(new ProjectQuery(regionCode, carrierId, year, list), ct), ct))
             .WithName("ExportProjects")
             .WithSummary("导出建设项目");
         projects.MapPost("", async Task<Created<Created>> (ProjectInput body, CreateProjectHandler handler, CancellationToken ct) =>

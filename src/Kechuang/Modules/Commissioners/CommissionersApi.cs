@@ -22,9 +22,9 @@ public static class CommissionersApi
             TypedResults.Ok(await handler.HandleAsync(new CommissionerQuery(kind, level, regionCode, year, list), ct)))
             .WithName("ListCommissioners")
             .WithSummary("查询科技特派员");
-        api.MapGet("/export", async (string? kind, string? level, string? regionCode, int? year, [AsParameters] ListQuery list, ListCommissionersHandler handler,
+        api.MapGet("/export", async (string? kind, string? level, string? regionCode, int? year, [AsParameters] ListQuery list, FromReports<ListCommissionersHandler> handler,
             KechuangDb db, CancellationToken ct) =>
-            await CommissionerSheet.Export.FileAsync(db, await handler.AllAsync(new CommissionerQuery(kind, level, regionCode, year, list), ct), ct))
+            await CommissionerSheet.Export.FileAsync(db, await handler.Handler.AllAsync(new CommissionerQuery(kind, level, regionCode, year, list), ct), ct))
             .WithName("ExportCommissioners")
             .WithSummary("导出科技特派员");
         api.MapGet("/import-template", () => CommissionerSheet.Sheet.Template())
@@ -68,8 +68,8 @@ public static class CommissionersApi
             TypedResults.Ok(await handler.HandleAsync(new NeedQuery(status, regionCode, year, list), ct)))
             .WithName("ListCommissionerNeeds")
             .WithSummary("查询需求摸底");
-        api.MapGet("/needs/export", async (string? status, string? regionCode, int? year, [AsParameters] ListQuery list, ListNeedsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await NeedExport.Sheet.FileAsync(db, await handler.AllAsync(new NeedQuery(status, regionCode, year, list), ct), ct))
+        api.MapGet("/needs/export", async (string? status, string? regionCode, int? year, [AsParameters] ListQuery list, FromReports<ListNeedsHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await NeedExport.Sheet.FileAsync(db, await handler.Handler.AllAsync(new NeedQuery(status, regionCode, year, list), ct), ct))
             .WithName("ExportCommissionerNeeds")
             .WithSummary("导出需求摸底");
         api.MapPost("/needs", async Task<Created<Created>> (NeedInput body, CreateNeedHandler handler, CancellationToken ct) =>
@@ -101,8 +101,8 @@ public static class CommissionersApi
             .WithName("ListCommissionerProjects")
             .WithSummary("查询科技特派员项目");
         api.MapGet("/projects/export", async (string? level, int? year, int? toYear, string? regionCode, Guid? commissionerId, [AsParameters] ListQuery list,
-            ListCommissionerProjectsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await ProjectSheet.Export.FileAsync(db, await handler.AllAsync(new ProjectQuery(level, year, regionCode, commissionerId, list, toYear), ct), ct))
+            FromReports<ListCommissionerProjectsHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await ProjectSheet.Export.FileAsync(db, await handler.Handler.AllAsync(new ProjectQuery(level, year, regionCode, commissionerId, list, toYear), ct), ct))
             .WithName("ExportCommissionerProjects")
             .WithSummary("导出科技特派员项目");
         api.MapGet("/projects/import-template", () => ProjectSheet.Sheet.Template())
@@ -142,8 +142,8 @@ public static class CommissionersApi
             .WithName("ListCommissionerServices")
             .WithSummary("查询科技特派员服务记录");
         api.MapGet("/services/export", async (string? kind, Guid? commissionerId, string? regionCode, DateOnly? from, DateOnly? to, bool? confirmed, [AsParameters] ListQuery list,
-            ListServicesHandler handler, KechuangDb db, CancellationToken ct) =>
-            await ServiceSheet.Export.FileAsync(db, await handler.AllAsync(new ServiceQuery(kind, commissionerId, regionCode, from, to, confirmed, list), ct), ct))
+            FromReports<ListServicesHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await ServiceSheet.Export.FileAsync(db, await handler.Handler.AllAsync(new ServiceQuery(kind, commissionerId, regionCode, from, to, confirmed, list), ct), ct))
             .WithName("ExportCommissionerServices")
             .WithSummary("导出科技特派员服务记录");
         api.MapGet("/services/import-template", () => ServiceSheet.Sheet.Template())

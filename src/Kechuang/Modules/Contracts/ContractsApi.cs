@@ -56,8 +56,8 @@ public static class ContractsApi
             .WithPermission(ContractsPermissions.Create)
             .WithName("ListContractParties")
             .WithSummary("查找合同卖方（本单位或本地区的组织）或买方（按名称，至少两个字），最多20个");
-        api.MapGet("/export", async ([AsParameters] ListParameters p, ListContractsHandler handler, IOrganizationDirectory directory, KechuangDb db, CancellationToken ct) =>
-            await ContractSheet.Export.FileAsync(db, await ContractSheet.RowsAsync(directory, await handler.AllAsync(p.ToQuery(), ct), ct), ct))
+        api.MapGet("/export", async ([AsParameters] ListParameters p, FromReports<ListContractsHandler> handler, IOrganizationDirectory directory, KechuangDb db, CancellationToken ct) =>
+            await ContractSheet.Export.FileAsync(db, await ContractSheet.RowsAsync(directory, await handler.Handler.AllAsync(p.ToQuery(), ct), ct), ct))
             .WithName("ExportContracts")
             .WithSummary("导出技术合同");
         api.MapGet("/statistics", async ([AsParameters] StatisticsParameters p, GetContractStatisticsHandler handler, CancellationToken ct) =>
@@ -83,8 +83,8 @@ public static class ContractsApi
             TypedResults.Ok(await handler.HandleAsync(ct)))
             .WithName("ListRegistrationPoints")
             .WithSummary("查询合同登记点");
-        points.MapGet("/export", async (ListRegistrationPointsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await RegistrationPointSheet.Export.FileAsync(db, (await handler.HandleAsync(ct)).Items, ct))
+        points.MapGet("/export", async (FromReports<ListRegistrationPointsHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await RegistrationPointSheet.Export.FileAsync(db, (await handler.Handler.HandleAsync(ct)).Items, ct))
             .WithPermission(ContractsPermissions.Read)
             .WithName("ExportRegistrationPoints")
             .WithSummary("导出合同登记点");

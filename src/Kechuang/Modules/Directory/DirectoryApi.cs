@@ -40,8 +40,8 @@ public static class DirectoryApi
             TypedResults.Ok(await handler.HandleAsync(new OrganizationQuery(regionCode, kind, list), ct)))
             .WithName("ListOrganizations")
             .WithSummary("查询组织名录");
-        api.MapGet("/organizations/export", async (string? regionCode, string? kind, [AsParameters] ListQuery list, ListOrganizationsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await OrganizationSheet.Export.FileAsync(db, await handler.AllAsync(new OrganizationQuery(regionCode, kind, list), ct), ct))
+        api.MapGet("/organizations/export", async (string? regionCode, string? kind, [AsParameters] ListQuery list, FromReports<ListOrganizationsHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await OrganizationSheet.Export.FileAsync(db, await handler.Handler.AllAsync(new OrganizationQuery(regionCode, kind, list), ct), ct))
             .WithName("ExportOrganizations")
             .WithSummary("导出组织名录");
         api.MapGet("/organizations/import-template", () => OrganizationSheet.Sheet.Template())
@@ -78,8 +78,8 @@ public static class DirectoryApi
             TypedResults.Ok(await handler.HandleAsync(new PersonQuery(regionCode, kind, organizationId, list), ct)))
             .WithName("ListPeople")
             .WithSummary("查询人员名录");
-        api.MapGet("/people/export", async (string? regionCode, string? kind, Guid? organizationId, [AsParameters] ListQuery list, ListPeopleHandler handler, KechuangDb db, CancellationToken ct) =>
-            await PersonSheet.Export.FileAsync(db, await handler.AllAsync(new PersonQuery(regionCode, kind, organizationId, list), ct), ct))
+        api.MapGet("/people/export", async (string? regionCode, string? kind, Guid? organizationId, [AsParameters] ListQuery list, FromReports<ListPeopleHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await PersonSheet.Export.FileAsync(db, await handler.Handler.AllAsync(new PersonQuery(regionCode, kind, organizationId, list), ct), ct))
             .WithName("ExportPeople")
             .WithSummary("导出人员名录");
         api.MapGet("/people/import-template", () => PersonSheet.Sheet.Template())

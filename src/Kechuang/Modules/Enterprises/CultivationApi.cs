@@ -36,11 +36,11 @@ public static class CultivationApi
         })
             .WithName("GetCultivationFunnel")
             .WithSummary("逐年培育漏斗");
-        api.MapGet("/screening/export", async (string? regionCode, int? year, string? pool, [AsParameters] ListQuery list, ScreenEnterprisesHandler handler,
-            ListScreeningRowsHandler arrange, KechuangDb db, CancellationToken ct) =>
+        api.MapGet("/screening/export", async (string? regionCode, int? year, string? pool, [AsParameters] ListQuery list, FromReports<ScreenEnterprisesHandler> handler,
+            FromReports<ListScreeningRowsHandler> arrange, KechuangDb db, CancellationToken ct) =>
         {
-            var result = await handler.HandleAsync(regionCode, Validate(year, pool), pool, ct);
-            var rows = await arrange.AllAsync(result.Items, list, ct);
+            var result = await handler.Handler.HandleAsync(regionCode, Validate(year, pool), pool, ct);
+            var rows = await arrange.Handler.AllAsync(result.Items, list, ct);
             return await ScreeningSheet.Export.FileAsync(db, rows, ct, $"梯次培育筛查{result.Year}.xlsx",
                 new Dictionary<string, string?> { ["pool"] = pool });
         })

@@ -20,9 +20,9 @@ public static class EnterprisesApi
             h.HandleAsync(new EnterpriseListQuery(regionCode, qualification, year, list), ct))
             .WithName("ListEnterprises")
             .WithSummary("查询企业培育档案");
-        api.MapGet("/enterprises/export", async (string? regionCode, string? qualification, int? year, [AsParameters] ListQuery list, ListEnterprisesHandler h,
+        api.MapGet("/enterprises/export", async (string? regionCode, string? qualification, int? year, [AsParameters] ListQuery list, FromReports<ListEnterprisesHandler> h,
             KechuangDb db, CancellationToken ct) =>
-            await EnterpriseListSheet.Export.FileAsync(db, await h.AllAsync(new EnterpriseListQuery(regionCode, qualification, year, list), ct), ct))
+            await EnterpriseListSheet.Export.FileAsync(db, await h.Handler.AllAsync(new EnterpriseListQuery(regionCode, qualification, year, list), ct), ct))
             .WithName("ExportEnterprises")
             .WithSummary("导出企业培育档案");
         api.MapPost("/enterprises", async (ProfileBody body, CreateProfileHandler h, CancellationToken ct) =>
@@ -53,9 +53,9 @@ public static class EnterprisesApi
             .WithPermission(EnterprisesPermissions.ChangeYears)
             .WithName("SaveEnterpriseYear")
             .WithSummary("保存企业年度经营数据（该企业该年度已有则替换）");
-        api.MapGet("/enterprise-years/export", async (string? regionCode, int? year, Guid? enterpriseId, ListYearRecordsHandler h,
+        api.MapGet("/enterprise-years/export", async (string? regionCode, int? year, Guid? enterpriseId, FromReports<ListYearRecordsHandler> h,
             IOrganizationDirectory directory, KechuangDb db, CancellationToken ct) =>
-            await YearRecordSheet.Export.FileAsync(db, await YearRecordSheet.RowsAsync(directory, await h.AllAsync(new RecordQuery(regionCode, year, enterpriseId), ct), ct), ct))
+            await YearRecordSheet.Export.FileAsync(db, await YearRecordSheet.RowsAsync(directory, await h.Handler.AllAsync(new RecordQuery(regionCode, year, enterpriseId), ct), ct), ct))
             .WithName("ExportEnterpriseYears")
             .WithSummary("导出企业年度经营数据");
         api.MapGet("/enterprise-years/import-template", () => YearRecordSheet.Sheet.Template())

@@ -19,8 +19,8 @@ public static class EventsApi
             TypedResults.Ok(await handler.HandleAsync(new EventQuery(regionCode, year, list), ct)))
             .WithName("ListEvents")
             .WithSummary("查询主题活动");
-        api.MapGet("/export", async (string? regionCode, int? year, [AsParameters] ListQuery list, ListEventsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await EventListSheet.Export.FileAsync(db, await handler.AllAsync(new EventQuery(regionCode, year, list), ct), ct))
+        api.MapGet("/export", async (string? regionCode, int? year, [AsParameters] ListQuery list, FromReports<ListEventsHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await EventListSheet.Export.FileAsync(db, await handler.Handler.AllAsync(new EventQuery(regionCode, year, list), ct), ct))
             .WithName("ExportEvents")
             .WithSummary("导出主题活动");
         api.MapPost("", async Task<Created<Created>> (EventInput body, CreateEventRecordHandler handler, CancellationToken ct) =>
@@ -50,8 +50,8 @@ public static class EventsApi
             .WithName("ListMediaReports")
             .WithSummary("查询媒体报道");
         api.MapGet("/media-reports/export", async (string? regionCode, int? year, Guid? eventId, string? outlet, string? medium, [AsParameters] ListQuery list,
-            ListMediaReportsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await MediaReportSheet.Export.FileAsync(db, await handler.AllAsync(new MediaReportQuery(regionCode, year, eventId, outlet, list, medium), ct), ct))
+            FromReports<ListMediaReportsHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await MediaReportSheet.Export.FileAsync(db, await handler.Handler.AllAsync(new MediaReportQuery(regionCode, year, eventId, outlet, list, medium), ct), ct))
             .WithName("ExportMediaReports")
             .WithSummary("导出媒体报道");
         api.MapGet("/media-reports/import-template", () => MediaReportSheet.Sheet.Template())

@@ -27,8 +27,8 @@ public static class MarketApi
             TypedResults.Ok(await handler.HandleAsync(new AchievementQuery(field, ownerOrganizationId, status, list), ct))).AllowAnonymous()
             .WithName("ListAchievements")
             .WithSummary("查询科技成果（公开）");
-        api.MapGet("/achievements/export", async (string? field, Guid? ownerOrganizationId, string? status, [AsParameters] ListQuery list, ListAchievementsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await AchievementSheet.Export.FileAsync(db, await handler.AllAsync(new AchievementQuery(field, ownerOrganizationId, status, list), ct), ct)).RequireAuthorization()
+        api.MapGet("/achievements/export", async (string? field, Guid? ownerOrganizationId, string? status, [AsParameters] ListQuery list, FromReports<ListAchievementsHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await AchievementSheet.Export.FileAsync(db, await handler.Handler.AllAsync(new AchievementQuery(field, ownerOrganizationId, status, list), ct), ct)).RequireAuthorization()
             .WithName("ExportAchievements")
             .WithSummary("导出科技成果");
         api.MapGet("/achievements/import-template", () => AchievementSheet.Sheet.Template())
@@ -73,8 +73,8 @@ public static class MarketApi
             TypedResults.Ok(await handler.HandleAsync(new AuctionQuery(year, regionCode, list), ct))).AllowAnonymous()
             .WithName("ListAuctions")
             .WithSummary("拍卖会日程（公开）");
-        api.MapGet("/auctions/export", async (int? year, string? regionCode, [AsParameters] ListQuery list, ListAuctionsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await AuctionListSheet.Export.FileAsync(db, await handler.AllAsync(new AuctionQuery(year, regionCode, list), ct), ct)).RequireAuthorization()
+        api.MapGet("/auctions/export", async (int? year, string? regionCode, [AsParameters] ListQuery list, FromReports<ListAuctionsHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await AuctionListSheet.Export.FileAsync(db, await handler.Handler.AllAsync(new AuctionQuery(year, regionCode, list), ct), ct)).RequireAuthorization()
             .WithName("ExportAuctions")
             .WithSummary("导出拍卖会");
         api.MapGet("/auctions/{id:guid}", async (Guid id, GetAuctionHandler handler, CancellationToken ct) =>

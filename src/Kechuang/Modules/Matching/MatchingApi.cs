@@ -52,8 +52,8 @@ public static class MatchingApi
         api.MapGet("/thesaurus", async (string? q, ListThesaurusHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(q, ct)))
             .WithName("ListThesaurus")
             .WithSummary("查询同义词和领域词典");
-        api.MapGet("/synonyms/export", async (string? q, ListThesaurusHandler handler, KechuangDb db, CancellationToken ct) =>
-            await SynonymSheet.Export.FileAsync(db, (await handler.HandleAsync(q, ct)).Synonyms, ct))
+        api.MapGet("/synonyms/export", async (string? q, FromReports<ListThesaurusHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await SynonymSheet.Export.FileAsync(db, (await handler.Handler.HandleAsync(q, ct)).Synonyms, ct))
             .WithName("ExportSynonymGroups")
             .WithSummary("导出同义词组");
         api.MapGet("/synonyms/import-template", () => SynonymSheet.Sheet.Template())
@@ -64,8 +64,8 @@ public static class MatchingApi
             .WithPermission(MatchingPermissions.Thesaurus)
             .WithName("ImportSynonymGroups")
             .WithSummary("导入同义词组（有错误行则全部不导入）");
-        api.MapGet("/words/export", async (string? q, ListThesaurusHandler handler, KechuangDb db, CancellationToken ct) =>
-            await DomainWordSheet.Export.FileAsync(db, (await handler.HandleAsync(q, ct)).Words, ct))
+        api.MapGet("/words/export", async (string? q, FromReports<ListThesaurusHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await DomainWordSheet.Export.FileAsync(db, (await handler.Handler.HandleAsync(q, ct)).Words, ct))
             .WithName("ExportDomainWords")
             .WithSummary("导出领域词");
         api.MapGet("/words/import-template", () => DomainWordSheet.Sheet.Template())

@@ -21,9 +21,9 @@ public static class ProgramsApi
             TypedResults.Ok(await handler.HandleAsync(new CallQuery(year, level, category, list), ct)))
             .WithName("ListPlanCalls")
             .WithSummary("查询申报通知");
-        api.MapGet("/calls/export", async (int? year, string? level, string? category, [AsParameters] ListQuery list, ListCallsHandler handler, KechuangDb db,
+        api.MapGet("/calls/export", async (int? year, string? level, string? category, [AsParameters] ListQuery list, FromReports<ListCallsHandler> handler, KechuangDb db,
             CancellationToken ct) =>
-            await CallSheet.Export.FileAsync(db, await handler.AllAsync(new CallQuery(year, level, category, list), ct), ct))
+            await CallSheet.Export.FileAsync(db, await handler.Handler.AllAsync(new CallQuery(year, level, category, list), ct), ct))
             .WithName("ExportPlanCalls")
             .WithSummary("导出申报通知");
         api.MapPost("/calls", async Task<Created<Created>> (CallInput body, CreateCallHandler handler, CancellationToken ct) =>
@@ -57,8 +57,8 @@ public static class ProgramsApi
             .WithName("ListPlanApplications")
             .WithSummary("查询科技计划项目申报");
         api.MapGet("/applications/export", async (Guid? callId, string? regionCode, int? year, string? level, string? category, string? status, string? stage,
-            bool? overdue, [AsParameters] ListQuery list, ListApplicationsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await ApplicationSheet.Export.FileAsync(db, await handler.AllAsync(new ApplicationQuery(callId, regionCode, year, level, category, status, stage, overdue ?? false, list), ct), ct))
+            bool? overdue, [AsParameters] ListQuery list, FromReports<ListApplicationsHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await ApplicationSheet.Export.FileAsync(db, await handler.Handler.AllAsync(new ApplicationQuery(callId, regionCode, year, level, category, status, stage, overdue ?? false, list), ct), ct))
             .WithName("ExportPlanApplications")
             .WithSummary("导出科技计划项目申报");
         api.MapGet("/applications/import-template", () => ApplicationSheet.Sheet.Template())

@@ -24,8 +24,8 @@ public static class SuggestionsApi
             .WithName("ListSuggestions")
             .WithSummary("查询人大代表建议（按编号、标题或代表姓名搜索）");
         api.MapGet("/export", async (string? regionCode, int? year, string? status, int? repliedYear, int? evaluatedYear, [AsParameters] ListQuery list,
-                ListSuggestionsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await SuggestionSheet.Export.FileAsync(db, await handler.AllAsync(new SuggestionQuery(regionCode, year, status, list, repliedYear, evaluatedYear), ct), ct))
+                FromReports<ListSuggestionsHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await SuggestionSheet.Export.FileAsync(db, await handler.Handler.AllAsync(new SuggestionQuery(regionCode, year, status, list, repliedYear, evaluatedYear), ct), ct))
             .WithPermission(SuggestionsPermissions.Read)
             .WithName("ExportSuggestions")
             .WithSummary("导出人大代表建议（当前筛选条件，可再导入）");

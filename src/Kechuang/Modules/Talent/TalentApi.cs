@@ -25,8 +25,8 @@ public static class TalentApi
             .WithName("ListTalentApplications")
             .WithSummary("查询高层次人才项目申报");
         api.MapGet("/applications/export", async (string? regionCode, int? year, string? level, string? result, [AsParameters] ListQuery list,
-            ListApplicationsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await TalentSheets.ApplicationExport.FileAsync(db, await handler.AllAsync(new ApplicationQuery(regionCode, year, level, result, list), ct), ct))
+            FromReports<ListApplicationsHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await TalentSheets.ApplicationExport.FileAsync(db, await handler.Handler.AllAsync(new ApplicationQuery(regionCode, year, level, result, list), ct), ct))
             .WithName("ExportTalentApplications")
             .WithSummary("导出高层次人才项目申报");
         api.MapGet("/applications/import-template", () => TalentSheets.Applications.Template())
@@ -73,8 +73,8 @@ public static class TalentApi
             TypedResults.Ok(await handler.HandleAsync(new PhdQuery(regionCode, list), ct)))
             .WithName("ListPhds")
             .WithSummary("查询百博入企博士库");
-        api.MapGet("/phds/export", async (string? regionCode, [AsParameters] ListQuery list, ListPhdsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await TalentSheets.PhdExport.FileAsync(db, await handler.AllAsync(new PhdQuery(regionCode, list), ct), ct))
+        api.MapGet("/phds/export", async (string? regionCode, [AsParameters] ListQuery list, FromReports<ListPhdsHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await TalentSheets.PhdExport.FileAsync(db, await handler.Handler.AllAsync(new PhdQuery(regionCode, list), ct), ct))
             .WithName("ExportPhds")
             .WithSummary("导出百博入企博士库");
         api.MapPost("/phds", async Task<Created<Created>> (PhdInput body, CreatePhdHandler handler, CancellationToken ct) =>
@@ -102,8 +102,8 @@ public static class TalentApi
             TypedResults.Ok(await handler.HandleAsync(new PhdDemandQuery(regionCode, year, list), ct)))
             .WithName("ListPhdDemands")
             .WithSummary("查询企业博士需求");
-        api.MapGet("/phd-demands/export", async (string? regionCode, int? year, [AsParameters] ListQuery list, ListPhdDemandsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await TalentSheets.DemandExport.FileAsync(db, await handler.AllAsync(new PhdDemandQuery(regionCode, year, list), ct), ct))
+        api.MapGet("/phd-demands/export", async (string? regionCode, int? year, [AsParameters] ListQuery list, FromReports<ListPhdDemandsHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await TalentSheets.DemandExport.FileAsync(db, await handler.Handler.AllAsync(new PhdDemandQuery(regionCode, year, list), ct), ct))
             .WithName("ExportPhdDemands")
             .WithSummary("导出企业博士需求");
         api.MapPost("/phd-demands", async Task<Created<Created>> (PhdDemandInput body, CreatePhdDemandHandler handler, CancellationToken ct) =>
@@ -128,9 +128,9 @@ public static class TalentApi
             CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(new PhdRecommendationQuery(regionCode, year, phdId, list), ct)))
             .WithName("ListPhdRecommendations")
             .WithSummary("查询百博入企推荐上报");
-        api.MapGet("/phd-recommendations/export", async (string? regionCode, int? year, Guid? phdId, [AsParameters] ListQuery list, ListPhdRecommendationsHandler handler,
+        api.MapGet("/phd-recommendations/export", async (string? regionCode, int? year, Guid? phdId, [AsParameters] ListQuery list, FromReports<ListPhdRecommendationsHandler> handler,
             KechuangDb db, CancellationToken ct) =>
-            await TalentSheets.RecommendationExport.FileAsync(db, await handler.AllAsync(new PhdRecommendationQuery(regionCode, year, phdId, list), ct), ct))
+            await TalentSheets.RecommendationExport.FileAsync(db, await handler.Handler.AllAsync(new PhdRecommendationQuery(regionCode, year, phdId, list), ct), ct))
             .WithName("ExportPhdRecommendations")
             .WithSummary("导出百博入企推荐上报");
         api.MapGet("/phd-recommendations/import-template", () => TalentSheets.Recommendations.Template())
@@ -169,9 +169,9 @@ public static class TalentApi
             TypedResults.Ok(await handler.HandleAsync(new IntroductionQuery(regionCode, year, list), ct)))
             .WithName("ListTalentIntroductions")
             .WithSummary("查询引进人才");
-        api.MapGet("/introductions/export", async (string? regionCode, int? year, [AsParameters] ListQuery list, ListIntroductionsHandler handler, KechuangDb db,
+        api.MapGet("/introductions/export", async (string? regionCode, int? year, [AsParameters] ListQuery list, FromReports<ListIntroductionsHandler> handler, KechuangDb db,
             CancellationToken ct) =>
-            await TalentSheets.IntroductionExport.FileAsync(db, await handler.AllAsync(new IntroductionQuery(regionCode, year, list), ct), ct))
+            await TalentSheets.IntroductionExport.FileAsync(db, await handler.Handler.AllAsync(new IntroductionQuery(regionCode, year, list), ct), ct))
             .WithName("ExportTalentIntroductions")
             .WithSummary("导出引进人才");
         api.MapPost("/introductions", async Task<Created<Created>> (IntroductionInput body, CreateIntroductionHandler handler, CancellationToken ct) =>

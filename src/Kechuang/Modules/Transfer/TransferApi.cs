@@ -29,9 +29,9 @@ public static class TransferApi
             TypedResults.Ok(await handler.HandleAsync(new StationQuery(regionCode, institutionId, openedBefore, list), ct)))
             .WithName("ListTransferStations")
             .WithSummary("查询技术转移中心（工作站）");
-        api.MapGet("/stations/export", async (string? regionCode, Guid? institutionId, DateOnly? openedBefore, [AsParameters] ListQuery list, ListStationsHandler handler,
+        api.MapGet("/stations/export", async (string? regionCode, Guid? institutionId, DateOnly? openedBefore, [AsParameters] ListQuery list, FromReports<ListStationsHandler> handler,
             KechuangDb db, CancellationToken ct) =>
-            await TransferSheets.Stations.Export.FileAsync(db, await handler.AllAsync(new StationQuery(regionCode, institutionId, openedBefore, list), ct), ct))
+            await TransferSheets.Stations.Export.FileAsync(db, await handler.Handler.AllAsync(new StationQuery(regionCode, institutionId, openedBefore, list), ct), ct))
             .WithName("ExportTransferStations")
             .WithSummary("导出技术转移中心（工作站）");
         api.MapGet("/stations/import-template", () => TransferSheets.Stations.Sheet.Template())
@@ -91,8 +91,8 @@ public static class TransferApi
             .WithName("ListStationPayments")
             .WithSummary("查询工作站经费及奖励兑现");
         api.MapGet("/payments/export", async (Guid? stationId, string? regionCode, DateOnly? from, DateOnly? to, string? kind, [AsParameters] ListQuery list,
-            ListStationPaymentsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await TransferSheets.Payments.FileAsync(db, await handler.AllAsync(new StationPaymentQuery(stationId, regionCode, from, to, kind, list), ct), ct))
+            FromReports<ListStationPaymentsHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await TransferSheets.Payments.FileAsync(db, await handler.Handler.AllAsync(new StationPaymentQuery(stationId, regionCode, from, to, kind, list), ct), ct))
             .WithName("ExportStationPayments")
             .WithSummary("导出工作站经费及奖励兑现");
         api.MapGet("/schemes", async (string? regionCode, ListSchemesHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(regionCode, ct)))
@@ -117,8 +117,8 @@ public static class TransferApi
             .WithName("ListMatchmakingEvents")
             .WithSummary("查询对接活动");
         api.MapGet("/events/export", async (string? regionCode, DateOnly? from, DateOnly? to, string? mode, Guid? stationId, [AsParameters] ListQuery list,
-            ListEventsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await TransferSheets.MatchmakingEvents.FileAsync(db, await handler.AllAsync(new EventQuery(regionCode, from, to, mode, stationId, list), ct), ct))
+            FromReports<ListEventsHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await TransferSheets.MatchmakingEvents.FileAsync(db, await handler.Handler.AllAsync(new EventQuery(regionCode, from, to, mode, stationId, list), ct), ct))
             .WithName("ExportMatchmakingEvents")
             .WithSummary("导出对接活动");
         api.MapPost("/events", async Task<Created<Created>> (EventInput body, CreateMatchmakingHandler handler, CancellationToken ct) =>
@@ -156,8 +156,8 @@ public static class TransferApi
             .WithName("ListExpertAttendances")
             .WithSummary("查询专家对接人次");
         api.MapGet("/attendances/export", async (string? regionCode, DateOnly? from, DateOnly? to, string? mode, Guid? stationId, [AsParameters] ListQuery list,
-            ListAttendancesHandler handler, KechuangDb db, CancellationToken ct) =>
-            await TransferSheets.Attendances.FileAsync(db, await handler.AllAsync(new EventQuery(regionCode, from, to, mode, stationId, list), ct), ct))
+            FromReports<ListAttendancesHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await TransferSheets.Attendances.FileAsync(db, await handler.Handler.AllAsync(new EventQuery(regionCode, from, to, mode, stationId, list), ct), ct))
             .WithName("ExportExpertAttendances")
             .WithSummary("导出专家对接人次");
     }
@@ -170,8 +170,8 @@ public static class TransferApi
             .WithName("ListDemands")
             .WithSummary("查询企业技术和人才需求");
         api.MapGet("/demands/export", async (string? regionCode, string? status, string? kind, Guid? campaignId, Guid? enterpriseId, DateOnly? from, DateOnly? to,
-            [AsParameters] ListQuery list, ListDemandsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await TransferSheets.Demands.Export.FileAsync(db, await handler.AllAsync(new DemandQuery(regionCode, status, kind, campaignId, enterpriseId, from, to, list), ct), ct))
+            [AsParameters] ListQuery list, FromReports<ListDemandsHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await TransferSheets.Demands.Export.FileAsync(db, await handler.Handler.AllAsync(new DemandQuery(regionCode, status, kind, campaignId, enterpriseId, from, to, list), ct), ct))
             .WithName("ExportDemands")
             .WithSummary("导出企业技术和人才需求");
         api.MapGet("/demands/import-template", () => TransferSheets.Demands.Sheet.Template())
@@ -232,9 +232,9 @@ public static class TransferApi
             .WithName("ListCooperations")
             .WithSummary("查询校企合作");
         api.MapGet("/cooperations/export", async (string? regionCode, string? kind, Guid? demandId, Guid? stationId, Guid? institutionId, DateOnly? from, DateOnly? to,
-            [AsParameters] ListQuery list, ListCooperationsHandler handler, KechuangDb db, CancellationToken ct) =>
+            [AsParameters] ListQuery list, FromReports<ListCooperationsHandler> handler, KechuangDb db, CancellationToken ct) =>
             await TransferSheets.Cooperations.Export.FileAsync(db,
-                await handler.AllAsync(new CooperationQuery(regionCode, kind, demandId, stationId, institutionId, from, to, list), ct), ct))
+                await handler.Handler.AllAsync(new CooperationQuery(regionCode, kind, demandId, stationId, institutionId, from, to, list), ct), ct))
             .WithName("ExportCooperations")
             .WithSummary("导出校企合作");
         api.MapGet("/cooperations/import-template", () => TransferSheets.Cooperations.Sheet.Template())
@@ -276,9 +276,9 @@ public static class TransferApi
             TypedResults.Ok(await handler.HandleAsync(new ProjectQuery(regionCode, from, to, major, list), ct)))
             .WithName("ListInstituteCountyProjects")
             .WithSummary("查询院县科技合作项目");
-        api.MapGet("/projects/export", async (string? regionCode, DateOnly? from, DateOnly? to, bool? major, [AsParameters] ListQuery list, ListInstituteProjectsHandler handler,
+        api.MapGet("/projects/export", async (string? regionCode, DateOnly? from, DateOnly? to, bool? major, [AsParameters] ListQuery list, FromReports<ListInstituteProjectsHandler> handler,
             KechuangDb db, CancellationToken ct) =>
-            await TransferSheets.Projects.FileAsync(db, await handler.AllAsync(new ProjectQuery(regionCode, from, to, major, list), ct), ct))
+            await TransferSheets.Projects.FileAsync(db, await handler.Handler.AllAsync(new ProjectQuery(regionCode, from, to, major, list), ct), ct))
             .WithName("ExportInstituteCountyProjects")
             .WithSummary("导出院县科技合作项目");
         api.MapPost("/projects", async Task<Created<Created>> (ProjectInput body, CreateInstituteProjectHandler handler, CancellationToken ct) =>
@@ -301,8 +301,8 @@ public static class TransferApi
             TypedResults.Ok(await handler.HandleAsync(regionCode, kind, list, ct)))
             .WithName("ListKeyLabs")
             .WithSummary("查询重点实验室、产业研究院及其认定环节");
-        api.MapGet("/key-labs/export", async (string? regionCode, string? kind, [AsParameters] ListQuery list, ListKeyLabsHandler handler, KechuangDb db, CancellationToken ct) =>
-            await TransferSheets.KeyLabs.FileAsync(db, await handler.AllAsync(regionCode, kind, list, ct), ct))
+        api.MapGet("/key-labs/export", async (string? regionCode, string? kind, [AsParameters] ListQuery list, FromReports<ListKeyLabsHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await TransferSheets.KeyLabs.FileAsync(db, await handler.Handler.AllAsync(regionCode, kind, list, ct), ct))
             .WithName("ExportKeyLabs")
             .WithSummary("导出重点实验室、产业研究院及其认定环节");
         api.MapPost("/key-labs", async Task<Created<Created>> (KeyLabInput body, CreateKeyLabHandler handler, CancellationToken ct) =>

@@ -94,8 +94,8 @@ public static class AccessApi
             TypedResults.Ok(await handler.ListAsync(new AccountQuery(role, list), ct)))
             .WithName("ListAccounts")
             .WithSummary("查询账号");
-        admin.MapGet("/export", async (string? role, [AsParameters] ListQuery list, AccountAdminHandler handler, KechuangDb db, CancellationToken ct) =>
-            await AccountSheet.Export.FileAsync(db, await handler.AllAsync(new AccountQuery(role, list), ct), ct))
+        admin.MapGet("/export", async (string? role, [AsParameters] ListQuery list, FromReports<AccountAdminHandler> handler, KechuangDb db, CancellationToken ct) =>
+            await AccountSheet.Export.FileAsync(db, await handler.Handler.AllAsync(new AccountQuery(role, list), ct), ct))
             .WithName("ExportAccounts")
             .WithSummary("导出账号清单");
         admin.MapPut("/{id:guid}", async (Guid id, AccountInput input, AccountAdminHandler handler, CancellationToken ct) =>

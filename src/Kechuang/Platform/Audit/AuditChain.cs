@@ -139,9 +139,9 @@ public static class AuditModule
             .WithName("ListAuditEntries")
             .WithSummary("查询审计日志");
         audit.MapGet("/export", async (string? entity, string? account, string? action, string? key, DateTime? from, DateTime? to, [AsParameters] ListQuery list,
-            ListAuditHandler handler, KechuangDb db, Ui.AuditNames names, CancellationToken ct) =>
+            FromReports<ListAuditHandler> handler, KechuangDb db, Ui.AuditNames names, CancellationToken ct) =>
         {
-            var rows = await handler.AllAsync(new AuditQuery(entity, account, action, key, from, to, list), ct);
+            var rows = await handler.Handler.AllAsync(new AuditQuery(entity, account, action, key, from, to, list), ct);
             // Reading the log out is itself recorded, after the rows were read so the file does not hold its own export.
             // The file shows the names the page shows; the modules contribute them, so they are put in before writing.
             return await AuditSheet.Export.FileAsync(db, [.. rows.Select(r => r with { Action = names.Action(r.Action), Entity = names.Entity(r.Entity) })], ct);

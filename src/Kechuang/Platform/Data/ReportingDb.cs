@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kechuang.Platform.Data;
 
 /// <summary>
-/// The database that dashboards and statistics read: a PostgreSQL standby when <c>ConnectionStrings:KechuangReports</c>
+/// The database that dashboards, statistics and exports (through <see cref="FromReports{THandler}"/>) read: a PostgreSQL standby when <c>ConnectionStrings:KechuangReports</c>
 /// names one, else the request's own context. Those pages read many rows and write none, so a standby takes their
 /// load off the primary; a figure there may trail the primary by the standby's replay delay (well under a second on
 /// a healthy pair), which a dashboard can bear. Lists, details and everything a user reads back after writing it stay
@@ -30,6 +30,7 @@ public sealed class ReportingDb : IAsyncDisposable, IDisposable
 
     internal static void Add(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped(typeof(FromReports<>));
         var reports = configuration.GetConnectionString(ConnectionName);
         if (string.IsNullOrWhiteSpace(reports) || !DataSetup.IsPostgres(configuration))
         {

@@ -46,10 +46,10 @@ public static class IndicatorsApi
             TypedResults.Ok(await handler.HandleAsync(code, regionCode, year, ct)))
             .WithName("CompareRegions")
             .WithSummary("地区对比：某指标某年度在本地区及各下级地区的完成情况与目标");
-        api.MapGet("/indicators/{code}/regions/export", async (string code, string? regionCode, int? year, CompareRegionsHandler handler, KechuangDb db,
+        api.MapGet("/indicators/{code}/regions/export", async (string code, string? regionCode, int? year, FromReports<CompareRegionsHandler> handler, KechuangDb db,
                 CancellationToken ct) =>
         {
-            var comparison = await handler.HandleAsync(code, regionCode, year, ct);
+            var comparison = await handler.Handler.HandleAsync(code, regionCode, year, ct);
             return await CompareRegionsHandler.Export.FileAsync(db, [.. comparison.Items, comparison.Whole], ct,
                 $"{comparison.Year}年{comparison.IndicatorName}地区对比.xlsx", new Dictionary<string, string?> { ["indicator"] = code, ["region"] = comparison.Whole.RegionCode });
         })
@@ -59,9 +59,9 @@ public static class IndicatorsApi
             TypedResults.Ok(await handler.ListAsync(regionCode, year, indicatorCode, list, ct)))
             .WithName("ListTargets")
             .WithSummary("查询年度目标及完成情况");
-        api.MapGet("/targets/export", async (string? regionCode, int? year, string? indicatorCode, [AsParameters] ListQuery list, TargetsHandler handler,
+        api.MapGet("/targets/export", async (string? regionCode, int? year, string? indicatorCode, [AsParameters] ListQuery list, FromReports<TargetsHandler> handler,
             KechuangDb db, CancellationToken ct) =>
-            await TargetSheet.Export.FileAsync(db, await handler.AllAsync(regionCode, year, indicatorCode, list, ct), ct))
+            await TargetSheet.Export.FileAsync(db, await handler.Handler.AllAsync(regionCode, year, indicatorCode, list, ct), ct))
             .WithName("ExportTargets")
             .WithSummary("导出年度目标及完成情况");
         api.MapPost("/targets", async Task<Results<Created<Created>, Ok<Created>>> (TargetInput body, TargetsHandler handler, CancellationToken ct) =>

@@ -46,6 +46,47 @@ public sealed class StandbyReportTests(ReplicaPairApp app) : IClassFixture<Repli
         Assert.Equal(compared + 1, await ComparedAsync(staff));
     }
 
+    [Fact]
+    public async Task Export_IsReadFromTheStandby_ItsAuditEntryWrittenOnThePrimary()
+    {
+        var staff = await app.ClientAsync("wuyi.staff");
+        var title = Unique("备库导出");
+        var exportsBefore = await ExportEntriesAsync();
+
+        await StandbyAsync("SELECT pg_wal_replay_pause()");
+        try
+        {
+            await CreateAsync(staff, await BodyAsync(app, title), "submit", "review", "register");
+
+            // The list page reads the primary and shows it; the export of the same list reads the standby, which has not
+            // replayed it yet. Writing the export's audit entry works all the same (the primary).
+            Assert.Equal(1, (await (await staff.GetAsync($"/api/v1/contracts?q={Uri.EscapeDataString(title)}")).ReadJsonAsync()).GetProperty("total").GetInt32());
+            Assert.Empty(await ExportedTitlesAsync(staff, title));
+            Assert.Equal(exportsBefore + 1, await ExportEntriesAsync());
+        }
+        finally
+        {
+            await StandbyAsync("SELECT pg_wal_replay_resume()");
+        }
+        for (var i = 0; i < 100 && (await ExportedTitlesAsync(staff, title)).Count == 0; i++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.Equal([title], await ExportedTitlesAsync(staff, title));
+    }
+
+    private static async Task<List<string?>> ExportedTitlesAsync(HttpClient staff, string title)
+    {
+        var export = await staff.GetAsync($"/api/v1/contracts/export?q={Uri.EscapeDataString(title)}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        await using var stream = await export.Content.ReadAsStreamAsync();
+        // A sheet of no rows still reads back as one empty row under its headers.
+        return [.. MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().Select(r => r["合同名称"]?.ToString()).Where(t => t is not null)];
+    }
+
+    private Task<int> ExportEntriesAsync() =>
+        app.WithDbAsync(db => db.Set<AuditEntry>().CountAsync(e => e.Action == "export"));
+
     /// <summary>武义县's registered contracts of 2026 as 地区对比 reports them (a report: read from the standby).</summary>
     private static async Task<decimal> ComparedAsync(HttpClient staff) =>
         (await (await staff.GetAsync("/api/v1/indicators/contracts.registered-count/regions?regionCode=330723&year=2026")).ReadJsonAsync())

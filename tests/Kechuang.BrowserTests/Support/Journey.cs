@@ -78,25 +78,56 @@ public static class Journey
     /// </summary>
     public static Task CheckAccessibilityAsync(IPage page) => PageProblems.Of(page).CheckAccessibilityAsync(page);
 
-    /// <summary>Picks an option of an AntDesign select, typing into its search box first when given.</summary>
+    /// <summary>
+    /// Picks an option of an AntDesign select, typing into its search box first when given, and waits until the select
+    /// shows it. On a busy machine a render of the live page can overtake the click and the select stays empty; the
+    /// option is then chosen again (three tries), and a choice that never shows fails here rather than at the save.
+    /// </summary>
     public static async Task ChooseAsync(IPage page, string selectSelector, string optionText, string? typeFirst = null)
     {
-        await page.Locator(selectSelector).ClickAsync();
-        if (typeFirst is not null)
+        var box = page.Locator($".ant-select:has({selectSelector}), {selectSelector}.ant-select").First;
+        var open = page.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");
+        for (var attempt = 1; ; attempt++)
         {
-            await page.Keyboard.TypeAsync(typeFirst);
-        }
-        var option = page.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", new PageLocatorOptions { HasText = optionText })
-            .First;
-        try
-        {
-            await option.ClickAsync(new LocatorClickOptions { Timeout = 8_000 });
-        }
-        catch (TimeoutException)
-        {
-            // A long filtered list on a busy machine may keep the dropdown moving (its opening animation, its virtual
-            // scroll): the option is there, so it is clicked where it is rather than where it will come to rest.
-            await option.DispatchEventAsync("click");
+            if (attempt == 1 || await open.CountAsync() == 0)
+            {
+                await page.Locator(selectSelector).ClickAsync();
+                if (typeFirst is not null)
+                {
+                    await page.Keyboard.TypeAsync(typeFirst);
+                }
+            }
+            var option = open.Locator(".ant-select-item-option", new LocatorLocatorOptions { HasText = optionText }).First;
+            try
+            {
+                await option.ClickAsync(new LocatorClickOptions { Timeout = 8_000 });
+            }
+            catch (TimeoutException)
+            {
+                // A long filtered list on a busy machine may keep the dropdown moving (its opening animation, its virtual
+                // scroll): the option is there, so it is clicked where it is rather than where it will come to rest.
+                await option.DispatchEventAsync("click");
+            }
+
+            // A select this helper cannot find around the selector (a wrapper of its own) is taken at its word.
+            if (await box.CountAsync() == 0)
+            {
+                return;
+            }
+            try
+            {
+                await box.Locator(".ant-select-selection-item", new LocatorLocatorOptions { HasText = optionText }).First
+                    .WaitForAsync(new LocatorWaitForOptions { Timeout = 5_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+            catch (TimeoutException)
+            {
+                throw new InvalidOperationException(
+                    $"The select {selectSelector} does not show \"{optionText}\" after three tries; it shows \"{await box.InnerTextAsync()}\".");
+            }
         }
     }
 

@@ -112,9 +112,22 @@ public abstract class HealthTests(KechuangApp app)
                 await admin.OpenAsync();
                 await using var refuse = new NpgsqlCommand($"ALTER DATABASE {name} ALLOW_CONNECTIONS false", admin);
                 await refuse.ExecuteNonQueryAsync();
-                await using var end = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", admin);
+                // The application's own sessions only: an autovacuum worker in the database at that moment belongs to the
+                // superuser, and ending it is refused (which would leave the database closed for the tests after this one).
+                await using var end = new NpgsqlCommand(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND usename = current_user",
+                    admin);
                 end.Parameters.AddWithValue("name", name);
-                await end.ExecuteNonQueryAsync();
+                try
+                {
+                    await end.ExecuteNonQueryAsync();
+                }
+                catch (PostgresException)
+                {
+                    await using var allow = new NpgsqlCommand($"ALTER DATABASE {name} ALLOW_CONNECTIONS true", admin);
+                    await allow.ExecuteNonQueryAsync();
+                    throw;
+                }
             }
             return new Undo(async () =>
             {

@@ -1375,6 +1375,11 @@ namespace Kechuang.Migrations.Postgres
                     b.HasIndex("SellerId", "BuyerId", "SignDate", "Title")
                         .HasDatabaseName("ix_contracts_contract_seller_id_buyer_id_sign_date_title");
 
+                    b.HasIndex(new[] { "RegionCode", "SignDate" }, "ix_contracts_contract_region_code_sign_date_list")
+                        .HasDatabaseName("ix_contracts_contract_region_code_sign_date");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "RegionCode", "SignDate" }, "ix_contracts_contract_region_code_sign_date_list"), new[] { "Id", "Status", "Type", "RegisteredOn", "AmountFen", "TransactionAmountFen", "OrganizationId" });
+
                     b.ToTable("contracts_contract", (string)null);
                 });
 
@@ -1465,8 +1470,10 @@ namespace Kechuang.Migrations.Postgres
                     b.HasIndex("NameInitials")
                         .HasDatabaseName("ix_directory_organization_name_initials");
 
-                    b.HasIndex("RegionCode")
-                        .HasDatabaseName("ix_directory_organization_region_code");
+                    b.HasIndex("RegionCode", "Name", "Id")
+                        .HasDatabaseName("ix_directory_organization_region_code_name_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RegionCode", "Name", "Id"), new[] { "Kind", "IsSharedWithAll" });
 
                     b.ToTable("directory_organization", (string)null);
                 });
@@ -1753,8 +1760,10 @@ namespace Kechuang.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_enterprises_profile_organization_id");
 
-                    b.HasIndex("RegionCode")
-                        .HasDatabaseName("ix_enterprises_profile_region_code");
+                    b.HasIndex("RegionCode", "Name", "Id")
+                        .HasDatabaseName("ix_enterprises_profile_region_code_name_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RegionCode", "Name", "Id"), new[] { "OrganizationId" });
 
                     b.ToTable("enterprises_profile", (string)null);
                 });

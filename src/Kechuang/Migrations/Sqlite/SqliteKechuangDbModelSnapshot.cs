@@ -1370,6 +1370,10 @@ namespace Kechuang.Migrations.Sqlite
                     b.HasIndex("SellerId", "BuyerId", "SignDate", "Title")
                         .HasDatabaseName("ix_contracts_contract_seller_id_buyer_id_sign_date_title");
 
+                    b.HasIndex(new[] { "RegionCode", "SignDate" }, "ix_contracts_contract_region_code_sign_date_list")
+                        .HasDatabaseName("ix_contracts_contract_region_code_sign_date")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "Status", "Type", "RegisteredOn", "AmountFen", "TransactionAmountFen", "OrganizationId" });
+
                     b.ToTable("contracts_contract", (string)null);
                 });
 
@@ -1460,8 +1464,9 @@ namespace Kechuang.Migrations.Sqlite
                     b.HasIndex("NameInitials")
                         .HasDatabaseName("ix_directory_organization_name_initials");
 
-                    b.HasIndex("RegionCode")
-                        .HasDatabaseName("ix_directory_organization_region_code");
+                    b.HasIndex("RegionCode", "Name", "Id")
+                        .HasDatabaseName("ix_directory_organization_region_code_name_id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Kind", "IsSharedWithAll" });
 
                     b.ToTable("directory_organization", (string)null);
                 });
@@ -1748,8 +1753,9 @@ namespace Kechuang.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_enterprises_profile_organization_id");
 
-                    b.HasIndex("RegionCode")
-                        .HasDatabaseName("ix_enterprises_profile_region_code");
+                    b.HasIndex("RegionCode", "Name", "Id")
+                        .HasDatabaseName("ix_enterprises_profile_region_code_name_id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "OrganizationId" });
 
                     b.ToTable("enterprises_profile", (string)null);
                 });

@@ -15,7 +15,8 @@ public sealed class EnterprisesConfiguration :
         builder.HasKey(p => p.Id);
         builder.HasIndex(p => p.OrganizationId).IsUnique();
         builder.Property(p => p.RegionCode).HasMaxLength(12);
-        builder.HasIndex(p => p.RegionCode);
+        // The list's default order; the organisation for its qualification filter (see the organisations' list index).
+        builder.HasIndex(p => new { p.RegionCode, p.Name, p.Id }).IncludeProperties(p => p.OrganizationId);
         builder.Property(p => p.Name).HasMaxLength(100);
         builder.Property(p => p.IndustryCode).HasMaxLength(8);
         builder.Property(p => p.TaxCollection).HasConversion<string>().HasMaxLength(20);

@@ -63,7 +63,9 @@ public sealed class ListEnterprisesHandler(KechuangDb db, IOrganizationDirectory
                 var last = new DateOnly(y, 12, 31);
                 qualifications = qualifications.Where(x => x.ValidFrom <= last && x.ValidUntil >= first);
             }
-            profiles = profiles.Where(p => qualifications.Any(x => x.OrganizationId == p.OrganizationId));
+            // A profile always names its organisation: compared as a value, the look-up is one index probe (compared as two
+            // nullable columns, a NULL-equals-NULL branch kept the index out).
+            profiles = profiles.Where(p => qualifications.Any(x => x.OrganizationId == p.OrganizationId!.Value));
         }
         if (query.List.Text is { } text)
         {

@@ -1378,7 +1378,7 @@ namespace Kechuang.Migrations.Postgres
                     b.HasIndex(new[] { "RegionCode", "SignDate" }, "ix_contracts_contract_region_code_sign_date_list")
                         .HasDatabaseName("ix_contracts_contract_region_code_sign_date");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "RegionCode", "SignDate" }, "ix_contracts_contract_region_code_sign_date_list"), new[] { "Id", "Status", "Type", "RegisteredOn", "AmountFen", "TransactionAmountFen", "OrganizationId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "RegionCode", "SignDate" }, "ix_contracts_contract_region_code_sign_date_list"), new[] { "Id", "Status", "Type", "RegisteredOn", "AmountFen", "TransactionAmountFen", "OrganizationId", "Title", "RegistrationNumber" });
 
                     b.ToTable("contracts_contract", (string)null);
                 });
@@ -1469,6 +1469,10 @@ namespace Kechuang.Migrations.Postgres
 
                     b.HasIndex("NameInitials")
                         .HasDatabaseName("ix_directory_organization_name_initials");
+
+                    b.HasIndex("Kind", "RegionCode")
+                        .HasDatabaseName("ix_directory_organization_kind_region_code")
+                        .HasFilter("is_shared_with_all");
 
                     b.HasIndex("RegionCode", "Name", "Id")
                         .HasDatabaseName("ix_directory_organization_region_code_name_id");
@@ -2474,6 +2478,9 @@ namespace Kechuang.Migrations.Postgres
 
                     b.HasIndex("OwnerOrganizationId")
                         .HasDatabaseName("ix_market_achievement_owner_organization_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_market_achievement_status");
 
                     b.ToTable("market_achievement", (string)null);
                 });

@@ -1372,7 +1372,7 @@ namespace Kechuang.Migrations.Sqlite
 
                     b.HasIndex(new[] { "RegionCode", "SignDate" }, "ix_contracts_contract_region_code_sign_date_list")
                         .HasDatabaseName("ix_contracts_contract_region_code_sign_date")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "Status", "Type", "RegisteredOn", "AmountFen", "TransactionAmountFen", "OrganizationId" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "Status", "Type", "RegisteredOn", "AmountFen", "TransactionAmountFen", "OrganizationId", "Title", "RegistrationNumber" });
 
                     b.ToTable("contracts_contract", (string)null);
                 });
@@ -1463,6 +1463,10 @@ namespace Kechuang.Migrations.Sqlite
 
                     b.HasIndex("NameInitials")
                         .HasDatabaseName("ix_directory_organization_name_initials");
+
+                    b.HasIndex("Kind", "RegionCode")
+                        .HasDatabaseName("ix_directory_organization_kind_region_code")
+                        .HasFilter("is_shared_with_all");
 
                     b.HasIndex("RegionCode", "Name", "Id")
                         .HasDatabaseName("ix_directory_organization_region_code_name_id")
@@ -2466,6 +2470,9 @@ namespace Kechuang.Migrations.Sqlite
 
                     b.HasIndex("OwnerOrganizationId")
                         .HasDatabaseName("ix_market_achievement_owner_organization_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_market_achievement_status");
 
                     b.ToTable("market_achievement", (string)null);
                 });

@@ -29,6 +29,8 @@ public sealed class DirectoryConfiguration : IEntityTypeConfiguration<Region>, I
         // In the list's default order, with what its filters and the scope read: a county's or a city's page and count
         // come from the index alone (PostgreSQL's INCLUDE), not from a random read of every organisation in the region.
         builder.HasIndex(o => new { o.RegionCode, o.Name, o.Id }).IncludeProperties(o => new { o.Kind, o.IsSharedWithAll });
+        // The shared organisations (institutions, government units) that every scope sees, wherever they are registered.
+        builder.HasIndex(o => new { o.Kind, o.RegionCode }).HasFilter("is_shared_with_all");
         builder.Property(o => o.Address).HasMaxLength(200);
         builder.Property(o => o.ContactName).HasMaxLength(50);
         builder.PersonalData(o => o.ContactPhone, PersonalDataKind.Phone);

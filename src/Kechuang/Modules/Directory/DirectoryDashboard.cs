@@ -11,9 +11,20 @@ internal sealed class DirectoryDashboard : IDashboardCard
 
     public async Task<IReadOnlyList<DashboardFigure>> FiguresAsync(KechuangDb db, DashboardPeriod period)
     {
-        var byKind = await db.Set<Organization>().GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        // What the scope shows is its region's organisations plus the shared ones registered elsewhere: counted apart, the
+        // first is a range of the list index and the second a small partial index, where "shared or in the region"
+        // read every organisation of a province.
+        var organizations = db.Set<Organization>();
+        var scope = db.User.Scope;
+        var byKind = await organizations.UnderRegion(scope.RegionPrefix).GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        if (!scope.All && scope.RegionPrefix.Length > 0)
+        {
+            var (from, to) = (scope.RegionPrefix, ListFilters.PrefixEnd(scope.RegionPrefix));
+            byKind.AddRange(await organizations.Where(o => o.IsSharedWithAll && (o.RegionCode.CompareTo(from) < 0 || o.RegionCode.CompareTo(to) >= 0))
+                .GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
+        }
         var people = await db.Set<Person>().CountAsync();
-        int Count(OrganizationKind kind) => byKind.FirstOrDefault(k => k.Key == kind)?.Count ?? 0;
+        int Count(OrganizationKind kind) => byKind.Where(k => k.Key == kind).Sum(k => k.Count);
         return
         [
             new("企业", Count(OrganizationKind.Enterprise), "家", "/directory/organizations?kind=enterprise", DashboardPeriod.Now),

@@ -26,6 +26,8 @@ public sealed class MarketConfiguration : IEntityTypeConfiguration<Achievement>,
         builder.Ignore(a => a.KeywordList);
         builder.HasIndex(a => a.OwnerOrganizationId);
         builder.HasIndex(a => a.Field);
+        // The home page counts what is on the market now.
+        builder.HasIndex(a => a.Status);
     }
 
     public void Configure(EntityTypeBuilder<Auction> builder)

@@ -58,6 +58,29 @@ public abstract class DashboardTests(KechuangApp app)
         Assert.Contains("from=2023-01-01&to=2023-12-31", cooperations.GetProperty("link").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("wuyi.staff")]
+    [InlineData("city.staff")]
+    public async Task Organisations_CountWhatTheirListsShow_SharedInstitutionsOfOtherCitiesIncluded(string account)
+    {
+        var staff = await app.ClientAsync(account);
+
+        async Task<JsonElement> ListAsync(string kind) =>
+            await (await staff.GetAsync($"/api/v1/organizations?kind={kind}&pageSize=200")).ReadJsonAsync();
+        int Total(JsonElement list) => list.GetProperty("total").GetInt32();
+
+        // Read around the dashboard: other tests may register organisations meanwhile.
+        var (institutions, enterprises) = (await ListAsync("institution"), await ListAsync("enterprise"));
+        var dashboard = await (await staff.GetAsync("/api/v1/dashboard")).ReadJsonAsync();
+        var (institutionsAfter, enterprisesAfter) = (await ListAsync("institution"), await ListAsync("enterprise"));
+
+        // 浙江大学 is registered in 杭州 (330106), outside both accounts' regions, and shared with every account.
+        Assert.Contains(institutions.GetProperty("items").EnumerateArray(), i => i.GetProperty("regionCode").GetString()!.StartsWith("3301", StringComparison.Ordinal));
+        Assert.Contains((int)Figure(dashboard, "高校院所").GetProperty("value").GetDouble(), new[] { Total(institutions), Total(institutionsAfter) });
+        Assert.Contains((int)Figure(dashboard, "企业").GetProperty("value").GetDouble(), new[] { Total(enterprises), Total(enterprisesAfter) });
+        Assert.True(Total(enterprises) > 0);
+    }
+
     [Fact]
     public async Task ThisYear_StatesTheDayItIsCountedTo()
     {

@@ -1362,9 +1362,6 @@ namespace Kechuang.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_contracts_contract_registration_number");
 
-                    b.HasIndex("SignDate")
-                        .HasDatabaseName("ix_contracts_contract_sign_date");
-
                     b.HasIndex("SourceKey")
                         .IsUnique()
                         .HasDatabaseName("ix_contracts_contract_source_key");

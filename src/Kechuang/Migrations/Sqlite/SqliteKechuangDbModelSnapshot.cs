@@ -1357,9 +1357,6 @@ namespace Kechuang.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_contracts_contract_registration_number");
 
-                    b.HasIndex("SignDate")
-                        .HasDatabaseName("ix_contracts_contract_sign_date");
-
                     b.HasIndex("SourceKey")
                         .IsUnique()
                         .HasDatabaseName("ix_contracts_contract_source_key");

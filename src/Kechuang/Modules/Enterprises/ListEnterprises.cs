@@ -63,9 +63,11 @@ public sealed class ListEnterprisesHandler(KechuangDb db, IOrganizationDirectory
                 var last = new DateOnly(y, 12, 31);
                 qualifications = qualifications.Where(x => x.ValidFrom <= last && x.ValidUntil >= first);
             }
-            // A profile always names its organisation: compared as a value, the look-up is one index probe (compared as two
-            // nullable columns, a NULL-equals-NULL branch kept the index out).
-            profiles = profiles.Where(p => qualifications.Any(x => x.OrganizationId == p.OrganizationId!.Value));
+            // Profiles and qualifications always name their organisation. Said so, the two are compared by plain equality,
+            // which the database answers as a semi-join; as two nullable columns, EF adds a NULL-equals-NULL branch that
+            // made it probe the qualifications once per profile of the region.
+            profiles = profiles.Where(p => p.OrganizationId != null
+                && qualifications.Any(x => x.OrganizationId != null && x.OrganizationId == p.OrganizationId));
         }
         if (query.List.Text is { } text)
         {

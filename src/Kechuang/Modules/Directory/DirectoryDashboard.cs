@@ -19,8 +19,7 @@ internal sealed class DirectoryDashboard : IDashboardCard
         var byKind = await organizations.UnderRegion(scope.RegionPrefix).GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
         if (!scope.All && scope.RegionPrefix.Length > 0)
         {
-            var (from, to) = (scope.RegionPrefix, ListFilters.PrefixEnd(scope.RegionPrefix));
-            byKind.AddRange(await organizations.Where(o => o.IsSharedWithAll && (o.RegionCode.CompareTo(from) < 0 || o.RegionCode.CompareTo(to) >= 0))
+            byKind.AddRange(await organizations.Where(o => o.IsSharedWithAll).OutsideRegion(scope.RegionPrefix)
                 .GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
         }
         var people = await db.Set<Person>().CountAsync();

@@ -19,6 +19,14 @@ public static class ListFilters
         return query.Where(e => e.RegionCode.CompareTo(prefix) >= 0 && e.RegionCode.CompareTo(end) < 0);
     }
 
+    /// <summary>Codes outside a region: the complement of <see cref="UnderRegion{T}"/>, as the same index range.</summary>
+    public static IQueryable<T> OutsideRegion<T>(this IQueryable<T> query, string regionCode) where T : IRegionScoped
+    {
+        var prefix = DataScope.Prefix(regionCode.Trim());
+        var end = PrefixEnd(prefix);
+        return query.Where(e => e.RegionCode.CompareTo(prefix) < 0 || e.RegionCode.CompareTo(end) >= 0);
+    }
+
     /// <summary>
     /// The least digit string above every code that starts with <paramref name="prefix"/> (3307 → 3308, 330729 → 33073):
     /// code ≥ prefix and code &lt; end is "starts with" as a range a region_code index serves under any collation. Digits

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -43,7 +45,7 @@ public sealed record MatchResult(Guid Id, string Title, string? Subtitle, double
 /// <summary>
 /// The matching index of one node: a Lucene index (BM25) whose words come from <see cref="ChineseSegmenter"/>; a query is the
 /// asked text cut into words, each word searched with its thesaurus synonyms (weighted 0.7) over the title (×3), keywords
-/// (×2) and text (×1), the best of them counting (a word and its synonyms are one concept, not several); the same
+/// (×2) and text (×1), added up as one concept (a word and its synonyms are one concept, not several); the same
 /// technology field adds to the score but never finds a record on its own. Staff judgements then move the candidates
 /// (<see cref="FeedbackBook"/>). Thread-safe: writes go through one <see cref="IndexWriter"/>, searches through a
 /// <see cref="SearcherManager"/> refreshed after each batch of writes.
@@ -75,6 +77,7 @@ public sealed class MatchEngine : IDisposable
     private readonly SearcherManager _searchers;
     private readonly ChineseSegmenter _segmenter;
     private readonly object _commitLock = new();
+    private readonly OpenRecords _openRecords = new();
     private volatile Thesaurus _thesaurus = Thesaurus.Empty;
 
     public MatchEngine(LuceneDirectory directory, ChineseSegmenter segmenter)
@@ -210,22 +213,13 @@ public sealed class MatchEngine : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var full = Build(query, concepts, null);
-            TopDocs top;
-            int total;
-            if (RareTerms(searcher.IndexReader, concepts) is { } rare)
-            {
-                // Found by the rarer words alone (scored by them), then the best of those scored by every word of the query.
-                var found = searcher.Search(Build(query, concepts, rare), Math.Max(candidates * 4, RescoreDepth));
-                total = found.TotalHits;
-                top = searcher.Search(new FilteredQuery(full, new DocsFilter(found.ScoreDocs), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY),
+            // Found by the query's words alone, scored by them (the rarer ones when some are common), then the best of those
+            // scored by the whole query: every word, and the same technology field.
+            var found = Find(searcher, query.Kind, Words(concepts, RareTerms(searcher.IndexReader, concepts)), Math.Max(candidates * 4, RescoreDepth));
+            var total = found.TotalHits;
+            var top = found.ScoreDocs.Length == 0 ? found
+                : searcher.Search(new FilteredQuery(Build(query, concepts), new DocsFilter(found.ScoreDocs), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY),
                     Math.Max(candidates, 1));
-            }
-            else
-            {
-                top = searcher.Search(full, Math.Max(candidates, 1));
-                total = top.TotalHits;
-            }
             var hits = new List<MatchHit>(top.ScoreDocs.Length);
             foreach (var scoreDoc in top.ScoreDocs)
             {
@@ -247,22 +241,40 @@ public sealed class MatchEngine : IDisposable
     }
 
     /// <summary>
-    /// The query: the record kind and open records as conditions that score nothing; each concept (a word, its synonyms and
-    /// its parts, in each field) scored by the best of them; coordination over concepts. <paramref name="only"/> keeps the
-    /// named terms alone (the rarer words).
+    /// The query: the record kind and open records as conditions that score nothing; the words (<see cref="Words"/>); the
+    /// same technology field adds to the score.
     /// </summary>
-    private static BooleanQuery Build(MatchQuery query, IReadOnlyList<Concept> concepts, HashSet<Term>? only)
+    private static BooleanQuery Build(MatchQuery query, IReadOnlyList<Concept> concepts)
     {
-        var words = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+        var lucene = new BooleanQuery(disableCoord: true)
+        {
+            { new TermQuery(new Term("kind", query.Kind)) { Boost = 0f }, Occur.MUST },
+            { new TermQuery(new Term("open", "1")) { Boost = 0f }, Occur.MUST },
+            { Words(concepts, null), Occur.MUST },
+        };
+        if (!string.IsNullOrWhiteSpace(query.Field))
+        {
+            lucene.Add(new TermQuery(new Term("field", ChineseSegmenter.Normalize(query.Field.Trim()))) { Boost = FieldBoost }, Occur.SHOULD);
+        }
+        return lucene;
+    }
+
+    /// <summary>
+    /// The words of the query: each concept (a word, its synonyms and its parts, in each field) scored by the sum of them;
+    /// coordination over concepts. <paramref name="only"/> keeps the named terms alone (the rarer words).
+    /// </summary>
+    private static BooleanQuery Words(IReadOnlyList<Concept> concepts, HashSet<Term>? only)
+    {
+        var words = new BooleanQuery();
         foreach (var (term, synonyms, parts) in concepts)
         {
-            var concept = new DisjunctionMaxQuery(0.1f);
+            var concept = new BooleanQuery(disableCoord: true);
             void Add(string field, string word, float boost)
             {
                 var t = new Term(field, word);
                 if (only is null || only.Contains(t))
                 {
-                    concept.Add(new TermQuery(t) { Boost = boost });
+                    concept.Add(new TermQuery(t) { Boost = boost }, Occur.SHOULD);
                 }
             }
             foreach (var (name, boost, _) in Fields)
@@ -277,22 +289,31 @@ public sealed class MatchEngine : IDisposable
                     Add(name, part, boost * PartWeight);
                 }
             }
-            if (concept.Disjuncts.Count > 0)
+            if (concept.Clauses.Count > 0)
             {
                 words.Add(concept, Occur.SHOULD);
             }
         }
-        var lucene = new BooleanQuery(disableCoord: true)
+        return words;
+    }
+
+    /// <summary>
+    /// The best <paramref name="depth"/> open records of the kind that the words find. The kind and openness are a bit set
+    /// per segment handed to the scorer as the documents it may accept, not clauses of the query: a query of optional
+    /// clauses alone is scored a window of documents at a time, in any order, where clauses that every record must meet
+    /// make Lucene walk the words' postings one document at a time, in order, through a heap.
+    /// </summary>
+    private TopDocs Find(IndexSearcher searcher, string kind, BooleanQuery words, int depth)
+    {
+        var weight = searcher.CreateNormalizedWeight(words);
+        var collector = TopScoreDocCollector.Create(depth, !weight.ScoresDocsOutOfOrder);
+        foreach (var leaf in searcher.IndexReader.Leaves)
         {
-            { new TermQuery(new Term("kind", query.Kind)) { Boost = 0f }, Occur.MUST },
-            { new TermQuery(new Term("open", "1")) { Boost = 0f }, Occur.MUST },
-            { words, Occur.MUST },
-        };
-        if (!string.IsNullOrWhiteSpace(query.Field))
-        {
-            lucene.Add(new TermQuery(new Term("field", ChineseSegmenter.Normalize(query.Field.Trim()))) { Boost = FieldBoost }, Occur.SHOULD);
+            var accept = _openRecords.Of(leaf.AtomicReader, kind);
+            collector.SetNextReader(leaf);
+            weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, accept)?.Score(collector);
         }
-        return lucene;
+        return collector.GetTopDocs();
     }
 
     /// <summary>
@@ -326,6 +347,44 @@ public sealed class MatchEngine : IDisposable
             }
         }
         return common && rare.Count > 0 ? rare : null;
+    }
+
+    /// <summary>
+    /// Per segment and record kind, the open records as a bit set (a segment's documents never change, so it is worked out
+    /// once per segment), with the segment's deletions applied when it is read.
+    /// </summary>
+    private sealed class OpenRecords
+    {
+        private readonly ConditionalWeakTable<object, ConcurrentDictionary<string, FixedBitSet>> _segments = new();
+
+        public IBits Of(AtomicReader segment, string kind)
+        {
+            var bits = _segments.GetOrCreateValue(segment.CoreCacheKey).GetOrAdd(kind, k => Compute(segment, k));
+            return segment.LiveDocs is { } live ? new Both(bits, live) : bits;
+        }
+
+        private static FixedBitSet Compute(AtomicReader segment, string kind)
+        {
+            var bits = new FixedBitSet(segment.MaxDoc);
+            var condition = new BooleanQuery
+            {
+                { new TermQuery(new Term("kind", kind)), Occur.MUST },
+                { new TermQuery(new Term("open", "1")), Occur.MUST },
+            };
+            var docs = new QueryWrapperFilter(condition).GetDocIdSet(segment.AtomicContext, null)?.GetIterator();
+            if (docs is not null)
+            {
+                bits.Or(docs);
+            }
+            return bits;
+        }
+
+        private sealed class Both(IBits first, IBits second) : IBits
+        {
+            public int Length => first.Length;
+
+            public bool Get(int index) => first.Get(index) && second.Get(index);
+        }
     }
 
     /// <summary>The records found by the rarer words, as a filter that leads the full query to them (and to no other).</summary>

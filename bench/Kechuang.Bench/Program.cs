@@ -11,7 +11,7 @@ var benchmarks = new Dictionary<string, Func<Task<BenchResult>>>(StringComparer.
 
 if (args.Length > 0 && args[0].Equals("contracts-import", StringComparison.OrdinalIgnoreCase))
 {
-    // Prints its own last line: contracts-import <provider>: <rows/s> vs raw <rows/s> = <ratio>, peak <MB> MB
+    // Prints its own last line: contracts-import <provider>: median of R interleaved warm rounds = <ratio> (rounds …), cold <ratio>, peak <MB> MB (an import adds at most <MB> MB)
     return await ContractsImportBench.RunAsync(args[1..]);
 }
 if (args.Length > 0 && args[0].Equals("screening", StringComparison.OrdinalIgnoreCase))

@@ -61,7 +61,9 @@ public sealed class PageErrorBoundaryTests : IDisposable
 
         page.WaitForElement("#page-failure-back").Click();
 
-        Assert.Empty(page.FindAll("#page-failure"));
+        // The button's click handler is asynchronous: the page comes back on the render after it, which a loaded
+        // machine may run after the click returns.
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#page-failure")), TimeSpan.FromSeconds(10));
         Assert.Single(page.FindAll("#save"));
     }
 

@@ -241,17 +241,12 @@ public sealed class MatchEngine : IDisposable
     }
 
     /// <summary>
-    /// The query: the record kind and open records as conditions that score nothing; the words (<see cref="Words"/>); the
-    /// same technology field adds to the score.
+    /// The whole query, for the records the words found (they are open records of the asked kind already): the words
+    /// (<see cref="Words"/>), and the same technology field adding to the score.
     /// </summary>
     private static BooleanQuery Build(MatchQuery query, IReadOnlyList<Concept> concepts)
     {
-        var lucene = new BooleanQuery(disableCoord: true)
-        {
-            { new TermQuery(new Term("kind", query.Kind)) { Boost = 0f }, Occur.MUST },
-            { new TermQuery(new Term("open", "1")) { Boost = 0f }, Occur.MUST },
-            { Words(concepts, null), Occur.MUST },
-        };
+        var lucene = new BooleanQuery(disableCoord: true) { { Words(concepts, null), Occur.MUST } };
         if (!string.IsNullOrWhiteSpace(query.Field))
         {
             lucene.Add(new TermQuery(new Term("field", ChineseSegmenter.Normalize(query.Field.Trim()))) { Boost = FieldBoost }, Occur.SHOULD);
@@ -387,7 +382,7 @@ public sealed class MatchEngine : IDisposable
         }
     }
 
-    /// <summary>The records found by the rarer words, as a filter that leads the full query to them (and to no other).</summary>
+    /// <summary>The records the words found, as a filter that leads the whole query to them (and to no other).</summary>
     private sealed class DocsFilter(IEnumerable<ScoreDoc> found) : Filter
     {
         private readonly int[] _docs = [.. found.Select(d => d.Doc).Order()];

@@ -112,7 +112,7 @@ internal static class MatchingBench
     private static void Query(MatchEngine engine, string text)
     {
         var query = new MatchQuery(MatchKinds.Achievement, text, null);
-        var (hits, _) = engine.Search(query, 10);
+        var (hits, _, _) = engine.Search(query, 10);
         engine.Describe(query, hits);
     }
 

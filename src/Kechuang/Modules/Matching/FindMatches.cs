@@ -11,8 +11,12 @@ namespace Kechuang.Modules.Matching;
 /// <summary>A ranked result: the record, its score and why it matched.</summary>
 public sealed record MatchItemDto(Guid Id, string Kind, string Title, string? Subtitle, double Score, IReadOnlyList<MatchReason> Reasons);
 
-/// <summary>Ranked results; <c>total</c> counts every record of the kind that matched and the caller may see.</summary>
-public sealed record MatchListDto(IReadOnlyList<MatchItemDto> Items, int Total);
+/// <summary>
+/// Ranked results; <c>total</c> counts every record of the kind that matched and the caller may see, or, when
+/// <c>totalExact</c> is false (a large index, where records that cannot reach the best are not scored), those examined:
+/// there are at least that many.
+/// </summary>
+public sealed record MatchListDto(IReadOnlyList<MatchItemDto> Items, int Total, bool TotalExact = true);
 
 /// <summary>A demand's matches: achievements, experts and PhDs.</summary>
 public sealed record DemandMatchesDto(Guid DemandId, string Title, MatchListDto Achievements, MatchListDto Experts, MatchListDto Phds);
@@ -28,7 +32,7 @@ internal sealed class MatchRanker(MatchIndex index, IDemandCatalog demands, IPhd
     public async Task<MatchListDto> RankAsync(MatchQuery query, int top, CancellationToken cancellationToken)
     {
         var engine = await index.EngineAsync(cancellationToken);
-        var (hits, total) = engine.Search(query, Math.Max(Candidates, top * 4));
+        var (hits, total, exact) = engine.Search(query, Math.Max(Candidates, top * 4));
         IReadOnlyList<MatchHit> shown;
         if (query.Kind == MatchKinds.Achievement)
         {
@@ -41,7 +45,7 @@ internal sealed class MatchRanker(MatchIndex index, IDemandCatalog demands, IPhd
             total = shown.Count;
         }
         var results = engine.Describe(query, shown.Take(top));
-        return new MatchListDto(results.Select(r => new MatchItemDto(r.Id, query.Kind, r.Title, r.Subtitle, r.Score, r.Reasons)).ToList(), total);
+        return new MatchListDto(results.Select(r => new MatchItemDto(r.Id, query.Kind, r.Title, r.Subtitle, r.Score, r.Reasons)).ToList(), total, exact);
     }
 
     private async Task<IReadOnlySet<Guid>> VisibleAsync(string kind, IReadOnlyList<Guid> ids, int top, CancellationToken cancellationToken)

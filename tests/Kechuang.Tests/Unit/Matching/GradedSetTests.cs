@@ -107,7 +107,7 @@ public sealed class GradedSetTests(ITestOutputHelper output)
         using var engine = Engine();
         var query = new MatchQuery(MatchKinds.Achievement, "杯子保温不够久", "新材料");
 
-        var (hits, _) = engine.Search(query, 10);
+        var (hits, _, _) = engine.Search(query, 10);
         var first = engine.Describe(query, hits.Where(h => Index(h.Id) == 0)).Single();
 
         Assert.Contains(first.Reasons, r => r.Kind == "synonym" && r.Term == "保温" && r.Synonym is "真空绝热" or "绝热" or "多层绝热"

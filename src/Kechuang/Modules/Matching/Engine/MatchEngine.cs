@@ -63,12 +63,6 @@ public sealed class MatchEngine : IDisposable
     private const float FieldBoost = 1.5f;
     private const int MaxQueryTerms = 48;
 
-    /// <summary>A word found in more records than this, and in more than a tenth of them, is too common to find a record alone.</summary>
-    private const int CommonFloor = 1000;
-
-    /// <summary>How many of the records that the rarer words found are scored by the whole query (at least four times those asked).</summary>
-    private const int RescoreDepth = 400;
-
     private static readonly (string Name, float Boost, string Label)[] Fields =
         [("title", TitleBoost, "标题"), ("keywords", KeywordsBoost, "关键词"), ("text", TextBoost, "简介")];
 
@@ -200,26 +194,25 @@ public sealed class MatchEngine : IDisposable
 
     /// <summary>
     /// Up to <paramref name="candidates"/> records of the query's kind, best first, staff judgements applied; the caller
-    /// keeps those the user may see and asks <see cref="Describe"/> for the reasons of those it shows.
+    /// keeps those the user may see and asks <see cref="Describe"/> for the reasons of those it shows. <c>Total</c> counts
+    /// the records the words find when <c>Exact</c>; in a large index it counts those examined, a lower bound.
     /// </summary>
-    public (IReadOnlyList<MatchHit> Hits, int Total) Search(MatchQuery query, int candidates)
+    public (IReadOnlyList<MatchHit> Hits, int Total, bool Exact) Search(MatchQuery query, int candidates)
     {
         var concepts = Concepts(query.Text);
         if (concepts.Count == 0)
         {
-            return ([], 0);
+            return ([], 0, true);
         }
         var terms = concepts.Select(c => c.Term).ToHashSet(StringComparer.Ordinal);
         var searcher = _searchers.Acquire();
         try
         {
-            // Found by the query's words alone, scored by them (the rarer ones when some are common), then the best of those
-            // scored by the whole query: every word, and the same technology field.
-            var found = Find(searcher, query.Kind, Words(concepts, RareTerms(searcher.IndexReader, concepts)), Math.Max(candidates * 4, RescoreDepth));
-            var total = found.TotalHits;
-            var top = found.ScoreDocs.Length == 0 ? found
-                : searcher.Search(new FilteredQuery(Build(query, concepts), new DocsFilter(found.ScoreDocs), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY),
-                    Math.Max(candidates, 1));
+            // Every open record of the kind that a word finds, scored by the words and by the same technology field, the
+            // records that cannot reach the best left unscored (MaxScoreSearch).
+            var (words, count) = Terms(concepts);
+            var field = string.IsNullOrWhiteSpace(query.Field) ? null : new ScoredTerm(new Term("field", ChineseSegmenter.Normalize(query.Field.Trim())), FieldBoost, -1);
+            var (top, exact) = MaxScoreSearch.Search(searcher, words, count, field, Math.Max(candidates, 1), segment => _openRecords.Of(segment, query.Kind));
             var hits = new List<MatchHit>(top.ScoreDocs.Length);
             foreach (var scoreDoc in top.ScoreDocs)
             {
@@ -232,7 +225,7 @@ public sealed class MatchEngine : IDisposable
                 var effect = Feedback.Effect(query.Kind, id, query.DemandId, terms);
                 hits.Add(new MatchHit(query.Kind, id, doc.Get("title", CultureInfo.InvariantCulture), doc.Get("subtitle", CultureInfo.InvariantCulture), scoreDoc.Score * (effect?.Factor ?? 1.0), scoreDoc.Doc, effect));
             }
-            return ([.. hits.OrderByDescending(h => h.Score).ThenBy(h => h.Id)], total);
+            return ([.. hits.OrderByDescending(h => h.Score).ThenBy(h => h.Id)], top.TotalHits, exact);
         }
         finally
         {
@@ -241,37 +234,16 @@ public sealed class MatchEngine : IDisposable
     }
 
     /// <summary>
-    /// The whole query, for the records the words found (they are open records of the asked kind already): the words
-    /// (<see cref="Words"/>), and the same technology field adding to the score.
+    /// The words of the query as weighted terms: each concept (a word, its synonyms and its parts, in each field) scores
+    /// the sum of its terms; coordination over concepts.
     /// </summary>
-    private static BooleanQuery Build(MatchQuery query, IReadOnlyList<Concept> concepts)
+    private static (List<ScoredTerm> Terms, int Concepts) Terms(IReadOnlyList<Concept> concepts)
     {
-        var lucene = new BooleanQuery(disableCoord: true) { { Words(concepts, null), Occur.MUST } };
-        if (!string.IsNullOrWhiteSpace(query.Field))
-        {
-            lucene.Add(new TermQuery(new Term("field", ChineseSegmenter.Normalize(query.Field.Trim()))) { Boost = FieldBoost }, Occur.SHOULD);
-        }
-        return lucene;
-    }
-
-    /// <summary>
-    /// The words of the query: each concept (a word, its synonyms and its parts, in each field) scored by the sum of them;
-    /// coordination over concepts. <paramref name="only"/> keeps the named terms alone (the rarer words).
-    /// </summary>
-    private static BooleanQuery Words(IReadOnlyList<Concept> concepts, HashSet<Term>? only)
-    {
-        var words = new BooleanQuery();
+        var terms = new List<ScoredTerm>();
+        var number = 0;
         foreach (var (term, synonyms, parts) in concepts)
         {
-            var concept = new BooleanQuery(disableCoord: true);
-            void Add(string field, string word, float boost)
-            {
-                var t = new Term(field, word);
-                if (only is null || only.Contains(t))
-                {
-                    concept.Add(new TermQuery(t) { Boost = boost }, Occur.SHOULD);
-                }
-            }
+            void Add(string field, string word, float boost) => terms.Add(new ScoredTerm(new Term(field, word), boost, number));
             foreach (var (name, boost, _) in Fields)
             {
                 Add(name, term, boost);
@@ -284,64 +256,9 @@ public sealed class MatchEngine : IDisposable
                     Add(name, part, boost * PartWeight);
                 }
             }
-            if (concept.Clauses.Count > 0)
-            {
-                words.Add(concept, Occur.SHOULD);
-            }
+            number++;
         }
-        return words;
-    }
-
-    /// <summary>
-    /// The best <paramref name="depth"/> open records of the kind that the words find. The kind and openness are a bit set
-    /// per segment handed to the scorer as the documents it may accept, not clauses of the query: a query of optional
-    /// clauses alone is scored a window of documents at a time, in any order, where clauses that every record must meet
-    /// make Lucene walk the words' postings one document at a time, in order, through a heap.
-    /// </summary>
-    private TopDocs Find(IndexSearcher searcher, string kind, BooleanQuery words, int depth)
-    {
-        var weight = searcher.CreateNormalizedWeight(words);
-        var collector = TopScoreDocCollector.Create(depth, !weight.ScoresDocsOutOfOrder);
-        foreach (var leaf in searcher.IndexReader.Leaves)
-        {
-            var accept = _openRecords.Of(leaf.AtomicReader, kind);
-            collector.SetNextReader(leaf);
-            weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, accept)?.Score(collector);
-        }
-        return collector.GetTopDocs();
-    }
-
-    /// <summary>
-    /// The query's rarer terms, when some of its words are common: 技术, 生产 or 提高 are in a large share of a province's
-    /// records, and scoring every record that has one of them made a query's cost grow with the index. Such a word still
-    /// adds to the score of a record that rarer words found, but no longer finds one alone. Null when no word is common (a
-    /// county's index: nothing changes) or every word is (then they all find, as before).
-    /// </summary>
-    private static HashSet<Term>? RareTerms(IndexReader reader, IReadOnlyList<Concept> concepts)
-    {
-        var limit = Math.Max(CommonFloor, reader.MaxDoc / 10);
-        var rare = new HashSet<Term>();
-        var common = false;
-        foreach (var (term, synonyms, parts) in concepts)
-        {
-            foreach (var (name, _, _) in Fields)
-            {
-                foreach (var word in parts.Prepend(term).Concat(synonyms))
-                {
-                    var t = new Term(name, word);
-                    var count = reader.DocFreq(t);
-                    if (count > limit)
-                    {
-                        common = true;
-                    }
-                    else if (count > 0)
-                    {
-                        rare.Add(t);
-                    }
-                }
-            }
-        }
-        return common && rare.Count > 0 ? rare : null;
+        return (terms, number);
     }
 
     /// <summary>
@@ -379,27 +296,6 @@ public sealed class MatchEngine : IDisposable
             public int Length => first.Length;
 
             public bool Get(int index) => first.Get(index) && second.Get(index);
-        }
-    }
-
-    /// <summary>The records the words found, as a filter that leads the whole query to them (and to no other).</summary>
-    private sealed class DocsFilter(IEnumerable<ScoreDoc> found) : Filter
-    {
-        private readonly int[] _docs = [.. found.Select(d => d.Doc).Order()];
-
-        public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs)
-        {
-            var segment = context.AtomicReader;
-            var bits = new FixedBitSet(segment.MaxDoc);
-            foreach (var doc in _docs)
-            {
-                var local = doc - context.DocBase;
-                if (local >= 0 && local < segment.MaxDoc && (acceptDocs is null || acceptDocs.Get(local)))
-                {
-                    bits.Set(local);
-                }
-            }
-            return bits;
         }
     }
 
@@ -504,15 +400,7 @@ public sealed class MatchEngine : IDisposable
         return doc;
     }
 
-    /// <summary>
-    /// BM25 with coordination over the query's concepts: a record that answers more of what is asked ranks above one that
-    /// shares a single rare word (杯子保温不够久: 真空绝热 and 衰减 over a cup's printed pattern that shares only 杯子).
-    /// </summary>
-    private sealed class ConceptSimilarity : BM25Similarity
-    {
-        public override float Coord(int overlap, int maxOverlap) => maxOverlap == 0 ? 1f : (float)overlap / maxOverlap;
-    }
-
+    /// <summary>Searchers that score as the index was written: <see cref="ConceptSimilarity"/>.</summary>
     private sealed class Bm25Searchers : SearcherFactory
     {
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new ConceptSimilarity() };

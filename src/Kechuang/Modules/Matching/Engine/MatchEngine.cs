@@ -378,7 +378,7 @@ public sealed class MatchEngine : IDisposable
         {
             new StringField("uid", Uid(record.Kind, record.Id), Field.Store.NO),
             new StringField("kind", record.Kind, Field.Store.YES),
-            new StringField("id", record.Id.ToString(), Field.Store.YES),
+            new StoredField("id", record.Id.ToString()),
             new StringField("open", record.Open ? "1" : "0", Field.Store.NO),
             new TextField("title", record.Title, Field.Store.YES),
             new TextField("keywords", record.Keywords, Field.Store.YES),
